@@ -1,0 +1,134 @@
+import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox'
+
+/** Effort levels shared by /water (`activity_level`) and /gym (`intensity`). */
+export const LEVELS = ['low', 'moderate', 'high'] as const
+/** One of LEVELS. */
+export type Level = typeof LEVELS[number]
+
+/** Who wrote an advice message. */
+export const SOURCES = ['gemini', 'local'] as const
+
+/** A string enum built from an `as const` list, so the 400 can list the values. */
+export function StringEnum<T extends readonly string[]> (values: T, options: { description: string }) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}
+
+/**
+ * ISO 8601 date-time, with or without a UTC offset: the original API's own
+ * examples send "2024-06-01T10:00:00". Ajv's `date-time` format demands an
+ * offset, so a pattern does the job.
+ */
+export const DateTime = (description: string) => Type.String({
+  maxLength: 35,
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?$',
+  description,
+  examples: ['2024-06-01T10:00:00']
+})
+
+/** Bounded free text. */
+export const Text = (maxLength: number, description: string) =>
+  Type.String({ minLength: 1, maxLength, pattern: '\\S', description })
+
+/** A bounded list of short strings. */
+export const TextList = (description: string, maxItems = 20, maxLength = 100) =>
+  Type.Array(Type.String({ minLength: 1, maxLength, pattern: '\\S' }), { maxItems, description })
+
+/** Most extra context fields in one body. */
+export const MAX_EXTRA_FIELDS = 20
+
+const ExtraScalar = Type.Union([
+  Type.String({ maxLength: 200 }),
+  Type.Number(),
+  Type.Boolean()
+])
+
+/** The value of one extra context field: a short string, a finite number, a boolean, or a short list. */
+export const ExtraValue = Type.Union([
+  ExtraScalar,
+  Type.Array(Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), { maxItems: 20 })
+], { description: 'Extra context passed to the model; never used for the numbers' })
+
+/**
+ * A request entry: the documented fields, plus at most 20 extra context
+ * fields of bounded shape (DESIGN.md §4). The extra-name pattern excludes the
+ * documented names so each of those is checked only against its own schema.
+ * JSON Schema cannot count only the properties that `properties` does not
+ * name, so `x-max-extra-properties` is enforced by our Ajv keyword
+ * (src/plugins/ajv-keywords.ts).
+ */
+export function Entry<T extends TProperties> (id: string, properties: T, options: { description: string, example: Record<string, unknown> }) {
+  const documented = Object.keys(properties).join('|')
+  return Type.Object(properties, {
+    $id: id,
+    description: options.description,
+    additionalProperties: false,
+    patternProperties: { [`^(?!(?:${documented})$)[a-z][a-z0-9_]{0,39}$`]: ExtraValue },
+    'x-max-extra-properties': MAX_EXTRA_FIELDS,
+    examples: [options.example]
+  })
+}
+
+/** Short notes: assumptions and unknowns behind the numbers. */
+export const Notes = Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'Assumptions and unknowns behind the numbers' })
+/** Citations for the constants used. */
+export const Sources = Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'Citations for the constants used, e.g. "USDA FDC 171287"' })
+
+/** A number or null, with its unit in the description. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** The success envelope shared by all advice responses. */
+export function adviceEnvelope<T extends TSchema> (id: string, facts: T, description: string) {
+  return Type.Object({
+    message: Type.String({ maxLength: 300, description: 'At most 25 words of plain-text advice' }),
+    source: StringEnum(SOURCES, { description: 'Who wrote the words: gemini or the built-in local advisor' }),
+    degraded: Type.Boolean({ description: 'true when Gemini was wanted but the local advisor answered' }),
+    facts
+  }, { $id: id, additionalProperties: false, description })
+}
+
+/** One bad field in a validation problem. */
+export const FieldError = Type.Object({
+  field: Type.String({ description: 'JSON path of the field, e.g. "amount_liters" or "equipment_used/2"' }),
+  message: Type.String({ description: 'What is wrong with it' })
+}, { $id: 'FieldError', additionalProperties: false, description: 'One invalid field' })
+/** One bad field in a validation problem. */
+export type FieldError = Static<typeof FieldError>
+
+/** RFC 9457 problem details, used for every 4xx and 5xx. */
+export const Problem = Type.Object({
+  type: Type.String({ description: 'URI reference naming the problem type' }),
+  title: Type.String({ description: 'Short summary of the problem type' }),
+  status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status code' }),
+  detail: Type.String({ description: 'Human-readable explanation of this occurrence' }),
+  instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting a problem' })),
+  errors: Type.Optional(Type.Array(Type.Ref(FieldError), { description: 'Each invalid field (validation errors only)' }))
+}, {
+  $id: 'Problem',
+  additionalProperties: false,
+  description: 'RFC 9457 problem details (application/problem+json)'
+})
+/** RFC 9457 problem details. */
+export type Problem = Static<typeof Problem>
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed JSON or a field that breaks the schema; `errors` names each field',
+  401: 'Missing or wrong bearer token (only when API keys are configured)',
+  404: 'Unknown route',
+  413: 'Body larger than the limit',
+  415: 'Body is not application/json',
+  429: 'Rate limit exceeded; see Retry-After',
+  502: 'Gemini failed and fallback is disabled',
+  503: 'Overloaded or shutting down; see Retry-After',
+  504: 'Gemini timed out and fallback is disabled'
+}
+
+/** Response schemas for the given error statuses, all RFC 9457 problem documents. */
+export function problemResponses (...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, {
+    description: PROBLEM_DESCRIPTIONS[status],
+    content: { 'application/problem+json': { schema: Type.Ref(Problem) } }
+  }]))
+}
+
+/** The error statuses an advice route can answer. */
+export const ADVICE_ERRORS = [400, 401, 413, 415, 429, 502, 503, 504] as const

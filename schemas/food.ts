@@ -1,0 +1,62 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateTime, Entry, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
+
+/** Meals of the day. */
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const
+/** Portion sizes. */
+export const PORTION_SIZES = ['small', 'medium', 'large'] as const
+
+/** A meal log. */
+export const FoodEntry = Entry('FoodEntry', {
+  food: Text(500, 'What you ate, in free text (≤ 500 characters), e.g. "2 eggs and a slice of toast"'),
+  meal: Type.Optional(StringEnum(MEALS, { description: 'Which meal: breakfast, lunch, dinner or snack' })),
+  estimated_calories: Type.Optional(Type.Number({ minimum: 0, maximum: 20000, description: 'Your own estimate of the meal\'s energy, in kcal (0–20000); reported beside ours' })),
+  meal_time: Type.Optional(DateTime('When you ate: ISO 8601 date-time, with or without a UTC offset')),
+  portion_size: Type.Optional(StringEnum(PORTION_SIZES, { description: 'Overall portion size: small, medium or large' })),
+  ingredients: Type.Optional(TextList('Ingredients, e.g. ["oats", "milk"] (≤ 20 items of ≤ 100 characters)')),
+  cooking_method: Type.Optional(Text(100, 'How it was cooked, e.g. "grilled" (≤ 100 characters)')),
+  dietary_restrictions: Type.Optional(TextList('Dietary restrictions, e.g. ["vegetarian"] (≤ 20 items of ≤ 100 characters)')),
+  satisfaction_level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'How satisfied you felt, 1–10' }))
+}, {
+  description: 'A meal. Extra context fields (at most 20) are passed to the model but never change the numbers.',
+  example: { meal: 'breakfast', food: 'oatmeal with berries' }
+})
+/** A meal log. */
+export type FoodEntry = Static<typeof FoodEntry>
+
+/** One recognised part of a meal. */
+export const FoodItem = Type.Object({
+  text: Type.String({ description: 'The part of the text this item came from' }),
+  food: Type.String({ description: 'Matched food name from the reference table' }),
+  quantity: Type.Number({ description: 'How many units' }),
+  unit: Type.String({ description: 'Unit of the quantity, e.g. "slice", "cup", "g"' }),
+  grams: Type.Number({ description: 'Weight in grams' }),
+  kcal: Type.Number({ description: 'Energy in kcal' }),
+  protein_g: Nullable(Type.Number({ description: 'Protein in grams; null where the source has none' })),
+  carbs_g: Nullable(Type.Number({ description: 'Carbohydrate in grams; null where the source has none' })),
+  fat_g: Nullable(Type.Number({ description: 'Fat in grams; null where the source has none' })),
+  confidence: Type.Number({ minimum: 0, maximum: 1, description: 'How sure the match is, 0–1 (1 = exact name)' }),
+  source: Type.String({ description: 'Source of the energy value, e.g. "USDA FDC 171287"' })
+}, { $id: 'FoodItem', additionalProperties: false, description: 'A recognised food with its amount and energy' })
+/** One recognised part of a meal. */
+export type FoodItem = Static<typeof FoodItem>
+
+/** Numbers the service computed for a meal. */
+export const FoodFacts = Type.Object({
+  kcal: Nullable(Type.Number({ description: 'Total energy of the matched items, in kcal; null when nothing matched' })),
+  protein_g: Nullable(Type.Number({ description: 'Protein of the matched items, in grams; null where unknown' })),
+  carbs_g: Nullable(Type.Number({ description: 'Carbohydrate of the matched items, in grams; null where unknown' })),
+  fat_g: Nullable(Type.Number({ description: 'Fat of the matched items, in grams; null where unknown' })),
+  items: Type.Array(Type.Ref(FoodItem), { maxItems: 50, description: 'Recognised foods' }),
+  unmatched: Type.Array(Type.String(), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
+  reported_kcal: Nullable(Type.Number({ description: 'The client\'s own estimated_calories, if sent' })),
+  notes: Notes,
+  sources: Sources
+}, { $id: 'FoodFacts', additionalProperties: false, description: 'Meal numbers computed by the service' })
+/** Numbers the service computed for a meal. */
+export type FoodFacts = Static<typeof FoodFacts>
+
+/** Advice for a meal. */
+export const FoodAdvice = adviceEnvelope('FoodAdvice', Type.Ref(FoodFacts), 'Advice on a meal')
+/** Advice for a meal. */
+export type FoodAdvice = Static<typeof FoodAdvice>

@@ -1,0 +1,120 @@
+import { AdviceUnavailableError, ProviderError, type FallbackReason, type Outcome } from './errors.js'
+import { computeFacts, splitEntry } from './facts/index.js'
+import { guardMessage } from './guard.js'
+import type { Advice, AdviceProvider, EntryOf, ProviderReply, ProviderRequest, Topic, Usage } from './types.js'
+
+/** Hooks the advisor reports to (metrics live outside the domain). */
+export interface AdvisorObserver {
+  attempt (provider: string, outcome: Outcome, seconds: number): void
+  advice (topic: Topic, source: 'gemini' | 'local'): void
+  fallback (reason: FallbackReason): void
+  tokens (usage: Usage): void
+}
+
+/** Minimal logger shape (pino-compatible) so the domain needs no framework. */
+export interface AdvisorLogger {
+  warn (obj: object, msg: string): void
+}
+
+/** Calls the upstream provider for one request; retries, timeouts and limits are composed here. */
+export type UpstreamCall = (request: ProviderRequest, signal: AbortSignal) => Promise<ProviderReply>
+
+/** What the advisor needs. */
+export interface AdvisorOptions {
+  local: AdviceProvider
+  /** The upstream call (Gemini with its policies); absent when only local advice is configured. */
+  upstream?: UpstreamCall
+  /** Tells /health whether the upstream is currently bypassed (e.g. circuit open). */
+  upstreamState?: () => 'available' | 'degraded'
+  fallback: 'local' | 'none'
+  observer?: AdvisorObserver
+  logger?: AdvisorLogger
+  close?: () => Promise<void>
+}
+
+/** The advice service: facts, then words from the upstream or local provider, then the output guard. */
+export interface Advisor {
+  advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>>
+  /** What /health reports: available, degraded (configured but bypassed) or local. */
+  aiState (): 'available' | 'degraded' | 'local'
+  close (): Promise<void>
+}
+
+const noopObserver: AdvisorObserver = { attempt () {}, advice () {}, fallback () {}, tokens () {} }
+
+/** Builds the advice service from plain dependencies. */
+export function createAdvisor (options: AdvisorOptions): Advisor {
+  const observer = options.observer ?? noopObserver
+  const { upstream, local } = options
+
+  async function localAdvice<T extends Topic> (request: ProviderRequest<T>, degraded: boolean): Promise<Advice<T>> {
+    const reply = await local.write(request, new AbortController().signal)
+    const guarded = guardMessage(reply.text)
+    // The local templates are ours and always pass; the guard still runs so
+    // the 25-word promise holds for every message, whoever wrote it.
+    const message = guarded.ok ? guarded.text : ''
+    observer.advice(request.topic, 'local')
+    return { message, source: 'local', degraded, facts: request.facts }
+  }
+
+  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>> {
+    const { entry, context } = splitEntry(topic, body)
+    const facts = computeFacts(topic, entry, context)
+    const request: ProviderRequest<T> = { topic, entry, context, facts }
+    if (upstream === undefined) return await localAdvice(request, false)
+
+    let reason: FallbackReason
+    let retryAfterS: number | undefined
+    try {
+      const reply = await upstream(request, signal ?? new AbortController().signal)
+      if (reply.usage !== undefined) observer.tokens(reply.usage)
+      const guarded = guardMessage(reply.text)
+      if (guarded.ok) {
+        observer.advice(topic, 'gemini')
+        return { message: guarded.text, source: 'gemini', degraded: false, facts }
+      }
+      reason = 'guard'
+    } catch (err) {
+      if (err instanceof ProviderError) {
+        reason = err.outcome
+        retryAfterS = err.retryAfterMs === undefined ? undefined : Math.ceil(err.retryAfterMs / 1000)
+      } else if (err instanceof AdviceUnavailableError) {
+        reason = err.reason
+        retryAfterS = err.retryAfterS
+      } else {
+        throw err
+      }
+    }
+    observer.fallback(reason)
+    options.logger?.warn({ topic, reason }, 'gemini advice failed')
+    if (options.fallback === 'none') throw new AdviceUnavailableError(reason, retryAfterS)
+    return await localAdvice(request, true)
+  }
+
+  return {
+    advise,
+    aiState: () => upstream === undefined ? 'local' : (options.upstreamState?.() ?? 'available'),
+    close: async () => { await options.close?.() }
+  }
+}
+
+/** A single attempt with a timeout, also aborted when the caller's signal aborts; the seam for retries and limits. */
+export function timedCall (provider: AdviceProvider, timeoutMs: number, observer: AdvisorObserver = noopObserver): UpstreamCall {
+  return async (request, signal) => {
+    const started = process.hrtime.bigint()
+    const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+    try {
+      const reply = await provider.write(request, attemptSignal)
+      observer.attempt(provider.name, 'ok', seconds(started))
+      return reply
+    } catch (err) {
+      const outcome = err instanceof ProviderError ? err.outcome : 'network'
+      observer.attempt(provider.name, outcome, seconds(started))
+      throw err
+    }
+  }
+}
+
+function seconds (started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9
+}

@@ -1,0 +1,55 @@
+/** The most words any advice message may have. */
+export const MAX_WORDS = 25
+
+/** Result of checking a provider's text. */
+export type GuardResult = { ok: true, text: string, trimmed: boolean } | { ok: false, reason: string }
+
+const CODE_FENCE = /```[\s\S]*?(```|$)/g
+const HTML_TAG = /<\/?[a-z][^>]*>/gi
+const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/g
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi
+// A bare domain such as "example.com/path" is still a link a client could render.
+const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|info|biz|xyz|ly|me|app|dev|health)\b(?:\/\S*)?/gi
+const MD_MARKS = /(\*\*|__|\*|`|~~|^#{1,6}\s+|^>\s*|^\s*[-*+]\s+|^\s*\d+\.\s+)/gm
+
+/** Reduces text to plain prose: no code, HTML, markdown or links. */
+export function toPlainText (text: string): string {
+  return text
+    .replace(CODE_FENCE, ' ')
+    .replace(HTML_TAG, ' ')
+    .replace(MD_LINK, '$1')
+    .replace(URL, ' ')
+    .replace(BARE_DOMAIN, ' ')
+    .replace(MD_MARKS, '')
+    .replace(/[<>{}[\]|\\]/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Cuts text to at most `max` words, preferring the end of a sentence. */
+export function trimWords (text: string, max = MAX_WORDS): { text: string, trimmed: boolean } {
+  const words = text.split(' ').filter((w) => w !== '')
+  if (words.length <= max) return { text: words.join(' '), trimmed: false }
+  const head = words.slice(0, max)
+  // Keep whole sentences when at least half the budget survives; otherwise a
+  // clean word cut reads better than a stub.
+  for (let i = head.length - 1; i >= Math.floor(max / 2); i--) {
+    if (/[.!?]$/.test(head[i])) return { text: head.slice(0, i + 1).join(' '), trimmed: true }
+  }
+  const cut = head.join(' ').replace(/[,;:\-–—]+$/, '')
+  return { text: `${cut}.`, trimmed: true }
+}
+
+/** Enforces plain text and the word limit on any provider's message. */
+export function guardMessage (raw: string, max = MAX_WORDS): GuardResult {
+  const plain = toPlainText(raw)
+  if (!/[\p{L}\p{N}]/u.test(plain)) return { ok: false, reason: 'empty after cleaning' }
+  const { text, trimmed } = trimWords(plain, max)
+  return { ok: true, text, trimmed }
+}
+
+/** Counts words the way the guard does. */
+export function countWords (text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length
+}

@@ -1,0 +1,130 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai'
+import { Agent, fetch as undiciFetch } from 'undici'
+import { ProviderError } from '../errors.js'
+import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
+import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
+
+/** Settings of the pooled Gemini client. */
+export interface GeminiOptions {
+  apiKey: string
+  model: string
+  baseUrl: string
+  /** Connection cap of the keep-alive pool; matches the concurrency limit. */
+  maxConnections: number
+}
+
+/** Generation settings: short, plain and stable answers; thinking off for latency and cost. */
+export const GENERATION = { temperature: 0.3, maxOutputTokens: 120, thinkingBudget: 0 } as const
+
+/** Parses a duration like "1s", "0.5s" or "30" (seconds) into ms. */
+export function parseDelay (value: string | null | undefined): number | undefined {
+  const m = value == null ? null : /^\s*(\d+(?:\.\d+)?)s?\s*$/.exec(value)
+  return m === null ? undefined : Math.round(Number(m[1]) * 1000)
+}
+
+interface ErrorDetail { '@type'?: string, retryDelay?: string, violations?: Array<{ quotaId?: string }> }
+
+/** Reads Gemini's error body (the SDK puts it in the ApiError message) for RetryInfo and per-day quota. */
+export function readErrorBody (message: string): { retryDelayMs?: number, perDayQuota: boolean } {
+  let details: ErrorDetail[] = []
+  try {
+    const body = JSON.parse(message) as { error?: { details?: ErrorDetail[] } }
+    details = Array.isArray(body.error?.details) ? body.error.details : []
+  } catch {
+    return { perDayQuota: false }
+  }
+  const retry = details.find((d) => d['@type']?.endsWith('RetryInfo'))
+  const perDayQuota = details.some((d) => d.violations?.some((v) => /PerDay/i.test(v.quotaId ?? '')) === true)
+  return { retryDelayMs: parseDelay(retry?.retryDelay), perDayQuota }
+}
+
+/** Maps anything the SDK or the network throws to a classified ProviderError. */
+export function classify (err: unknown, headerRetryMs: number | undefined, callerAborted: boolean): ProviderError {
+  if (err instanceof ProviderError) return err
+  const e = err as Error
+  if (callerAborted) return new ProviderError('aborted', 'request aborted by caller', { cause: err })
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new ProviderError('timeout', 'attempt timed out', { cause: err })
+  if (err instanceof ApiError) {
+    const { retryDelayMs, perDayQuota } = readErrorBody(e.message)
+    const opts = { status: err.status, retryAfterMs: headerRetryMs ?? retryDelayMs, cause: err }
+    if (err.status === 429) return new ProviderError(perDayQuota ? 'quota' : 'rate_limited', 'rate limited', opts)
+    if (err.status === 408) return new ProviderError('timeout', 'upstream 408', opts)
+    if (err.status >= 500) return new ProviderError('server_error', `upstream ${err.status}`, opts)
+    return new ProviderError('client_error', `upstream ${err.status}`, opts)
+  }
+  if (err instanceof SyntaxError) return new ProviderError('bad_reply', 'reply was not valid JSON', { cause: err })
+  return new ProviderError('network', 'network error', { cause: err })
+}
+
+/** Turns a response into text, or throws for safety blocks and empty replies. */
+export function readReply (response: GenerateContentResponse): ProviderReply {
+  if (response.promptFeedback?.blockReason !== undefined) throw new ProviderError('safety', `prompt blocked: ${response.promptFeedback.blockReason}`)
+  const candidate = response.candidates?.[0]
+  if (candidate === undefined) throw new ProviderError('empty', 'no candidates')
+  const reason = candidate.finishReason as string | undefined
+  if (reason === 'SAFETY' || reason === 'PROHIBITED_CONTENT' || reason === 'BLOCKLIST' || reason === 'SPII') {
+    throw new ProviderError('safety', `candidate blocked: ${reason}`)
+  }
+  const text = response.text
+  if (text === undefined || text.trim() === '') throw new ProviderError('empty', 'empty text')
+  const usage = response.usageMetadata
+  return {
+    text,
+    usage: usage === undefined
+      ? undefined
+      : { inputTokens: usage.promptTokenCount ?? 0, outputTokens: usage.candidatesTokenCount ?? 0 }
+  }
+}
+
+/** The pooled Gemini client: one keep-alive undici Agent shared by every call. */
+export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
+  const agent = new Agent({
+    connections: options.maxConnections,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 600_000
+  })
+  // Lets the fetch wrapper hand the Retry-After header of a failed call back
+  // to that call; the SDK's ApiError carries only the body.
+  const headers = new AsyncLocalStorage<{ retryAfterMs?: number }>()
+  const pooledFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent }) as unknown as Response
+    const store = headers.getStore()
+    if (store !== undefined && !response.ok) store.retryAfterMs = parseDelay(response.headers.get('retry-after'))
+    return response
+  }
+  const client = new GoogleGenAI({
+    apiKey: options.apiKey,
+    apiVersion: 'v1beta',
+    httpOptions: { baseUrl: options.baseUrl, fetch: pooledFetch }
+  })
+
+  return {
+    name: 'gemini',
+    async write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
+      const store: { retryAfterMs?: number } = {}
+      try {
+        const response = await headers.run(store, () => client.models.generateContent({
+          model: options.model,
+          contents: [{ role: 'user', parts: [{ text: userPrompt(request) }] }],
+          config: {
+            systemInstruction: SYSTEM_INSTRUCTION,
+            temperature: GENERATION.temperature,
+            maxOutputTokens: GENERATION.maxOutputTokens,
+            thinkingConfig: { thinkingBudget: GENERATION.thinkingBudget },
+            abortSignal: signal
+          }
+        }))
+        return readReply(response)
+      } catch (err) {
+        // A timeout aborts `signal` too, so tell the two apart by its reason.
+        const reason = signal.reason as Error | undefined
+        const callerAborted = signal.aborted && reason?.name !== 'TimeoutError'
+        throw classify(err, store.retryAfterMs, callerAborted)
+      }
+    },
+    async close () {
+      await agent.close()
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import type { FoodFacts } from '../../../schemas/food.js'
+import type { GymFacts } from '../../../schemas/gym.js'
+import type { WaterFacts } from '../../../schemas/water.js'
+import type { AdviceProvider, ProviderRequest, TopicTypes } from '../types.js'
+
+/** Litres as spoken: one decimal, no trailing zero ("1.5 L", "2 L"). */
+export function litres (value: number): string {
+  return `${Number(value.toFixed(1))} L`
+}
+
+/** Picks one of several phrasings, stable for a given input so answers are deterministic. */
+export function pick<T> (options: readonly T[], seed: string): T {
+  let h = 2166136261
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619)
+  return options[(h >>> 0) % options.length]
+}
+
+/** Local advice for water: how much is left today, with a motivating line. */
+export function waterMessage (facts: WaterFacts, seed: string): string {
+  const left = litres(facts.remaining_l)
+  const target = litres(facts.target_l)
+  if (facts.warnings.some((w) => w.startsWith('dangerous'))) {
+    return `You've logged ${litres(facts.intake_l)} today, which is risky. Stop drinking for now, as kidneys clear about 1 L an hour; seek care if unwell.`
+  }
+  if (facts.warnings.length > 0) {
+    return `${litres(facts.intake_l)} is more than you need today. Ease off and sip only to thirst; your ${target} target is already covered.`
+  }
+  if (facts.remaining_l === 0) {
+    return pick([
+      `Target met: ${litres(facts.intake_l)} of your ${target} goal. Sip to thirst for the rest of the day.`,
+      `Well done, your ${target} target is reached. Keep water nearby and drink when thirsty.`
+    ], seed)
+  }
+  const heat = facts.heat_extra_l > 0 ? ' It is hot, so keep sipping.' : ''
+  const exercise = facts.exercise_extra_l > 0 ? ` That includes ${litres(facts.exercise_extra_l)} for exercise.` : ''
+  if (facts.remaining_l <= 0.5) {
+    return `Almost there: ${left} to go to reach ${target} today. One or two more glasses will do it.${heat}`
+  }
+  if (facts.intake_l < facts.target_l * 0.4) {
+    return pick([
+      `${left} to go today toward your ${target} target. Start now with a glass, then one every hour or so.${exercise}`,
+      `You still need ${left} today to reach ${target}. Keep a bottle in sight and sip steadily.${heat}`
+    ], seed)
+  }
+  return pick([
+    `${left} to go to reach ${target} today. Good progress; keep a bottle handy and sip steadily.${heat}`,
+    `Halfway habits pay off: ${left} left of your ${target} target today. A glass with each meal gets you there.${exercise}`
+  ], seed)
+}
+
+/** Local advice for a workout: credit, a next-time intensity, and an eating tip. */
+export function gymMessage (facts: GymFacts, activity: string, seed: string): string {
+  const name = facts.activity ?? 'workout'
+  const minutes = facts.duration_minutes
+  if (facts.kcal_burned === null) {
+    const howLong = minutes === null ? '' : `${minutes}-minute `
+    const why = facts.activity === null
+      ? 'Name a common activity for a calorie estimate'
+      : 'Add duration_minutes for a calorie estimate'
+    return `Good work on your ${howLong}${activity.length <= 30 ? activity : name} session! ${why}, and refuel with protein and vegetables.`
+  }
+  const kcal = `${Math.round(facts.kcal_burned)} kcal`
+  const met = facts.met ?? 0
+  const next = met >= 8
+    ? 'keep the next session easy to recover'
+    : met < 4 ? 'try a brisker pace next time' : 'add a short higher-intensity block next time'
+  if (minutes !== null && minutes < 20) {
+    return `Short and sweet: ${minutes} minutes of ${name} burned about ${kcal}. Build towards 30 minutes, and have fruit or yogurt after.`
+  }
+  if (minutes !== null && minutes > 90) {
+    return `A long ${minutes}-minute ${name} session: about ${kcal} burned. Rehydrate, eat carbs plus protein, and ${next}.`
+  }
+  return pick([
+    `Nice ${name}: about ${kcal} burned in ${minutes} minutes. ${cap(next)}, and refuel with protein and vegetables.`,
+    `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a balanced meal with protein.`
+  ], seed)
+}
+
+/** Local advice for a meal: its energy, and a nudge toward a healthier choice. */
+export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: string): string {
+  const label = meal ?? 'meal'
+  if (facts.kcal === null) {
+    return 'No food here matched our table, so no calorie estimate. Try amounts like "2 eggs" or "1 cup rice", and include vegetables.'
+  }
+  const kcal = `${facts.kcal} kcal`
+  const partial = facts.unmatched.length > 0 ? ' for the foods recognised' : ''
+  const protein = facts.protein_g ?? 0
+  if (facts.kcal < 300) {
+    return protein < 10
+      ? `About ${kcal}${partial}: a light ${label}. Add protein, like eggs, yogurt or beans, to stay full longer.`
+      : `About ${kcal}${partial}: a light ${label} with some protein. Add fruit or vegetables for fibre.`
+  }
+  if (facts.kcal > 800) {
+    return `About ${kcal}${partial}, a hearty ${label}. Balance the day with vegetables and lean protein at your next meal.`
+  }
+  return pick([
+    `About ${kcal}${partial} for this ${label}. A side of vegetables would add fibre for very few calories.`,
+    `Roughly ${kcal}${partial}. Solid ${label}; swap refined grains for whole grains to add fibre.`
+  ], seed)
+}
+
+function cap (s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+/** Deterministic advisor: always available, used without a key and whenever Gemini fails. */
+export function createLocalProvider (): AdviceProvider {
+  return {
+    name: 'local',
+    async write (request: ProviderRequest) {
+      const seed = JSON.stringify(request.entry)
+      switch (request.topic) {
+        case 'water':
+          return { text: waterMessage(request.facts as WaterFacts, seed) }
+        case 'gym':
+          return { text: gymMessage(request.facts as GymFacts, (request.entry as TopicTypes['gym']['entry']).activity, seed) }
+        case 'food':
+          return { text: foodMessage(request.facts as FoodFacts, (request.entry as TopicTypes['food']['entry']).meal, seed) }
+      }
+    }
+  }
+}

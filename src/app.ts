@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { allSchemas } from '../schemas/index.js'
+import { parseTrustProxy, splitList, type Config } from './config.js'
+import { extraPropertiesKeyword } from './plugins/ajv-keywords.js'
+import advisor from './plugins/advisor.js'
+import auth from './plugins/auth.js'
+import cors from './plugins/cors.js'
+import docs from './plugins/docs.js'
+import errors from './plugins/errors.js'
+import gemini, { geminiEnabled } from './plugins/gemini.js'
+import health from './plugins/health.js'
+import metrics from './plugins/metrics.js'
+import security from './plugins/security.js'
+import foodRoutes from './routes/food.js'
+import gymRoutes from './routes/gym.js'
+import waterRoutes from './routes/water.js'
+
+/** Builds the app from a validated config; registers everything and does not listen. */
+export async function buildApp (config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Keys must never reach the logs, whatever the level.
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'config.GEMINI_API_KEY', 'config.API_KEYS'], censor: '[redacted]' }
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    routerOptions: { maxParamLength: 100 },
+    // Idle keep-alive sockets would otherwise hold close() open until they time out.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: {
+      // Strict: no type coercion, no silent stripping of unknown fields, and
+      // every bad field reported, not only the first.
+      customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true },
+      plugins: [extraPropertiesKeyword]
+    }
+  })
+
+  // JSON only: Fastify's built-in text/plain parser would turn a 415 into a
+  // confusing schema error.
+  app.removeContentTypeParser('text/plain')
+  await app.register(errors)
+  await app.register(metrics)
+  await app.register(security, { config })
+  await app.register(cors, { config })
+  for (const schema of allSchemas) app.addSchema(schema)
+  await app.register(docs, { config })
+  if (geminiEnabled(config)) await app.register(gemini, { config })
+  await app.register(advisor, { config })
+  await app.register(health)
+
+  const keys = splitList(config.API_KEYS)
+  await app.register(async function adviceRoutes (scope) {
+    if (keys.length > 0) await scope.register(auth, { keys })
+    await scope.register(waterRoutes)
+    await scope.register(gymRoutes)
+    await scope.register(foodRoutes)
+  })
+  return app
+}

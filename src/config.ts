@@ -1,0 +1,91 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+const Int = (min: number, max: number, def: number, description: string) =>
+  Type.Integer({ minimum: min, maximum: max, default: def, description })
+
+/** Every environment variable the service reads, with its bounds and default. */
+export const ConfigSchema = Type.Object({
+  PORT: Int(0, 65535, 8000, 'TCP port to listen on'),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Address to bind' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info', description: 'pino log level' }
+  ),
+  GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Google AI Studio key; unset means the local advisor answers' })),
+  GEMINI_MODEL: Type.String({ minLength: 1, maxLength: 100, default: 'gemini-2.5-flash', description: 'Gemini model id' }),
+  GEMINI_BASE_URL: Type.String({ pattern: '^https?://', default: 'https://generativelanguage.googleapis.com', description: 'Gemini API origin' }),
+  AI_PROVIDER: Type.Union([Type.Literal('auto'), Type.Literal('gemini'), Type.Literal('local')], { default: 'auto', description: 'auto = Gemini when a key is set' }),
+  AI_FALLBACK: Type.Union([Type.Literal('local'), Type.Literal('none')], { default: 'local', description: 'What answers when Gemini fails' }),
+  AI_TIMEOUT_MS: Int(100, 120_000, 10_000, 'Timeout of one Gemini attempt (ms)'),
+  AI_MAX_RETRIES: Int(0, 10, 2, 'Retries after the first Gemini attempt'),
+  AI_DEADLINE_MS: Int(100, 300_000, 15_000, 'Overall budget of one advice call: attempts plus waits (ms)'),
+  AI_MAX_CONCURRENCY: Int(1, 10_000, 100, 'Gemini calls in flight per process; also the HTTP pool size'),
+  AI_QUEUE_MAX: Int(0, 100_000, 100, 'Calls that may wait for a free slot before being shed'),
+  AI_QUEUE_TIMEOUT_MS: Int(0, 60_000, 1000, 'Longest wait for a free slot (ms)'),
+  AI_BREAKER_THRESHOLD: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5, description: 'Failure ratio that opens the circuit breaker' }),
+  AI_BREAKER_MIN_CALLS: Int(1, 10_000, 10, 'Calls in the window before the breaker may open'),
+  AI_BREAKER_WINDOW_MS: Int(1000, 3_600_000, 30_000, 'Sliding window of the breaker (ms)'),
+  AI_BREAKER_COOLDOWN_MS: Int(100, 3_600_000, 30_000, 'Time the breaker stays open before a probe (ms)'),
+  CACHE_MAX_ENTRIES: Int(0, 1_000_000, 1000, 'Advice cache size; 0 disables it'),
+  CACHE_TTL_S: Int(0, 604_800, 3600, 'Advice cache TTL (s); 0 disables it'),
+  CORS_ORIGINS: Type.String({ default: '*', maxLength: 4096, description: 'Comma-separated origin allowlist, or *' }),
+  API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated bearer keys; unset leaves the advice routes open' })),
+  RATE_LIMIT_MAX: Int(0, 1_000_000, 60, 'Requests per window per client; 0 disables rate limiting'),
+  RATE_LIMIT_WINDOW: Type.String({ default: '1 minute', maxLength: 50, description: 'Rate-limit window, e.g. "1 minute" or milliseconds' }),
+  TRUST_PROXY: Type.String({ default: 'false', maxLength: 1024, description: 'Fastify trustProxy: true, false, a hop count, or comma-separated addresses/CIDRs' }),
+  BODY_LIMIT_BYTES: Int(256, 10_485_760, 16_384, 'Largest accepted request body (bytes)'),
+  SHUTDOWN_GRACE_MS: Int(0, 600_000, 10_000, 'How long in-flight requests may finish after SIGTERM (ms)'),
+  DOCS_ENABLED: Type.Boolean({ default: true, description: 'Serve Swagger UI at /docs' })
+}, { additionalProperties: false })
+
+/** The validated configuration. */
+export type Config = Static<typeof ConfigSchema>
+
+/** A bad environment value; the message names the variable and never its value. */
+export class ConfigError extends Error {
+  readonly variable: string
+  constructor (variable: string, reason: string) {
+    super(`Invalid environment variable ${variable}: ${reason}`)
+    this.name = 'ConfigError'
+    this.variable = variable
+  }
+}
+
+const KEYS = Object.keys(ConfigSchema.properties) as Array<keyof Config>
+
+/** Reads, converts and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig (env: Record<string, string | undefined>): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of KEYS) {
+    const value = env[key]
+    // An empty variable means "unset", as in most shells' `FOO= cmd`.
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim()
+  }
+  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
+  const first = Value.Errors(ConfigSchema, converted).First()
+  if (first !== undefined) {
+    const variable = first.path.split('/')[1] as keyof Config
+    const choices = (ConfigSchema.properties[variable] as { anyOf?: Array<{ const: string }> }).anyOf
+    throw new ConfigError(variable, choices === undefined
+      ? first.message.toLowerCase()
+      : `expected one of ${choices.map((c) => c.const).join(', ')}`)
+  }
+  return converted as Config
+}
+
+/** Splits a comma-separated list, dropping empty items. */
+export function splitList (value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
+}
+
+/** Fastify's `trustProxy` from TRUST_PROXY: a boolean, a hop count, or a list of addresses/CIDRs. */
+export function parseTrustProxy (value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true') return true
+  if (value === 'false' || value === '') return false
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value)
+    return (_address, hop) => hop < hops
+  }
+  return splitList(value)
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { createAdvisor, type Advisor } from '../advice/advisor.js'
+import { createLocalProvider } from '../advice/providers/local.js'
+import type { Config } from '../config.js'
+import { advisorObserver } from './metrics.js'
+
+/** Builds the advice service from the Gemini service (when registered) and the local provider; decorates `app.advisor`. */
+export default fp(async function advisorPlugin (app: FastifyInstance, opts: { config: Config }) {
+  const gemini = app.hasDecorator('gemini') ? app.gemini : undefined
+  const advisor = createAdvisor({
+    local: createLocalProvider(),
+    upstream: gemini?.call,
+    upstreamState: gemini?.state,
+    fallback: opts.config.AI_FALLBACK,
+    observer: advisorObserver(app.metrics),
+    logger: app.log
+  })
+  app.decorate('advisor', advisor)
+  app.addHook('onClose', async () => { await advisor.close() })
+}, { name: 'advisor', dependencies: ['metrics'] })
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    advisor: Advisor
+  }
+}

@@ -1,0 +1,28 @@
+// Types only: Ajv is Fastify's own validator, reached through its compiler.
+import type { AnySchemaObject, Plugin } from 'ajv'
+
+/**
+ * Ajv keyword `x-max-extra-properties`: caps the properties an object has
+ * beyond those its `properties` names (DESIGN.md §4: at most 20 extra context
+ * fields). The `x-` prefix keeps the keyword legal in OpenAPI documents.
+ */
+export const extraPropertiesKeyword: Plugin<unknown> = function extraPropertiesKeyword (ajv) {
+  ajv.addKeyword({
+    keyword: 'x-max-extra-properties',
+    type: 'object',
+    schemaType: 'number',
+    errors: true,
+    validate: function validate (max: number, data: Record<string, unknown>, parent?: AnySchemaObject) {
+      const known = (parent?.properties ?? {}) as Record<string, unknown>
+      const extra = Object.keys(data).filter((k) => !Object.hasOwn(known, k))
+      if (extra.length <= max) return true
+      ;(validate as unknown as { errors: object[] }).errors = [{
+        keyword: 'x-max-extra-properties',
+        message: `at most ${max} extra context fields are allowed (got ${extra.length})`,
+        params: { limit: max, extra: extra.length, field: extra[max] }
+      }]
+      return false
+    }
+  })
+  return ajv
+}

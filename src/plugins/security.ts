@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { splitList, type Config } from '../config.js'
+import { bearerToken, createKeyMatcher } from './auth.js'
+
+/** Security headers (helmet) and per-client rate limiting. */
+export default fp(async function securityPlugin (app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts
+  await app.register(helmet, {
+    // Swagger UI loads its own scripts and styles from /docs/static and
+    // injects inline styles; images may be data: URIs.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"]
+      }
+    },
+    // The API serves JSON to other origins by design (CORS allowlist).
+    crossOriginResourcePolicy: { policy: 'cross-origin' }
+  })
+
+  if (config.RATE_LIMIT_MAX === 0) return
+  const isKey = createKeyMatcher(splitList(config.API_KEYS))
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: /^\d+$/.test(config.RATE_LIMIT_WINDOW) ? Number(config.RATE_LIMIT_WINDOW) : config.RATE_LIMIT_WINDOW,
+    // A valid key gets its own bucket (shared by every IP it is used from);
+    // anything else is limited per client IP, so random tokens cannot mint
+    // fresh buckets.
+    keyGenerator: (request) => {
+      const token = bearerToken(request.headers.authorization)
+      return token !== undefined && isKey(token) ? `key:${createHash('sha256').update(token).digest('hex').slice(0, 16)}` : `ip:${request.ip}`
+    },
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) => {
+      const err = new Error(`Rate limit of ${context.max} requests per ${context.after} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
+      err.statusCode = context.statusCode
+      return err
+    }
+  })
+}, { name: 'security' })

@@ -1,0 +1,27 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+
+let config
+try {
+  config = loadConfig(process.env)
+} catch (err) {
+  // One line naming the variable, never its value (it may be a secret).
+  console.error(err instanceof ConfigError ? err.message : 'Invalid configuration')
+  process.exit(1)
+}
+
+const app = await buildApp(config)
+if (config.GEMINI_API_KEY === undefined && config.AI_PROVIDER === 'gemini') {
+  app.log.warn('AI_PROVIDER=gemini but GEMINI_API_KEY is unset: the local advisor answers')
+}
+
+// First signal: stop accepting, let in-flight requests finish (up to the
+// grace period), exit 0. A second signal, or the grace running out, forces exit.
+closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  if (err !== undefined) app.log.error({ err }, 'closing after an error')
+  else app.log.info({ signal }, 'shutting down')
+  await app.close()
+})
+
+await app.listen({ port: config.PORT, host: config.HOST })

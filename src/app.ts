@@ -46,11 +46,12 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   // confusing schema error.
   app.removeContentTypeParser('text/plain')
   await app.register(errors)
+  for (const schema of allSchemas) app.addSchema(schema)
+  // Swagger first: it documents only the routes registered after it.
+  await app.register(docs, { config })
   await app.register(metrics)
   await app.register(security, { config })
   await app.register(cors, { config })
-  for (const schema of allSchemas) app.addSchema(schema)
-  await app.register(docs, { config })
   if (geminiEnabled(config)) await app.register(gemini, { config })
   await app.register(advisor, { config })
   await app.register(health)

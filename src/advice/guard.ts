@@ -7,9 +7,10 @@ export type GuardResult = { ok: true, text: string, trimmed: boolean } | { ok: f
 const CODE_FENCE = /```[\s\S]*?(```|$)/g
 const HTML_TAG = /<\/?[a-z][^>]*>/gi
 const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/g
-const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi
+// A link ends before trailing punctuation, so "see https://x.io. Drink" keeps its sentence end.
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)(?:\S*[^\s.,;:!?'")\]])?/gi
 // A bare domain such as "example.com/path" is still a link a client could render.
-const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|info|biz|xyz|ly|me|app|dev|health)\b(?:\/\S*)?/gi
+const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|info|biz|xyz|ly|me|app|dev|health)\b(?:\/(?:\S*[^\s.,;:!?'")\]])?)?/gi
 const MD_MARKS = /(\*\*|__|\*|`|~~|^#{1,6}\s+|^>\s*|^\s*[-*+]\s+|^\s*\d+\.\s+)/gm
 
 /** Reduces text to plain prose: no code, HTML, markdown or links. */

@@ -40,5 +40,11 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: { keys:
     addHook: false,
     verifyErrorLogLevel: 'info'
   })
-  app.addHook('onRequest', app.verifyBearerAuth as NonNullable<typeof app.verifyBearerAuth>)
+  const verify = app.verifyBearerAuth as NonNullable<typeof app.verifyBearerAuth>
+  // preParsing, not onRequest: route-level rate-limit hooks run after
+  // onRequest hooks, and unauthenticated floods must be counted too. It still
+  // runs before the body is parsed.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    verify(request, reply, (err?: Error) => { done(err ?? null, payload) })
+  })
 }, { name: 'auth' })

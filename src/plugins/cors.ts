@@ -1,20 +1,32 @@
-import cors from '@fastify/cors'
+import cors, { type FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { splitList, type Config } from '../config.js'
 
+const common: FastifyCorsOptions = {
+  methods: ['GET', 'POST', 'OPTIONS'],
+  allowedHeaders: ['Content-Type', 'Authorization'],
+  exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+  maxAge: 600
+}
+
 /** CORS from the `CORS_ORIGINS` allowlist; `*` is never combined with credentials. */
 export default fp(async function corsPlugin (app: FastifyInstance, opts: { config: Config }) {
   const origins = splitList(opts.config.CORS_ORIGINS)
-  const any = origins.length === 0 || origins.includes('*')
+  if (origins.length === 0 || origins.includes('*')) {
+    // Browsers reject `*` with credentials, and reflecting any origin with
+    // credentials would defeat CORS, so an open API sends no credentials.
+    await app.register(cors, { ...common, origin: '*', credentials: false })
+    return
+  }
+  const allowed = new Set(origins)
+  // Per request, so a refused origin gets no CORS headers at all.
   await app.register(cors, {
-    origin: any ? '*' : origins,
-    // Credentials only with an explicit allowlist: browsers reject `*` with
-    // credentials, and reflecting any origin with them would defeat CORS.
-    credentials: !any,
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization'],
-    exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
-    maxAge: 600
+    delegator: (request, callback) => {
+      const origin = request.headers.origin
+      callback(null, origin !== undefined && allowed.has(origin)
+        ? { ...common, origin, credentials: true }
+        : { origin: false })
+    }
   })
 }, { name: 'cors' })

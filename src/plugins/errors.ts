@@ -115,6 +115,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       return sendProblem(reply, request, status, 'An unexpected error occurred. Quote the instance id when reporting it.')
     }
     request.metricsErrorType = SLUGS[status] ?? 'client'
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
     // Fastify's own 4xx messages (bad JSON, empty body, media type, size) are safe and useful.
     return sendProblem(reply, request, status, error.message)
   })

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type TObject } from '@sinclair/typebox'
 import { ADVICE_ERRORS, problemResponses } from '../../schemas/common.js'
@@ -14,6 +14,19 @@ export interface AdviceRouteSpec<T extends Topic> {
   advice: TObject
 }
 
+/**
+ * Aborts when the client goes away before the reply is written. Fastify's
+ * `request.signal` listens to the request stream's 'close', which Node emits
+ * once the body has been read, so it would abort every upstream call early.
+ */
+export function clientGoneSignal (reply: FastifyReply): AbortSignal {
+  const ac = new AbortController()
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) ac.abort(new Error('client disconnected'))
+  })
+  return ac.signal
+}
+
 /** Registers `POST /<topic>`: validate the entry, ask the advisor, reply. */
 export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post(`/${spec.topic}`, {
@@ -26,5 +39,5 @@ export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: Advice
       body: Type.Ref(spec.entry),
       response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS) }
     }
-  }, async (request) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, request.signal) as unknown as Record<string, unknown>)
+  }, async (request, reply) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, clientGoneSignal(reply)) as unknown as Record<string, unknown>)
 }

@@ -51,11 +51,12 @@ export const FoodRow = Type.Object({
   fatPer100g: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
   portions: Portions,
   defaultPortion: Type.Union(PORTION_UNITS.map((u) => Type.Literal(u))),
-  mlToG: Type.Optional(Type.Number({ exclusiveMinimum: 0 }))
+  mlToG: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  /** Caveat on the row's provenance, e.g. an FNDDS row whose values come from a secondary source. */
+  note: Type.Optional(Type.String({ minLength: 1 }))
 }, { $id: 'FoodRow', additionalProperties: false })
 
 /** A row of the food table, as typed by {@link FoodRow}. */
-// eslint-disable-next-line @typescript-eslint/no-redeclare -- TypeBox schema and its static type share a name
 export type FoodRow = Static<typeof FoodRow>
 
 /** The whole checked-in file: source citation, licence, retrieval date, unit policy notes and rows. */
@@ -68,7 +69,6 @@ export const FoodTable = Type.Object({
 }, { $id: 'FoodTable', additionalProperties: false })
 
 /** The food table file, as typed by {@link FoodTable}. */
-// eslint-disable-next-line @typescript-eslint/no-redeclare -- TypeBox schema and its static type share a name
 export type FoodTable = Static<typeof FoodTable>
 
 /** The checked-in USDA food table. */

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js'
 import type { FoodRow } from '../data/foods.js'
-import { COOKING, LONE_WORDS, MODIFIERS, normalize, singular, words } from './meal-words.js'
+import { COOKING, LONE_WORDS, MODIFIERS, ignorable, normalize, singular, words } from './meal-words.js'
 
 /** A food row found for a description, and how sure the match is (0–1). */
 export interface Match { row: FoodRow, confidence: number }
@@ -11,6 +11,8 @@ export interface Matcher {
   aliases: string[]
   /** The food a description names, or null when none is close enough to trust. */
   match (description: string): Match | null
+  /** Two foods named back to back with no separator ("avocado toast"), or null unless both match. */
+  matchPair (description: string): [Match, Match] | null
 }
 
 // Fuse scores run from 0 (exact) to 1; above this the "match" is a guess ("unicorn steak", "xyzzy").
@@ -22,17 +24,23 @@ const MIN_FUZZY_LENGTH = 5
 const CONTAINED_COOKING = 0.85
 
 const key = (tokens: readonly string[]): string => tokens.map(singular).join(' ')
-const ignorable = (w: string): boolean => LONE_WORDS.has(w) || MODIFIERS.has(w) || COOKING.has(w)
+
+// A typo rarely hits the first letter or changes a word's length much; checking word by word keeps
+// "tuna salad" from passing as "tuna sandwich".
+function alike (alias: string, query: string): boolean {
+  const a = alias.split(' ')
+  const q = query.split(' ')
+  return a.length === q.length && a.every((w, i) =>
+    w[0] === q[i][0] && Math.min(w.length, q[i].length) / Math.max(w.length, q[i].length) >= 0.7)
+}
 
 function fuzzy (fuse: Fuse<string>, byAlias: Map<string, FoodRow>, query: string): Match | null {
   // Under five letters one typo is a different word ("mac" is not "mayo"), so short words must match exactly.
   if (query.length < MIN_FUZZY_LENGTH) return null
   for (const hit of fuse.search(query)) {
     const alias = hit.item
-    // A typo rarely hits the first letter or changes the length much; both guards keep guesses out.
-    const ratio = Math.min(alias.length, query.length) / Math.max(alias.length, query.length)
     // Fuse blends in field length, so its scores can pass its own threshold; hold them to ours.
-    if ((hit.score as number) <= FUZZY_THRESHOLD && alias[0] === query[0] && ratio >= 0.7) {
+    if ((hit.score as number) <= FUZZY_THRESHOLD && alike(alias, query)) {
       return { row: byAlias.get(alias) as FoodRow, confidence: Math.min(0.95, Math.round((1 - (hit.score as number)) * 100) / 100) }
     }
   }
@@ -62,7 +70,8 @@ export function createMatcher (rows: readonly FoodRow[]): Matcher {
       for (let i = 0; i + len <= tokens.length; i++) {
         const row = byKey.get(key(tokens.slice(i, i + len)))
         const rest = [...tokens.slice(0, i), ...tokens.slice(i + len)]
-        if (row !== undefined && rest.every(ignorable)) {
+        // Other words may be modifiers or another alias of the same food ("tortilla wrap").
+        if (row !== undefined && rest.every((w) => ignorable(w) || byKey.get(key([w])) === row)) {
           return { row, confidence: rest.some((w) => COOKING.has(w)) ? CONTAINED_COOKING : CONTAINED }
         }
       }
@@ -72,5 +81,15 @@ export function createMatcher (rows: readonly FoodRow[]): Matcher {
     return fuzzy(fuse, byAlias, food.join(' ')) ?? (base.length < food.length ? fuzzy(fuse, byAlias, base.join(' ')) : null)
   }
 
-  return { aliases: [...byAlias.keys()], match }
+  function matchPair (description: string): [Match, Match] | null {
+    const tokens = words(description)
+    for (let k = 1; k < tokens.length; k++) {
+      const first = match(tokens.slice(0, k).join(' '))
+      const second = first === null ? null : match(tokens.slice(k).join(' '))
+      if (first !== null && second !== null) return [first, second]
+    }
+    return null
+  }
+
+  return { aliases: [...byAlias.keys()], match, matchPair }
 }

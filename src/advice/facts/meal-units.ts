@@ -26,7 +26,11 @@ const EXTRA_UNITS: UnitOfMeasureDefinitions = {
   mug: unit('mug', 'mugs'),
   plate: unit('plate', 'plates', ['plateful', 'platefuls']),
   large: unit('large', 'large', ['lg', 'big']),
-  strip: unit('strip', 'strips', ['rasher', 'rashers'])
+  strip: unit('strip', 'strips', ['rasher', 'rashers']),
+  // British spellings parse-ingredient does not know; same ids, so the rest of the code is unchanged.
+  liter: unit('l', 'liters', ['l.', 'liter', 'litre', 'litres', 'ltr']),
+  milliliter: unit('ml', 'milliliters', ['ml.', 'millilitre', 'millilitres', 'mls']),
+  gram: unit('g', 'grams', ['g.', 'gm', 'gms', 'gr', 'gram', 'gramme', 'grammes'])
 }
 // Container words that may follow a measure ("a 350 ml can of cola") or stand as the unit ("slice of pizza").
 const CONTAINERS = new Set([...Object.keys(EXTRA_UNITS), 'can', 'cup', 'container', 'piece', 'jar', 'tub', 'packet', 'pack', 'bag', 'box'])
@@ -65,9 +69,10 @@ const VOLUME: Readonly<Record<string, number>> = {
   tsp: 4.929
 }
 // Policy for a unit the row lacks: the nearest household unit the table notes define (glass = cup,
-// bowl = cup, piece = medium or each), each step trusted a little less.
+// bowl = cup, piece = medium or each), each step trusted a little less. A glass of a drink with no
+// cup weight is its serving row (a 5 fl oz glass of wine), not 8 fl oz.
 const FALLBACK: Readonly<Record<string, readonly PortionUnit[]>> = {
-  glass: ['cup'],
+  glass: ['cup', 'serving'],
   mug: ['cup', 'glass'],
   bowl: ['cup'],
   cup: ['glass', 'bowl'],
@@ -86,7 +91,13 @@ export const SIZE_FACTOR: Readonly<Record<PortionSize, number>> = { small: 0.75,
 
 /** Reads the quantity and unit at the start of a part; ranges ("2-3 eggs") count as their midpoint. */
 export function readAmount (part: string): Amount {
-  const [parsed] = parseIngredient(part, { additionalUOMs: EXTRA_UNITS, ignoreUOMs: IGNORED, groupHeaderPatterns: [] })
+  const options = { additionalUOMs: EXTRA_UNITS, ignoreUOMs: IGNORED, groupHeaderPatterns: [] }
+  let [parsed] = parseIngredient(part, options)
+  if (parsed.unitOfMeasureID === null && /^\S+$/.test(parsed.description)) {
+    // parse-ingredient reads no unit at the end of a line ("olive oil, 2 tbsp"), so give it a tail.
+    const [tailed] = parseIngredient(`${part} -`, options)
+    if (tailed.unitOfMeasureID !== null) parsed = { ...tailed, description: '' }
+  }
   let quantity = parsed.quantity
   if (quantity !== null && parsed.quantity2 !== null) quantity = (quantity + parsed.quantity2) / 2
   let name = parsed.unitOfMeasureID === null ? null : (UNIT_NAMES[parsed.unitOfMeasureID] ?? parsed.unitOfMeasureID)
@@ -97,14 +108,31 @@ export function readAmount (part: string): Amount {
     if (name === null || name in SIZE_FACTOR) name = inner[1]
     description = inner[2]
   }
+  // "2 salmon fillets", "3 garlic cloves": the noun after the food is the unit that counts it.
+  const noun = /\s(fillet|stick|clove|spear|strip|rasher|wedge)s?$/.exec(description)
+  if (noun !== null && (name === null || name in SIZE_FACTOR)) name = /strip|rasher/.test(noun[1]) ? 'strip' : 'piece'
   return { quantity, unit: name, description }
 }
 
-function byVolume (row: FoodRow, ml: number): number | null {
+function byVolume (row: FoodRow, ml: number): { grams: number, trust: number } | null {
+  if (row.mlToG !== undefined) return { grams: ml * row.mlToG, trust: 1 }
   const cup = (row.portions as Grams).cup
   // With no mlToG, the row's own cup weight gives its density: derived from USDA, not invented.
-  const density = row.mlToG ?? (cup === undefined ? null : cup / VOLUME.cup)
-  return density === null ? null : ml * density
+  return cup === undefined ? null : { grams: ml * cup / VOLUME.cup, trust: 0.95 }
+}
+
+// Defaults that measure rather than count: "12 almonds" is not 12 handfuls, but "2 coffees" is 2 cups.
+const MEASURES: ReadonlySet<string> = new Set(['cup', 'tbsp', 'tsp', 'handful', 'fl_oz', 'bowl'])
+
+function byCount (row: FoodRow, p: Grams, quantity: number): Weighed {
+  if (!MEASURES.has(row.defaultPortion) || row.mlToG !== undefined) {
+    return { grams: quantity * (p[row.defaultPortion] as number), quantity, unit: row.defaultPortion, trust: 1 }
+  }
+  // Policy: a bare count of a measured food counts its pieces (or medium ones); with neither, we
+  // cannot weigh one item, so it counts as one default portion, trusted less.
+  const each = p.piece === undefined ? (p.medium === undefined ? null : 'medium') : 'piece'
+  if (each === null) return { grams: p[row.defaultPortion] as number, quantity: 1, unit: row.defaultPortion, trust: 0.6 }
+  return { grams: quantity * (p[each] as number), quantity, unit: each, trust: 1 }
 }
 
 /** Converts an amount of a food to grams, from mass, the row's household portions, or the documented fallbacks. */
@@ -113,11 +141,7 @@ export function weigh (row: FoodRow, amount: Amount, size?: PortionSize): Weighe
   const base = p[row.defaultPortion] as number
   const { quantity, unit } = amount
   if (unit === null) {
-    // Policy: a bare count ("12 almonds") counts pieces when the row has a piece weight.
-    if (quantity !== null) {
-      const each = p.piece === undefined ? row.defaultPortion : 'piece'
-      return { grams: quantity * (p[each] as number), quantity, unit: each, trust: 1 }
-    }
+    if (quantity !== null) return byCount(row, p, quantity)
     if (size === undefined || size === 'medium') return { grams: base, quantity: 1, unit: row.defaultPortion, trust: 1 }
     const own = p[size]
     if (own !== undefined) return { grams: own, quantity: 1, unit: size, trust: 1 }
@@ -134,7 +158,7 @@ export function weigh (row: FoodRow, amount: Amount, size?: PortionSize): Weighe
   if (unit === 'tbsp' && p.tsp !== undefined) return { grams: q * 3 * p.tsp, quantity: q, unit, trust: 1 }
   if (unit === 'tsp' && p.tbsp !== undefined) return { grams: q * p.tbsp / 3, quantity: q, unit, trust: 1 }
   const volume = unit in VOLUME ? byVolume(row, q * VOLUME[unit]) : null
-  if (volume !== null) return { grams: volume, quantity: q, unit, trust: 0.95 }
+  if (volume !== null) return { ...volume, quantity: q, unit }
   if (unit in SIZE_FACTOR) {
     const factor = SIZE_FACTOR[unit as PortionSize]
     return { grams: q * base * factor, quantity: q * factor, unit: row.defaultPortion, trust: 0.8 }

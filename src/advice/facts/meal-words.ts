@@ -45,17 +45,18 @@ export const MODIFIERS: ReadonlySet<string> = new Set([
   'fresh', 'plain', 'homemade', 'home', 'made', 'hot', 'cold', 'warm', 'iced', 'chilled', 'little', 'delicious',
   'tasty', 'yummy', 'organic', 'leftover', 'sliced', 'chopped', 'diced', 'ripe', 'whole', 'regular', 'normal',
   'simple', 'nice', 'good', 'big', 'small', 'medium', 'large', 'extra', 'piece', 'pieces', 'bowl', 'cup', 'glass',
-  'mug', 'serving', 'portion', 'side', 'freshly', 'lightly', 'lean', 'sized', 'size'
+  'mug', 'serving', 'portion', 'side', 'freshly', 'lightly', 'lean', 'sized', 'size', 'handful', 'slice', 'scoop',
+  'fillet', 'stick', 'clove', 'strip', 'rasher', 'spear', 'wedge'
 ])
 
 /** Cooking words: kept when an alias names them ("scrambled eggs"), else dropped to reach the base food. */
 export const COOKING: ReadonlySet<string> = new Set([
   'grilled', 'fried', 'scrambled', 'boiled', 'baked', 'roasted', 'roast', 'steamed', 'raw', 'poached', 'sauteed',
-  'sautéed', 'toasted', 'broiled', 'stir', 'pan', 'deep', 'cooked', 'smoked', 'hard', 'soft', 'microwaved', 'barbecued', 'bbq'
+  'sautéed', 'toasted', 'broiled', 'stir', 'pan', 'deep', 'cooked', 'smoked', 'hard', 'soft', 'microwaved', 'barbecued', 'bbq', 'mashed'
 ])
 
-const SEPARATOR = /\s*(?:[,;&+\n]|\.(?=\s|$)|\bw\/|\b(?:and|with|plus|then|also|alongside|on)\b)\s*/
-const SEPARATOR_WORDS = /(?:^\d|[,;&+]|\b(?:and|with|plus|then|also|on)\b)/
+const SEPARATOR = /\s*(?:[,;&+\n]|\.(?=\s|$)|\bw\/|\b(?:and|with|plus|then|also|alongside|on|in)\b)\s*/
+const SEPARATOR_WORDS = /(?:^\d|[,;&+]|\b(?:and|with|plus|then|also|on|in)\b)/
 
 function escape (s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -115,4 +116,9 @@ export function singular (word: string): string {
 /** Words of a description, without punctuation that carries no meaning. */
 export function words (text: string): string[] {
   return normalize(text).replace(/[,;:.]+/g, ' ').split(' ').filter((w) => w.length > 0)
+}
+
+/** Whether a word names no food by itself: a filler, modifier or cooking word, in any number. */
+export function ignorable (word: string): boolean {
+  return [word, singular(word)].some((w) => LONE_WORDS.has(w) || MODIFIERS.has(w) || COOKING.has(w))
 }

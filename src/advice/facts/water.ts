@@ -82,7 +82,10 @@ export function computeWaterFacts (entry: WaterEntry): WaterFacts {
   const intake = entry.amount_liters
   const remaining = round(Math.max(0, target - intake), 2)
   const warnings = safetyWarnings(entry, hot || hours > 0, sources)
-  if (remaining > KIDNEY_L_PER_H) notes.push(`spread the rest out: no more than ${KIDNEY_L_PER_H} L in any hour`)
+  if (remaining > KIDNEY_L_PER_H) {
+    notes.push(`spread the rest out: no more than ${KIDNEY_L_PER_H} L in any hour`)
+    if (!sources.includes(SOURCES.kidney)) sources.push(SOURCES.kidney)
+  }
 
   return {
     intake_l: intake,

@@ -3,9 +3,9 @@ import type { GymFacts } from '../../../schemas/gym.js'
 import type { WaterFacts } from '../../../schemas/water.js'
 import type { AdviceProvider, ProviderRequest, TopicTypes } from '../types.js'
 
-/** Litres as spoken: one decimal, no trailing zero ("1.5 L", "2 L"). */
+/** Litres as spoken: one decimal, no trailing zero ("1.5 L", "2 L"); two for a small positive amount ("0.04 L", never "0 L"). */
 export function litres (value: number): string {
-  return `${Number(value.toFixed(1))} L`
+  return `${Number(value.toFixed(value > 0 && value < 0.05 ? 2 : 1))} L`
 }
 
 /** Picks one of several phrasings, stable for a given input so answers are deterministic. */
@@ -22,17 +22,21 @@ export function waterMessage (facts: WaterFacts, seed: string): string {
   if (facts.warnings.some((w) => w.startsWith('dangerous'))) {
     return `You've logged ${litres(facts.intake_l)} today, which is risky. Stop drinking for now, as kidneys clear about 1 L an hour; seek care if unwell.`
   }
+  if (facts.warnings.length > 0 && facts.remaining_l > 0) {
+    // A pace warning can fire before the day's target is reached.
+    return `${litres(facts.intake_l)} is a lot of water so far. Pause, then spread the last ${left} slowly, under 1 L an hour.`
+  }
   if (facts.warnings.length > 0) {
     return `${litres(facts.intake_l)} is more than you need today. Ease off and sip only to thirst; your ${target} target is already covered.`
   }
   if (facts.remaining_l === 0) {
     return pick([
       `Target met: ${litres(facts.intake_l)} of your ${target} goal. Sip to thirst for the rest of the day.`,
-      `Well done, your ${target} target is reached. Keep water nearby and drink when thirsty.`
+      `Well done: ${litres(facts.intake_l)} drunk, so your ${target} target is reached. Keep water nearby and drink when thirsty.`
     ], seed)
   }
   const heat = facts.heat_extra_l > 0 ? ' It is hot, so keep sipping.' : ''
-  const exercise = facts.exercise_extra_l > 0 ? ` That includes ${litres(facts.exercise_extra_l)} for exercise.` : ''
+  const exercise = facts.exercise_extra_l > 0 ? ` Exercise adds ${litres(facts.exercise_extra_l)}.` : ''
   if (facts.remaining_l <= 0.5) {
     return `Almost there: ${left} to go to reach ${target} today. One or two more glasses will do it.${heat}`
   }
@@ -48,6 +52,9 @@ export function waterMessage (facts: WaterFacts, seed: string): string {
   ], seed)
 }
 
+// At most three words of letters, joined by a space, hyphen or apostrophe.
+const PLAIN_WORDS = /^\p{L}+(?:[ '-]\p{L}+){0,2}$/u
+
 /** Local advice for a workout: credit, a next-time intensity, and an eating tip. */
 export function gymMessage (facts: GymFacts, activity: string, seed: string): string {
   const name = facts.activity ?? 'workout'
@@ -57,8 +64,12 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
     const why = facts.activity === null
       ? 'Name a common activity for a calorie estimate'
       : 'Add duration_minutes for a calorie estimate'
-    return `Good work on your ${howLong}${activity.length <= 30 ? activity : name} session! ${why}, and refuel with protein and vegetables.`
+    // Echo the user's words only when they are a few plain words: anything
+    // longer could break the word limit or carry a link or markup.
+    const said = activity.length <= 30 && PLAIN_WORDS.test(activity) ? activity : name
+    return `Good work on your ${howLong}${said} session! ${why}, and refuel with protein and vegetables.`
   }
+  // Every template below has at most 20 words besides the activity name; the table's longest name has 5.
   const kcal = `${Math.round(facts.kcal_burned)} kcal`
   const met = facts.met ?? 0
   const next = met >= 8
@@ -68,11 +79,11 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
     return `Short and sweet: ${minutes} minutes of ${name} burned about ${kcal}. Build towards 30 minutes, and have fruit or yogurt after.`
   }
   if (minutes !== null && minutes > 90) {
-    return `A long ${minutes}-minute ${name} session: about ${kcal} burned. Rehydrate, eat carbs plus protein, and ${next}.`
+    return `Long ${minutes}-minute ${name} session: about ${kcal} burned. Rehydrate, eat carbs and protein, and ${next}.`
   }
   return pick([
-    `Nice ${name}: about ${kcal} burned in ${minutes} minutes. ${cap(next)}, and refuel with protein and vegetables.`,
-    `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a balanced meal with protein.`
+    `Nice ${name}: about ${kcal} in ${minutes} minutes. ${cap(next)}, and refuel with protein and vegetables.`,
+    `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a protein-rich meal.`
   ], seed)
 }
 

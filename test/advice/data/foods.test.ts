@@ -42,7 +42,54 @@ t.test('the typed export is the file', async (t) => {
 })
 
 t.test('coverage', async (t) => {
-  t.ok(foods.length >= 300, `at least 300 rows (has ${foods.length})`)
+  t.ok(foods.length >= 380, `at least 380 rows (has ${foods.length})`)
+  const dishes = foods.filter((f) => f.category === 'mixed dishes')
+  t.ok(dishes.length >= 30, `at least 30 mixed dishes (has ${dishes.length})`)
+  const owner = new Map(foods.flatMap((f) => f.aliases.map((a) => [a, f.id] as const)))
+  const expected: Array<[string, string]> = [
+    ['burger', 'hamburger'], ['hamburgers', 'hamburger'], ['cheeseburger', 'cheeseburger'], ['burrito', 'burrito'],
+    ['taco', 'taco_beef'], ['sandwich', 'sub_cold_cut'], ['turkey sandwich', 'sandwich_turkey'], ['fries', 'french_fries'],
+    ['french fries', 'french_fries'], ['nuggets', 'chicken_nuggets'], ['chicken nuggets', 'chicken_nuggets'],
+    ['fried rice', 'fried_rice'], ['lasagne', 'lasagna'], ['spaghetti bolognese', 'spaghetti_meat_sauce'],
+    ['mac and cheese', 'mac_and_cheese'], ['mac n cheese', 'mac_and_cheese'], ['chili', 'chili_con_carne'],
+    ['chicken noodle soup', 'chicken_noodle_soup'], ['tomato soup', 'tomato_soup'], ['ramen', 'ramen'],
+    ['lo mein', 'lo_mein'], ['pepperoni pizza', 'pizza_pepperoni'], ['pizza', 'pizza_cheese'], ['curry', 'chicken_curry']
+  ]
+  for (const [alias, id] of expected) t.equal(owner.get(alias), id, `"${alias}" resolves to ${id}`)
+})
+
+t.test('notes: every FNDDS row is flagged as secondary-source; SR Legacy rows carry no note', async (t) => {
+  const problems: string[] = []
+  for (const f of foods) {
+    if (f.dataType === 'FNDDS' && !f.note) problems.push(`${f.id}: FNDDS row without note`)
+    if (f.dataType === 'SR Legacy' && f.note !== undefined) problems.push(`${f.id}: note on an SR Legacy row`)
+  }
+  t.same(problems, [])
+  const fnddsRow = foods.find((f) => f.dataType === 'FNDDS')
+  if (fnddsRow) t.notOk(Value.Check(FoodTable, { ...(table as object), foods: [{ ...fnddsRow, note: '' }] }), 'an empty note is rejected')
+})
+
+t.test('dish anchors (SR28 kcal and WEIGHT grams)', async (t) => {
+  const anchors: Array<[string, number, string, number, string, number]> = [
+    // id, fdcId, ndb, kcal/100 g, defaultPortion, grams
+    ['hamburger', 170694, '21108', 263, 'piece', 97],
+    ['cheeseburger', 170691, '21090', 270, 'piece', 127],
+    ['french_fries', 170698, '21138', 312, 'medium', 117],
+    ['fried_rice', 167668, '36602', 174, 'cup', 137],
+    ['lasagna', 169850, '36041', 185, 'serving', 457],
+    ['mac_and_cheese', 169770, '32005', 164, 'cup', 189],
+    ['chicken_noodle_soup', 172909, '06419', 24, 'cup', 248]
+  ]
+  for (const [id, fdcId, ndb, kcal, unit, grams] of anchors) {
+    const f = byId.get(id)
+    t.ok(f, `${id} present`)
+    if (!f) continue
+    t.equal(f.fdcId, fdcId, `${id} fdcId`)
+    t.equal(f.ndb, ndb, `${id} ndb`)
+    t.equal(f.kcalPer100g, kcal, `${id} kcal/100 g`)
+    t.equal(f.defaultPortion, unit, `${id} defaultPortion`)
+    t.equal((f.portions as Partial<Record<string, number>>)[unit], grams, `${id} ${unit} grams`)
+  }
 })
 
 t.test('energy is positive and physically possible', async (t) => {

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify'
+import type { Test } from 'tap'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+
+/** The environment every test starts from: quiet, no Gemini, no rate limit. */
+export const testEnv: Record<string, string> = {
+  LOG_LEVEL: 'silent',
+  RATE_LIMIT_MAX: '0'
+}
+
+/** Builds the real app with test overrides and closes it in teardown. */
+export async function build (t: Test, overrides: Record<string, string | undefined> = {}): Promise<FastifyInstance> {
+  const app = await buildApp(loadConfig({ ...testEnv, ...overrides }))
+  t.teardown(() => app.close())
+  await app.ready()
+  return app
+}
+
+/** Config overrides pointing the app at a fake Gemini. */
+export function geminiEnv (url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { GEMINI_API_KEY: 'test-secret-key-123', GEMINI_BASE_URL: url, AI_TIMEOUT_MS: '2000', ...extra }
+}
+
+/** The seed requests of DESIGN.md §4. */
+export const SEEDS = {
+  water: { amount_liters: 2.0, time: '2024-06-01T10:00:00' },
+  gym: { activity: 'running', duration_minutes: 45 },
+  food: { meal: 'breakfast', food: 'oatmeal with berries' }
+} as const

@@ -1,0 +1,44 @@
+import t from 'tap'
+import { bearerToken, createKeyMatcher } from '../../src/plugins/auth.js'
+import { build, SEEDS } from '../helpers/build.js'
+
+t.test('with API_KEYS set, advice routes need a valid bearer key', async (t) => {
+  const app = await build(t, { API_KEYS: 'key-one, key-two' })
+  const missing = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  t.equal(missing.statusCode, 401)
+  t.match(missing.headers['www-authenticate'], /^Bearer/)
+  t.match(missing.headers['content-type'], /^application\/problem\+json/)
+  t.match(missing.json(), { status: 401, type: '/problems/unauthorized', detail: 'missing authorization header' })
+
+  const wrong = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water, headers: { authorization: 'Bearer key-three' } })
+  t.equal(wrong.statusCode, 401)
+  t.notMatch(wrong.body, /key-one|key-two|key-three/)
+  const basic = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water, headers: { authorization: 'Basic a2V5LW9uZQ==' } })
+  t.equal(basic.statusCode, 401)
+
+  for (const key of ['key-one', 'key-two']) {
+    const ok = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water, headers: { authorization: `Bearer ${key}` } })
+    t.equal(ok.statusCode, 200, key)
+  }
+  for (const url of ['/health', '/ready', '/metrics', '/docs/json']) {
+    t.equal((await app.inject({ url })).statusCode, 200, `${url} stays open`)
+  }
+})
+
+t.test('without API_KEYS the advice routes are open', async (t) => {
+  const app = await build(t)
+  t.equal((await app.inject({ method: 'POST', url: '/gym', payload: SEEDS.gym })).statusCode, 200)
+})
+
+t.test('key matching and header parsing', async (t) => {
+  const matches = createKeyMatcher(['alpha', 'a-much-longer-key'])
+  t.equal(matches('alpha'), true)
+  t.equal(matches('a-much-longer-key'), true)
+  t.equal(matches('alph'), false)
+  t.equal(matches(''), false)
+  t.equal(createKeyMatcher([])('alpha'), false)
+  t.equal(bearerToken('Bearer abc'), 'abc')
+  t.equal(bearerToken('bearer   abc  '), 'abc')
+  t.equal(bearerToken('Basic abc'), undefined)
+  t.equal(bearerToken(undefined), undefined)
+})

@@ -1,0 +1,49 @@
+import t from 'tap'
+import { Agent, request } from 'undici'
+import { SEEDS } from './helpers/build.js'
+import { startFakeGemini } from './helpers/fake-gemini.js'
+import { runServer, startServer } from './helpers/server-process.js'
+
+t.test('the real server answers over HTTP and SIGTERM stops it cleanly with keep-alive clients', async (t) => {
+  const server = await startServer({})
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const agent = new Agent({ keepAliveTimeout: 60_000 })
+  t.teardown(() => agent.close())
+
+  const res = await request(`${server.url}/water`, { dispatcher: agent, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEEDS.water) })
+  t.equal(res.statusCode, 200)
+  const body = await res.body.json() as { source: string, message: string }
+  t.equal(body.source, 'local')
+  const health = await request(`${server.url}/health`, { dispatcher: agent })
+  t.equal(health.statusCode, 200)
+  await health.body.dump()
+
+  // The agent now holds an idle keep-alive socket; close must not wait for it.
+  const started = Date.now()
+  server.child.kill('SIGTERM')
+  t.equal(await server.exit, 0)
+  t.ok(Date.now() - started < 5000, 'exits promptly despite the idle keep-alive socket')
+  t.match(server.output(), /shutting down/)
+})
+
+t.test('a request in flight when SIGTERM arrives completes with 200, then the process exits 0', async (t) => {
+  const fake = await startFakeGemini({ kind: 'ok', delayMs: 700, text: 'Keep sipping, you are nearly there.' })
+  t.teardown(() => fake.close())
+  const server = await startServer({ GEMINI_API_KEY: 'k', GEMINI_BASE_URL: fake.url })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const pending = request(`${server.url}/water`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEEDS.water) })
+  await new Promise((resolve) => setTimeout(resolve, 250))
+  t.equal(fake.inFlight, 1, 'the upstream call is in flight')
+  server.child.kill('SIGTERM')
+  const res = await pending
+  t.equal(res.statusCode, 200)
+  t.equal((await res.body.json() as { source: string }).source, 'gemini')
+  t.equal(await server.exit, 0)
+})
+
+t.test('a bad config exits 1 with one line naming the variable, never a secret', async (t) => {
+  const { code, output } = await runServer({ PORT: 'not-a-port', GEMINI_API_KEY: 'super-secret-value' })
+  t.equal(code, 1)
+  t.equal(output.trim(), 'Invalid environment variable PORT: expected integer')
+  t.notMatch(output, 'super-secret-value')
+})

@@ -11,6 +11,7 @@ import errors from './plugins/errors.js'
 import gemini, { geminiEnabled } from './plugins/gemini.js'
 import health from './plugins/health.js'
 import metrics from './plugins/metrics.js'
+import pressure from './plugins/pressure.js'
 import security from './plugins/security.js'
 import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
@@ -50,6 +51,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   // Swagger first: it documents only the routes registered after it.
   await app.register(docs, { config })
   await app.register(metrics)
+  await app.register(pressure, { config })
   await app.register(security, { config })
   await app.register(cors, { config })
   if (geminiEnabled(config)) await app.register(gemini, { config })

@@ -35,6 +35,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_WINDOW: Type.String({ default: '1 minute', maxLength: 50, description: 'Rate-limit window, e.g. "1 minute" or milliseconds' }),
   TRUST_PROXY: Type.String({ default: 'false', maxLength: 1024, description: 'Fastify trustProxy: true, false, a hop count, or comma-separated addresses/CIDRs' }),
   BODY_LIMIT_BYTES: Int(256, 10_485_760, 16_384, 'Largest accepted request body (bytes)'),
+  MAX_EVENT_LOOP_DELAY_MS: Int(0, 60_000, 1000, 'Mean event-loop delay (ms) above which requests get 503 with Retry-After; 0 disables'),
+  PRESSURE_SAMPLE_MS: Int(10, 60_000, 500, 'How often the event-loop delay is sampled (ms)'),
   SHUTDOWN_GRACE_MS: Int(0, 600_000, 10_000, 'How long in-flight requests may finish after SIGTERM (ms)'),
   DOCS_ENABLED: Type.Boolean({ default: true, description: 'Serve Swagger UI at /docs' })
 }, { additionalProperties: false })

@@ -1,6 +1,9 @@
+import type { AdviceCache, CacheResult } from './cache.js'
+import { cacheKey } from './cache.js'
 import { AdviceUnavailableError, ProviderError, type FallbackReason, type Outcome } from './errors.js'
 import { computeFacts, splitEntry } from './facts/index.js'
 import { guardMessage } from './guard.js'
+import { ungroundedFigure } from './number-guard.js'
 import type { Advice, AdviceProvider, EntryOf, ProviderReply, ProviderRequest, Topic, Usage } from './types.js'
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
@@ -9,6 +12,7 @@ export interface AdvisorObserver {
   advice (topic: Topic, source: 'gemini' | 'local'): void
   fallback (reason: FallbackReason): void
   tokens (usage: Usage): void
+  cache (result: CacheResult): void
 }
 
 /** Minimal logger shape (pino-compatible) so the domain needs no framework. */
@@ -16,7 +20,7 @@ export interface AdvisorLogger {
   warn (obj: object, msg: string): void
 }
 
-/** Calls the upstream provider for one request; retries, timeouts and limits are composed here. */
+/** Calls the upstream provider for one request; retries, timeouts and limits are composed inside it. */
 export type UpstreamCall = (request: ProviderRequest, signal: AbortSignal) => Promise<ProviderReply>
 
 /** What the advisor needs. */
@@ -26,13 +30,16 @@ export interface AdvisorOptions {
   upstream?: UpstreamCall
   /** Tells /health whether the upstream is currently bypassed (e.g. circuit open). */
   upstreamState?: () => 'available' | 'degraded'
+  /** Model name, part of the cache key. */
+  model?: string
+  cache?: AdviceCache
   fallback: 'local' | 'none'
   observer?: AdvisorObserver
   logger?: AdvisorLogger
   close?: () => Promise<void>
 }
 
-/** The advice service: facts, then words from the upstream or local provider, then the output guard. */
+/** The advice service: facts, then words from the upstream or local provider, then the output guards. */
 export interface Advisor {
   advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>>
   /** What /health reports: available, degraded (configured but bypassed) or local. */
@@ -40,12 +47,12 @@ export interface Advisor {
   close (): Promise<void>
 }
 
-const noopObserver: AdvisorObserver = { attempt () {}, advice () {}, fallback () {}, tokens () {} }
+const noopObserver: AdvisorObserver = { attempt () {}, advice () {}, fallback () {}, tokens () {}, cache () {} }
 
 /** Builds the advice service from plain dependencies. */
 export function createAdvisor (options: AdvisorOptions): Advisor {
   const observer = options.observer ?? noopObserver
-  const { upstream, local } = options
+  const { upstream, local, cache } = options
 
   async function localAdvice<T extends Topic> (request: ProviderRequest<T>, degraded: boolean): Promise<Advice<T>> {
     const reply = await local.write(request, new AbortController().signal)
@@ -57,7 +64,21 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     return { message, source: 'local', degraded, facts: request.facts }
   }
 
-  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>> {
+  /** One upstream answer that passed every guard, or a classified failure. */
+  async function upstreamText (call: UpstreamCall, request: ProviderRequest, signal: AbortSignal): Promise<string> {
+    const reply = await call(request, signal)
+    if (reply.usage !== undefined) observer.tokens(reply.usage)
+    const guarded = guardMessage(reply.text)
+    if (!guarded.ok) throw new AdviceUnavailableError('guard')
+    // The model may only phrase our numbers: a figure we did not compute or
+    // receive means the reply cannot be trusted.
+    if (ungroundedFigure(guarded.text, { entry: request.entry, facts: request.facts }) !== undefined) {
+      throw new AdviceUnavailableError('numbers')
+    }
+    return guarded.text
+  }
+
+  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal = new AbortController().signal): Promise<Advice<T>> {
     const { entry, context } = splitEntry(topic, body)
     const facts = computeFacts(topic, entry, context)
     const request: ProviderRequest<T> = { topic, entry, context, facts }
@@ -66,14 +87,12 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     let reason: FallbackReason
     let retryAfterS: number | undefined
     try {
-      const reply = await upstream(request, signal ?? new AbortController().signal)
-      if (reply.usage !== undefined) observer.tokens(reply.usage)
-      const guarded = guardMessage(reply.text)
-      if (guarded.ok) {
-        observer.advice(topic, 'gemini')
-        return { message: guarded.text, source: 'gemini', degraded: false, facts }
-      }
-      reason = 'guard'
+      const produce = async (s: AbortSignal) => await upstreamText(upstream, request, s)
+      const text = cache === undefined
+        ? await produce(signal)
+        : await cache.run(cacheKey(options.model ?? '', request), signal, produce, observer.cache)
+      observer.advice(topic, 'gemini')
+      return { message: text, source: 'gemini', degraded: false, facts }
     } catch (err) {
       if (err instanceof ProviderError) {
         reason = err.outcome
@@ -96,25 +115,4 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     aiState: () => upstream === undefined ? 'local' : (options.upstreamState?.() ?? 'available'),
     close: async () => { await options.close?.() }
   }
-}
-
-/** A single attempt with a timeout, also aborted when the caller's signal aborts; the seam for retries and limits. */
-export function timedCall (provider: AdviceProvider, timeoutMs: number, observer: AdvisorObserver = noopObserver): UpstreamCall {
-  return async (request, signal) => {
-    const started = process.hrtime.bigint()
-    const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-    try {
-      const reply = await provider.write(request, attemptSignal)
-      observer.attempt(provider.name, 'ok', seconds(started))
-      return reply
-    } catch (err) {
-      const outcome = err instanceof ProviderError ? err.outcome : 'network'
-      observer.attempt(provider.name, outcome, seconds(started))
-      throw err
-    }
-  }
-}
-
-function seconds (started: bigint): number {
-  return Number(process.hrtime.bigint() - started) / 1e9
 }

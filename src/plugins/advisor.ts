@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAdvisor, type Advisor } from '../advice/advisor.js'
+import { createAdviceCache } from '../advice/cache.js'
 import { createLocalProvider } from '../advice/providers/local.js'
 import type { Config } from '../config.js'
 import { advisorObserver } from './metrics.js'
@@ -12,6 +13,8 @@ export default fp(async function advisorPlugin (app: FastifyInstance, opts: { co
     local: createLocalProvider(),
     upstream: gemini?.call,
     upstreamState: gemini?.state,
+    model: gemini?.model,
+    cache: gemini === undefined ? undefined : createAdviceCache(opts.config.CACHE_MAX_ENTRIES, opts.config.CACHE_TTL_S),
     fallback: opts.config.AI_FALLBACK,
     observer: advisorObserver(app.metrics),
     logger: app.log

@@ -108,6 +108,10 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
         : 'The AI provider is unavailable. Try again shortly.')
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (error.code === 'OVERLOADED') {
+      request.metricsErrorType = 'overloaded'
+      return sendProblem(reply, request, 503, error.message)
+    }
     if (status >= 500) {
       // The cause stays in the log, tied to the request id; the client gets a generic detail.
       request.log.error({ err: error }, 'unhandled error')

@@ -53,6 +53,7 @@ export function advisorObserver (m: Metrics): AdvisorObserver {
     },
     advice (topic, source) { m.advice.inc({ topic, source }) },
     fallback (reason) { m.aiFallbacks.inc({ reason }) },
+    cache (result) { m.aiCache.inc({ result }) },
     tokens (usage) {
       m.aiTokens.inc({ kind: 'input' }, usage.inputTokens)
       m.aiTokens.inc({ kind: 'output' }, usage.outputTokens)

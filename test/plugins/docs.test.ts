@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import t from 'tap'
 import { parse } from 'yaml'
-import { renderSpec } from '../../scripts/openapi.js'
+import { renderSpec } from '../../scripts/render-spec.js'
 import { build, SEEDS } from '../helpers/build.js'
 
 const committed = readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8')

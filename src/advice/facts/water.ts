@@ -21,6 +21,8 @@ export const HOT_C = 30
 export const KIDNEY_L_PER_H = 1.0
 /** US Army hot-weather caps: 1.4 L/h and 11.4 L/day (Montain et al., Mil Med 1999;164:502). */
 export const ARMY_L_PER_H = 1.4
+/** US Army daily cap, 12 qt = 11.4 L (same source): no target goes above it. */
+export const ARMY_DAY_L = 11.4
 /** Above this daily intake without heat or exercise we warn (our policy: ~6 L, well above IOM's 3.7 L AI). */
 export const UNSAFE_DAY_L = 6
 /** From this daily intake we say dangerous: water-intoxication cases had a median of 8 L/d (Rangan et al., BMJ Open 2021). */
@@ -78,7 +80,12 @@ export function computeWaterFacts (entry: WaterEntry): WaterFacts {
     notes.push('activity_level is context only: send exercise_duration (minutes) to add water for exercise')
   }
 
-  const target = round(baseline + exerciseExtra + heatExtra, 2)
+  const uncapped = baseline + exerciseExtra + heatExtra
+  const target = round(Math.min(uncapped, ARMY_DAY_L), 2)
+  if (uncapped > ARMY_DAY_L) {
+    notes.push(`target capped at ${ARMY_DAY_L} L/day, the US Army hot-weather limit; very long exercise needs an individual plan`)
+    sources.push(SOURCES.army)
+  }
   const intake = entry.amount_liters
   const remaining = round(Math.max(0, target - intake), 2)
   const warnings = safetyWarnings(entry, hot || hours > 0, sources)

@@ -209,3 +209,12 @@ t.test('the spread note appears only above 1 L remaining', async (t) => {
   t.same(computeWaterFacts({ amount_liters: 0.79 }).notes, [NO_WEIGHT, SPREAD])
   t.same(computeWaterFacts({ amount_liters: 0.79 }).sources, [SRC.drinks, SRC.efsa, SRC.kidney])
 })
+
+t.test('the target never exceeds the 11.4 L/day Army cap', async (t) => {
+  const facts = computeWaterFacts({ amount_liters: 1, exercise_duration: 1440, temperature: 35 })
+  t.equal(facts.target_l, 11.4)
+  t.ok(facts.notes.some((n) => n.includes('capped at 11.4 L/day')))
+  t.ok(facts.sources.some((s) => s.includes('Montain')))
+  const normal = computeWaterFacts({ amount_liters: 1, exercise_duration: 60 })
+  t.notOk(normal.notes.some((n) => n.includes('capped')))
+})

@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import type { FoodFacts } from '../../../schemas/food.js'
 import type { GymFacts } from '../../../schemas/gym.js'
 import type { WaterFacts } from '../../../schemas/water.js'
@@ -19,7 +19,7 @@ function variants (write: (seed: string) => string): string[] {
 }
 
 /** Fails unless a message is plain, within the limit by both counts, and unchanged by the guard. */
-function assertClean (t: Tap.Test, text: string, label = text) {
+function assertClean (t: Test, text: string, label = text) {
   t.ok(countWords(text) <= MAX_WORDS, `${countWords(text)} words: ${label}`)
   t.ok(text.trim().split(/\s+/).length <= MAX_WORDS, `split on whitespace: ${label}`)
   t.same(guardMessage(text), { ok: true, text, trimmed: false }, `the guard leaves it alone: ${label}`)

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
+
+/** Where a cached answer came from, for metrics. */
+export type CacheResult = 'hit' | 'miss' | 'coalesced'
+
+/** An LRU+TTL cache of advice text that also shares identical calls in flight. */
+export interface AdviceCache {
+  run (key: string, signal: AbortSignal, produce: (signal: AbortSignal) => Promise<string>, observe?: (result: CacheResult) => void): Promise<string>
+  readonly size: number
+}
+
+/** JSON with object keys sorted, so equal entries give equal keys whatever their field order. */
+export function canonicalJson (value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v)
+    // Object keys are unique, so no two compare equal.
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+    : v)
+}
+
+/** The cache key of a request: a digest of the model and the canonical request. */
+export function cacheKey (model: string, request: unknown): string {
+  return createHash('sha256').update(model).update('\0').update(canonicalJson(request)).digest('base64url')
+}
+
+interface Flight { key: string, promise: Promise<string>, controller: AbortController, waiters: number }
+
+/**
+ * lru-cache for storage (size and TTL bounded); coalescing is ours: callers
+ * of the same key share one upstream call, which is aborted only when every
+ * one of them has gone away. `max` or `ttlS` of 0 turns storage off, but
+ * coalescing still applies.
+ */
+export function createAdviceCache (max: number, ttlS: number): AdviceCache {
+  const store = max > 0 && ttlS > 0 ? new LRUCache<string, string>({ max, ttl: ttlS * 1000 }) : undefined
+  const flights = new Map<string, Flight>()
+  const end = (flight: Flight) => { if (flights.get(flight.key) === flight) flights.delete(flight.key) }
+
+  return {
+    get size () { return store?.size ?? 0 },
+    async run (key, signal, produce, observe = () => {}) {
+      const cached = store?.get(key)
+      if (cached !== undefined) {
+        observe('hit')
+        return cached
+      }
+      let flight = flights.get(key)
+      observe(flight === undefined ? 'miss' : 'coalesced')
+      if (flight === undefined) {
+        const controller = new AbortController()
+        const created: Flight = { key, controller, waiters: 0, promise: produce(controller.signal) }
+        flight = created
+        flights.set(key, created)
+        // Only a successful answer is stored; either way the flight ends.
+        created.promise.then((text) => store?.set(key, text), () => {}).finally(() => end(created))
+      }
+      const current = flight
+      current.waiters++
+      const leave = () => {
+        if (--current.waiters > 0) return
+        // Nobody wants this answer any more: later callers start afresh
+        // instead of joining a call that is being aborted.
+        end(current)
+        current.controller.abort(signal.reason)
+      }
+      // An already-aborted signal never fires 'abort': its caller has gone now.
+      if (signal.aborted) leave()
+      else signal.addEventListener('abort', leave, { once: true })
+      try {
+        return await current.promise
+      } finally {
+        signal.removeEventListener('abort', leave)
+      }
+    }
+  }
+}

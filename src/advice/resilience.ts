@@ -1,0 +1,133 @@
+import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel'
+import type { UpstreamCall } from './advisor.js'
+import { AdviceUnavailableError, ProviderError, type Outcome } from './errors.js'
+import { createLimiter } from './limiter.js'
+import type { AdviceProvider } from './types.js'
+
+/** Limits of the upstream path (from config). */
+export interface ResilienceOptions {
+  timeoutMs: number
+  maxRetries: number
+  deadlineMs: number
+  maxConcurrency: number
+  queueMax: number
+  queueTimeoutMs: number
+  breakerThreshold: number
+  breakerMinCalls: number
+  breakerWindowMs: number
+  breakerCooldownMs: number
+  /** Injected for tests: full-jitter randomness and the wait between attempts. */
+  random?: () => number
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+/** What the resilient path reports (metrics and logs live outside the domain). */
+export interface ResilienceHooks {
+  attempt (outcome: Outcome, seconds: number): void
+  retry (): void
+  breaker (state: 'closed' | 'half_open' | 'open'): void
+  load (inFlight: number, queued: number): void
+}
+
+/** Statuses and errors worth another attempt; 400/401/403/404 and per-day quota never are. */
+const RETRYABLE: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network'])
+const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+/** Failures that say the upstream is unhealthy; content problems (safety, empty) and client aborts do not. */
+const BREAKER_FAILURES: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network', 'quota', 'client_error', 'bad_reply'])
+
+/** Backoff base and cap for retries, ms. */
+export const BACKOFF = { baseMs: 250, capMs: 4000 } as const
+
+/** Whether a failed attempt may be retried. */
+export function isRetryable (err: ProviderError): boolean {
+  if (!RETRYABLE.has(err.outcome)) return false
+  return err.status === undefined || RETRYABLE_STATUS.has(err.status)
+}
+
+/** Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
+export function fullJitter (attempt: number, random: () => number): number {
+  return Math.floor(random() * Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** attempt))
+}
+
+const defaultSleep = async (ms: number, signal: AbortSignal) => await new Promise<void>((resolve, reject) => {
+  const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve() }, ms)
+  const onAbort = () => { clearTimeout(timer); reject(new ProviderError('aborted', 'aborted while waiting to retry')) }
+  signal.addEventListener('abort', onAbort, { once: true })
+})
+
+const STATE_NAMES = { [CircuitState.Closed]: 'closed', [CircuitState.HalfOpen]: 'half_open', [CircuitState.Open]: 'open', [CircuitState.Isolated]: 'open' } as const
+
+/**
+ * Wraps a provider in the production path: bulkhead (bounded queue) →
+ * circuit breaker → retries with full jitter, honouring Retry-After and
+ * RetryInfo within an overall deadline → per-attempt timeout.
+ */
+export function createResilientCall (provider: AdviceProvider, options: ResilienceOptions, hooks: ResilienceHooks) {
+  const random = options.random ?? Math.random
+  const sleep = options.sleep ?? defaultSleep
+  const limiter = createLimiter(options.maxConcurrency, options.queueMax, options.queueTimeoutMs, hooks.load)
+  // cockatiel's sampling breaker: opens when the failure ratio over a sliding
+  // window passes the threshold, once there is enough traffic to judge.
+  const breaker = circuitBreaker(handleWhen((err) => err instanceof ProviderError && BREAKER_FAILURES.has(err.outcome)), {
+    halfOpenAfter: options.breakerCooldownMs,
+    breaker: new SamplingBreaker({
+      threshold: options.breakerThreshold,
+      duration: options.breakerWindowMs,
+      // SamplingBreaker judges once `calls >= rounded window × minimumRps`; half
+      // a call of slack stops float error and that rounding from demanding
+      // one call more than breakerMinCalls.
+      minimumRps: (options.breakerMinCalls - 0.5) / (options.breakerWindowMs / 1000)
+    })
+  })
+  breaker.onStateChange((state) => hooks.breaker(STATE_NAMES[state]))
+
+  async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number) {
+    for (let attempt = 0; ; attempt++) {
+      const remaining = deadline - Date.now()
+      const started = process.hrtime.bigint()
+      try {
+        const reply = await provider.write(request, AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, remaining)))]))
+        hooks.attempt('ok', seconds(started))
+        return reply
+      } catch (err) {
+        const failure = err instanceof ProviderError ? err : new ProviderError('network', 'unclassified failure', { cause: err })
+        hooks.attempt(failure.outcome, seconds(started))
+        if (attempt >= options.maxRetries || !isRetryable(failure) || signal.aborted) throw failure
+        // Wait at least what the upstream asked for; if that does not fit the
+        // request's budget, fail now so the fallback answers promptly.
+        const wait = Math.max(fullJitter(attempt, random), failure.retryAfterMs ?? 0)
+        if (Date.now() + wait >= deadline) throw failure
+        hooks.retry()
+        await sleep(wait, signal)
+      }
+    }
+  }
+
+  const call: UpstreamCall = async (request, signal) => {
+    const deadline = Date.now() + options.deadlineMs
+    // While the breaker is open no call holds a slot, so this is immediate and
+    // breaker.execute below answers at once; cockatiel moves to half-open only
+    // inside execute, so every call must reach it for the probe to happen.
+    // acquire rejects only with ShedError: the queue is full or the wait ran out.
+    const release = await limiter.acquire(signal).catch(() => { throw new AdviceUnavailableError('shed', 1) })
+    try {
+      return await breaker.execute(async () => await attempts(request, signal, deadline))
+    } catch (err) {
+      if (err instanceof BrokenCircuitError) throw new AdviceUnavailableError('circuit_open', Math.ceil(options.breakerCooldownMs / 1000))
+      throw err
+    } finally {
+      release()
+    }
+  }
+
+  return {
+    call,
+    /** `degraded` while the breaker keeps calls away from the upstream. */
+    state: (): 'available' | 'degraded' => breaker.state === CircuitState.Closed ? 'available' : 'degraded',
+    limiter
+  }
+}
+
+function seconds (started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9
+}

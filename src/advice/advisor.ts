@@ -47,7 +47,8 @@ export interface Advisor {
   close (): Promise<void>
 }
 
-const noopObserver: AdvisorObserver = { attempt () {}, advice () {}, fallback () {}, tokens () {}, cache () {} }
+const noop = () => {}
+const noopObserver: AdvisorObserver = { attempt: noop, advice: noop, fallback: noop, tokens: noop, cache: noop }
 
 /** Builds the advice service from plain dependencies. */
 export function createAdvisor (options: AdvisorOptions): Advisor {

@@ -22,12 +22,9 @@ export function findFigures (text: string): Figure[] {
   const figures: Figure[] = []
   for (const m of text.matchAll(FIGURE)) {
     const value = m[1] !== undefined ? Number(m[1].replaceAll(',', '')) : Number(m[2].replace(',', '.'))
-    // FIGURE only captures units that UNITS lists, so exactly one row matches.
+    // FIGURE only captures units that UNITS lists, and exactly one row matches each.
     for (const [re, dimension, factor] of UNITS) {
-      if (re.test(m[3])) {
-        figures.push({ value: value * factor, dimension, text: m[0] })
-        break
-      }
+      if (re.test(m[3])) figures.push({ value: value * factor, dimension, text: m[0] })
     }
   }
   return figures

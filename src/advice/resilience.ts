@@ -2,7 +2,7 @@ import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, hand
 import type { UpstreamCall } from './advisor.js'
 import { AdviceUnavailableError, ProviderError, type Outcome } from './errors.js'
 import { createLimiter } from './limiter.js'
-import type { AdviceProvider } from './types.js'
+import type { AdviceProvider, ProviderReply } from './types.js'
 
 /** Limits of the upstream path (from config). */
 export interface ResilienceOptions {
@@ -81,26 +81,26 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   })
   breaker.onStateChange((state) => hooks.breaker(STATE_NAMES[state]))
 
-  async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number) {
-    for (let attempt = 0; ; attempt++) {
-      const remaining = deadline - Date.now()
-      const started = process.hrtime.bigint()
-      try {
-        const reply = await provider.write(request, AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, remaining)))]))
-        hooks.attempt('ok', seconds(started))
-        return reply
-      } catch (err) {
-        const failure = err instanceof ProviderError ? err : new ProviderError('network', 'unclassified failure', { cause: err })
-        hooks.attempt(failure.outcome, seconds(started))
-        if (attempt >= options.maxRetries || !isRetryable(failure) || signal.aborted) throw failure
-        // Wait at least what the upstream asked for; if that does not fit the
-        // request's budget, fail now so the fallback answers promptly.
-        const wait = Math.max(fullJitter(attempt, random), failure.retryAfterMs ?? 0)
-        if (Date.now() + wait >= deadline) throw failure
-        hooks.retry()
-        await sleep(wait, signal)
-      }
+  async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
+    const remaining = deadline - Date.now()
+    const started = process.hrtime.bigint()
+    try {
+      const reply = await provider.write(request, AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, remaining)))]))
+      hooks.attempt('ok', seconds(started))
+      return reply
+    } catch (err) {
+      const failure = err instanceof ProviderError ? err : new ProviderError('network', 'unclassified failure', { cause: err })
+      hooks.attempt(failure.outcome, seconds(started))
+      if (attempt >= options.maxRetries || !isRetryable(failure) || signal.aborted) throw failure
+      // Wait at least what the upstream asked for; if that does not fit the
+      // request's budget, fail now so the fallback answers promptly.
+      const wait = Math.max(fullJitter(attempt, random), failure.retryAfterMs ?? 0)
+      if (Date.now() + wait >= deadline) throw failure
+      hooks.retry()
+      await sleep(wait, signal)
     }
+    // Recursion rather than an endless loop: at most maxRetries deep, and no unreachable loop exit.
+    return await attempts(request, signal, deadline, attempt + 1)
   }
 
   const call: UpstreamCall = async (request, signal) => {
@@ -111,10 +111,9 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
     // acquire rejects only with ShedError: the queue is full or the wait ran out.
     const release = await limiter.acquire(signal).catch(() => { throw new AdviceUnavailableError('shed', 1) })
     try {
-      return await breaker.execute(async () => await attempts(request, signal, deadline))
-    } catch (err) {
-      if (err instanceof BrokenCircuitError) throw new AdviceUnavailableError('circuit_open', Math.ceil(options.breakerCooldownMs / 1000))
-      throw err
+      return await breaker.execute(async () => await attempts(request, signal, deadline)).catch((err: unknown) => {
+        throw err instanceof BrokenCircuitError ? new AdviceUnavailableError('circuit_open', Math.ceil(options.breakerCooldownMs / 1000)) : err
+      })
     } finally {
       release()
     }

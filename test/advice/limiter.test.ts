@@ -125,6 +125,13 @@ t.test('a release function called twice releases once', async (t) => {
   t.equal(limiter.active, 1)
   t.equal(limiter.queued, 1)
 
+  const handedOn = second.value as () => void
+  handedOn()
+  handedOn()
+  await tick()
+  t.equal(third.settled, true)
+  t.equal(limiter.active, 1, 'a slot handed to a waiter is also released once')
+
   const idle = createLimiter(1, 0, 0)
   const only = await idle.acquire(live())
   only()

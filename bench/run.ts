@@ -1,0 +1,130 @@
+// `npm run bench`: autocannon against the real compiled server, with the fake
+// Gemini in its own process. Prints a markdown report; never part of `npm test`.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import autocannon, { type Result } from 'autocannon'
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
+const LATENCY_MS = 100
+const CONNECTIONS = 50
+const root = new URL('../', import.meta.url)
+
+interface Proc { child: ChildProcess, url: string }
+
+async function start (args: string[], env: Record<string, string>, ready: RegExp): Promise<Proc> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (c: Buffer) => {
+      out += c.toString()
+      const m = ready.exec(out)
+      if (m !== null) resolve(m[1])
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', () => reject(new Error(`process exited:\n${out}`)))
+  })
+  return { child, url }
+}
+
+const stop = async (p: Proc) => { p.child.kill('SIGTERM'); await new Promise((resolve) => p.child.once('exit', resolve)) }
+
+/** Peak resident set size of a process (VmHWM), in MB. */
+function peakRssMb (pid: number): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Number(kb) / 1024
+}
+
+/** CPU time (user + system) of a process so far, in ms. */
+function cpuMs (pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 1000 / 100 // clock ticks at USER_HZ = 100
+}
+
+async function load (url: string, path: string, body: (id: number) => string, connections = CONNECTIONS): Promise<Result> {
+  let id = 0
+  return await autocannon({
+    url: url + path,
+    connections,
+    duration: DURATION_S,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body(id++) }) }]
+  })
+}
+
+/** A port that was free a moment ago (the server logs at warn, so it cannot report its own). */
+async function freePort (): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  const { port } = srv.address() as AddressInfo
+  await new Promise((resolve) => srv.close(resolve))
+  return port
+}
+
+/** Starts the compiled server and resolves once /ready answers 200. */
+async function server (env: Record<string, string>): Promise<Proc> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['dist/src/server.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', ...env },
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (;;) {
+    const res = await fetch(`${url}/ready`).catch(() => undefined)
+    if (res?.status === 200) return { child, url }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+const failures = (r: Result) => r.errors + r.timeouts + r.non2xx
+const row = (name: string, r: Result) => `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${failures(r)} |`
+
+async function coldStart (): Promise<number> {
+  const started = performance.now()
+  const p = await server({})
+  const ms = performance.now() - started
+  await stop(p)
+  return ms
+}
+
+const report: string[] = []
+const log = (line: string) => { report.push(line); console.log(line) }
+
+// A: upstream-bound. Every body differs (note: a counter), so the cache cannot help.
+const fake = await start(['--import', 'tsx', 'bench/fake-server.ts', '--latency', String(LATENCY_MS)], {}, /(http:\/\/127\.0\.0\.1:\d+)/)
+const direct = await load(fake.url, '/v1beta/models/gemini-2.5-flash:generateContent', (i) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: `bench ${i}` }] }] }))
+const a = await server({ GEMINI_API_KEY: 'bench-key', GEMINI_BASE_URL: fake.url, AI_MAX_CONCURRENCY: '100' })
+const resultA = await load(a.url, '/water', (i) => JSON.stringify({ amount_liters: 1.2, note: `request ${i}` }))
+const rssA = peakRssMb(a.child.pid as number)
+await stop(a)
+await stop(fake)
+const ceiling = CONNECTIONS / (LATENCY_MS / 1000)
+
+// B: local path (no key) against bare node:http parsing and checking the same JSON.
+const b = await server({})
+const cpuB0 = cpuMs(b.child.pid as number)
+const resultB = await load(b.url, '/water', (i) => JSON.stringify({ amount_liters: 0.5 + (i % 90) / 10 }))
+const cpuB = (cpuMs(b.child.pid as number) - cpuB0) / resultB.requests.total
+const rssB = peakRssMb(b.child.pid as number)
+await stop(b)
+const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], {}, /(http:\/\/127\.0\.0\.1:\d+)/)
+const cpuBare0 = cpuMs(bare.child.pid as number)
+const resultBare = await load(bare.url, '/', (i) => JSON.stringify({ amount_liters: 0.5 + (i % 90) / 10 }))
+const cpuBare = (cpuMs(bare.child.pid as number) - cpuBare0) / resultBare.requests.total
+await stop(bare)
+
+const cold = await coldStart()
+
+log(`Node ${process.version}, ${DURATION_S} s per run, ${CONNECTIONS} connections, fake Gemini latency ${LATENCY_MS} ms.\n`)
+log('| run | req/s | p50 ms | p99 ms | errors + non-2xx |')
+log('|---|---|---|---|---|')
+log(row('A: POST /water via Gemini (fake)', resultA))
+log(row('A baseline: same load straight to the fake', direct))
+log(row('B: POST /water, local advisor', resultB))
+log(row('B baseline: bare node:http', resultBare))
+log('')
+log(`- A: ${(resultA.requests.average / ceiling).toFixed(3)} of the Little's-law ceiling (${CONNECTIONS} / ${LATENCY_MS / 1000} s = ${ceiling} req/s); p99 ${resultA.latency.p99 - direct.latency.p99} ms above the fake alone; peak RSS ${rssA.toFixed(0)} MB.`)
+log(`- B: ${(resultB.requests.average / resultBare.requests.average).toFixed(3)} of bare node:http; CPU ${cpuB.toFixed(3)} ms/request vs ${cpuBare.toFixed(3)} ms bare (${(cpuB / cpuBare).toFixed(2)}×); peak RSS ${rssB.toFixed(0)} MB.`)
+log(`- Cold start to /ready: ${cold.toFixed(0)} ms.`)

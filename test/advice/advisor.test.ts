@@ -1,0 +1,233 @@
+import t from 'tap'
+import { createAdvisor, type AdvisorOptions } from '../../src/advice/advisor.js'
+import { createAdviceCache } from '../../src/advice/cache.js'
+import { AdviceUnavailableError, ProviderError } from '../../src/advice/errors.js'
+import { computeFacts, splitEntry } from '../../src/advice/facts/index.js'
+import { createLocalProvider } from '../../src/advice/providers/local.js'
+import { createResilientCall } from '../../src/advice/resilience.js'
+import type { AdviceProvider, EntryOf, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
+
+/** One scripted answer: a reply, an error to throw, or a function of the signal. */
+type Step = ProviderReply | Error | ((signal: AbortSignal) => Promise<ProviderReply>)
+
+/** A provider double: plays its steps in order (the last one repeats), counts calls, records signals. */
+function scripted (...steps: Step[]) {
+  const provider: AdviceProvider & { calls: number, signals: AbortSignal[], requests: ProviderRequest[] } = {
+    name: 'gemini',
+    calls: 0,
+    signals: [],
+    requests: [],
+    async write (request, signal) {
+      provider.requests.push(request)
+      provider.signals.push(signal)
+      const step = steps[Math.min(provider.calls++, steps.length - 1)]
+      if (typeof step === 'function') return await step(signal)
+      if (step instanceof Error) throw step
+      return step
+    }
+  }
+  return provider
+}
+
+/** An observer and a logger that record what they are told. */
+function recorder () {
+  const seen = { advice: [] as string[], fallback: [] as string[], tokens: [] as object[], cache: [] as string[], warn: [] as object[] }
+  return {
+    seen,
+    observer: {
+      attempt () {},
+      advice (topic: string, source: string) { seen.advice.push(`${topic}:${source}`) },
+      fallback (reason: string) { seen.fallback.push(reason) },
+      tokens (usage: object) { seen.tokens.push(usage) },
+      cache (result: string) { seen.cache.push(result) }
+    },
+    logger: { warn (obj: object) { seen.warn.push(obj) } }
+  }
+}
+
+/** An advisor whose upstream is `provider`, with recorded observer and logger. */
+function setup (provider: AdviceProvider | undefined, overrides: Partial<AdvisorOptions> = {}) {
+  const { seen, observer, logger } = recorder()
+  const advisor = createAdvisor({
+    local: createLocalProvider(),
+    upstream: provider === undefined ? undefined : async (request, signal) => await provider.write(request, signal),
+    fallback: 'local',
+    observer,
+    logger,
+    ...overrides
+  })
+  return { advisor, seen }
+}
+
+const body = { amount_liters: 1, mood: 'fine' } as EntryOf<'water'>
+const split = splitEntry('water', body)
+const facts = computeFacts('water', split.entry, split.context)
+const localText = '0.8 L to go to reach 1.8 L today. Good progress; keep a bottle handy and sip steadily.'
+
+t.test('without an upstream the local provider answers', async (t) => {
+  const { advisor, seen } = setup(undefined)
+  t.same(await advisor.advise('water', body), { message: localText, source: 'local', degraded: false, facts })
+  t.same(seen.advice, ['water:local'])
+  t.same(seen.fallback, [])
+  t.equal(advisor.aiState(), 'local')
+})
+
+t.test('the upstream words pass both guards and are returned', async (t) => {
+  const provider = scripted({ text: '**Drink** 0.8 L more to reach 1.8 L today.', usage: { inputTokens: 120, outputTokens: 14 } })
+  const { advisor, seen } = setup(provider)
+  const signal = new AbortController().signal
+  t.same(await advisor.advise('water', body, signal), { message: 'Drink 0.8 L more to reach 1.8 L today.', source: 'gemini', degraded: false, facts })
+  t.same(provider.requests, [{ topic: 'water', entry: { amount_liters: 1 }, context: { mood: 'fine' }, facts }], 'entry, context and facts kept apart')
+  t.equal(provider.signals[0], signal, 'without a cache the caller signal goes through')
+  t.same(seen.tokens, [{ inputTokens: 120, outputTokens: 14 }])
+  t.same(seen.advice, ['water:gemini'])
+  t.same(seen.warn, [])
+})
+
+t.test('usage is optional and so are the signal and the observer', async (t) => {
+  const provider = scripted({ text: 'Keep sipping water.' })
+  const { advisor, seen } = setup(provider)
+  t.equal((await advisor.advise('water', body)).message, 'Keep sipping water.')
+  t.equal(provider.signals[0].aborted, false)
+  t.same(seen.tokens, [])
+
+  const bare = createAdvisor({ local: createLocalProvider(), upstream: async () => { throw new ProviderError('server_error', '503') }, fallback: 'local' })
+  t.match(await bare.advise('water', body), { source: 'local', degraded: true })
+})
+
+t.test('a reply the output guard rejects falls back to local advice', async (t) => {
+  const { advisor, seen } = setup(scripted({ text: '```\n{}\n```' }))
+  t.same(await advisor.advise('water', body), { message: localText, source: 'local', degraded: true, facts })
+  t.same(seen.fallback, ['guard'])
+  t.same(seen.advice, ['water:local'])
+  t.same(seen.warn, [{ topic: 'water', reason: 'guard' }])
+})
+
+t.test('a reply with an ungrounded figure falls back to local advice', async (t) => {
+  const { advisor, seen } = setup(scripted({ text: 'Drink 3 L more today.' }))
+  t.match(await advisor.advise('water', body), { message: localText, source: 'local', degraded: true })
+  t.same(seen.fallback, ['numbers'])
+
+  const grounded = setup(scripted({ text: 'About 2.25 L of total water is the usual intake.' }))
+  t.match(await grounded.advisor.advise('water', body), { source: 'gemini' }, 'a figure from the facts text is grounded')
+})
+
+t.test('a provider failure falls back to local advice, labelled by its outcome', async (t) => {
+  for (const outcome of ['timeout', 'rate_limited', 'quota', 'safety', 'aborted'] as const) {
+    const { advisor, seen } = setup(scripted(new ProviderError(outcome, 'x')))
+    t.match(await advisor.advise('water', body), { source: 'local', degraded: true }, outcome)
+    t.same(seen.fallback, [outcome])
+    t.same(seen.warn, [{ topic: 'water', reason: outcome }])
+  }
+  const { advisor, seen } = setup(scripted(new AdviceUnavailableError('circuit_open', 30)))
+  t.match(await advisor.advise('water', body), { source: 'local', degraded: true })
+  t.same(seen.fallback, ['circuit_open'])
+})
+
+t.test('with AI_FALLBACK none a failure is thrown as AdviceUnavailableError', async (t) => {
+  const cases: Array<[Error, string, number | undefined]> = [
+    [new ProviderError('rate_limited', '429', { status: 429, retryAfterMs: 2500 }), 'rate_limited', 3],
+    [new ProviderError('server_error', '503', { status: 503 }), 'server_error', undefined],
+    [new AdviceUnavailableError('circuit_open', 30), 'circuit_open', 30],
+    [new AdviceUnavailableError('shed', 1), 'shed', 1]
+  ]
+  for (const [failure, reason, retryAfterS] of cases) {
+    const { advisor, seen } = setup(scripted(failure), { fallback: 'none' })
+    const err = await advisor.advise('water', body).catch((e: unknown) => e)
+    t.ok(err instanceof AdviceUnavailableError, reason)
+    t.match(err, { reason, retryAfterS })
+    t.same(seen.fallback, [reason], 'the fallback metric still counts it')
+    t.same(seen.advice, [], 'no advice was given')
+  }
+  const guarded = setup(scripted({ text: '<b></b>' }), { fallback: 'none' })
+  await t.rejects(guarded.advisor.advise('water', body), { name: 'AdviceUnavailableError', reason: 'guard' })
+  const numbers = setup(scripted({ text: 'You need 4 L.' }), { fallback: 'none' })
+  await t.rejects(numbers.advisor.advise('water', body), { name: 'AdviceUnavailableError', reason: 'numbers' })
+})
+
+t.test('errors that are not provider failures are rethrown', async (t) => {
+  const bug = new TypeError('cannot read properties of undefined')
+  const { advisor, seen } = setup(scripted(bug))
+  t.equal(await advisor.advise('water', body).catch((e: unknown) => e), bug)
+  t.same(seen.fallback, [])
+  t.same(seen.advice, [])
+})
+
+t.test('the cache answers repeats and shares calls in flight', async (t) => {
+  const provider = scripted({ text: 'Drink 0.8 L more today.' }, { text: 'Keep sipping water.' })
+  const { advisor, seen } = setup(provider, { cache: createAdviceCache(10, 60), model: 'gemini-2.5-flash' })
+  const caller = new AbortController().signal
+  t.equal((await advisor.advise('water', body, caller)).message, 'Drink 0.8 L more today.')
+  t.not(provider.signals[0], caller, 'the shared call has its own signal')
+  t.match(await advisor.advise('water', { mood: 'fine', amount_liters: 1 } as EntryOf<'water'>), { source: 'gemini', message: 'Drink 0.8 L more today.' })
+  t.equal(provider.calls, 1, 'field order does not matter')
+  t.same(seen.cache, ['miss', 'hit'])
+  t.same(seen.advice, ['water:gemini', 'water:gemini'])
+
+  const together = await Promise.all([1, 2, 3].map(async () => await advisor.advise('water', { amount_liters: 1.5 } as EntryOf<'water'>)))
+  t.equal(provider.calls, 2)
+  t.same(together.map((a) => a.message), Array(3).fill('Keep sipping water.'))
+  t.same(seen.cache.slice(2), ['miss', 'coalesced', 'coalesced'])
+})
+
+t.test('the cache key includes the model; failures are not cached', async (t) => {
+  const cache = createAdviceCache(10, 60)
+  const provider = scripted({ text: 'Keep sipping.' })
+  await setup(provider, { cache, model: 'a' }).advisor.advise('water', body)
+  await setup(provider, { cache, model: 'b' }).advisor.advise('water', body)
+  await setup(provider, { cache }).advisor.advise('water', body)
+  await setup(provider, { cache }).advisor.advise('water', body)
+  t.equal(provider.calls, 3, 'models a, b and none each called once')
+
+  const failing = scripted({ text: 'Drink 9 L.' }, { text: 'Keep sipping.' })
+  const { advisor, seen } = setup(failing, { cache: createAdviceCache(10, 60) })
+  t.match(await advisor.advise('water', body), { source: 'local' })
+  t.match(await advisor.advise('water', body), { source: 'gemini' })
+  t.same(seen.cache, ['miss', 'miss'], 'a reply the guards rejected was not stored')
+  t.same(seen.fallback, ['numbers'])
+})
+
+t.test('local advice is guarded too', async (t) => {
+  const local = scripted({ text: '<p>' })
+  const { advisor } = setup(undefined, { local })
+  t.same(await advisor.advise('water', body), { message: '', source: 'local', degraded: false, facts })
+})
+
+t.test('aiState reports the upstream state', async (t) => {
+  t.equal(setup(scripted({ text: 'x' })).advisor.aiState(), 'available')
+  let state: 'available' | 'degraded' = 'degraded'
+  const { advisor } = setup(scripted({ text: 'x' }), { upstreamState: () => state })
+  t.equal(advisor.aiState(), 'degraded')
+  state = 'available'
+  t.equal(advisor.aiState(), 'available')
+  t.equal(setup(undefined, { upstreamState: () => 'degraded' }).advisor.aiState(), 'local', 'no upstream: local whatever it says')
+})
+
+t.test('close closes the dependencies once', async (t) => {
+  let closed = 0
+  const { advisor } = setup(undefined, { close: async () => { closed++ } })
+  await advisor.close()
+  t.equal(closed, 1)
+  await t.resolves(setup(undefined).advisor.close(), 'nothing to close')
+})
+
+t.test('through the resilient call: an open breaker answers locally without calling the provider', async (t) => {
+  const provider = scripted(new ProviderError('server_error', '503', { status: 503 }))
+  const resilient = createResilientCall(provider, {
+    timeoutMs: 1000,
+    maxRetries: 0,
+    deadlineMs: 5000,
+    maxConcurrency: 2,
+    queueMax: 0,
+    queueTimeoutMs: 0,
+    breakerThreshold: 0.5,
+    breakerMinCalls: 2,
+    breakerWindowMs: 1000,
+    breakerCooldownMs: 60_000
+  }, { attempt () {}, retry () {}, breaker () {}, load () {} })
+  const { advisor, seen } = setup(undefined, { upstream: resilient.call, upstreamState: resilient.state })
+  for (let i = 0; i < 3; i++) t.match(await advisor.advise('water', body), { source: 'local', degraded: true })
+  t.same(seen.fallback, ['server_error', 'server_error', 'circuit_open'])
+  t.equal(provider.calls, 2)
+  t.equal(advisor.aiState(), 'degraded')
+})

@@ -91,3 +91,8 @@ export function parseTrustProxy (value: string): boolean | string[] | ((address:
   }
   return splitList(value)
 }
+
+/** Whether Gemini writes the advice under this config (a key is set and the provider is not forced to local). */
+export function geminiEnabled (config: Config): boolean {
+  return config.AI_PROVIDER !== 'local' && config.GEMINI_API_KEY !== undefined
+}

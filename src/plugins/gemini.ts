@@ -5,12 +5,6 @@ import { createGeminiProvider } from '../advice/providers/gemini.js'
 import { createResilientCall } from '../advice/resilience.js'
 import type { Config } from '../config.js'
 
-/** Whether Gemini writes the advice under this config. */
-export function geminiEnabled (config: Config): boolean {
-  if (config.AI_PROVIDER === 'local') return false
-  return config.GEMINI_API_KEY !== undefined
-}
-
 /** The pooled Gemini client service, created once per app. */
 export interface GeminiService {
   call: UpstreamCall

@@ -29,6 +29,8 @@ export function clientGoneSignal (reply: FastifyReply): AbortSignal {
 
 /** Registers `POST /<topic>`: validate the entry, ask the advisor, reply. */
 export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
+  // Only an upstream call can be cancelled; the local path needs no signal.
+  const cancellable = app.hasDecorator('gemini')
   app.withTypeProvider<TypeBoxTypeProvider>().post(`/${spec.topic}`, {
     schema: {
       operationId: spec.operationId,
@@ -39,5 +41,5 @@ export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: Advice
       body: Type.Ref(spec.entry),
       response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS) }
     }
-  }, async (request, reply) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, clientGoneSignal(reply)) as unknown as Record<string, unknown>)
+  }, async (request, reply) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, cancellable ? clientGoneSignal(reply) : undefined) as unknown as Record<string, unknown>)
 }

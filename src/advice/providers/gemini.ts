@@ -1,6 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai'
-import { Agent, fetch as undiciFetch } from 'undici'
+import { Agent, type Dispatcher } from 'undici'
 import { ProviderError } from '../errors.js'
 import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
@@ -77,6 +76,33 @@ export function readReply (response: GenerateContentResponse): ProviderReply {
   }
 }
 
+/**
+ * A fetch for the SDK on undici's dispatcher API over the shared keep-alive
+ * pool. undici's WHATWG fetch costs about twice the CPU per call (Request
+ * objects, web streams); generateContent replies are small JSON, so the body
+ * is read whole and handed back as a plain Response.
+ */
+export function pooledFetch (agent: Dispatcher, seen?: { retryAfterMs?: number }) {
+  return async function fetch (input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(input instanceof Request ? input.url : input)
+    const res = await agent.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      headers: Object.fromEntries(new Headers(init.headers)),
+      body: init.body as string | undefined,
+      signal: init.signal ?? undefined
+    })
+    const body = await res.body.arrayBuffer()
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+    }
+    if (seen !== undefined && res.statusCode >= 400) seen.retryAfterMs = parseDelay(headers.get('retry-after'))
+    return new Response(res.statusCode === 204 ? null : body, { status: res.statusCode, headers })
+  }
+}
+
 /** The pooled Gemini client: one keep-alive undici Agent shared by every call. */
 export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
   const agent = new Agent({
@@ -84,27 +110,18 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 600_000
   })
-  // Lets the fetch wrapper hand the Retry-After header of a failed call back
-  // to that call; the SDK's ApiError carries only the body.
-  const headers = new AsyncLocalStorage<{ retryAfterMs?: number }>()
-  const pooledFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent }) as unknown as Response
-    const store = headers.getStore()
-    if (store !== undefined && !response.ok) store.retryAfterMs = parseDelay(response.headers.get('retry-after'))
-    return response
-  }
   const client = new GoogleGenAI({
     apiKey: options.apiKey,
     apiVersion: 'v1beta',
-    httpOptions: { baseUrl: options.baseUrl, fetch: pooledFetch }
+    httpOptions: { baseUrl: options.baseUrl, fetch: pooledFetch(agent) }
   })
 
   return {
     name: 'gemini',
     async write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
-      const store: { retryAfterMs?: number } = {}
+      const seen: { retryAfterMs?: number } = {}
       try {
-        const response = await headers.run(store, () => client.models.generateContent({
+        const response = await client.models.generateContent({
           model: options.model,
           contents: [{ role: 'user', parts: [{ text: userPrompt(request) }] }],
           config: {
@@ -112,15 +129,18 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
             temperature: GENERATION.temperature,
             maxOutputTokens: GENERATION.maxOutputTokens,
             thinkingConfig: { thinkingBudget: GENERATION.thinkingBudget },
-            abortSignal: signal
+            abortSignal: signal,
+            // Per call, so this call's Retry-After reaches this call's error:
+            // the SDK's ApiError carries only the body.
+            httpOptions: { fetch: pooledFetch(agent, seen) }
           }
-        }))
+        })
         return readReply(response)
       } catch (err) {
         // A timeout aborts `signal` too, so tell the two apart by its reason.
         const reason = signal.reason as Error | undefined
         const callerAborted = signal.aborted && reason?.name !== 'TimeoutError'
-        throw classify(err, store.retryAfterMs, callerAborted)
+        throw classify(err, seen.retryAfterMs, callerAborted)
       }
     },
     async close () {

@@ -25,19 +25,26 @@ export const DateTime = (description: string) => Type.String({
   examples: ['2024-06-01T10:00:00']
 })
 
+/**
+ * Free text that is not blank and has no control characters: C0/C1 controls
+ * (tab, LF and CR aside), and the bidirectional overrides used to make text
+ * read differently than it is stored ("Trojan Source", CVE-2021-42574).
+ */
+export const TEXT_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$'
+
 /** Bounded free text. */
 export const Text = (maxLength: number, description: string) =>
-  Type.String({ minLength: 1, maxLength, pattern: '\\S', description })
+  Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN, description })
 
 /** A bounded list of short strings. */
 export const TextList = (description: string, maxItems = 20, maxLength = 100) =>
-  Type.Array(Type.String({ minLength: 1, maxLength, pattern: '\\S' }), { maxItems, description })
+  Type.Array(Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN }), { maxItems, description })
 
 /** Most extra context fields in one body. */
 export const MAX_EXTRA_FIELDS = 20
 
 const ExtraScalar = Type.Union([
-  Type.String({ maxLength: 200 }),
+  Type.String({ maxLength: 200, pattern: TEXT_PATTERN }),
   Type.Number(),
   Type.Boolean()
 ])
@@ -45,7 +52,7 @@ const ExtraScalar = Type.Union([
 /** The value of one extra context field: a short string, a finite number, a boolean, or a short list. */
 export const ExtraValue = Type.Union([
   ExtraScalar,
-  Type.Array(Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), { maxItems: 20 })
+  Type.Array(Type.Union([Type.String({ maxLength: 200, pattern: TEXT_PATTERN }), Type.Number()]), { maxItems: 20 })
 ], { description: 'Extra context passed to the model; never used for the numbers' })
 
 /**

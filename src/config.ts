@@ -33,6 +33,7 @@ export const ConfigSchema = Type.Object({
   API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated bearer keys; unset leaves the advice routes open' })),
   RATE_LIMIT_MAX: Int(0, 1_000_000, 60, 'Requests per window per client; 0 disables rate limiting'),
   RATE_LIMIT_WINDOW: Type.String({ default: '1 minute', maxLength: 50, description: 'Rate-limit window, e.g. "1 minute" or milliseconds' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', maxLength: 2048, description: 'Redis for the rate-limit store, shared by every replica; unset keeps counters in memory per process' })),
   TRUST_PROXY: Type.String({ default: 'false', maxLength: 1024, description: 'Fastify trustProxy: true, false, a hop count, or comma-separated addresses/CIDRs' }),
   BODY_LIMIT_BYTES: Int(256, 10_485_760, 16_384, 'Largest accepted request body (bytes)'),
   MAX_EVENT_LOOP_DELAY_MS: Int(0, 60_000, 1000, 'Mean event-loop delay (ms) above which requests get 503 with Retry-After; 0 disables'),

@@ -12,6 +12,9 @@ try {
 }
 
 const app = await buildApp(config)
+if (config.API_KEYS === undefined) {
+  app.log.warn('API_KEYS is unset: the advice routes are open to anyone who can reach them')
+}
 if (config.GEMINI_API_KEY === undefined && config.AI_PROVIDER === 'gemini') {
   app.log.warn('AI_PROVIDER=gemini but GEMINI_API_KEY is unset: the local advisor answers')
 }

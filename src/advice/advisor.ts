@@ -2,7 +2,8 @@ import type { AdviceCache, CacheResult } from './cache.js'
 import { cacheKey } from './cache.js'
 import { AdviceUnavailableError, ProviderError, type FallbackReason, type Outcome } from './errors.js'
 import { computeFacts, splitEntry } from './facts/index.js'
-import { guardMessage } from './guard.js'
+import { guardMessage, leaksPrompt } from './guard.js'
+import { SYSTEM_INSTRUCTION } from './prompts.js'
 import { ungroundedFigure } from './number-guard.js'
 import type { Advice, AdviceProvider, EntryOf, ProviderReply, ProviderRequest, Topic, Usage } from './types.js'
 
@@ -73,7 +74,7 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     const reply = await call(request, signal)
     if (reply.usage !== undefined) observer.tokens(reply.usage)
     const guarded = guardMessage(reply.text)
-    if (!guarded.ok) throw new AdviceUnavailableError('guard')
+    if (!guarded.ok || leaksPrompt(reply.text, SYSTEM_INSTRUCTION)) throw new AdviceUnavailableError('guard')
     // The model may only phrase our numbers: a figure we did not compute or
     // receive means the reply cannot be trusted.
     if (ungroundedFigure(guarded.text, { entry: request.entry, facts: request.facts }) !== undefined) {

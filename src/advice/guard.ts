@@ -54,3 +54,20 @@ export function guardMessage (raw: string, max = MAX_WORDS): GuardResult {
 export function countWords (text: string): number {
   return text.split(/\s+/).filter((w) => w !== '').length
 }
+
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w !== '')
+
+/**
+ * Whether a reply leaks the prompt: our data delimiters, or any run of `n`
+ * consecutive words of the instruction text (a model talked into reciting
+ * its instructions).
+ */
+export function leaksPrompt (text: string, instruction: string, n = 6): boolean {
+  if (/<<<\s*DATA|DATA\s*>>>/i.test(text)) return true
+  const reply = ` ${words(text).join(' ')} `
+  const source = words(instruction)
+  for (let i = 0; i + n <= source.length; i++) {
+    if (reply.includes(` ${source.slice(i, i + n).join(' ')} `)) return true
+  }
+  return false
+}

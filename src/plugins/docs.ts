@@ -25,6 +25,9 @@ export default fp(async function docsPlugin (app: FastifyInstance, opts: { confi
       openapi: '3.1.0',
       info: OPENAPI_INFO,
       servers: [{ url: '/', description: 'This server' }],
+      // Public by default (/health, /ready, /metrics); the advice routes
+      // override this with their own bearerAuth-or-anonymous requirement.
+      security: [{}],
       tags: [
         { name: 'advice', description: 'Advice from logged entries' },
         { name: 'operations', description: 'Health, readiness and metrics' }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { FieldError, Problem } from '../../schemas/common.js'
+import { TEXT_PATTERN, type FieldError, type Problem } from '../../schemas/common.js'
 import { AdviceUnavailableError } from '../advice/errors.js'
 
 interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
@@ -41,7 +41,7 @@ export function problemType (status: number, validation = false): string {
   return `/problems/${validation ? 'validation-error' : SLUGS[status] ?? 'error'}`
 }
 
-const EXTRA_RULE = 'must be a string (≤ 200 characters), a finite number, a boolean, or a list of at most 20 strings or numbers'
+const EXTRA_RULE = 'must be a string (≤ 200 characters, no control characters), a finite number, a boolean, or a list of at most 20 strings or numbers'
 
 function fieldOf (e: AjvError): string {
   const base = e.instancePath.replace(/^\//, '')
@@ -54,7 +54,9 @@ function messageOf (e: AjvError): string {
     case 'required': return 'is required'
     case 'additionalProperties': return 'is not a known field, and extra context fields need a lower-case snake_case name (letters, digits, _; at most 40 characters)'
     case 'enum': return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
-    case 'pattern': return e.params.pattern === '\\S' ? 'must not be blank' : 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00'
+    case 'pattern': return e.params.pattern === TEXT_PATTERN
+      ? 'must not be blank or contain control characters'
+      : 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00'
     case 'anyOf': return EXTRA_RULE
     default: return e.message ?? 'is invalid'
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
+import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { splitList, type Config } from '../config.js'
@@ -31,7 +32,22 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
 
   if (config.RATE_LIMIT_MAX === 0) return
   const isKey = createKeyMatcher(splitList(config.API_KEYS))
+  const redis = config.REDIS_URL === undefined
+    ? undefined
+    // No offline queue and one retry: a Redis outage must not stall requests.
+    : new Redis(config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+  if (redis !== undefined) {
+    redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'rate-limit redis error'))
+    app.addHook('onClose', async () => { redis.disconnect() })
+    // Connect before serving so the first requests are counted; if Redis is
+    // down at start, serve anyway while ioredis keeps reconnecting.
+    await redis.connect().catch((err: Error) => app.log.warn({ err: err.message }, 'rate-limit redis unavailable at start'))
+  }
   await app.register(rateLimit, {
+    redis,
+    // With Redis down, serve rather than fail every request; the outage is
+    // logged and visible in metrics, and the limit returns with the store.
+    skipOnError: redis !== undefined,
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: /^\d+$/.test(config.RATE_LIMIT_WINDOW) ? Number(config.RATE_LIMIT_WINDOW) : config.RATE_LIMIT_WINDOW,

@@ -27,6 +27,21 @@ export function clientGoneSignal (reply: FastifyReply): AbortSignal {
   return ac.signal
 }
 
+/**
+ * Normalises text to Unicode NFC so "café" typed two ways is one string for
+ * the parser, the cache key and the model. Only the depths the schemas allow
+ * (top-level values and one level of arrays) are visited; anything deeper is
+ * rejected by validation right after.
+ */
+export function normalizeBody (body: unknown): void {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return
+  const record = body as Record<string, unknown>
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string') record[key] = value.normalize('NFC')
+    else if (Array.isArray(value)) record[key] = value.map((v: unknown) => typeof v === 'string' ? v.normalize('NFC') : v)
+  }
+}
+
 /** Registers `POST /<topic>`: validate the entry, ask the advisor, reply. */
 export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
   // Only an upstream call can be cancelled; the local path needs no signal.
@@ -40,6 +55,7 @@ export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: Advice
       security: [{ bearerAuth: [] }, {}],
       body: Type.Ref(spec.entry),
       response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS) }
-    }
+    },
+    preValidation: async (request) => { normalizeBody(request.body) }
   }, async (request, reply) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, cancellable ? clientGoneSignal(reply) : undefined) as unknown as Record<string, unknown>)
 }

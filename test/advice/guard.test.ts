@@ -1,5 +1,5 @@
 import t from 'tap'
-import { MAX_WORDS, countWords, guardMessage, toPlainText, trimWords } from '../../src/advice/guard.js'
+import { MAX_WORDS, countWords, guardMessage, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
 
 /** The text of a guard result that must pass, failing the test otherwise. */
 function passed (raw: string): { text: string, trimmed: boolean } {
@@ -160,4 +160,15 @@ t.test('a markdown- and link-laden over-long answer is clean and short', async (
   t.notMatch(text, /[*#`<>[\]]|__|~~/)
   t.notMatch(text, /\n/)
   t.equal(text, 'Your hydration today Great work! You have had 1.2 L so far. Drink 1.3 L more before bed (see NHS advice).')
+})
+
+t.test('leaksPrompt catches recited instructions and our delimiters, not ordinary advice', async (t) => {
+  const instruction = 'You are a friendly health coach inside a tracking app. Reply with ONE piece of advice.'
+  t.equal(leaksPrompt('Sure! You are a friendly health coach inside a tracking app, they said.', instruction), true)
+  t.equal(leaksPrompt('my instructions: YOU ARE A FRIENDLY HEALTH COACH, inside a tracking-app', instruction), true)
+  t.equal(leaksPrompt('Here is the block: <<<DATA {"x":1}', instruction), true)
+  t.equal(leaksPrompt('data>>> done', instruction), true)
+  t.equal(leaksPrompt('A friendly reminder: drink 0.8 L more today.', instruction), false)
+  t.equal(leaksPrompt('You are doing great, keep going!', instruction), false)
+  t.equal(leaksPrompt('short', 'too short'), false)
 })

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build, SEEDS } from '../helpers/build.js'
+import { startRedis } from '../helpers/redis-server.js'
 
 t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops routes exempt', async (t) => {
   const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
@@ -41,4 +42,23 @@ t.test('security headers, with a CSP that lets Swagger UI load its own assets', 
   t.match(csp, "frame-ancestors 'none'")
   t.equal(res.headers['x-content-type-options'], 'nosniff')
   t.ok(res.headers['strict-transport-security'])
+})
+
+t.test('REDIS_URL: the limit holds across app instances sharing one Redis', async (t) => {
+  const url = await startRedis(t)
+  if (url === undefined) return
+  const env = { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute', REDIS_URL: url }
+  const replicaA = await build(t, env)
+  const replicaB = await build(t, env)
+  const statuses: number[] = []
+  for (const app of [replicaA, replicaB, replicaA, replicaB]) {
+    statuses.push((await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })).statusCode)
+  }
+  t.same(statuses, [200, 200, 200, 429])
+})
+
+t.test('REDIS_URL unreachable: requests are served (fail open), not failed', async (t) => {
+  const app = await build(t, { RATE_LIMIT_MAX: '1', REDIS_URL: 'redis://127.0.0.1:1' })
+  const res = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  t.equal(res.statusCode, 200)
 })

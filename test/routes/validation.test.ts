@@ -45,7 +45,12 @@ const BAD: Case[] = [
   ['/food', { food: 'toast', portion_size: 'huge' }, 'portion_size'],
   ['/food', { food: 'toast', estimated_calories: -5 }, 'estimated_calories'],
   ['/food', { food: 'toast', ingredients: [{}] }, 'ingredients/0'],
-  ['/food', { food: 'toast', tags: [[1]] }, 'tags']
+  ['/food', { food: 'toast', tags: [[1]] }, 'tags'],
+  ['/gym', { activity: 'run\u0000ning' }, 'activity'],
+  ['/food', { food: 'toast\u202E' }, 'food'],
+  ['/food', { food: 'toast\u0085' }, 'food'],
+  ['/water', { amount_liters: 2, note: 'bell\u0007' }, 'note'],
+  ['/gym', { activity: 'run', equipment_used: ['  '] }, 'equipment_used/0']
 ]
 
 t.test('malformed and out-of-bounds bodies give a 400 naming the field', async (t) => {
@@ -115,4 +120,16 @@ t.test('types are never coerced', async (t) => {
   const res = await app.inject({ method: 'POST', url: '/gym', payload: { activity: 'running', duration_minutes: '45' } })
   t.equal(res.statusCode, 400)
   t.equal(res.json().errors[0].field, 'duration_minutes')
+})
+
+t.test('control characters get a clear message, and text is normalised to NFC', async (t) => {
+  const app = await build(t)
+  const bad = await app.inject({ method: 'POST', url: '/gym', payload: { activity: 'run\u0000' } })
+  t.equal(bad.json().errors[0].message, 'must not be blank or contain control characters')
+  const decomposed = 'cafe\u0301 au lait and 2 eggs'
+  const res = await app.inject({ method: 'POST', url: '/food', payload: { food: decomposed } })
+  t.equal(res.statusCode, 200)
+  const texts = [...res.json().facts.items.map((i: { text: string }) => i.text), ...res.json().facts.unmatched]
+  t.ok(texts.some((x: string) => x.includes('caf\u00e9')), `NFC text in ${JSON.stringify(texts)}`)
+  t.notOk(texts.some((x: string) => x.includes('\u0301')))
 })

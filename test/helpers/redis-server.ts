@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createConnection, createServer, type AddressInfo } from 'node:net'
+import type { Test } from 'tap'
+
+const BINARY = '/usr/bin/redis-server'
+
+/**
+ * Starts a throwaway redis-server on a free loopback port (no persistence)
+ * and stops it in teardown. Without the binary the test is skipped, naming
+ * the Debian package, unless REQUIRE_SYSTEM_TOOLS=1 (CI), where it fails.
+ */
+export async function startRedis (t: Test): Promise<string | undefined> {
+  if (!existsSync(BINARY)) {
+    if (process.env.REQUIRE_SYSTEM_TOOLS === '1') t.fail(`${BINARY} is required (apt-get install redis-server)`)
+    else t.skip(`${BINARY} not found: install the Debian package redis-server to run this test`)
+    return undefined
+  }
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const port = (probe.address() as AddressInfo).port
+  await new Promise((resolve) => probe.close(resolve))
+  const child = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  t.teardown(() => { child.kill('SIGKILL') })
+  for (let i = 0; i < 200; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = createConnection(port, '127.0.0.1', () => { socket.end(); resolve(true) })
+      socket.on('error', () => resolve(false))
+    })
+    if (up) return `redis://127.0.0.1:${port}`
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('redis-server did not start')
+}

@@ -129,10 +129,23 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   504: 'Gemini timed out and fallback is disabled'
 }
 
-/** Response schemas for the given error statuses, all RFC 9457 problem documents. */
+/** Response schemas for the given error statuses, all RFC 9457 problem documents, with their retry headers. */
 export function problemResponses (...statuses: number[]) {
+  // Documentation only: Fastify serializes the body from `content` and
+  // ignores `headers`; @fastify/swagger turns them into response headers.
+  const retryAfter = Type.Integer({ minimum: 0, description: 'Seconds to wait before retrying' })
+  const headers: Record<number, Record<string, TSchema>> = {
+    429: {
+      'Retry-After': retryAfter,
+      'RateLimit-Limit': Type.Integer({ minimum: 0, description: 'Requests allowed per window (IETF RateLimit header draft)' }),
+      'RateLimit-Remaining': Type.Integer({ minimum: 0, description: 'Requests left in the current window' }),
+      'RateLimit-Reset': Type.Integer({ minimum: 0, description: 'Seconds until the window resets' })
+    },
+    503: { 'Retry-After': retryAfter }
+  }
   return Object.fromEntries(statuses.map((status) => [status, {
     description: PROBLEM_DESCRIPTIONS[status],
+    ...(headers[status] === undefined ? {} : { headers: headers[status] }),
     content: { 'application/problem+json': { schema: Type.Ref(Problem) } }
   }]))
 }

@@ -38,7 +38,7 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Int(256, 10_485_760, 16_384, 'Largest accepted request body (bytes)'),
   MAX_EVENT_LOOP_DELAY_MS: Int(0, 60_000, 1000, 'Mean event-loop delay (ms) above which requests get 503 with Retry-After; 0 disables'),
   PRESSURE_SAMPLE_MS: Int(10, 60_000, 500, 'How often the event-loop delay is sampled (ms)'),
-  SHUTDOWN_GRACE_MS: Int(0, 600_000, 10_000, 'How long in-flight requests may finish after SIGTERM (ms)'),
+  SHUTDOWN_GRACE_MS: Int(0, 600_000, 16_000, 'How long in-flight requests may finish after SIGTERM (ms); default covers AI_DEADLINE_MS'),
   DOCS_ENABLED: Type.Boolean({ default: true, description: 'Serve Swagger UI at /docs' })
 }, { additionalProperties: false })
 

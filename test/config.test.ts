@@ -63,3 +63,8 @@ t.test('helpers', async (t) => {
   t.equal(hops('x', 1), true)
   t.equal(hops('x', 2), false)
 })
+
+t.test('the default shutdown grace covers a whole Gemini call', async (t) => {
+  const c = loadConfig({})
+  t.ok(c.SHUTDOWN_GRACE_MS >= c.AI_DEADLINE_MS)
+})

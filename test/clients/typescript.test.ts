@@ -30,7 +30,7 @@ t.test('schema.d.ts is what openapi-typescript makes of openapi.yaml (run `npm r
 })
 
 t.test('the client talks to the real server with typed bodies and problems', async (t) => {
-  const server = await startServer({ LOG_LEVEL: 'warn' })
+  const server = await startServer({})
   t.teardown(() => { server.child.kill('SIGKILL') })
   const client = createHealthTrackerClient({ baseUrl: server.url })
 
@@ -75,7 +75,7 @@ t.test('the client talks to the real server with typed bodies and problems', asy
 
 t.test('apiKey is sent as a bearer token', async (t) => {
   const key = 'client-test-key-0123456789'
-  const server = await startServer({ LOG_LEVEL: 'warn', API_KEYS: key })
+  const server = await startServer({ API_KEYS: key })
   t.teardown(() => { server.child.kill('SIGKILL') })
 
   const anonymous = await createHealthTrackerClient({ baseUrl: server.url }).POST('/water', { body: SEEDS.water })

@@ -124,9 +124,7 @@ t.test('ports, probes and scrape annotations match the app', async (t) => {
 })
 
 t.test('ConfigMap keys and Deployment env names are config keys; secrets stay in the Secret', async (t) => {
-  for (const key of Object.keys(configMap.data)) {
-    t.ok(configKeys.has(key), `${key} is a config key`)
-  }
+  for (const key of Object.keys(configMap.data)) t.ok(configKeys.has(key), `${key} is a config key`)
   t.doesNotThrow(() => loadConfig(configMap.data), 'ConfigMap values pass loadConfig')
   t.notOk('GEMINI_API_KEY' in configMap.data)
   t.notOk('API_KEYS' in configMap.data)
@@ -140,6 +138,8 @@ t.test('ConfigMap keys and Deployment env names are config keys; secrets stay in
     t.ok(ref.key in secret.stringData, `${ref.key} is in the example secret`)
   }
   t.same(api.env.map((e: Obj) => e.name).sort(), ['API_KEYS', 'GEMINI_API_KEY'])
+  // Every setting is stated, so a new ConfigSchema key is a deliberate choice here too.
+  t.same([...Object.keys(configMap.data), 'API_KEYS', 'GEMINI_API_KEY'].sort(), [...configKeys].sort())
   // Fail closed: without API_KEYS the pod must not start with open advice routes.
   t.notOk(api.env.find((e: Obj) => e.name === 'API_KEYS').valueFrom.secretKeyRef.optional)
   const redisService = find('Service', 'health-tracker-redis')

@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { parse } from 'yaml'
@@ -26,7 +26,8 @@ const dashboard = JSON.parse(read('deploy/grafana/dashboards/health-tracker-api.
 // Row panels only group the others: they carry no query.
 const panels: Panel[] = (dashboard.panels as Panel[]).flatMap((p) => [p, ...(p.panels ?? [])]).filter((p) => p.type !== 'row')
 const dashboardExprs = panels.flatMap((p) => (p.targets ?? []).map((tg) => tg.expr ?? ''))
-const templateQueries: string[] = dashboard.templating.list.map((v: { query: { query: string } }) => v.query.query)
+// Variable queries are Grafana's `label_values(<selector>, <label>)`, not PromQL: keep the selector.
+const templateSelectors: string[] = dashboard.templating.list.map((v: { query: { query: string } }) => /^label_values\((.+), *\w+\)$/.exec(v.query.query)?.[1] ?? v.query.query)
 
 /** Grafana's interval variables become 1m, every other variable a match-all regex. */
 const concrete = (expr: string) => expr.replace(/\$__\w+/g, '1m').replace(/\$\{?\w+\}?/g, '.*')
@@ -170,7 +171,7 @@ t.test('the live app under a real Prometheus', async (t) => {
       if (type === 'histogram') for (const s of ['_bucket', '_sum', '_count']) exported.add(name + s)
     }
     const recorded = new Set(rules.flatMap((r) => r.record ?? []))
-    const used = new Set([...dashboardExprs, ...rules.map((r) => r.expr), ...templateQueries].flatMap((e) => metricNames(concrete(e))))
+    const used = new Set([...dashboardExprs, ...rules.map((r) => r.expr), ...templateSelectors].flatMap((e) => metricNames(concrete(e))))
     t.ok(used.has('http_requests_total') && used.has('ai_circuit_breaker_state'), 'the name extraction finds metrics')
     for (const name of used) t.ok(exported.has(name) || recorded.has(name), `${name} is exported (or recorded by rules.yml)`)
     t.comment(`${used.size} metric names checked against /metrics`)

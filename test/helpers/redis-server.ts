@@ -6,16 +6,16 @@ import type { Test } from 'tap'
 const BINARY = '/usr/bin/redis-server'
 
 /**
- * Starts a throwaway redis-server on a free loopback port (no persistence)
- * and stops it in teardown. Without the binary the test is skipped, naming
- * the Debian package, unless REQUIRE_SYSTEM_TOOLS=1 (CI), where it fails.
+ * The skip reason for a test that needs redis-server, or false to run it.
+ * Under REQUIRE_SYSTEM_TOOLS=1 (CI) it always runs, so a missing binary fails.
  */
-export async function startRedis (t: Test): Promise<string | undefined> {
-  if (!existsSync(BINARY)) {
-    if (process.env.REQUIRE_SYSTEM_TOOLS === '1') t.fail(`${BINARY} is required (apt-get install redis-server)`)
-    else t.skip(`${BINARY} not found: install the Debian package redis-server to run this test`)
-    return undefined
-  }
+export function redisMissing (): string | false {
+  if (existsSync(BINARY) || process.env.REQUIRE_SYSTEM_TOOLS === '1') return false
+  return `${BINARY} not found: install the Debian package redis-server to run this test`
+}
+
+/** Starts a throwaway redis-server on a free loopback port (no persistence) and stops it in teardown. */
+export async function startRedis (t: Test): Promise<string> {
   const probe = createServer()
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const port = (probe.address() as AddressInfo).port

@@ -9,8 +9,13 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi
 const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/g
 // A link ends before trailing punctuation, so "see https://x.io. Drink" keeps its sentence end.
 const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)(?:\S*[^\s.,;:!?'")\]])?/gi
-// A bare domain such as "example.com/path" is still a link a client could render.
-const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|info|biz|xyz|ly|me|app|dev|health)\b(?:\/(?:\S*[^\s.,;:!?'")\]])?)?/gi
+// A bare domain such as "example.com/path" is still a link a client could render:
+// a common or reserved top-level domain, or any dotted name followed by a path
+// ("evil.shop/x"). Short TLDs that are English words (in, it, to, us) are left
+// out so prose survives; a link to them needs a path or a scheme to be caught.
+const TLDS = 'com|org|net|io|ai|co|info|biz|xyz|ly|me|app|dev|health|example|test|invalid|gov|edu|mil|int|eu|uk|de|fr|es|nl|ru|su|cn|jp|br|au|ca|tk|ml|ga|cf|gq|pw|cc|ws|tv|gg|sh|fm|top|site|online|shop|store|club|link|click|live|pro'
+const LINK_PATH = '(?:\\/(?:\\S*[^\\s.,;:!?\'")\\]])?)'
+const BARE_DOMAIN = new RegExp(`\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:(?:${TLDS})\\b${LINK_PATH}?|[a-z]{2,24}${LINK_PATH})`, 'gi')
 const MD_MARKS = /(\*\*|__|\*|`|~~|^#{1,6}\s+|^>\s*|^\s*[-*+]\s+|^\s*\d+\.\s+)/gm
 
 /** Reduces text to plain prose: no code, HTML, markdown or links. */

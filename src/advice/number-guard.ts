@@ -1,5 +1,5 @@
 /** Unit classes a stated figure is checked in. */
-type Dimension = 'kcal' | 'litre' | 'minute' | 'gram' | 'kg'
+type Dimension = 'kcal' | 'litre' | 'minute' | 'gram' | 'kg' | 'dose'
 
 const UNITS: Array<[RegExp, Dimension, number]> = [
   [/^(k?cals?|calories|calorie|kilocalories)$/i, 'kcal', 1],
@@ -8,11 +8,14 @@ const UNITS: Array<[RegExp, Dimension, number]> = [
   [/^(min|mins|minutes?)$/i, 'minute', 1],
   [/^(h|hrs?|hours?)$/i, 'minute', 60],
   [/^(g|grams?)$/i, 'gram', 1],
-  [/^(kg|kilos?|kilograms?)$/i, 'kg', 1]
+  [/^(kg|kilos?|kilograms?)$/i, 'kg', 1],
+  // The service never computes a drug or supplement dose, so any such figure
+  // from the model is invented ("take 80 mg of …").
+  [/^(mg|mcg|µg|ug|milligrams?|micrograms?|iu)$/i, 'dose', 1]
 ]
 
 // "1,500" groups thousands (English prose); any other comma is a decimal one ("1,5 L").
-const FIGURE = /(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d+(?:[.,]\d+)?))\s*(k?cals?|kcals|calories|calorie|kilocalories|litres?|liters?|l|ml|millilitres?|milliliters?|mins?|minutes?|hrs?|hours?|h|grams?|g|kg|kilos?|kilograms?)\b/gi
+const FIGURE = /(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d+(?:[.,]\d+)?))\s*(k?cals?|kcals|calories|calorie|kilocalories|litres?|liters?|l|ml|millilitres?|milliliters?|mins?|minutes?|hrs?|hours?|h|grams?|g|kg|kilos?|kilograms?|mg|mcg|µg|ug|milligrams?|micrograms?|iu)(?![\p{L}\p{N}])/giu
 
 /** A number with a unit, converted to its dimension's base unit. */
 export interface Figure { value: number, dimension: Dimension, text: string }
@@ -32,7 +35,7 @@ export function findFigures (text: string): Figure[] {
 
 /** Collects every number in the request (entry and facts, strings included) by the dimension its field name or text suggests. */
 export function knownFigures (data: unknown): Record<Dimension, number[]> {
-  const known: Record<Dimension, number[]> = { kcal: [], litre: [], minute: [], gram: [], kg: [] }
+  const known: Record<Dimension, number[]> = { kcal: [], litre: [], minute: [], gram: [], kg: [], dose: [] }
   const visit = (value: unknown, key: string) => {
     if (typeof value === 'number') {
       const dimension = dimensionOfKey(key)
@@ -64,7 +67,8 @@ const TOLERANCE: Record<Dimension, { rel: number, abs: number }> = {
   litre: { rel: 0.1, abs: 0.1 },
   minute: { rel: 0.1, abs: 2 },
   gram: { rel: 0.15, abs: 3 },
-  kg: { rel: 0.05, abs: 1 }
+  kg: { rel: 0.05, abs: 1 },
+  dose: { rel: 0, abs: 0 }
 }
 
 /**

@@ -46,7 +46,9 @@ const EXTRA_RULE = 'must be a string (≤ 200 characters, no control characters)
 function fieldOf (e: AjvError): string {
   const base = e.instancePath.replace(/^\//, '')
   const child = (e.params.missingProperty ?? e.params.additionalProperty ?? e.params.field) as string | undefined
-  return [base, child].filter((p) => p !== undefined && p !== '').join('/') || '(body)'
+  // An empty key is still a field the client sent; name it visibly.
+  const named = child === '' ? '""' : child
+  return [base, named].filter((p) => p !== undefined && p !== '').join('/') || '(body)'
 }
 
 function messageOf (e: AjvError): string {

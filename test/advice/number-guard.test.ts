@@ -77,7 +77,8 @@ t.test('collects known numbers by field name and from text', async (t) => {
     litre: [1, 0.8, 0.035, 11.4, 0.5],
     minute: [30, 45],
     gram: [20, 150],
-    kg: [70, 70]
+    kg: [70, 70],
+    dose: []
   })
 })
 
@@ -140,4 +141,12 @@ t.test('numbers inside fact strings count as known', async (t) => {
   }
   t.equal(ungroundedFigure('The usual intake is 2.25 L; 10 L is dangerous and the cap is 11.4 L.', { facts }), undefined)
   t.match(ungroundedFigure('Drink 5 L.', { facts }), { value: 5 })
+})
+
+t.test('a drug or supplement dose is never grounded', async (t) => {
+  for (const text of ['Take 80 mg of furosemide.', 'Try 500 mcg of B12', 'Add 1000 IU vitamin D', 'About 5 milligrams of zinc', '2 µg daily']) {
+    t.match(ungroundedFigure(text, { facts: { kcal: 300 } }), { dimension: 'dose' }, text)
+  }
+  t.equal(ungroundedFigure('Add 2 eggs for protein.', { facts: {} }), undefined)
+  t.equal(ungroundedFigure('Aim for 5 minimum servings', { facts: {} }), undefined, '"min" inside a word is not a unit')
 })

@@ -238,7 +238,9 @@ t.test('the built-in sleep waits and stops on abort', async (t) => {
   t.same(await real.call(request, new AbortController().signal), { text: 'ok' }, 'Math.random by default')
 })
 
-const breakerOptions = { maxRetries: 0, breakerThreshold: 0.5, breakerMinCalls: 2, breakerWindowMs: 1000, breakerCooldownMs: 50 }
+// A cool-down long enough that a loaded CI machine cannot pass it between the
+// calls made while the breaker is open; the probe tests wait it out once.
+const breakerOptions = { maxRetries: 0, breakerThreshold: 0.5, breakerMinCalls: 2, breakerWindowMs: 10_000, breakerCooldownMs: 400 }
 
 t.test('failures open the breaker; it sheds calls until a probe succeeds', async (t) => {
   const provider = scripted(serverError(), serverError(), 'Drink water.')
@@ -258,7 +260,7 @@ t.test('failures open the breaker; it sheds calls until a probe succeeds', async
   t.same(s.seen.breaker, ['open'], 'reported once, not per call')
   t.equal(s.limiter.active, 0, 'shed calls give their slot back')
 
-  await sleep(60)
+  await sleep(420)
   t.same(await s.call(), { text: 'Drink water.' }, 'the half-open probe goes through')
   t.same(s.seen.breaker, ['open', 'half_open', 'closed'])
   t.equal(s.state(), 'available')
@@ -270,7 +272,7 @@ t.test('a failed probe opens the breaker again', async (t) => {
   const s = setup(provider, breakerOptions)
   await s.call().catch(() => {})
   await s.call().catch(() => {})
-  await sleep(60)
+  await sleep(420)
   await t.rejects(s.call(), { name: 'ProviderError', outcome: 'server_error' })
   t.same(s.seen.breaker, ['open', 'half_open', 'open'])
   await t.rejects(s.call(), { name: 'AdviceUnavailableError', reason: 'circuit_open' })

@@ -51,7 +51,7 @@ t.test('field errors collapse union branches into one message per field', async 
     { instancePath: '', keyword: 'x-max-extra-properties', params: { field: 'extra_20' }, message: 'at most 20 extra context fields are allowed (got 21)' },
     { instancePath: '', keyword: 'type', params: {}, message: undefined }
   ]), [
-    { field: 'note', message: 'must be a string (≤ 200 characters), a finite number, a boolean, or a list of at most 20 strings or numbers' },
+    { field: 'note', message: 'must be a string (≤ 200 characters, no control characters), a finite number, a boolean, or a list of at most 20 strings or numbers' },
     { field: 'extra_20', message: 'at most 20 extra context fields are allowed (got 21)' },
     { field: '(body)', message: 'is invalid' }
   ])

@@ -133,3 +133,10 @@ t.test('control characters get a clear message, and text is normalised to NFC', 
   t.ok(texts.some((x: string) => x.includes('caf\u00e9')), `NFC text in ${JSON.stringify(texts)}`)
   t.notOk(texts.some((x: string) => x.includes('\u0301')))
 })
+
+t.test('an empty field name is named in the error', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'POST', url: '/water', payload: '{"amount_liters": 1, "": 2}', headers: { 'content-type': 'application/json' } })
+  t.equal(res.statusCode, 400)
+  t.ok(res.json().errors.some((e: { field: string }) => e.field === '""'))
+})

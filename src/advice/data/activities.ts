@@ -97,6 +97,9 @@ for (const group of groups) {
 // Longest first, so "stationary bike" is tried before "bike".
 const aliasesLongestFirst = [...groupByAlias.keys()].sort((a, b) => b.length - a.length)
 const fuse = new Fuse([...groupByAlias.keys()], { threshold: FUZZY_THRESHOLD, includeScore: true })
+// A query longer than every alias by more than the allowed edits can never be
+// kept, so it is not searched: Fuse's cost grows with the query's length.
+const LONGEST_ALIAS = Math.max(...[...groupByAlias.keys()].map((a) => a.length))
 
 function containedAlias (text: string): string | undefined {
   const padded = ` ${text} `
@@ -122,7 +125,7 @@ function fuzzyAlias (text: string): string | undefined {
   const queries = words.length > 1 ? [text, ...words] : [text]
   let best: { alias: string, score: number } | undefined
   for (const query of queries) {
-    if (query.length < FUZZY_MIN_LENGTH) continue
+    if (query.length < FUZZY_MIN_LENGTH || query.length > LONGEST_ALIAS + FUZZY_MAX_EDITS_LONG) continue
     const maxEdits = query.length >= FUZZY_LONG_WORD ? FUZZY_MAX_EDITS_LONG : FUZZY_MAX_EDITS_SHORT
     for (const hit of fuse.search(query)) {
       if (hit.item[0] !== query[0] || editDistance(query, hit.item) > maxEdits) continue

@@ -29,10 +29,20 @@ const compute: { [T in Topic]: (entry: TopicTypes[T]['entry']) => FactsOf<T> } =
   food: computeFoodFacts
 }
 
+/** The note listing extra fields, kept within the 300-character bound of a note. */
+export function contextNote (names: string[]): string {
+  const head = 'not used for the numbers (context only): '
+  let listed = names.join(', ')
+  for (let n = names.length - 1; head.length + listed.length > 300; n--) {
+    listed = `${names.slice(0, n).join(', ')} and ${names.length - n} more`
+  }
+  return head + listed
+}
+
 /** Computes a topic's facts; extra context fields are listed in notes and never change a number. */
 export function computeFacts<T extends Topic> (topic: T, entry: TopicTypes[T]['entry'], context: Record<string, unknown>): FactsOf<T> {
   const facts = (compute[topic] as (e: TopicTypes[T]['entry']) => FactsOf<T>)(entry)
   const extra = Object.keys(context)
-  if (extra.length > 0) facts.notes.push(`not used for the numbers (context only): ${extra.join(', ')}`)
+  if (extra.length > 0) facts.notes.push(contextNote(extra))
   return facts
 }

@@ -34,9 +34,17 @@ function alike (alias: string, query: string): boolean {
     w[0] === q[i][0] && Math.min(w.length, q[i].length) / Math.max(w.length, q[i].length) >= 0.7)
 }
 
-function fuzzy (fuse: Fuse<string>, byAlias: Map<string, FoodRow>, query: string): Match | null {
+// Two foods back to back with no separator ("avocado toast") are only tried in
+// short descriptions: each split point costs two full matches.
+const MAX_PAIR_WORDS = 4
+
+function fuzzy (fuse: Fuse<string>, byAlias: Map<string, FoodRow>, maxWords: number, query: string): Match | null {
   // Under five letters one typo is a different word ("mac" is not "mayo"), so short words must match exactly.
   if (query.length < MIN_FUZZY_LENGTH) return null
+  // `alike` keeps only hits with the query's word count, so a query with more
+  // words than any alias can never match: skip Fuse, whose cost grows with the
+  // query's length (a 60-word unknown text once took seconds).
+  if (query.split(' ').length > maxWords) return null
   for (const hit of fuse.search(query)) {
     const alias = hit.item
     // Fuse blends in field length, so its scores can pass its own threshold; hold them to ours.
@@ -60,6 +68,7 @@ export function createMatcher (rows: readonly FoodRow[]): Matcher {
     }
   }
   const fuse = new Fuse([...byAlias.keys()], { includeScore: true, threshold: FUZZY_THRESHOLD })
+  const maxWords = Math.max(...[...byAlias.keys()].map((a) => a.split(' ').length))
 
   function match (description: string): Match | null {
     const tokens = words(description)
@@ -78,11 +87,12 @@ export function createMatcher (rows: readonly FoodRow[]): Matcher {
     }
     const food = tokens.filter((w) => !LONE_WORDS.has(w) && !MODIFIERS.has(w))
     const base = food.filter((w) => !COOKING.has(w))
-    return fuzzy(fuse, byAlias, food.join(' ')) ?? (base.length < food.length ? fuzzy(fuse, byAlias, base.join(' ')) : null)
+    return fuzzy(fuse, byAlias, maxWords, food.join(' ')) ?? (base.length < food.length ? fuzzy(fuse, byAlias, maxWords, base.join(' ')) : null)
   }
 
   function matchPair (description: string): [Match, Match] | null {
     const tokens = words(description)
+    if (tokens.length > MAX_PAIR_WORDS) return null
     for (let k = 1; k < tokens.length; k++) {
       const first = match(tokens.slice(0, k).join(' '))
       const second = first === null ? null : match(tokens.slice(k).join(' '))

@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { FoodRow } from '../../../src/advice/data/foods.js'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
-import { computeFacts, splitEntry } from '../../../src/advice/facts/index.js'
+import { computeFacts, contextNote, splitEntry } from '../../../src/advice/facts/index.js'
 import { createMealParser, parseMeal } from '../../../src/advice/facts/meal.js'
 import { round } from '../../../src/advice/facts/round.js'
 import { computeGymFacts } from '../../../src/advice/facts/gym.js'
@@ -169,4 +169,12 @@ t.test('computeFacts without context adds no note', async (t) => {
   t.same(computeFacts('food', { food: '2 eggs' }, {}).notes, [])
   t.same(computeFacts('gym', { activity: 'running', duration_minutes: 45, weight_kg: 70 }, {}).notes, [])
   t.same(computeFacts('water', { amount_liters: 1, weight_kg: 70 }, {}), computeWaterFacts({ amount_liters: 1, weight_kg: 70 }))
+})
+
+t.test('the extra-fields note stays within 300 characters', async (t) => {
+  const names = Array.from({ length: 20 }, (_, i) => `a_rather_long_context_field_name_${i}`)
+  const note = contextNote(names)
+  t.ok(note.length <= 300, `${note.length} characters`)
+  t.match(note, /^not used for the numbers \(context only\): a_rather_long_context_field_name_0, .* and \d+ more$/)
+  t.equal(contextNote(['note']), 'not used for the numbers (context only): note')
 })

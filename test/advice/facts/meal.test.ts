@@ -1,4 +1,5 @@
 import t from 'tap'
+import Fuse from 'fuse.js'
 import { foods, type FoodRow } from '../../../src/advice/data/foods.js'
 import { createMealParser, parseMeal } from '../../../src/advice/facts/meal.js'
 import { round } from '../../../src/advice/facts/round.js'
@@ -246,4 +247,24 @@ t.test('documented fallbacks for units a row lacks', async (t) => {
   t.same([only('2 handfuls of cake').unit, only('2 handfuls of cake').grams], ['slice', 160])
   t.same(fake('mac and cheese with jam').items.map((i) => i.food), ['mac and cheese', 'jam'])
   t.same(fake('2 cups mac and cheese').items.map((i) => i.grams), [400])
+})
+
+// Found by fuzzing: a 430-byte meal of unknown words ran one Fuse search per
+// split point over the whole text and blocked the event loop for ~28 s. The
+// work is now bounded; count it rather than time it.
+t.test('unknown free text costs a bounded number of fuzzy searches', async (t) => {
+  const original = Fuse.prototype.search
+  let searches = 0
+  t.capture(Fuse.prototype, 'search', function (this: Fuse<string>, ...args: Parameters<Fuse<string>['search']>) {
+    searches++
+    return original.apply(this, args)
+  })
+  const food = Array.from({ length: 60 }, (_, i) => ['applex', 'quinoax', 'xyzzyx', 'blorpx', 'ricex'][i % 5]).join(' ')
+  const parsed = parseMeal(food)
+  t.same(parsed.items, [])
+  t.equal(parsed.unmatched.length, 1)
+  t.ok(searches <= 2, `${searches} fuzzy searches for 60 unknown words`)
+  searches = 0
+  t.equal(parseMeal('avacado toast').items.length, 2, 'short unseparated pairs still match')
+  t.ok(searches > 0)
 })

@@ -55,6 +55,25 @@ const defaultSleep = async (ms: number, signal: AbortSignal) => await new Promis
   signal.addEventListener('abort', onAbort, { once: true })
 })
 
+/**
+ * One attempt's signal: aborts with a TimeoutError after `ms`, or with the
+ * caller's reason when the caller aborts. Built on a timer rather than
+ * `AbortSignal.any([signal, AbortSignal.timeout(ms)])`, because Node holds the
+ * sources of `any` weakly and a collected timeout signal never fires: under
+ * GC pressure a hung upstream then outlived its timeout.
+ */
+export function attemptSignal (parent: AbortSignal, ms: number): { signal: AbortSignal, dispose: () => void } {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(parent.reason)
+  const timer = setTimeout(() => controller.abort(new DOMException(`attempt timed out after ${ms} ms`, 'TimeoutError')), ms)
+  if (parent.aborted) onAbort()
+  else parent.addEventListener('abort', onAbort, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => { clearTimeout(timer); parent.removeEventListener('abort', onAbort) }
+  }
+}
+
 const STATE_NAMES = { [CircuitState.Closed]: 'closed', [CircuitState.HalfOpen]: 'half_open', [CircuitState.Open]: 'open', [CircuitState.Isolated]: 'open' } as const
 
 /**
@@ -84,8 +103,9 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
     const remaining = deadline - Date.now()
     const started = process.hrtime.bigint()
+    const timed = attemptSignal(signal, Math.max(1, Math.min(options.timeoutMs, remaining)))
     try {
-      const reply = await provider.write(request, AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, remaining)))]))
+      const reply = await provider.write(request, timed.signal)
       hooks.attempt('ok', seconds(started))
       return reply
     } catch (err) {
@@ -98,6 +118,8 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
       if (Date.now() + wait >= deadline) throw failure
       hooks.retry()
       await sleep(wait, signal)
+    } finally {
+      timed.dispose()
     }
     // Recursion rather than an endless loop: at most maxRetries deep, and no unreachable loop exit.
     return await attempts(request, signal, deadline, attempt + 1)

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { AdviceUnavailableError, ProviderError, type Outcome } from '../../src/advice/errors.js'
-import { BACKOFF, createResilientCall, fullJitter, isRetryable, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
+import { BACKOFF, attemptSignal, createResilientCall, fullJitter, isRetryable, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
 
 /** One scripted answer: a reply text, an error to throw, 'hang' until the signal aborts, or a function. */
@@ -353,4 +353,31 @@ t.test('an aborted caller gets no slot', async (t) => {
   const s = setup(provider)
   await t.rejects(s.call(AbortSignal.abort()), { name: 'AdviceUnavailableError', reason: 'shed' })
   t.equal(provider.calls, 0)
+})
+
+t.test('attemptSignal: times out with a TimeoutError, follows the caller, and disposes cleanly', async (t) => {
+  const parent = new AbortController()
+  const timed = attemptSignal(parent.signal, 20)
+  await new Promise((resolve) => timed.signal.addEventListener('abort', resolve))
+  t.equal((timed.signal.reason as Error).name, 'TimeoutError')
+  timed.dispose()
+
+  const caller = new AbortController()
+  const followed = attemptSignal(caller.signal, 10_000)
+  caller.abort(new Error('client went away'))
+  t.equal(followed.signal.aborted, true)
+  t.equal((followed.signal.reason as Error).message, 'client went away')
+  followed.dispose()
+
+  const already = new AbortController()
+  already.abort(new Error('gone'))
+  const pre = attemptSignal(already.signal, 10_000)
+  t.equal(pre.signal.aborted, true)
+  pre.dispose()
+
+  const quiet = new AbortController()
+  const disposed = attemptSignal(quiet.signal, 10)
+  disposed.dispose()
+  await new Promise((resolve) => setTimeout(resolve, 30))
+  t.equal(disposed.signal.aborted, false, 'a disposed attempt never fires')
 })

@@ -47,3 +47,24 @@ t.test('a bad config exits 1 with one line naming the variable, never a secret',
   t.equal(output.trim(), 'Invalid environment variable PORT: expected integer')
   t.notMatch(output, 'super-secret-value')
 })
+
+t.test('keys never reach the logs, and an open API is warned about at start', async (t) => {
+  const open = await startServer({})
+  t.teardown(() => { open.child.kill('SIGKILL') })
+  t.match(open.output(), 'API_KEYS is unset')
+  open.child.kill('SIGTERM')
+  await open.exit
+
+  const server = await startServer({ API_KEYS: 'key-abc-123-secret', GEMINI_API_KEY: 'gemini-key-456-secret', AI_PROVIDER: 'local', LOG_LEVEL: 'trace' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  for (const authorization of ['Bearer key-abc-123-secret', 'Bearer wrong-key-789-secret']) {
+    const res = await request(`${server.url}/water`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(SEEDS.water) })
+    await res.body.dump()
+  }
+  server.child.kill('SIGTERM')
+  await server.exit
+  const logs = server.output()
+  t.match(logs, 'incoming request', 'requests were logged at this level')
+  t.notMatch(logs, /key-abc-123|wrong-key-789|gemini-key-456/)
+  t.notMatch(logs, 'API_KEYS is unset')
+})

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { splitList, type Config } from '../config.js'
@@ -32,10 +31,11 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
 
   if (config.RATE_LIMIT_MAX === 0) return
   const isKey = createKeyMatcher(splitList(config.API_KEYS))
+  // Loaded only when used, to keep ioredis out of a single-instance cold start.
+  // No offline queue and one retry: a Redis outage must not stall requests.
   const redis = config.REDIS_URL === undefined
     ? undefined
-    // No offline queue and one retry: a Redis outage must not stall requests.
-    : new Redis(config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+    : new (await import('ioredis')).Redis(config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
   if (redis !== undefined) {
     redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'rate-limit redis error'))
     app.addHook('onClose', async () => { redis.disconnect() })

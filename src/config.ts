@@ -23,7 +23,7 @@ export const ConfigSchema = Type.Object({
   AI_MAX_CONCURRENCY: Int(1, 10_000, 100, 'Gemini calls in flight per process; also the HTTP pool size'),
   AI_QUEUE_MAX: Int(0, 100_000, 100, 'Calls that may wait for a free slot before being shed'),
   AI_QUEUE_TIMEOUT_MS: Int(0, 60_000, 1000, 'Longest wait for a free slot (ms)'),
-  AI_BREAKER_THRESHOLD: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5, description: 'Failure ratio that opens the circuit breaker' }),
+  AI_BREAKER_THRESHOLD: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'Failure ratio that opens the circuit breaker' }),
   AI_BREAKER_MIN_CALLS: Int(1, 10_000, 10, 'Calls in the window before the breaker may open'),
   AI_BREAKER_WINDOW_MS: Int(1000, 3_600_000, 30_000, 'Sliding window of the breaker (ms)'),
   AI_BREAKER_COOLDOWN_MS: Int(100, 3_600_000, 30_000, 'Time the breaker stays open before a probe (ms)'),

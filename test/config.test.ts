@@ -40,7 +40,9 @@ t.test('a bad value names the variable and never its value', async (t) => {
     [{ AI_PROVIDER: 'openai' }, 'AI_PROVIDER', /expected one of auto, gemini, local/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /expected one of fatal/],
     [{ GEMINI_BASE_URL: 'ftp://x' }, 'GEMINI_BASE_URL', /match/],
-    [{ AI_TIMEOUT_MS: '5' }, 'AI_TIMEOUT_MS', /100/]
+    [{ AI_TIMEOUT_MS: '5' }, 'AI_TIMEOUT_MS', /100/],
+    // cockatiel's SamplingBreaker rejects a threshold of 1 at start-up.
+    [{ AI_BREAKER_THRESHOLD: '1.0' }, 'AI_BREAKER_THRESHOLD', /less than 1/]
   ]
   for (const [env, variable, reason] of cases) {
     const err = t.throws(() => loadConfig(env)) as ConfigError

@@ -22,9 +22,15 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"]
+        formAction: ["'self'"],
+        // Off: it would upgrade Swagger UI's "Try it out" calls to https and
+        // break /docs served over plain HTTP (a dev box, behind TLS-terminating
+        // proxies the browser already speaks https).
+        upgradeInsecureRequests: null
       }
     },
+    // Agrees with frame-ancestors 'none' for browsers that only read this header.
+    frameguard: { action: 'deny' },
     // The API serves JSON to other origins by design (CORS allowlist).
     crossOriginResourcePolicy: { policy: 'cross-origin' }
   })

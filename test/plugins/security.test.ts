@@ -40,6 +40,8 @@ t.test('security headers, with a CSP that lets Swagger UI load its own assets', 
   t.match(csp, "default-src 'self'")
   t.match(csp, "script-src 'self'")
   t.match(csp, "frame-ancestors 'none'")
+  t.notMatch(csp, 'upgrade-insecure-requests')
+  t.equal(res.headers['x-frame-options'], 'DENY')
   t.equal(res.headers['x-content-type-options'], 'nosniff')
   t.ok(res.headers['strict-transport-security'])
 })

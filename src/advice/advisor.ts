@@ -1,6 +1,6 @@
 import type { AdviceCache, CacheResult } from './cache.js'
 import { cacheKey } from './cache.js'
-import { AdviceUnavailableError, ProviderError, type FallbackReason, type Outcome } from './errors.js'
+import { AdviceUnavailableError, ProviderError, type FallbackReason } from './errors.js'
 import { computeFacts, splitEntry } from './facts/index.js'
 import { guardMessage, leaksPrompt } from './guard.js'
 import { SYSTEM_INSTRUCTION } from './prompts.js'
@@ -9,7 +9,6 @@ import type { Advice, AdviceProvider, EntryOf, ProviderReply, ProviderRequest, T
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
-  attempt (provider: string, outcome: Outcome, seconds: number): void
   advice (topic: Topic, source: 'gemini' | 'local'): void
   fallback (reason: FallbackReason): void
   tokens (usage: Usage): void
@@ -49,7 +48,7 @@ export interface Advisor {
 }
 
 const noop = () => {}
-const noopObserver: AdvisorObserver = { attempt: noop, advice: noop, fallback: noop, tokens: noop, cache: noop }
+const noopObserver: AdvisorObserver = { advice: noop, fallback: noop, tokens: noop, cache: noop }
 
 /** A signal that never aborts, shared so the local path allocates none per request. */
 const NEVER = new AbortController().signal

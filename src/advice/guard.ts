@@ -70,9 +70,19 @@ const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, 
 export function leaksPrompt (text: string, instruction: string, n = 6): boolean {
   if (/<<<\s*DATA|DATA\s*>>>/i.test(text)) return true
   const reply = ` ${words(text).join(' ')} `
-  const source = words(instruction)
-  for (let i = 0; i + n <= source.length; i++) {
-    if (reply.includes(` ${source.slice(i, i + n).join(' ')} `)) return true
+  return runsOf(instruction, n).some((run) => reply.includes(run))
+}
+
+// The instruction is fixed, so its word runs are built once, not per reply.
+const runs = new Map<string, string[]>()
+function runsOf (instruction: string, n: number): string[] {
+  const key = `${n}\0${instruction}`
+  let found = runs.get(key)
+  if (found === undefined) {
+    const source = words(instruction)
+    found = []
+    for (let i = 0; i + n <= source.length; i++) found.push(` ${source.slice(i, i + n).join(' ')} `)
+    runs.set(key, found)
   }
-  return false
+  return found
 }

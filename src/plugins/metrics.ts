@@ -47,10 +47,6 @@ export type Metrics = ReturnType<typeof createMetrics>
 /** Adapts the metrics to the advisor's observer interface. */
 export function advisorObserver (m: Metrics): AdvisorObserver {
   return {
-    attempt (provider, outcome, seconds) {
-      m.aiDuration.observe({ provider, outcome }, seconds)
-      m.aiCalls.inc({ provider, outcome })
-    },
     advice (topic, source) { m.advice.inc({ topic, source }) },
     fallback (reason) { m.aiFallbacks.inc({ reason }) },
     cache (result) { m.aiCache.inc({ result }) },

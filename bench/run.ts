@@ -1,7 +1,7 @@
 // `npm run bench`: autocannon against the real compiled server, with the fake
 // Gemini in its own process. Prints a markdown report; never part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import autocannon, { type Result } from 'autocannon'
@@ -115,6 +115,34 @@ const resultBare = await load(bare.url, '/', (i) => JSON.stringify({ amount_lite
 const cpuBare = (cpuMs(bare.child.pid as number) - cpuBare0) / resultBare.requests.total
 await stop(bare)
 
+// C: POST /food, local advisor, cycling through the development set's meal texts (eval/meals-*.json),
+// and a 500-character meal of unknown words; CPU per request against run B's /water on the same server build.
+const meals = readdirSync(new URL('eval/', root)).filter((f) => /^meals-.*\.json$/.test(f))
+  .flatMap((f) => (JSON.parse(readFileSync(new URL(`eval/${f}`, root), 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text))
+const unknown = Array.from({ length: 60 }, (_, i) => `zq${(i * 7919).toString(36)}x`).join(' ').slice(0, 500)
+const c = await server({ CACHE_MAX_ENTRIES: '0' })
+const cpuC0 = cpuMs(c.child.pid as number)
+const resultC = await load(c.url, '/food', (i) => JSON.stringify({ food: meals[i % meals.length] }))
+const cpuC = (cpuMs(c.child.pid as number) - cpuC0) / resultC.requests.total
+const cpuU0 = cpuMs(c.child.pid as number)
+const resultU = await load(c.url, '/food', () => JSON.stringify({ food: unknown }))
+const cpuU = (cpuMs(c.child.pid as number) - cpuU0) / resultU.requests.total
+const rssC = peakRssMb(c.child.pid as number)
+await stop(c)
+// The parser alone, in this process: median and p99 over the development set (each text parsed 20 times).
+const { parseMeal } = await import('../src/advice/facts/meal/parse.js')
+const samples: number[] = []
+for (let round = 0; round < 20; round++) {
+  for (const text of meals) {
+    const t0 = performance.now()
+    parseMeal(text)
+    samples.push((performance.now() - t0) * 1000)
+  }
+}
+samples.sort((x, y) => x - y)
+const parserMedian = samples[Math.floor(samples.length / 2)]
+const parserP99 = samples[Math.floor(samples.length * 0.99)]
+
 const cold = await coldStart()
 
 log(`Node ${process.version}, ${DURATION_S} s per run, ${CONNECTIONS} connections, fake Gemini latency ${LATENCY_MS} ms.\n`)
@@ -127,4 +155,8 @@ log(row('B baseline: bare node:http', resultBare))
 log('')
 log(`- A: ${(resultA.requests.average / ceiling).toFixed(3)} of the Little's-law ceiling (${CONNECTIONS} / ${LATENCY_MS / 1000} s = ${ceiling} req/s); p99 ${resultA.latency.p99 - direct.latency.p99} ms above the fake alone; peak RSS ${rssA.toFixed(0)} MB.`)
 log(`- B: ${(resultB.requests.average / resultBare.requests.average).toFixed(3)} of bare node:http; CPU ${cpuB.toFixed(3)} ms/request vs ${cpuBare.toFixed(3)} ms bare (${(cpuB / cpuBare).toFixed(2)}×); peak RSS ${rssB.toFixed(0)} MB.`)
+log(row('C: POST /food, development-set meals, local', resultC))
+log(row('C: POST /food, 500-character unknown words', resultU))
+log(`- C: CPU ${(cpuC * 1000).toFixed(0)} µs/request over ${meals.length} development-set meals (${(cpuC / cpuB).toFixed(2)}× run B's /water, ${(cpuC / cpuBare).toFixed(2)}× bare); ${(cpuU * 1000).toFixed(0)} µs for 500 characters of unknown words; peak RSS ${rssC.toFixed(0)} MB (${(rssC - rssB).toFixed(0)} MB above run B).`)
+log(`- Meal parser alone: median ${parserMedian.toFixed(0)} µs, p99 ${parserP99.toFixed(0)} µs per development-set text.`)
 log(`- Cold start to /ready: ${cold.toFixed(0)} ms.`)

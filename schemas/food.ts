@@ -27,23 +27,24 @@ export type FoodEntry = Static<typeof FoodEntry>
 /** One recognised part of a meal. */
 export const FoodItem = Type.Object({
   text: Type.String({ description: 'The part of the text this item came from' }),
-  food: Type.String({ description: 'Matched food name from the reference table' }),
+  food: Type.String({ description: 'The matched row\'s own USDA description, e.g. "Pizza with pepperoni, from restaurant or fast food, NS as to type of crust"' }),
   quantity: Type.Number({ description: 'How many units' }),
-  unit: Type.String({ description: 'Unit of the quantity, e.g. "slice", "cup", "g"' }),
+  unit: Type.String({ description: 'The USDA portion the quantity counts (e.g. "1 can (12 fl oz)", "1 piece, medium pizza", "Quantity not specified"), or a measure ("g", "ml", "oz")' }),
   grams: Type.Number({ description: 'Weight in grams' }),
   kcal: Type.Number({ description: 'Energy in kcal' }),
   protein_g: Nullable(Type.Number({ description: 'Protein in grams; null where the source has none' })),
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate in grams; null where the source has none' })),
   fat_g: Nullable(Type.Number({ description: 'Fat in grams; null where the source has none' })),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'How sure the match is, 0–1 (1 = exact name)' }),
-  source: Type.String({ description: 'Source of the energy value, e.g. "USDA FDC 171287"' })
+  source: Type.String({ description: 'The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>"' })
 }, { $id: 'FoodItem', additionalProperties: false, description: 'A recognised food with its amount and energy' })
 /** One recognised part of a meal. */
 export type FoodItem = Static<typeof FoodItem>
 
 /** Numbers the service computed for a meal. */
 export const FoodFacts = Type.Object({
-  kcal: Nullable(Type.Number({ description: 'Total energy of the matched items, in kcal; null when nothing matched' })),
+  kcal: Nullable(Type.Number({ description: 'Total energy of the matched items, in kcal; null when nothing matched. A partial total when complete is false' })),
+  complete: Type.Boolean({ description: 'true when every part of the text matched a food, so kcal is the whole meal; false when unmatched lists parts left out' }),
   protein_g: Nullable(Type.Number({ description: 'Protein of the matched items, in grams; null where unknown' })),
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate of the matched items, in grams; null where unknown' })),
   fat_g: Nullable(Type.Number({ description: 'Fat of the matched items, in grams; null where unknown' })),

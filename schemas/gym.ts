@@ -26,6 +26,7 @@ export const GymFacts = Type.Object({
   met: Nullable(Type.Number({ description: 'Metabolic equivalent (MET) from the 2024 Adult Compendium' })),
   compendium_code: Nullable(Type.String({ description: '2024 Adult Compendium activity code' })),
   compendium_description: Nullable(Type.String({ description: 'The Compendium row the activity matched' })),
+  compendium_heading: Nullable(Type.String({ description: 'The Compendium major heading of that row, e.g. "Running", "Sports", "Conditioning Exercise"' })),
   weight_kg: Type.Number({ description: 'Body weight used, in kilograms' }),
   weight_assumed: Type.Boolean({ description: 'true when weight_kg was not sent and the 70 kg EFSA default was used' }),
   duration_minutes: Nullable(Type.Number({ description: 'Duration used, in minutes' })),

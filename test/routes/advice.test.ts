@@ -21,9 +21,13 @@ t.test('seed requests without a key: local advice with the key number', async (t
   t.match(gym.message, '488 kcal')
 
   const food = (await app.inject({ method: 'POST', url: '/food', payload: SEEDS.food })).json()
-  t.same(food.facts.items.map((i: { food: string }) => i.food), ['oatmeal', 'blueberries'])
-  t.match(food.message, `${food.facts.kcal} kcal`)
-  t.ok(food.facts.sources.includes('USDA FDC 173905'))
+  // FNDDS 56202960 "Oatmeal, NFS": Quantity not specified 240 g × 76 kcal/100 g = 182.4;
+  // FNDDS 63200100 "Berries, NFS": Quantity not specified 75 g × 44 kcal/100 g = 33.0; total 215.4 → 215.
+  t.same(food.facts.items.map((i: { food: string }) => i.food), ['Oatmeal, NFS', 'Berries, NFS'])
+  t.equal(food.facts.kcal, 215)
+  t.equal(food.facts.complete, true)
+  t.match(food.message, '215 kcal')
+  t.ok(food.facts.sources.includes('FNDDS 56202960'))
 })
 
 t.test('different inputs give different advice', async (t) => {

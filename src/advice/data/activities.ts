@@ -1,164 +1,156 @@
 import { Type, type Static } from '@sinclair/typebox'
-import Fuse from 'fuse.js'
-import data from './activities.json' with { type: 'json' }
+import { createTextIndex } from '../match/text-index.js'
+import { tokens } from '../match/tokens.js'
+import table from './compendium.json' with { type: 'json' }
+import synonyms from './activity-synonyms.json' with { type: 'json' }
 
-/** Effort levels a caller may ask for; a group maps each to a Compendium row where the Compendium has one. */
+/** Effort levels a caller may ask for; each adds the Compendium's own effort words to the lookup. */
 export const INTENSITIES = ['low', 'moderate', 'high'] as const
 
 /** One effort level from {@link INTENSITIES}. */
 export type Intensity = typeof INTENSITIES[number]
 
-const IntensitySchema = Type.Union(INTENSITIES.map((i) => Type.Literal(i)))
-const Code = Type.String({ pattern: '^[0-9]{5}$' })
+/** The generated Compendium table (`npm run data`): every 2024 Adult Compendium row, verbatim. */
+export const CompendiumTable = Type.Object({
+  source: Type.String(),
+  terms: Type.String(),
+  generated: Type.String(),
+  columns: Type.Array(Type.String()),
+  activities: Type.Array(Type.Tuple([Type.String({ pattern: '^[0-9]{5}$' }), Type.Number({ minimum: 1, maximum: 25 }), Type.String({ minLength: 1 }), Type.String({ minLength: 1 })]))
+}, { $id: 'CompendiumTable', additionalProperties: false })
 
-/** One 2024 Compendium row: its code, unchanged MET, a short description and the group it belongs to. */
-export const ActivityRow = Type.Object({
-  code: Code,
-  met: Type.Number({ minimum: 1, maximum: 25 }),
-  description: Type.String({ minLength: 1 }),
-  group: Type.String({ pattern: '^[a-z0-9-]+$' }),
-  intensity: Type.Optional(IntensitySchema)
-}, { $id: 'ActivityRow', additionalProperties: false })
+/** Our words for activities: names fitness platforms and people use, each attached to a Compendium code. */
+export const ActivitySynonyms = Type.Object({
+  description: Type.String(),
+  names: Type.Record(Type.String({ pattern: '^[0-9]{5}$' }), Type.Array(Type.String({ minLength: 1 }))),
+  words: Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))
+}, { $id: 'ActivitySynonyms', additionalProperties: false })
 
-/** A row of the activity table, as typed by {@link ActivityRow}. */
-export type ActivityRow = Static<typeof ActivityRow>
+/** One Compendium row: code, MET (unchanged), major heading and the Compendium's own description. */
+export interface Activity { code: string, met: number, heading: string, description: string }
 
-/** Words users type for an activity, the row used without an intensity, and the row per intensity. */
-export const ActivityGroup = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
-  name: Type.String({ minLength: 1 }),
-  aliases: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
-  default: Code,
-  // Spelled out rather than Partial(Record(...)), which TypeBox types as {}.
-  byIntensity: Type.Optional(Type.Object({
-    low: Type.Optional(Code),
-    moderate: Type.Optional(Code),
-    high: Type.Optional(Code)
-  }, { additionalProperties: false, minProperties: 1 }))
-}, { $id: 'ActivityGroup', additionalProperties: false })
+/** The whole 2024 Adult Compendium. */
+export const activities: readonly Activity[] = (table as Static<typeof CompendiumTable>).activities
+  .map(([code, met, heading, description]) => ({ code, met, heading, description }))
 
-/** A group of the activity table, as typed by {@link ActivityGroup}. */
-export type ActivityGroup = Static<typeof ActivityGroup>
+const extra = synonyms as Static<typeof ActivitySynonyms>
 
-/** The whole checked-in file: citation, terms of use, retrieval date, rows and groups. */
-export const ActivityTable = Type.Object({
-  source: Type.String({ minLength: 1 }),
-  terms: Type.String({ minLength: 1 }),
-  retrieved: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
-  activities: Type.Array(ActivityRow),
-  groups: Type.Array(ActivityGroup)
-}, { $id: 'ActivityTable', additionalProperties: false })
-
-/** The activity table file, as typed by {@link ActivityTable}. */
-export type ActivityTable = Static<typeof ActivityTable>
-
-const table = data as ActivityTable
-
-/** The checked-in 2024 Adult Compendium rows. */
-export const activities: readonly ActivityRow[] = table.activities
-
-/** The checked-in groups that map user words to those rows. */
-export const groups: readonly ActivityGroup[] = table.groups
-
-/** The Compendium row a free-text activity resolved to, and how it was found. */
-export interface ActivityMatch {
-  group: string
+/** The Compendium row a free-text activity resolved to, and how sure the match is. */
+export interface ActivityMatch extends Activity {
+  /** A short name for the activity: the Compendium description's first part ("Bicycling", "Swimming laps"). */
   name: string
-  code: string
-  met: number
-  description: string
-  matchedBy: 'alias' | 'fuzzy'
+  confidence: number
+  /** The speed read from the text, in mph, when it picked the row. */
+  speedMph: number | null
   intensityUsed: Intensity | null
 }
 
-// Fuse scores 0 for a perfect match and 1 for none; 0.3 admits a typo or two
-// in a word ("runing") but not an unrelated word ("quidditch").
-const FUZZY_THRESHOLD = 0.3
-// Fuse counts a swapped pair as two errors, so 0.3 also lets through other
-// words two letters apart ("shopping" and "skipping"). A Fuse hit is kept only
-// within this many insertions, deletions, substitutions or swaps, and only when
-// the first letters agree ("zumba" is not "rumba").
-const FUZZY_MAX_EDITS_SHORT = 1
-const FUZZY_MAX_EDITS_LONG = 2
-const FUZZY_LONG_WORD = 9
-// Below this length every alias is one or two edits away.
-const FUZZY_MIN_LENGTH = 4
+// Headings of exercise and sport. A workout log means these first: "walking" is a walk, not the
+// Compendium's "Walking on job" (Occupation) or "Walking to church" (Religious Activities).
+const EXERCISE_HEADINGS = new Set(['Bicycling', 'Conditioning Exercise', 'Dancing', 'Running', 'Sports', 'Walking', 'Water Activities', 'Winter Activities'])
+const EXERCISE_PRIOR = 0.15
+// The Compendium's words for each effort level.
+const EFFORT: Readonly<Record<Intensity, string>> = { low: 'light leisurely slow easy', moderate: 'moderate general', high: 'vigorous fast brisk' }
+const EFFORT_WORDS: ReadonlyArray<[RegExp, Intensity]> = [
+  [/\b(?:easy|light|leisurely|slow|gentle|casual|relaxed|recovery)\b/, 'low'],
+  [/\b(?:moderate|steady|medium)\b/, 'moderate'],
+  [/\b(?:hard|vigorous|intense|fast|brisk|sprint|sprints|competitive|race|racing|tempo|heavy)\b/, 'high']
+]
+const SPEED_WORDS = new Set(['mph', 'km', 'kmh', 'kph', 'h', 'min', 'mile', 'mi', 'per', 'hour', 'minute', 'pace', 'kilometer'])
+const ACCEPT = 0.5
+const ACCEPT_WITH_HEAD = 0.3
 
-/** Lower-cases, applies NFKC, turns punctuation and symbols into spaces and collapses whitespace. */
-export function normalizeActivityText (text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim()
+/** Splits platform identifiers into words: "americanFootball", "HighIntensityIntervalTraining", "biking.spinning", "martial_arts". */
+export function identifierWords (text: string): string {
+  return text.replace(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, ' ').replace(/[._]+/g, ' ')
 }
 
-const rowsByCode = new Map(activities.map((row) => [row.code, row]))
-const groupByAlias = new Map<string, ActivityGroup>()
-for (const group of groups) {
-  for (const alias of group.aliases) groupByAlias.set(alias, group)
-}
-// Longest first, so "stationary bike" is tried before "bike".
-const aliasesLongestFirst = [...groupByAlias.keys()].sort((a, b) => b.length - a.length)
-const fuse = new Fuse([...groupByAlias.keys()], { threshold: FUZZY_THRESHOLD, includeScore: true })
-// A query longer than every alias by more than the allowed edits can never be
-// kept, so it is not searched: Fuse's cost grows with the query's length.
-const LONGEST_ALIAS = Math.max(...[...groupByAlias.keys()].map((a) => a.length))
-
-function containedAlias (text: string): string | undefined {
-  const padded = ` ${text} `
-  return aliasesLongestFirst.find((alias) => padded.includes(` ${alias} `))
-}
-
-/** Optimal-string-alignment distance: Levenshtein plus swaps of neighbouring letters. */
-function editDistance (a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) d[0][j] = j
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
+/** A speed in the text, in mph: "6 mph", "10 km/h", "9 min/mile", "5:30 min/km". */
+export function readSpeed (text: string): number | null {
+  const t = text.toLowerCase()
+  const mph = /(\d+(?:\.\d+)?)\s*(?:mph|miles? (?:an|per) hour)/.exec(t)
+  if (mph !== null) return Number(mph[1])
+  const kmh = /(\d+(?:\.\d+)?)\s*(?:km\/h|kmh|kph|km per hour|kilometers? per hour)/.exec(t)
+  if (kmh !== null) return Number(kmh[1]) / 1.609344
+  const pace = /(\d+)(?::(\d{2}))?\s*(?:min(?:ute)?s?)?\s*(?:\/|per)\s*(mile|mi|km|kilometer)\b/.exec(t)
+  if (pace !== null) {
+    const minutes = Number(pace[1]) + Number(pace[2] ?? 0) / 60
+    if (minutes <= 0) return null
+    return (/^k/.test(pace[3]) ? 60 / minutes / 1.609344 : 60 / minutes)
   }
-  return d[a.length][b.length]
-}
-
-function fuzzyAlias (text: string): string | undefined {
-  const words = text.split(' ')
-  const queries = words.length > 1 ? [text, ...words] : [text]
-  let best: { alias: string, score: number } | undefined
-  for (const query of queries) {
-    if (query.length < FUZZY_MIN_LENGTH || query.length > LONGEST_ALIAS + FUZZY_MAX_EDITS_LONG) continue
-    const maxEdits = query.length >= FUZZY_LONG_WORD ? FUZZY_MAX_EDITS_LONG : FUZZY_MAX_EDITS_SHORT
-    for (const hit of fuse.search(query)) {
-      if (hit.item[0] !== query[0] || editDistance(query, hit.item) > maxEdits) continue
-      // includeScore is set, so every hit has a score.
-      const score = hit.score as number
-      if (best === undefined || score < best.score) best = { alias: hit.item, score }
-    }
-  }
-  return best?.alias
-}
-
-function toMatch (group: ActivityGroup, matchedBy: ActivityMatch['matchedBy'], intensity?: Intensity): ActivityMatch {
-  const picked = intensity === undefined ? undefined : group.byIntensity?.[intensity]
-  // Referential integrity of the table is asserted by its tests.
-  const row = rowsByCode.get(picked ?? group.default) as ActivityRow
-  return {
-    group: group.id,
-    name: group.name,
-    code: row.code,
-    met: row.met,
-    description: row.description,
-    matchedBy,
-    intensityUsed: picked === undefined ? null : intensity as Intensity
-  }
-}
-
-/** Resolves free text like "Running", "morning jog", "weight lifting" to a Compendium row, or null when nothing matches. */
-export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
-  const normalized = normalizeActivityText(text)
-  if (normalized === '') return null
-  const alias = groupByAlias.has(normalized) ? normalized : containedAlias(normalized)
-  if (alias !== undefined) return toMatch(groupByAlias.get(alias) as ActivityGroup, 'alias', intensity)
-  const fuzzy = fuzzyAlias(normalized)
-  if (fuzzy !== undefined) return toMatch(groupByAlias.get(fuzzy) as ActivityGroup, 'fuzzy', intensity)
   return null
+}
+
+/** The mph range a Compendium description states ("6-6.3 mph", ">20 mph", "7 mph"), or null. */
+function speedRange (description: string): [number, number] | null {
+  const m = /(<|>|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))?\s*mph/.exec(description)
+  if (m === null) return null
+  const low = Number(m[2])
+  const high = m[3] === undefined ? low : Number(m[3])
+  if (m[1] === '<') return [0, low]
+  if (m[1] === '>' || m[1] === '≥') return [low, Infinity]
+  return [low, high]
+}
+
+/** The row of the same kind whose speed range holds the speed, else the one whose range is nearest (within 1 mph). */
+function bySpeed (row: Activity, speed: number, query: readonly string[]): Activity {
+  // Same kind: the same heading and first word ("Running, 6-6.3 mph" and "Running 4.3 to 4.8 mph").
+  const kind = tokens(row.description)[0]
+  let best = row
+  // Distance first; among rows that hold the speed, the plainest (shortest) description, not "uphill" or "treadmill".
+  let cost = 1
+  for (const a of activities) {
+    if (a.heading !== row.heading || tokens(a.description)[0] !== kind) continue
+    const range = speedRange(a.description)
+    if (range === null) continue
+    const d = speed < range[0] ? range[0] - speed : speed > range[1] ? speed - range[1] : 0
+    const extraWords = tokens(a.description).filter((w) => w !== kind && !/^\d/.test(w) && !SPEED_WORDS.has(w) && !query.includes(w)).length
+    const c = d + extraWords * 0.01 + (Math.min(range[1], 99) - range[0]) * 0.001
+    if (d < 1 && c < cost) {
+      best = a
+      cost = c
+    }
+  }
+  return best
+}
+
+const index = createTextIndex(activities.map((a) => ({
+  name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
+  head: a.description.split(',')[0],
+  synonyms: [],
+  aliases: extra.names[a.code] ?? [],
+  generic: /\bgeneral\b/i.test(a.description)
+})))
+const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
+
+/** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
+export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
+  const plain = identifierWords(text)
+  const said = EFFORT_WORDS.find(([re]) => re.test(plain.toLowerCase()))?.[1]
+  const effort = intensity ?? said
+  const words: string[] = []
+  for (const w of index.correct(tokens(plain))) words.push(...(rewrites.get(w) ?? [w]))
+  // Numbers and speed units pick a row by speed below; they are not words of the activity.
+  const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w))
+  if (query.length === 0) return null
+  const candidates = index.search(effort === undefined ? query : [...query, ...tokens(EFFORT[effort])], 12)
+    .map((c) => ({ ...c, score: c.score + (EXERCISE_HEADINGS.has(activities[c.index].heading) ? EXERCISE_PRIOR : 0) }))
+    .sort((a, b) => b.score - a.score)
+  // Coverage is judged on the activity words alone: effort words the row lacks do not make it a worse match.
+  const plainRank = index.search(query, 12)
+  const top = candidates[0]
+  if (top === undefined) return null
+  const own = plainRank.find((c) => c.index === top.index) ?? plainRank[0]
+  if (own === undefined || (own.coverage < ACCEPT && !(own.headHit && own.coverage >= ACCEPT_WITH_HEAD))) return null
+  let row = activities[top.index]
+  const speed = readSpeed(plain)
+  // The speed picks the row within the same kind of activity ("running 6 mph" → "Running, 6-6.3 mph").
+  if (speed !== null) row = bySpeed(row, speed, query)
+  return {
+    ...row,
+    name: row.description.split(',')[0].replace(/\s*\(.*$/, ''),
+    confidence: Math.min(1, Math.round(own.coverage * 100) / 100),
+    speedMph: speed === null ? null : Math.round(speed * 10) / 10,
+    intensityUsed: intensity ?? null
+  }
 }

@@ -1,75 +1,104 @@
 import { Type, type Static } from '@sinclair/typebox'
-import data from './foods.json' with { type: 'json' }
+import fndds from './fndds.json' with { type: 'json' }
+import aliases from './food-aliases.json' with { type: 'json' }
+import sr from './sr-legacy.json' with { type: 'json' }
 
-/** Household units a food row may give grams for; mass units (g, kg, oz, lb) are converted by the parser. */
-export const PORTION_UNITS = [
-  'cup', 'glass', 'slice', 'piece', 'small', 'medium', 'large', 'tbsp', 'tsp',
-  'can', 'bottle', 'bowl', 'handful', 'serving', 'scoop', 'pat', 'container', 'fl_oz'
-] as const
+const Macro = Type.Union([Type.Number({ minimum: 0 }), Type.Null()])
+const PortionRow = Type.Tuple([Type.String({ minLength: 1 }), Type.Number({ exclusiveMinimum: 0 })])
 
-/** One household unit name from {@link PORTION_UNITS}. */
-export type PortionUnit = typeof PORTION_UNITS[number]
+/** The generated FNDDS table (`npm run data`): one row per food code, verbatim from the source files. */
+export const FnddsTable = Type.Object({
+  source: Type.String(),
+  licence: Type.String(),
+  generated: Type.String(),
+  columns: Type.Array(Type.String()),
+  foods: Type.Array(Type.Tuple([
+    Type.String({ pattern: '^[0-9]{8}$' }), Type.String({ minLength: 1 }), Type.String(), Type.String(),
+    Type.Number({ minimum: 0 }), Macro, Macro, Macro, Type.Array(PortionRow)
+  ]))
+}, { $id: 'FnddsTable', additionalProperties: false })
 
-const grams = () => Type.Optional(Type.Number({ exclusiveMinimum: 0 }))
+/** The generated SR Legacy subset (`npm run data`), for plain ingredients FNDDS lacks. */
+export const SrTable = Type.Object({
+  source: Type.String(),
+  licence: Type.String(),
+  generated: Type.String(),
+  columns: Type.Array(Type.String()),
+  foods: Type.Array(Type.Tuple([
+    Type.String({ pattern: '^[0-9]{5}$' }), Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), Macro, Macro, Macro, Type.Array(PortionRow)
+  ]))
+}, { $id: 'SrTable', additionalProperties: false })
 
-/** Grams per one of each household unit the row knows. */
-export const Portions = Type.Object({
-  cup: grams(),
-  glass: grams(),
-  slice: grams(),
-  piece: grams(),
-  small: grams(),
-  medium: grams(),
-  large: grams(),
-  tbsp: grams(),
-  tsp: grams(),
-  can: grams(),
-  bottle: grams(),
-  bowl: grams(),
-  handful: grams(),
-  serving: grams(),
-  scoop: grams(),
-  pat: grams(),
-  container: grams(),
-  fl_oz: grams()
-}, { $id: 'Portions', additionalProperties: false })
+/** Our own words for foods: phrases people use that the sources do not (brands, regional names), each naming a source row. */
+export const FoodAliases = Type.Object({
+  description: Type.String(),
+  /** Food code (FNDDS, 8 digits) or NDB number (SR Legacy, 5 digits) → extra names for that row. */
+  names: Type.Record(Type.String({ pattern: '^([0-9]{8}|[0-9]{5})$' }), Type.Array(Type.String({ minLength: 1 }))),
+  /** A word people write → the word the sources use for it ("soda" → "soft drink"). */
+  words: Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))
+}, { $id: 'FoodAliases', additionalProperties: false })
 
-/** One USDA food: verbatim description, per-100 g energy and macros, and gram weights per household unit. */
-export const FoodRow = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9_]+$' }),
-  name: Type.String({ minLength: 1 }),
-  aliases: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
-  category: Type.String({ minLength: 1 }),
-  fdcId: Type.Integer({ minimum: 1 }),
-  ndb: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
-  foodCode: Type.Optional(Type.String({ pattern: '^[0-9]{8}$' })),
-  dataType: Type.Union([Type.Literal('SR Legacy'), Type.Literal('FNDDS'), Type.Literal('Foundation')]),
-  usdaDescription: Type.String({ minLength: 1 }),
-  kcalPer100g: Type.Number({ exclusiveMinimum: 0 }),
-  proteinPer100g: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-  carbsPer100g: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-  fatPer100g: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-  portions: Portions,
-  defaultPortion: Type.Union(PORTION_UNITS.map((u) => Type.Literal(u))),
-  mlToG: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-  /** Caveat on the row's provenance, e.g. an FNDDS row whose values come from a secondary source. */
-  note: Type.Optional(Type.String({ minLength: 1 }))
-}, { $id: 'FoodRow', additionalProperties: false })
+/** A household portion of a food, as the source words it, and its weight. */
+export interface Portion { description: string, grams: number }
 
-/** A row of the food table, as typed by {@link FoodRow}. */
-export type FoodRow = Static<typeof FoodRow>
+/** One food the service can weigh, from FNDDS 2021-2023 or SR Legacy. */
+export interface Food {
+  /** FNDDS food code (8 digits) or SR Legacy NDB number (5 digits). */
+  code: string
+  source: 'FNDDS 2021-2023' | 'SR Legacy'
+  description: string
+  /** The source's own synonyms and brands (FNDDS "additional description"). */
+  synonyms: string[]
+  /** Our own names for the row (src/advice/data/food-aliases.json). */
+  aliases: string[]
+  category: string
+  kcalPer100g: number
+  proteinPer100g: number | null
+  carbsPer100g: number | null
+  fatPer100g: number | null
+  portions: Portion[]
+}
 
-/** The whole checked-in file: source citation, licence, retrieval date, unit policy notes and rows. */
-export const FoodTable = Type.Object({
-  source: Type.String({ minLength: 1 }),
-  licence: Type.String({ minLength: 1 }),
-  retrieved: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
-  notes: Type.String({ minLength: 1 }),
-  foods: Type.Array(FoodRow)
-}, { $id: 'FoodTable', additionalProperties: false })
+type FnddsTableT = Static<typeof FnddsTable>
+type SrTableT = Static<typeof SrTable>
+const names = (aliases as Static<typeof FoodAliases>).names
 
-/** The food table file, as typed by {@link FoodTable}. */
-export type FoodTable = Static<typeof FoodTable>
+/** Word rewrites from our alias file, applied to user text before lookup. */
+export const foodWords: Readonly<Record<string, string>> = (aliases as Static<typeof FoodAliases>).words
 
-/** The checked-in USDA food table. */
-export const foods: readonly FoodRow[] = (data as FoodTable).foods
+const portionsOf = (rows: Array<[string, number]>): Portion[] => rows.map(([description, grams]) => ({ description, grams }))
+
+/** Every food: the whole FNDDS table, then the SR Legacy rows; our aliases are attached to the row they name. */
+export const foods: readonly Food[] = [
+  ...(fndds as FnddsTableT).foods.map(([code, description, extra, category, kcal, protein, carbs, fat, portions]): Food => ({
+    code,
+    source: 'FNDDS 2021-2023',
+    description,
+    synonyms: extra.split(';').map((s) => s.trim()).filter((s) => s.length > 0),
+    aliases: names[code] ?? [],
+    category,
+    kcalPer100g: kcal,
+    proteinPer100g: protein,
+    carbsPer100g: carbs,
+    fatPer100g: fat,
+    portions: portionsOf(portions)
+  })),
+  ...(sr as SrTableT).foods.map(([code, description, kcal, protein, carbs, fat, portions]): Food => ({
+    code,
+    source: 'SR Legacy',
+    description,
+    synonyms: [],
+    aliases: names[code] ?? [],
+    category: 'SR Legacy ingredient',
+    kcalPer100g: kcal,
+    proteinPer100g: protein,
+    carbsPer100g: carbs,
+    fatPer100g: fat,
+    portions: portionsOf(portions)
+  }))
+]
+
+/** How an item cites its row: "FNDDS 58106540" or "SR Legacy NDB 16390". */
+export function citation (food: Food): string {
+  return food.source === 'SR Legacy' ? `SR Legacy NDB ${food.code}` : `FNDDS ${food.code}`
+}

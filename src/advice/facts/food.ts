@@ -1,8 +1,9 @@
 import type { FoodEntry, FoodFacts, FoodItem } from '../../../schemas/food.js'
-import { parseMeal } from './meal.js'
+import { parseMeal } from './meal/parse.js'
 import { round } from './round.js'
 
-const USDA = 'U.S. Department of Agriculture, Agricultural Research Service. FoodData Central. fdc.nal.usda.gov (public domain)'
+const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'
+const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (public domain)'
 
 function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number | null {
   // A macro total is only honest when every matched item has that macro.
@@ -10,20 +11,24 @@ function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number
   return round(items.reduce((acc, i) => acc + (i[key] as number), 0), 1)
 }
 
-/** Parses a meal and totals its energy and macros from the USDA table. */
+/** Parses a meal and totals its energy and macros from FNDDS (and SR Legacy) rows, saying when the total is partial. */
 export function computeFoodFacts (entry: FoodEntry): FoodFacts {
   const { items, unmatched } = parseMeal(entry.food, { portionSize: entry.portion_size })
   const notes: string[] = []
   const kcal = items.length === 0 ? null : round(items.reduce((acc, i) => acc + i.kcal, 0), 0)
-  if (items.length === 0) notes.push('no food in the text matched the reference table, so kcal is unknown')
-  else if (unmatched.length > 0) notes.push(`kcal covers the matched items only; not counted: ${unmatched.join(', ')}`)
+  const complete = items.length > 0 && unmatched.length === 0
+  if (items.length === 0) notes.push('no food in the text matched the reference tables, so kcal is unknown')
+  else if (!complete) notes.push(`kcal is a partial total: it leaves out ${unmatched.map((u) => `"${u}"`).join(', ')}, which matched no food`)
+  if (items.some((i) => i.confidence < 0.6)) notes.push('some amounts were not stated or could not be weighed exactly; their USDA default portions were used')
   if (entry.estimated_calories !== undefined && kcal !== null) {
-    notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values`)
+    notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values${complete ? '' : ' for the recognised part'}`)
   }
   const sources = [...new Set(items.map((i) => i.source))]
-  if (sources.length > 0) sources.push(USDA)
+  if (items.some((i) => i.source.startsWith('FNDDS'))) sources.push(FNDDS)
+  if (items.some((i) => i.source.startsWith('SR Legacy'))) sources.push(SR)
   return {
     kcal,
+    complete,
     protein_g: sum(items, 'protein_g'),
     carbs_g: sum(items, 'carbs_g'),
     fat_g: sum(items, 'fat_g'),

@@ -23,13 +23,11 @@ export function computeGymFacts (entry: GymEntry): GymFacts {
 
   const match = matchActivity(entry.activity, entry.intensity)
   if (match === null) {
-    notes.push(`"${entry.activity}" matched no activity in the 2024 Compendium table, so kcal_burned is unknown`)
+    notes.push(`"${entry.activity}" matched no activity in the 2024 Compendium, so kcal_burned is unknown`)
   } else {
     sources.push(`Compendium 2024 ${match.code}: ${COMPENDIUM}`)
-    if (match.matchedBy === 'fuzzy') notes.push(`"${entry.activity}" read as ${match.name}`)
-    if (entry.intensity !== undefined && match.intensityUsed === null) {
-      notes.push(`the Compendium has no ${entry.intensity}-intensity variant of ${match.name}; its default row was used`)
-    }
+    if (match.confidence < 1) notes.push(`"${entry.activity}" read as Compendium ${match.code}: ${match.description}`)
+    if (match.speedMph !== null) notes.push(`speed read as ${match.speedMph} mph`)
   }
 
   const minutes = entry.duration_minutes ?? null
@@ -44,6 +42,7 @@ export function computeGymFacts (entry: GymEntry): GymFacts {
 
   return {
     activity: match?.name ?? null,
+    compendium_heading: match?.heading ?? null,
     met: match?.met ?? null,
     compendium_code: match?.code ?? null,
     compendium_description: match?.description ?? null,

@@ -55,9 +55,34 @@ export function waterMessage (facts: WaterFacts, seed: string): string {
 // At most three words of letters, joined by a space, hyphen or apostrophe.
 const PLAIN_WORDS = /^\p{L}+(?:[ '-]\p{L}+){0,2}$/u
 
-/** Local advice for a workout: credit, a next-time intensity, and an eating tip. */
+/** The kind of a workout, from its Compendium heading and row, which decides what advice fits it. */
+export type WorkoutKind = 'endurance' | 'strength' | 'mind-body' | 'sport' | 'other'
+
+/** Reads the workout's kind from the Compendium heading and description, never from the user's word. */
+export function workoutKind (facts: GymFacts): WorkoutKind {
+  const heading = facts.compendium_heading ?? ''
+  const row = (facts.compendium_description ?? '').toLowerCase()
+  if (/\b(?:yoga|pilates|stretching|tai chi|qigong|meditation|breathing|barre|ballet)\b/.test(row)) return 'mind-body'
+  if (/\b(?:resistance|weight|lifting|calisthenics|circuit|kettlebell|body weight|strength)\b/.test(row)) return 'strength'
+  if (heading === 'Sports') return 'sport'
+  if (['Running', 'Walking', 'Bicycling', 'Water Activities', 'Winter Activities', 'Dancing', 'Conditioning Exercise'].includes(heading)) return 'endurance'
+  return 'other'
+}
+
+// What to try next time, by kind and effort (MET): no "brisker pace" for yoga or lifting.
+function nextTime (kind: WorkoutKind, met: number): string {
+  switch (kind) {
+    case 'mind-body': return 'keep breathing steady and ease deeper into each hold over time'
+    case 'strength': return 'rest those muscles a day before working them hard again'
+    case 'sport': return met >= 7 ? 'stretch and take an easy day after hard play' : 'mix in a faster drill or two next time'
+    case 'endurance': return met >= 8 ? 'keep the next session easy to recover' : met < 4 ? 'try a brisker pace next time' : 'add a short higher-intensity block next time'
+    default: return 'stretch afterwards and keep moving through the day'
+  }
+}
+
+/** Local advice for a workout: credit, a next-time tip that fits the kind of activity, and an eating tip. */
 export function gymMessage (facts: GymFacts, activity: string, seed: string): string {
-  const name = facts.activity ?? 'workout'
+  const name = (facts.activity ?? 'workout').toLowerCase()
   const minutes = facts.duration_minutes
   if (facts.kcal_burned === null) {
     const howLong = minutes === null ? '' : `${minutes}-minute `
@@ -69,12 +94,9 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
     const said = activity.length <= 30 && PLAIN_WORDS.test(activity) ? activity : name
     return `Good work on your ${howLong}${said} session! ${why}, and refuel with protein and vegetables.`
   }
-  // Every template below has at most 20 words besides the activity name; the table's longest name has 5.
+  // Every template below has at most 20 words besides the activity name, which is a short Compendium head.
   const kcal = `${Math.round(facts.kcal_burned)} kcal`
-  const met = facts.met ?? 0
-  const next = met >= 8
-    ? 'keep the next session easy to recover'
-    : met < 4 ? 'try a brisker pace next time' : 'add a short higher-intensity block next time'
+  const next = nextTime(workoutKind(facts), facts.met ?? 0)
   if (minutes !== null && minutes < 20) {
     return `Short and sweet: ${minutes} minutes of ${name} burned about ${kcal}. Build towards 30 minutes, and have fruit or yogurt after.`
   }
@@ -87,26 +109,35 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
   ], seed)
 }
 
-/** Local advice for a meal: its energy, and a nudge toward a healthier choice. */
+// Short, plain text a message may quote back; anything else is described, not echoed.
+const QUOTABLE = /^[\p{L}' -]{1,30}$/u
+
+/** Local advice for a meal: its energy, never presented as the whole meal when part of it was not recognised. */
 export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: string): string {
   const label = meal ?? 'meal'
+  const missing = facts.unmatched[0]
+  const quoted = missing !== undefined && QUOTABLE.test(missing) ? `"${missing}"` : 'part of it'
   if (facts.kcal === null) {
-    return 'No food here matched our table, so no calorie estimate. Try amounts like "2 eggs" or "1 cup rice", and include vegetables.'
+    return `We could not recognise ${quoted === 'part of it' ? 'these foods' : quoted}, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".`
   }
   const kcal = `${facts.kcal} kcal`
-  const partial = facts.unmatched.length > 0 ? ' for the foods recognised' : ''
+  if (!facts.complete) {
+    // The total leaves something out, so no judgement of the meal's size or protein.
+    const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more` : ''
+    return `We counted ${kcal} for the foods we recognised, but not ${quoted}${more}, so this is not your ${label}'s full total.`
+  }
   const protein = facts.protein_g ?? 0
   if (facts.kcal < 300) {
     return protein < 10
-      ? `About ${kcal}${partial}: a light ${label}. Add protein, like eggs, yogurt or beans, to stay full longer.`
-      : `About ${kcal}${partial}: a light ${label} with some protein. Add fruit or vegetables for fibre.`
+      ? `About ${kcal}: a light ${label}. Add protein, like eggs, yogurt or beans, to stay full longer.`
+      : `About ${kcal}: a light ${label} with some protein. Add fruit or vegetables for fibre.`
   }
   if (facts.kcal > 800) {
-    return `About ${kcal}${partial}, a hearty ${label}. Balance the day with vegetables and lean protein at your next meal.`
+    return `About ${kcal}, a hearty ${label}. Balance the day with vegetables and lean protein at your next meal.`
   }
   return pick([
-    `About ${kcal}${partial} for this ${label}. A side of vegetables would add fibre for very few calories.`,
-    `Roughly ${kcal}${partial}. Solid ${label}; swap refined grains for whole grains to add fibre.`
+    `About ${kcal} for this ${label}. A side of vegetables would add fibre for very few calories.`,
+    `Roughly ${kcal}. Solid ${label}; swap refined grains for whole grains to add fibre.`
   ], seed)
 }
 

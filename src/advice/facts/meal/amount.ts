@@ -1,0 +1,142 @@
+// The amount in an item phrase: "2 slices of", "a 12 fl oz can of", "171 grams of", "a large order of",
+// "rice, 200 g". Everything else in the phrase names the food.
+
+/** A unit the text used: its canonical name and, for metric and US measures, its size. */
+export interface Unit { name: string, kind: 'mass' | 'volume' | 'count', size?: number }
+
+/** How much of a food a phrase says: a count, a unit, an inner measure ("20 oz" of "a 20 oz bottle"), a size word. */
+export interface Amount {
+  quantity: number | null
+  unit: Unit | null
+  /** A measure inside a container: "a 12 fl oz can" → 12 fl oz; its unit is mass or volume. */
+  measure: { value: number, unit: Unit } | null
+  size: string | null
+  /** The food words left after the amount was read. */
+  food: string
+}
+
+const mass = (name: string, grams: number): Unit => ({ name, kind: 'mass', size: grams })
+const volume = (name: string, ml: number): Unit => ({ name, kind: 'volume', size: ml })
+const count = (name: string): Unit => ({ name, kind: 'count' })
+
+// US customary measures, as USDA household rows use them: a cup is 236.6 mL, a fl oz 29.57 mL.
+const UNITS: ReadonlyArray<[string, Unit]> = [
+  ['g|gr|gm|gms|grams?|grammes?', mass('g', 1)],
+  ['kg|kgs|kilos?|kilograms?', mass('kg', 1000)],
+  ['mg|milligrams?', mass('mg', 0.001)],
+  ['lbs?|pounds?', mass('lb', 453.592)],
+  ['fl oz|fl\\. oz|fluid ounces?|floz|fl ounces?', volume('fl oz', 29.5735)],
+  ['oz|ounces?', mass('oz', 28.3495)],
+  ['ml|mls|millilit(?:er|re)s?|cc', volume('ml', 1)],
+  ['cl|centilit(?:er|re)s?', volume('cl', 10)],
+  ['dl|decilit(?:er|re)s?', volume('dl', 100)],
+  ['l|lit(?:er|re)s?|ltrs?', volume('l', 1000)],
+  ['cups?|cupfuls?', volume('cup', 236.588)],
+  ['tbsps?|tbs|tbl|tablespoons?|tablespoonfuls?|spoons?|spoonfuls?', volume('tablespoon', 14.787)],
+  ['tsps?|teaspoons?|teaspoonfuls?', volume('teaspoon', 4.929)],
+  ['pints?', volume('pint', 473.176)],
+  ['quarts?', volume('quart', 946.353)],
+  ['gallons?', volume('gallon', 3785.41)],
+  ['shots?', volume('shot', 44.36)]
+]
+// Units that count things; FNDDS names its portions with these words ("1 slice", "1 can (12 fl oz)").
+const COUNTS = [
+  'slice', 'piece', 'can', 'bottle', 'glass', 'bowl', 'plate', 'mug', 'order', 'serving', 'handful', 'scoop',
+  'stick', 'packet', 'package', 'pack', 'bag', 'box', 'container', 'carton', 'jar', 'pouch', 'bar', 'link', 'patty',
+  'strip', 'wedge', 'fillet', 'leaf', 'stalk', 'spear', 'clove', 'sprig', 'pinch', 'dash', 'pat', 'dollop', 'square',
+  'stack', 'drink', 'tub', 'cube', 'ear', 'head', 'loaf', 'round', 'portion', 'helping', 'sleeve', 'tin', 'thermos',
+  'sachet', 'drumstick', 'thigh', 'breast', 'wing', 'leg', 'cob', 'bunch', 'individual', 'chunk', 'sheet', 'bite',
+  'spoon', 'splash', 'squeeze', 'drizzle', 'knob', 'rasher', 'plateful', 'bowlful', 'jug', 'cone', 'tray', 'basket'
+]
+const PLURAL_COUNTS: Readonly<Record<string, string>> = { leaves: 'leaf', loaves: 'loaf', pinches: 'pinch', dashes: 'dash', boxes: 'box', bunches: 'bunch', sandwiches: 'sandwich', glasses: 'glass', pouches: 'pouch', patties: 'patty', helpings: 'helping', ears: 'ear' }
+// Words users write for a unit FNDDS words differently.
+const COUNT_SYNONYMS: Readonly<Record<string, string>> = {
+  portion: 'serving', helping: 'serving', plateful: 'plate', bowlful: 'bowl', pack: 'package', sachet: 'packet', tin: 'can', rasher: 'strip', spoon: 'tablespoon', cob: 'ear'
+}
+
+const SIZES: ReadonlyArray<[string, string]> = [
+  ['extra large|extra big|xl|jumbo|supersize|super size', 'extra large'],
+  ['large|big|king size|king sized|grande|venti', 'large'],
+  ['medium|regular|normal|average|standard|tall', 'medium'],
+  ['small|little|kids|kid|child|childs|junior|short', 'small'],
+  ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
+  ['personal|personal size|single serve|single serving|individual', 'personal']
+]
+
+const NUM = '(\\d+(?:\\.\\d+)?(?:/\\d+)?)'
+const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
+const UNIT_RE = new RegExp(`^(?:${UNIT_ALTS})$`)
+const COUNT_RE = new RegExp(`^(?:${COUNTS.join('|')})(?:e?s)?$|^(?:${Object.keys(PLURAL_COUNTS).join('|')})$`)
+const SIZE_ALTS = SIZES.map(([re]) => re).join('|')
+const LEAD = new RegExp(
+  `^(?:(?:an?|the|my|one)\\s+)?(?:${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\s+)?(?:x\\s+)?` +
+  `(?:(?:an?\\s+)?${NUM}\\s*(${UNIT_ALTS})\\.?\\s+(?=\\S))?` +
+  `(?:(${SIZE_ALTS})\\s+)?` +
+  '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
+const TRAIL = new RegExp(`^(.*?\\p{L}.*?)\\s*(?:,\\s*)?(?:x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`, 'u')
+
+function fraction (s: string | undefined): number | null {
+  if (s === undefined) return null
+  const [n, d] = s.split('/')
+  const value = d === undefined ? Number(n) : Number(n) / Number(d)
+  return Number.isFinite(value) && value > 0 ? value : null
+}
+
+/** The unit a word names, if any: a measure ("grams", "cups") or a countable ("slices", "cans"). */
+export function unitOf (word: string): Unit | null {
+  if (UNIT_RE.test(word)) {
+    for (const [re, unit] of UNITS) if (new RegExp(`^(?:${re})$`).test(word)) return unit
+  }
+  if (COUNT_RE.test(word)) {
+    const plural = PLURAL_COUNTS[word]
+    const single = plural ?? [word, word.slice(0, -1), word.slice(0, -2)].find((w) => COUNTS.includes(w)) as string
+    const name = COUNT_SYNONYMS[single] ?? single
+    return name === 'tablespoon' ? UNITS.find(([, u]) => u.name === 'tablespoon')?.[1] as Unit : count(name)
+  }
+  return null
+}
+
+function sizeOf (word: string | undefined): string | null {
+  if (word === undefined) return null
+  for (const [re, size] of SIZES) if (new RegExp(`^(?:${re})$`).test(word)) return size
+  return null
+}
+
+/** Reads the amount at the start of a phrase (or a metric amount at its end); the rest names the food. */
+export function readAmount (phrase: string): Amount {
+  const text = phrase.trim()
+  // The trailing space lets a phrase that is only an amount ("360 g") end its unit like any other.
+  const m = LEAD.exec(`${text} `) as RegExpExecArray
+  let rest = `${text} `.slice(m[0].length).trim()
+  let quantity = fraction(m[1])
+  const upper = fraction(m[2])
+  if (quantity !== null && upper !== null && upper > quantity) quantity = (quantity + upper) / 2
+  const innerValue = fraction(m[3])
+  const measure = innerValue === null ? null : { value: innerValue, unit: unitOf(m[4]) as Unit }
+  const size = sizeOf(m[5])
+  let unit: Unit | null = null
+  if (m[6] !== undefined) {
+    unit = unitOf(m[6])
+    // Not a unit: the word belongs to the food ("2 eggs"); give it back.
+    if (unit === null) rest = `${m[6]} ${rest}`.trim()
+  }
+  // "a 12 fl oz can of soda", "500 ml bottle of water": the measure is inside a container.
+  const container = /^(\S+)\s+(?:of\s+)?/.exec(rest)
+  const inner = container === null ? null : unitOf(container[1])
+  if (unit !== null && unit.kind !== 'count' && measure === null && quantity !== null && inner?.kind === 'count') {
+    return { quantity: 1, unit: inner, measure: { value: quantity, unit }, size, food: rest.slice((container as RegExpExecArray)[0].length) }
+  }
+  // "a 20 oz coke": the measure with no container is the amount itself.
+  let amount: Amount = { quantity, unit, measure, size, food: rest }
+  if (measure !== null && unit === null) amount = { quantity: (quantity ?? 1) * measure.value, unit: measure.unit, measure: null, size, food: rest }
+  if (amount.unit === null && amount.measure === null) {
+    const tail = TRAIL.exec(amount.food)
+    if (tail !== null) {
+      const value = fraction(tail[2]) as number
+      amount = { ...amount, quantity: (amount.quantity ?? 1) * value, unit: unitOf(tail[3]), food: tail[1] }
+    }
+  }
+  // A leading article or no number at all: one of whatever unit (or one item).
+  if (amount.quantity === null && /^(?:an?|one)\s/.test(text)) amount.quantity = 1
+  return amount
+}

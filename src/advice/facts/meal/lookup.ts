@@ -1,0 +1,63 @@
+import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
+import { createTextIndex, type TextIndex } from '../../match/text-index.js'
+import { tokens } from '../../match/tokens.js'
+
+/** A food found for a phrase, how sure the match is (0–1), and the query words it was found by. */
+export interface FoodMatch { food: Food, confidence: number, words: string[] }
+
+/** Looks a food phrase up in the food index. */
+export interface FoodLookup {
+  /** The content words of a phrase, with our word aliases applied and typos corrected against the index. */
+  words (phrase: string): string[]
+  /** The best food for those words, or null when none explains enough of them to trust. */
+  find (words: readonly string[]): FoodMatch | null
+}
+
+// Acceptance: a match must explain most of the phrase's words (by rarity), or name the food's head and
+// explain at least a third of them. Below that the service says "unmatched" rather than guess.
+const ACCEPT = 0.6
+const ACCEPT_WITH_HEAD = 0.34
+
+// Words of the occasion, not the food ("Breakfast in Caracas", "homemade chili"): never looked up,
+// so "breakfast" alone cannot match "Breakfast pastry".
+const NOISE: ReadonlySet<string> = new Set([
+  'breakfast', 'brunch', 'lunch', 'dinner', 'supper', 'snack', 'meal', 'night', 'morning', 'afternoon', 'evening',
+  'weekend', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'late', 'early',
+  'quick', 'homemade', 'home', 'leftover', 'diner', 'drive', 'thru', 'run', 'trip', 'party', 'game', 'watching',
+  'while', 'movie', 'treat', 'myself', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
+])
+
+/** The head of an FNDDS description: its first part, before any comma or "with" ("Pizza with pepperoni, …" → "Pizza"). */
+export function headOf (description: string): string {
+  return description.split(',')[0].split(/\s+with\s+/i)[0]
+}
+
+/** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
+export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
+  const index: TextIndex = createTextIndex(rows.map((food) => ({
+    // "NS as to type of crust" says what the row leaves open: nothing a query must match.
+    name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
+    head: headOf(food.description),
+    synonyms: food.synonyms,
+    aliases: food.aliases,
+    // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
+    // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
+    generic: /\bNFS\b|\bNS as to\b|, raw$/.test(food.description)
+  })))
+  const rewrites = new Map(Object.entries(foodWords).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
+
+  function words (phrase: string): string[] {
+    const out: string[] = []
+    for (const w of index.correct(tokens(phrase).filter((t) => !NOISE.has(t)))) out.push(...(rewrites.get(w) ?? [w]))
+    return out
+  }
+
+  function find (query: readonly string[]): FoodMatch | null {
+    const [top] = index.search(query, 1)
+    if (top === undefined) return null
+    if (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD)) return null
+    return { food: rows[top.index], confidence: Math.min(1, Math.round(top.coverage * 100) / 100), words: [...query] }
+  }
+
+  return { words, find }
+}

@@ -1,0 +1,119 @@
+import type { FoodItem } from '../../../../schemas/food.js'
+import { citation } from '../../data/foods.js'
+import { round } from '../round.js'
+import { readAmount, type Amount } from './amount.js'
+import { createFoodLookup, type FoodLookup, type FoodMatch } from './lookup.js'
+import { weigh } from './portion.js'
+import { mealSegments } from './text.js'
+
+/** Foods recognised in a meal, and the parts of the text that named no known food. */
+export interface MealParse { items: FoodItem[], unmatched: string[] }
+
+/** A portion size word, as in the API's portion_size field. */
+export type PortionSize = 'small' | 'medium' | 'large'
+
+/** Options for a meal parse. */
+export interface MealOptions {
+  /** Overall portion size: it sizes only items given with no amount at all. */
+  portionSize?: PortionSize | undefined
+}
+
+// A dish named over several soft-joined parts ("burrito with chicken and beans") is one food when one
+// row explains this much of all their words; otherwise each part is its own item.
+const WHOLE_DISH = 0.75
+// Soft-joined parts tried as one dish, at most; a longer run is read part by part.
+const MAX_SPAN = 4
+// Items per meal, at most: the response schema's bound.
+const MAX_ITEMS = 50
+
+function macro (per100g: number | null, grams: number): number | null {
+  return per100g === null ? null : round(grams * per100g / 100, 1)
+}
+
+function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSize | undefined): FoodItem | null {
+  const sized: Amount = amount.quantity === null && amount.unit === null && amount.size === null && size !== undefined && size !== 'medium'
+    ? { ...amount, size }
+    : amount
+  const weighed = weigh(found.food, sized, found.words)
+  if (weighed === null) return null
+  const grams = round(weighed.grams, 1)
+  const { food } = found
+  return {
+    text,
+    food: food.description,
+    quantity: round(weighed.quantity, 2),
+    unit: weighed.unit,
+    grams,
+    kcal: round(grams * food.kcalPer100g / 100, 1),
+    protein_g: macro(food.proteinPer100g, grams),
+    carbs_g: macro(food.carbsPer100g, grams),
+    fat_g: macro(food.fatPer100g, grams),
+    confidence: round(found.confidence * weighed.trust, 2),
+    source: citation(food)
+  }
+}
+
+interface Placed { index: number, text: string, found: FoodMatch }
+
+const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
+
+/** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
+export function createMealParser (lookup: FoodLookup = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
+  return (text, options = {}) => {
+    const items: FoodItem[] = []
+    const unmatched: string[] = []
+    const size = options.portionSize
+    let open: Placed | null = null
+    // The item just read, which a following weight ("(180 g)") may restate.
+    let previous: Placed | null = null
+    // The first item of the segment before, whose dish a following weight ("chili with beans, 255 g") restates.
+    let dish: Placed | null = null
+    let firstOfSegment: Placed | null = null
+    for (const parts of mealSegments(text)) {
+      dish = previous === null ? null : firstOfSegment
+      firstOfSegment = null
+      let i = 0
+      while (i < parts.length && items.length < MAX_ITEMS) {
+        const amount = readAmount(parts[i])
+        const first = lookup.words(amount.food)
+        const last = open
+        open = null
+        if (first.length === 0) {
+          // "olive oil, 2 tbsp", "a Big Mac (219 g)": a bare amount sizes the food before it, and a
+          // weight or volume restates it even when a count came first; a part naming nothing is dropped.
+          const target = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
+          if (target !== null && hasAmount(amount)) {
+            const item = toItem(`${target.text}, ${parts[i]}`, target.found, amount, size)
+            if (item !== null) items[target.index] = item
+          }
+          previous = null
+          dish = null
+          i++
+          continue
+        }
+        // The longest run of soft-joined parts that one row explains as a whole dish.
+        let span = 1
+        let found: FoodMatch | null = null
+        for (let j = Math.min(parts.length, i + MAX_SPAN); j > i + 1; j--) {
+          const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
+          if (whole !== null && whole.confidence >= WHOLE_DISH) { found = whole; span = j - i; break }
+        }
+        found ??= lookup.find(first)
+        const phrase = parts.slice(i, i + span).join(' ')
+        const item = found === null ? null : toItem(phrase, found, amount, size)
+        if (item === null) { unmatched.push(phrase); previous = null } else {
+          const placed = { index: items.length, text: phrase, found: found as FoodMatch }
+          if (!hasAmount(amount)) open = placed
+          previous = placed
+          firstOfSegment ??= placed
+          items.push(item)
+        }
+        i += span
+      }
+    }
+    return { items, unmatched }
+  }
+}
+
+/** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. */
+export const parseMeal: (text: string, options?: MealOptions) => MealParse = createMealParser()

@@ -1,0 +1,169 @@
+import type { Food, Portion } from '../../data/foods.js'
+import { fold, stem } from '../../match/tokens.js'
+import type { Amount, Unit } from './amount.js'
+
+/** Grams for an amount of a food, the portion row (or measure) they came from, and how far to trust them (0–1). */
+export interface Weighed { grams: number, quantity: number, unit: string, trust: number }
+
+interface Parsed { portion: Portion, count: number, words: ReadonlySet<string>, numbers: readonly number[], length: number }
+
+// Rows that are not servings: USDA's guideline amounts, dimension units and raw-to-cooked yields.
+const NOT_A_SERVING = /guideline amount|cubic inch|surface inch|oz,? (?:raw|dry)?,? ?yields?\b|^1 oz, (?:raw|dry|cooked)|inch (?:piece|cube)/i
+const DEFAULT_ROW = 'quantity not specified'
+
+// Policy: a size word with no row of that size scales the default portion (small 0.75, large 1.5).
+const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1 }
+// FNDDS's words for each size the text may say.
+const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  small: ['small', 'kid', 'child', 'junior'],
+  medium: ['medium', 'regular'],
+  large: ['large', 'king', 'big'],
+  'extra large': ['extra', 'jumbo'],
+  'fun size': ['fun', 'snack', 'miniature', 'mini', 'bite'],
+  personal: ['personal', 'individual', 'single']
+}
+const ALL_SIZES = new Set(Object.values(SIZE_WORDS).flat())
+// Words the text uses for a countable that FNDDS words another way. Policy for the non-USDA ones
+// (glass, mug, bowl): one cup of the same food, the table's earlier documented convention.
+const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  slice: ['slice', 'piece'],
+  piece: ['piece', 'slice', 'each', 'item'],
+  glass: ['glass', 'cup'],
+  mug: ['mug', 'cup'],
+  bowl: ['bowl', 'cup'],
+  plate: ['plate', 'serving', 'cup'],
+  serving: ['serving', 'portion', 'order'],
+  order: ['order', 'serving'],
+  bag: ['bag', 'package', 'packet'],
+  package: ['package', 'packet', 'bag', 'pack'],
+  packet: ['packet', 'package', 'bag'],
+  container: ['container', 'carton', 'cup', 'tub'],
+  carton: ['carton', 'container', 'box'],
+  bottle: ['bottle', 'can'],
+  can: ['can', 'bottle'],
+  bar: ['bar', 'package'],
+  drink: ['drink', 'cup'],
+  strip: ['strip', 'slice'],
+  patty: ['patty', 'burger'],
+  scoop: ['scoop', 'cup'],
+  handful: ['handful', 'oz']
+}
+
+const cache = new WeakMap<Food, Parsed[]>()
+
+function parsedPortions (food: Food): Parsed[] {
+  const known = cache.get(food)
+  if (known !== undefined) return known
+  const parsed = food.portions.map((portion): Parsed => {
+    const text = fold(portion.description)
+    const lead = /^(\d+(?:\.\d+)?)(?:\/(\d+))?\s/.exec(text)
+    const count = lead === null ? 1 : Number(lead[1]) / (lead[2] === undefined ? 1 : Number(lead[2]))
+    const words = new Set(text.replace(/^[\d./]+\s/, '').split(/[ /,-]+/).filter((w) => w.length > 0).map(stem))
+    const numbers = [...text.matchAll(/\((\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]))
+    return { portion, count, words, numbers, length: words.size }
+  })
+  cache.set(food, parsed)
+  return parsed
+}
+
+function servings (food: Food): Parsed[] {
+  return parsedPortions(food).filter((p) => !NOT_A_SERVING.test(p.portion.description))
+}
+
+function defaultRow (food: Food): Parsed | undefined {
+  const all = parsedPortions(food)
+  return all.find((p) => fold(p.portion.description) === DEFAULT_ROW) ?? servings(food)[0] ?? all[0]
+}
+
+/** A volume row of the food ("1 cup", "1 fl oz", "1 tablespoon") and the millilitres it stands for, giving its density. */
+function density (food: Food): number | null {
+  for (const [pattern, ml] of [[/^1 fl oz(?: \((?:nfs|no ice)\))?$/, 29.5735], [/^1 cup(?: \(8 fl oz\))?$/, 236.588], [/^1 tablespoon$/, 14.787], [/^1 teaspoon$/, 4.929]] as const) {
+    const row = food.portions.find((p) => pattern.test(fold(p.description)))
+    if (row !== undefined) return row.grams / ml
+  }
+  return null
+}
+
+const isDrink = (food: Food): boolean => food.portions.some((p) => /fl oz/.test(p.description))
+
+function byMeasure (food: Food, value: number, unit: Unit): { grams: number, trust: number } | null {
+  // "20 oz" of a drink is fluid ounces: nobody weighs a soda.
+  if (unit.kind === 'mass' && !(unit.name === 'oz' && isDrink(food))) return { grams: value * (unit.size as number), trust: 1 }
+  const ml = value * (unit.name === 'oz' ? 29.5735 : unit.size as number)
+  const perMl = density(food)
+  return perMl === null ? null : { grams: ml * perMl, trust: 0.95 }
+}
+
+function hasSize (p: Parsed, size: string): boolean {
+  return (SIZE_WORDS[size] ?? []).some((w) => p.words.has(w))
+}
+
+function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null): number {
+  let s = 0
+  const u = unitWords.findIndex((w) => p.words.has(w))
+  if (u >= 0) s += 3 - u * 0.5
+  if (measure !== null && p.numbers.includes(measure)) s += 2
+  if (size !== null) s += hasSize(p, size) ? 1.5 : ([...p.words].some((w) => ALL_SIZES.has(w)) ? -1 : 0)
+  else if (p.words.has('medium') || p.words.has('regular')) s += 0.3
+  for (const w of food) if (p.words.has(w)) s += 0.5
+  return s - p.length * 0.05
+}
+
+function best (rows: readonly Parsed[], unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, floor: number): Parsed | null {
+  let top: Parsed | null = null
+  let topScore = floor
+  for (const p of rows) {
+    const s = score(p, unitWords, size, food, measure)
+    if (s > topScore) { top = p; topScore = s }
+  }
+  return top
+}
+
+const label = (p: Parsed): string => p.portion.description
+
+/** Converts an amount of a food to grams, from its stated mass, the food's own FNDDS portion rows, or the documented fallbacks. */
+export function weigh (food: Food, amount: Amount, foodWords: readonly string[]): Weighed | null {
+  const q = amount.quantity ?? 1
+  const { unit, measure, size } = amount
+  const fallback = defaultRow(food)
+  if (fallback === undefined) return null
+  if (unit !== null && unit.kind !== 'count') {
+    const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.split(' ').pop() as string)) && (unit.name !== 'oz' || !isDrink(food)))
+    if (own !== undefined && unit.kind === 'volume' && !['ml', 'l', 'cl', 'dl'].includes(unit.name)) {
+      return { grams: q * own.portion.grams, quantity: q, unit: label(own), trust: 1 }
+    }
+    const measured = byMeasure(food, q, unit)
+    if (measured !== null) return { grams: measured.grams, quantity: q, unit: unit.name, trust: measured.trust }
+    // Policy: a volume of a food with no volume row counts as one default portion, trusted less.
+    return { grams: fallback.portion.grams, quantity: 1, unit: label(fallback), trust: 0.5 }
+  }
+  const unitWords = unit === null ? [] : (UNIT_WORDS[unit.name] ?? [unit.name])
+  const rows = servings(food)
+  if (unit !== null || size !== null || measure !== null) {
+    // Needs a unit or size match to beat the floor; food words alone do not make a row the one meant.
+    const row = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2)
+    if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
+    // "10 piece nuggets": a generic countable with no row of its own counts the food's own items.
+    if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
+      return weigh(food, { ...amount, unit: null, quantity: q }, foodWords)
+    }
+    if (measure !== null) {
+      const measured = byMeasure(food, measure.value * q, measure.unit)
+      if (measured !== null) return { grams: measured.grams, quantity: q, unit: `${measure.value} ${measure.unit.name} ${unit?.name ?? ''}`.trim(), trust: measured.trust }
+    }
+    if (unit !== null && ['glass', 'mug', 'bowl'].includes(unit.name)) {
+      const perMl = density(food)
+      if (perMl !== null) return { grams: q * 236.588 * perMl, quantity: q, unit: unit.name, trust: 0.9 }
+    }
+    const factor = size === null ? 1 : SIZE_FACTOR[size]
+    return { grams: q * factor * fallback.portion.grams, quantity: q, unit: `${size === null ? '' : `${size} `}${label(fallback)}`, trust: unit === null ? 0.8 : 0.6 }
+  }
+  if (amount.quantity !== null) {
+    // A bare count ("2 eggs", "a burrito"): the row that counts this food ("1 egg", "1 burrito"), else a medium or regular one.
+    const row = best(rows, ['each', 'item', 'piece', 'whole'], 'medium', foodWords, null, 0.4)
+    if (row !== null && row.count <= 1 && !/^\d+ (?:cup|oz|fl oz|tablespoon|teaspoon)\b/.test(fold(row.portion.description))) {
+      return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
+    }
+  }
+  return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }
+}

@@ -1,0 +1,98 @@
+// Meal text, from a sentence to its item phrases: normalise, drop the narrative around the food,
+// split at item boundaries. Regular expressions over a bounded string (the schema caps it at 500
+// characters), each linear: no nested quantifiers, so any input returns in bounded time.
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100
+}
+const NUMBER = `(?:${Object.keys(NUMBER_WORDS).join('|')})`
+const UNICODE_FRACTIONS: Readonly<Record<string, string>> = { '½': ' 1/2', '⅓': ' 1/3', '⅔': ' 2/3', '¼': ' 1/4', '¾': ' 3/4', '⅛': ' 1/8' }
+
+// Policy for vague amounts: "a couple" is 2, "a few" and "several" are 3, "a dozen" 12.
+const QUANTITY_PHRASES: ReadonlyArray<[RegExp, string | ((...m: string[]) => string)]> = [
+  [new RegExp(`\\b(\\d+|${NUMBER}) and (?:a half|1/2)\\b`, 'g'), (_m, n) => String(toNumber(n) + 0.5)],
+  [/\b(?:a|one) and (?:a half|1\/2)\b/g, '1.5'],
+  [/\b(\d+) (\d)\/(\d)\b/g, (_m, w, n, d) => String(Number(w) + Number(n) / Number(d))],
+  [/\bhalf (?:a |an )?dozen\b/g, '6'],
+  [new RegExp(`\\b(\\d+|${NUMBER}) dozen\\b`, 'g'), (_m, n) => String(toNumber(n) * 12)],
+  [/\b(?:an? )?dozen\b/g, '12'],
+  [/\b(?:a )?couple(?: of)?\b/g, '2'],
+  [/\b(?:a )?few\b/g, '3'],
+  [/\bseveral\b/g, '3'],
+  [/\bthree quarters?(?: of)?(?: an?\b| the\b)?/g, '0.75'],
+  [/\b(?:an?|one)[ -]half(?: of)?(?: an?\b| the\b)?/g, '0.5'],
+  [/\bhalf(?: of)?(?: an?\b| the\b| my\b)?/g, '0.5'],
+  // Not "a quarter pounder": that is a burger.
+  [/\b(?:an?|one) quarter(?! pound)(?: of)?(?: an?\b| the\b)?/g, '0.25'],
+  [/\b(?:an?|one) third(?: of)?(?: an?\b| the\b)?/g, '0.33'],
+  [new RegExp(`\\b(${NUMBER})\\b`, 'g'), (_m, n) => String(toNumber(n))]
+]
+
+function toNumber (word: string): number {
+  return NUMBER_WORDS[word] ?? Number(word)
+}
+
+// The narrative around the food: who ate, when, where and why. Removed before splitting, so "i had"
+// never reaches the lookup. "from a restaurant" and "fast food" stay: FNDDS rows are worded by them.
+const NARRATIVE: readonly RegExp[] = [
+  /\b(?:i|we|he|she|they|my \w+)(?: just| also| then| quickly| finally| really| probably)*(?:'m| am| was| were| have|'ve| had| did| will|'ll|'d)?(?: just| also| then| quickly| finally)* (?:having|had|have|ate|eaten|eat|eating|grabbed|grab|grabbing|got|get|getting|drank|drunk|drink|drinking|sipped|sipping|poured (?:myself|me)?|pour|made|make|making|cooked|enjoyed|enjoying|finished|finishing|snacked on|snacking on|treated (?:myself|me) to|packed|ordered|ordering|picked up|tried|munched on|munching on|downed|devoured|polished off|consumed|took|bought|heated up|whipped up|fixed (?:myself)?|threw together|shared)\b/g,
+  /\b(?:breakfast|brunch|lunch|dinner|supper|dessert|my snack|snack|the meal|my meal|meal)(?: today| tonight)? (?:was|is|were|consisted of|included|includes|will be)\b/g,
+  /\b(?:for|as) (?:my |a |an |our )?(?:late |quick |light |mid morning |afternoon |evening |midnight |post workout |pre workout )?(?:breakfast|brunch|lunch|dinner|supper|dessert|snack|treat|appetizer|starter|side|drink|beverage|meal)\b/g,
+  /\b(?:this|that|last|yesterday) (?:morning|afternoon|evening|night)\b/g,
+  /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
+  /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
+  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|bakery|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b/g,
+  /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
+  /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
+  /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|having|had|ate|eaten|eating|grabbed|grabbing|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
+  /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g
+]
+
+// Boundaries that always separate items; "and"/"with" are soft: "burrito with chicken and beans" is one food.
+const HARD = /\s*(?:[,;:!?()]|\.(?!\d)|\b(?:plus|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+const SOFT = /\s+(?:and|with|topped with|covered (?:in|with)|over|&|w\/|on top of|on top)\s+/
+
+/** Lower-case text with number words as digits, fractions as decimals, and typographic marks folded. */
+export function normalizeMeal (text: string): string {
+  let s = text.normalize('NFKC').toLowerCase()
+  for (const [glyph, ascii] of Object.entries(UNICODE_FRACTIONS)) s = s.replaceAll(glyph, ascii)
+  s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
+    .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/&/g, ' and ')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
+  s = ` ${s.trim()} `
+  for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
+  return s
+}
+
+/** The item phrases of a meal, each a list of alternatives joined by soft boundaries, narrative removed. */
+export function mealSegments (text: string): string[][] {
+  // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
+  let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
+  for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
+  return s.split(HARD)
+    .map((part) => part.trim().replace(/^(?:and|with|or|a side of|side of|some|of|topped with|served with|covered (?:in|with)|over|on)\s+/, '')
+      // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
+      .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
+      // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
+      .replace(/^(?:at|in|during|on) (?:the |a |my )?[\p{L}']+(?: [\p{L}']+)?\s+(?=\d|an?\s)/u, '')
+      .replace(/\s+(?:and|with|or)\s*$/, '').trim())
+    .filter((part) => /\p{L}/u.test(part))
+    .map((part) => part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0))
+}

@@ -1,0 +1,155 @@
+import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
+import { tokens } from './tokens.js'
+
+/** What the index knows of one entry: its own name, its head (the words the name is about), and other names for it. */
+export interface IndexEntry {
+  /** The source's own description, e.g. "Pizza with pepperoni, from restaurant or fast food, thin crust". */
+  name: string
+  /** The words that say what kind of thing it is, e.g. "pizza" or "bicycling"; the rest are modifiers. */
+  head: string
+  /** The source's synonyms and our aliases, e.g. "Coke; Pepsi"; a query may match these instead of the name. */
+  synonyms: readonly string[]
+  /** Our own names for the entry ("quarter pounder", "spin class"): a query that is exactly one of these means this entry. */
+  aliases?: readonly string[]
+  /** A generic row ("Pizza, NFS", "general"): preferred when the text names nothing more specific. */
+  generic?: boolean
+}
+
+/** One ranked candidate: the entry's position, its score, and how much of the query it explains (0–1, by word rarity). */
+export interface Candidate { index: number, score: number, coverage: number, headHit: boolean }
+
+/** A full-text index over entries, ranking candidates by head noun and modifiers. */
+export interface TextIndex {
+  /** Ranked candidates for a query's content words, best first. */
+  search (words: readonly string[], limit?: number): Candidate[]
+  /** The query words with each unknown word replaced by the index's nearest known word, where one is within one or two edits. */
+  correct (words: readonly string[]): string[]
+  /** Whether the index knows a word. */
+  knows (word: string): boolean
+}
+
+interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
+
+// Weights of the ranking, tuned on the project's own development sets (eval/), never on a held-out judge:
+// explaining the query's words matters most; naming the entry's head, and ending on it (English puts
+// the head noun last: "pepperoni pizza"), decide between entries that explain equally; every name word
+// the query did not say costs a little, so "cola" prefers "Soft drink, cola" to "Soft drink, cola, diet".
+const HEAD = 0.3
+const LAST_WORD_HEAD = 0.25
+const UNSAID = 0.035
+const GENERIC = 0.12
+const SYNONYM_CREDIT = 0.85
+const PHRASE = 0.2
+// An exact alias is our own table saying which entry the words mean: it outranks any ranking.
+const EXACT_ALIAS = 2
+// Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
+const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original'])
+// MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
+const RECALL = 60
+// Spelling correction: one edit for words of 5–8 letters, two for longer; shorter words must be exact
+// ("mac" is not "mayo").
+const MIN_FUZZY = 5
+const LONG_WORD = 9
+const MAX_WORD = 24
+
+const aliasKey = (words: readonly string[]): string => [...new Set(words)].sort().join(' ')
+
+/** Builds the index once (at start-up); searching never scans the table. */
+export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
+  const prepared: Prepared[] = entries.map((e) => {
+    const name = tokens(e.name)
+    const nameSet = new Set(name)
+    // Only a synonym that says something the name does not ("coke" for "Soft drink, cola") counts as a phrase.
+    const phrases = e.synonyms.map(tokens).filter((p) => p.length > 0 && p.some((w) => !nameSet.has(w)))
+    return {
+      name: new Set(name),
+      head: new Set(tokens(e.head)),
+      synonyms: new Set([...e.synonyms, ...(e.aliases ?? [])].flatMap(tokens)),
+      phrases,
+      generic: e.generic === true,
+      costly: [...nameSet].filter((w) => !DEFAULT_WORDS.has(w))
+    }
+  })
+  const exact = new Map<string, number[]>()
+  entries.forEach((e, i) => {
+    for (const alias of e.aliases ?? []) {
+      const key = aliasKey(tokens(alias))
+      exact.set(key, [...(exact.get(key) ?? []), i])
+    }
+  })
+  const df = new Map<string, number>()
+  for (const p of prepared) {
+    for (const w of new Set([...p.name, ...p.synonyms])) df.set(w, (df.get(w) ?? 0) + 1)
+  }
+  const vocabulary = new SearchableMap<number>()
+  for (const [w, n] of df) vocabulary.set(w, n)
+  const idf = (w: string): number => Math.log(1 + prepared.length / (df.get(w) ?? 0.5))
+
+  const mini = new MiniSearch<{ id: number, name: string, synonyms: string }>({
+    fields: ['name', 'synonyms'],
+    // Our tokenizer does all the work, so MiniSearch sees exactly the words the ranking compares.
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term.length > 0 ? term : null,
+    searchOptions: { boost: { name: 2 }, combineWith: 'OR' }
+  })
+  mini.addAll(prepared.map((p, id) => ({ id, name: [...p.name].join(' '), synonyms: [...p.synonyms].join(' ') })))
+
+  function rank (index: number, query: readonly string[], weights: number[], total: number, named: readonly number[]): Candidate {
+    const p = prepared[index]
+    let explained = 0
+    for (let i = 0; i < query.length; i++) {
+      const w = query[i]
+      if (p.name.has(w)) explained += weights[i]
+      else if (p.synonyms.has(w)) explained += weights[i] * SYNONYM_CREDIT
+    }
+    let unsaid = 0
+    for (const w of p.costly) if (!query.includes(w)) unsaid++
+    const coverage = explained / total
+    let headSaid = 0
+    for (const w of p.head) if (query.includes(w)) headSaid++
+    // A synonym phrase said whole ("coke", "quarter pounder") names the entry as surely as its head.
+    const phrase = p.phrases.some((ph) => ph.every((w) => query.includes(w)))
+    const headHit = headSaid > 0 || phrase || named.includes(index)
+    const score = coverage +
+      HEAD * (p.head.size === 0 ? 0 : headSaid / p.head.size) +
+      (p.head.has(query[query.length - 1]) ? LAST_WORD_HEAD : 0) +
+      (phrase ? PHRASE : 0) +
+      (named.includes(index) ? EXACT_ALIAS : 0) -
+      UNSAID * unsaid +
+      (p.generic ? GENERIC : 0)
+    return { index, score, coverage, headHit }
+  }
+
+  function search (words: readonly string[], limit = 5): Candidate[] {
+    const query = [...new Set(words)]
+    if (query.length === 0) return []
+    const weights = query.map(idf)
+    const total = weights.reduce((a, b) => a + b, 0)
+    // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
+    const named = exact.get(aliasKey(query)) ?? []
+    const ids = new Set<number>(named)
+    const text = query.join(' ')
+    if (query.length > 1) for (const hit of mini.search(text, { combineWith: 'AND' }).slice(0, RECALL)) ids.add(hit.id as number)
+    for (const hit of mini.search(text).slice(0, RECALL)) ids.add(hit.id as number)
+    return [...ids].map((id) => rank(id, query, weights, total, named))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, limit)
+  }
+
+  function correct (words: readonly string[]): string[] {
+    return words.map((w) => {
+      if (df.has(w) || w.length < MIN_FUZZY || w.length > MAX_WORD || /\d/.test(w)) return w
+      let best = w
+      let bestKey: [number, number] = [Infinity, 0]
+      for (const [term, [n, distance]] of vocabulary.fuzzyGet(w, w.length >= LONG_WORD ? 2 : 1)) {
+        // The first letter is rarely the typo; among equals, the commoner word wins.
+        if (term[0] !== w[0]) continue
+        if (distance < bestKey[0] || (distance === bestKey[0] && n > bestKey[1])) { best = term; bestKey = [distance, n] }
+      }
+      return best
+    })
+  }
+
+  return { search, correct, knows: (w) => df.has(w) }
+}

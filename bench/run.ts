@@ -131,19 +131,18 @@ const rssC = peakRssMb(c.child.pid as number)
 await stop(c)
 // The parser alone, in this process: median and p99 over the development set (each text parsed 20 times).
 const { parseMeal } = await import('../src/advice/facts/meal/parse.js')
-const samples: number[] = []
-for (let round = 0; round < 20; round++) {
-  for (const text of meals) {
-    const t0 = performance.now()
-    parseMeal(text)
-    samples.push((performance.now() - t0) * 1000)
-  }
-}
-samples.sort((x, y) => x - y)
-const parserMedian = samples[Math.floor(samples.length / 2)]
-const parserP99 = samples[Math.floor(samples.length * 0.99)]
+// First pass: every phrase new to the lookup cache; later passes: the warm path repeated logs take.
+const timed = (texts: string[]): number[] => texts.map((text) => {
+  const t0 = performance.now()
+  parseMeal(text)
+  return (performance.now() - t0) * 1000
+}).sort((x, y) => x - y)
+const cold = timed(meals)
+const warm = timed(Array.from({ length: 10 }, () => meals).flat())
+const median = (xs: number[]): number => xs[Math.floor(xs.length / 2)]
+const p99 = (xs: number[]): number => xs[Math.floor(xs.length * 0.99)]
 
-const cold = await coldStart()
+const coldStartMs = await coldStart()
 
 log(`Node ${process.version}, ${DURATION_S} s per run, ${CONNECTIONS} connections, fake Gemini latency ${LATENCY_MS} ms.\n`)
 log('| run | req/s | p50 ms | p99 ms | errors + non-2xx |')
@@ -158,5 +157,5 @@ log(`- B: ${(resultB.requests.average / resultBare.requests.average).toFixed(3)}
 log(row('C: POST /food, development-set meals, local', resultC))
 log(row('C: POST /food, 500-character unknown words', resultU))
 log(`- C: CPU ${(cpuC * 1000).toFixed(0)} µs/request over ${meals.length} development-set meals (${(cpuC / cpuB).toFixed(2)}× run B's /water, ${(cpuC / cpuBare).toFixed(2)}× bare); ${(cpuU * 1000).toFixed(0)} µs for 500 characters of unknown words; peak RSS ${rssC.toFixed(0)} MB (${(rssC - rssB).toFixed(0)} MB above run B).`)
-log(`- Meal parser alone: median ${parserMedian.toFixed(0)} µs, p99 ${parserP99.toFixed(0)} µs per development-set text.`)
-log(`- Cold start to /ready: ${cold.toFixed(0)} ms.`)
+log(`- Meal parser alone, per development-set text: first pass median ${median(cold).toFixed(0)} µs (p99 ${p99(cold).toFixed(0)} µs); repeated texts median ${median(warm).toFixed(0)} µs (p99 ${p99(warm).toFixed(0)} µs).`)
+log(`- Cold start to /ready: ${coldStartMs.toFixed(0)} ms.`)

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
 import { createTextIndex, type TextIndex } from '../../match/text-index.js'
 import { tokens } from '../../match/tokens.js'
@@ -15,6 +16,7 @@ export interface FoodLookup {
 
 // Acceptance: a match must explain most of the phrase's words (by rarity), or name the food's head and
 // explain at least a third of them. Below that the service says "unmatched" rather than guess.
+const CACHE_ENTRIES = 5000
 const ACCEPT = 0.6
 const ACCEPT_WITH_HEAD = 0.34
 
@@ -34,17 +36,19 @@ export function headOf (description: string): string {
 
 /** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
 export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
+  const rewrites = new Map(Object.entries(foodWords).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
+  // Aliases get the same word rewrites as queries, so "mince pie" still meets its alias after "mince" → "ground".
+  const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
   const index: TextIndex = createTextIndex(rows.map((food) => ({
     // "NS as to type of crust" says what the row leaves open: nothing a query must match.
     name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
     head: headOf(food.description),
     synonyms: food.synonyms,
-    aliases: food.aliases,
+    aliases: food.aliases.map(rewrite),
     // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
     generic: /\bNFS\b|\bNS as to\b|, raw$/.test(food.description)
   })))
-  const rewrites = new Map(Object.entries(foodWords).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
 
   function words (phrase: string): string[] {
     const out: string[] = []
@@ -52,7 +56,19 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     return out
   }
 
+  // People log the same foods again and again; a bounded cache of phrase → row spares the index
+  // (results are pure functions of the words, so a cached answer is the answer).
+  const cache = new LRUCache<string, { match: FoodMatch | null }>({ max: CACHE_ENTRIES })
   function find (query: readonly string[]): FoodMatch | null {
+    const key = query.join(' ')
+    const known = cache.get(key)
+    if (known !== undefined) return known.match === null ? null : { ...known.match, words: [...query] }
+    const match = search(query)
+    cache.set(key, { match })
+    return match
+  }
+
+  function search (query: readonly string[]): FoodMatch | null {
     const [top] = index.search(query, 1)
     if (top === undefined) return null
     if (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD)) return null

@@ -255,6 +255,7 @@ export interface components {
             met: number | null;
             compendium_code: string | null;
             compendium_description: string | null;
+            compendium_heading: string | null;
             /** @description Body weight used, in kilograms */
             weight_kg: number;
             /** @description true when weight_kg was not sent and the 70 kg EFSA default was used */
@@ -323,11 +324,11 @@ export interface components {
         FoodItem: {
             /** @description The part of the text this item came from */
             text: string;
-            /** @description Matched food name from the reference table */
+            /** @description The matched row's own USDA description, e.g. "Pizza with pepperoni, from restaurant or fast food, NS as to type of crust" */
             food: string;
             /** @description How many units */
             quantity: number;
-            /** @description Unit of the quantity, e.g. "slice", "cup", "g" */
+            /** @description The USDA portion the quantity counts (e.g. "1 can (12 fl oz)", "1 piece, medium pizza", "Quantity not specified"), or a measure ("g", "ml", "oz") */
             unit: string;
             /** @description Weight in grams */
             grams: number;
@@ -338,12 +339,14 @@ export interface components {
             fat_g: number | null;
             /** @description How sure the match is, 0–1 (1 = exact name) */
             confidence: number;
-            /** @description Source of the energy value, e.g. "USDA FDC 171287" */
+            /** @description The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>" */
             source: string;
         };
         /** @description Meal numbers computed by the service */
         FoodFacts: {
             kcal: number | null;
+            /** @description true when every part of the text matched a food, so kcal is the whole meal; false when unmatched lists parts left out */
+            complete: boolean;
             protein_g: number | null;
             carbs_g: number | null;
             fat_g: number | null;

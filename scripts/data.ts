@@ -1,6 +1,6 @@
 // `npm run data`: turns the vendored source tables under src/advice/data/sources/ into the compact
 // tables the service loads (fndds.json, compendium.json). Deterministic: the same sources give the
-// same bytes, and test/advice/data/tables.test.ts checks the result against the sources.
+// same bytes, and test/advice/data/foods.test.ts and activities.test.ts checks the result against the sources.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parse } from 'csv-parse/sync'

@@ -22,7 +22,7 @@ export const CompendiumTable = Type.Object({
 /** Our words for activities: names fitness platforms and people use, each attached to a Compendium code. */
 export const ActivitySynonyms = Type.Object({
   description: Type.String(),
-  names: Type.Record(Type.String({ pattern: '^[0-9]{5}$' }), Type.Array(Type.String({ minLength: 1 }))),
+  names: Type.Record(Type.String({ pattern: '^[0-9]{5}$' }), Type.Array(Type.String({ minLength: 1 })), { additionalProperties: false }),
   words: Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))
 }, { $id: 'ActivitySynonyms', additionalProperties: false })
 
@@ -56,7 +56,10 @@ const EFFORT_WORDS: ReadonlyArray<[RegExp, Intensity]> = [
   [/\b(?:moderate|steady|medium)\b/, 'moderate'],
   [/\b(?:hard|vigorous|intense|fast|brisk|sprint|sprints|competitive|race|racing|tempo|heavy)\b/, 'high']
 ]
+// Words that make a row a variant of its kind, not the plain activity.
+const VARIANT_WORDS: ReadonlySet<string> = new Set(['treadmill', 'uphill', 'downhill', 'curved', 'backward', 'backwards', 'barefoot', 'water', 'load', 'carrying', 'stationary', 'mountain', 'grade', 'incline', 'standing', 'drafting', 'snow', 'sand', 'stair', 'hill', 'pushing', 'stroller', 'backpack', 'kg', 'vest', 'pulling', 'indoors', 'weighted'])
 const SPEED_WORDS = new Set(['mph', 'km', 'kmh', 'kph', 'h', 'min', 'mile', 'mi', 'per', 'hour', 'minute', 'pace', 'kilometer'])
+const EFFORT_TOKENS: ReadonlySet<string> = new Set(Object.values(EFFORT).flatMap((e) => tokens(e)).concat(tokens('hard intense sprint sprints competitive race racing tempo heavy steady medium gentle casual relaxed recovery')))
 const ACCEPT = 0.5
 const ACCEPT_WITH_HEAD = 0.3
 
@@ -92,20 +95,38 @@ function speedRange (description: string): [number, number] | null {
   return [low, high]
 }
 
+/** The row of the same kind (heading and first word) whose description says the effort, if any; else the row itself. */
+function byEffort (row: Activity, effort: Intensity, query: readonly string[]): Activity {
+  const kind = tokens(row.description)[0]
+  const wanted = tokens(EFFORT[effort])
+  let best = row
+  let cost = Infinity
+  for (const a of activities) {
+    if (a.heading !== row.heading || tokens(a.description)[0] !== kind) continue
+    const t = tokens(a.description)
+    if (!wanted.some((w) => t.includes(w))) continue
+    // Fewest words the text did not say: "Running, general, moderate" over "Running uphill, moderate".
+    const c = t.filter((w) => w !== kind && !/^\d/.test(w) && !query.includes(w) && !wanted.includes(w)).length
+    if (c < cost) { best = a; cost = c }
+  }
+  return best
+}
+
 /** The row of the same kind whose speed range holds the speed, else the one whose range is nearest (within 1 mph). */
 function bySpeed (row: Activity, speed: number, query: readonly string[]): Activity {
   // Same kind: the same heading and first word ("Running, 6-6.3 mph" and "Running 4.3 to 4.8 mph").
   const kind = tokens(row.description)[0]
   let best = row
   // Distance first; among rows that hold the speed, the plainest (shortest) description, not "uphill" or "treadmill".
-  let cost = 1
+  let cost = Infinity
   for (const a of activities) {
     if (a.heading !== row.heading || tokens(a.description)[0] !== kind) continue
     const range = speedRange(a.description)
     if (range === null) continue
     const d = speed < range[0] ? range[0] - speed : speed > range[1] ? speed - range[1] : 0
-    const extraWords = tokens(a.description).filter((w) => w !== kind && !/^\d/.test(w) && !SPEED_WORDS.has(w) && !query.includes(w)).length
-    const c = d + extraWords * 0.01 + (Math.min(range[1], 99) - range[0]) * 0.001
+    const extraWords = tokens(a.description).filter((w) => VARIANT_WORDS.has(w) && !query.includes(w)).length
+    // A variant word the text did not say ("downhill", "treadmill") costs more than a fraction of a mph off the range.
+    const c = d + extraWords * 0.3 + (Math.min(range[1], 99) - range[0]) * 0.001
     if (d < 1 && c < cost) {
       best = a
       cost = c
@@ -114,14 +135,16 @@ function bySpeed (row: Activity, speed: number, query: readonly string[]): Activ
   return best
 }
 
+const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
+// Our names get the same word rewrites as queries, so "e bike" still meets its name after "bike" → "bicycling".
+const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
 const index = createTextIndex(activities.map((a) => ({
   name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
   head: a.description.split(',')[0],
   synonyms: [],
-  aliases: extra.names[a.code] ?? [],
+  aliases: (extra.names[a.code] ?? []).map(rewrite),
   generic: /\bgeneral\b/i.test(a.description)
 })))
-const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
 
 /** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
@@ -130,22 +153,20 @@ export function matchActivity (text: string, intensity?: Intensity): ActivityMat
   const effort = intensity ?? said
   const words: string[] = []
   for (const w of index.correct(tokens(plain))) words.push(...(rewrites.get(w) ?? [w]))
-  // Numbers and speed units pick a row by speed below; they are not words of the activity.
-  const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w))
+  // Numbers, speed units and effort words pick a row below; they are not words of the activity.
+  const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w))
   if (query.length === 0) return null
-  const candidates = index.search(effort === undefined ? query : [...query, ...tokens(EFFORT[effort])], 12)
+  const top = index.search(query, 12)
     .map((c) => ({ ...c, score: c.score + (EXERCISE_HEADINGS.has(activities[c.index].heading) ? EXERCISE_PRIOR : 0) }))
-    .sort((a, b) => b.score - a.score)
-  // Coverage is judged on the activity words alone: effort words the row lacks do not make it a worse match.
-  const plainRank = index.search(query, 12)
-  const top = candidates[0]
-  if (top === undefined) return null
-  const own = plainRank.find((c) => c.index === top.index) ?? plainRank[0]
-  if (own === undefined || (own.coverage < ACCEPT && !(own.headHit && own.coverage >= ACCEPT_WITH_HEAD))) return null
+    .sort((a, b) => b.score - a.score)[0]
+  if (top === undefined || (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD))) return null
   let row = activities[top.index]
-  const speed = readSpeed(plain)
+  // The effort picks the row of the same kind that says it ("Elliptical trainer, vigorous effort").
+  if (effort !== undefined) row = byEffort(row, effort, query)
   // The speed picks the row within the same kind of activity ("running 6 mph" → "Running, 6-6.3 mph").
+  const speed = readSpeed(text)
   if (speed !== null) row = bySpeed(row, speed, query)
+  const own = top
   return {
     ...row,
     name: row.description.split(',')[0].replace(/\s*\(.*$/, ''),

@@ -33,7 +33,7 @@ export const SrTable = Type.Object({
 export const FoodAliases = Type.Object({
   description: Type.String(),
   /** Food code (FNDDS, 8 digits) or NDB number (SR Legacy, 5 digits) → extra names for that row. */
-  names: Type.Record(Type.String({ pattern: '^([0-9]{8}|[0-9]{5})$' }), Type.Array(Type.String({ minLength: 1 }))),
+  names: Type.Record(Type.String({ pattern: '^([0-9]{8}|[0-9]{5})$' }), Type.Array(Type.String({ minLength: 1 })), { additionalProperties: false }),
   /** A word people write → the word the sources use for it ("soda" → "soft drink"). */
   words: Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))
 }, { $id: 'FoodAliases', additionalProperties: false })

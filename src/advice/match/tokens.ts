@@ -37,10 +37,9 @@ const PARTICIPLES: Readonly<Record<string, string>> = { toasted: 'toast', sliced
 
 /** A word's singular, by a few English suffix rules applied alike to the tables and to user text ("berries" ~ "berry"). */
 export function stem (word: string): string {
-  const irregular = IRREGULAR[word]
-  if (irregular !== undefined) return irregular
-  const participle = PARTICIPLES[word]
-  if (participle !== undefined) return participle
+  // Own properties only: "constructor" is a word, not Object's.
+  if (Object.hasOwn(IRREGULAR, word)) return IRREGULAR[word]
+  if (Object.hasOwn(PARTICIPLES, word)) return PARTICIPLES[word]
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
   if (word.length > 4 && /(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2)
   if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os)$/.test(word)) return word.slice(0, -1)

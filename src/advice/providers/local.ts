@@ -72,8 +72,8 @@ export function workoutKind (facts: GymFacts): WorkoutKind {
 // What to try next time, by kind and effort (MET): no "brisker pace" for yoga or lifting.
 function nextTime (kind: WorkoutKind, met: number): string {
   switch (kind) {
-    case 'mind-body': return 'keep breathing steady and ease deeper into each hold over time'
-    case 'strength': return 'rest those muscles a day before working them hard again'
+    case 'mind-body': return 'breathe steadily and ease deeper into holds'
+    case 'strength': return 'rest those muscles a day before training them again'
     case 'sport': return met >= 7 ? 'stretch and take an easy day after hard play' : 'mix in a faster drill or two next time'
     case 'endurance': return met >= 8 ? 'keep the next session easy to recover' : met < 4 ? 'try a brisker pace next time' : 'add a short higher-intensity block next time'
     default: return 'stretch afterwards and keep moving through the day'
@@ -82,7 +82,8 @@ function nextTime (kind: WorkoutKind, met: number): string {
 
 /** Local advice for a workout: credit, a next-time tip that fits the kind of activity, and an eating tip. */
 export function gymMessage (facts: GymFacts, activity: string, seed: string): string {
-  const name = (facts.activity ?? 'workout').toLowerCase()
+  // At most three words of the Compendium head, so every template stays within 25 words.
+  const name = (facts.activity ?? 'workout').toLowerCase().split(/\s+/).slice(0, 3).join(' ')
   const minutes = facts.duration_minutes
   if (facts.kcal_burned === null) {
     const howLong = minutes === null ? '' : `${minutes}-minute `
@@ -104,13 +105,13 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
     return `Long ${minutes}-minute ${name} session: about ${kcal} burned. Rehydrate, eat carbs and protein, and ${next}.`
   }
   return pick([
-    `Nice ${name}: about ${kcal} in ${minutes} minutes. ${cap(next)}, and refuel with protein and vegetables.`,
+    `Nice ${name}: about ${kcal} in ${minutes} minutes. ${cap(next)}; eat protein and vegetables.`,
     `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a protein-rich meal.`
   ], seed)
 }
 
 // Short, plain text a message may quote back; anything else is described, not echoed.
-const QUOTABLE = /^[\p{L}' -]{1,30}$/u
+const QUOTABLE = /^[\p{L}'-]+(?: [\p{L}'-]+){0,3}$/u
 
 /** Local advice for a meal: its energy, never presented as the whole meal when part of it was not recognised. */
 export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: string): string {
@@ -124,7 +125,7 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
   if (!facts.complete) {
     // The total leaves something out, so no judgement of the meal's size or protein.
     const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more` : ''
-    return `We counted ${kcal} for the foods we recognised, but not ${quoted}${more}, so this is not your ${label}'s full total.`
+    return `Counted ${kcal} for recognised foods only; ${quoted}${more} was not recognised, so the full ${label} total is unknown.`
   }
   const protein = facts.protein_g ?? 0
   if (facts.kcal < 300) {

@@ -1,117 +1,132 @@
 import t from 'tap'
-import type { FoodRow } from '../../../src/advice/data/foods.js'
+import type { Food } from '../../../src/advice/data/foods.js'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
 import { computeFacts, contextNote, splitEntry } from '../../../src/advice/facts/index.js'
-import { createMealParser, parseMeal } from '../../../src/advice/facts/meal.js'
-import { round } from '../../../src/advice/facts/round.js'
+import { createFoodLookup } from '../../../src/advice/facts/meal/lookup.js'
+import { createMealParser, parseMeal } from '../../../src/advice/facts/meal/parse.js'
 import { computeGymFacts } from '../../../src/advice/facts/gym.js'
 import { computeWaterFacts } from '../../../src/advice/facts/water.js'
 
-const USDA = 'U.S. Department of Agriculture, Agricultural Research Service. FoodData Central. fdc.nal.usda.gov (public domain)'
+const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'
+const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (public domain)'
+const NOTHING = 'no food in the text matched the reference tables, so kcal is unknown'
+const DEFAULTS = 'some amounts were not stated or could not be weighed exactly; their USDA default portions were used'
 const CONTEXT_NOTE = (names: string) => `not used for the numbers (context only): ${names}`
+const LUNCH = 'For lunch, I\'m having a cup of plain tortilla chips, a can of caffeine-free fruit-flavored soft drink, and a small burrito with chicken and beans.'
 
-t.test('2 eggs and a slice of toast: totals are the sums of the items', async (t) => {
-  const facts = computeFoodFacts({ food: '2 eggs and a slice of toast', meal: 'breakfast' })
-  t.same(facts.items.map((i) => [i.food, i.kcal, i.source]), [['egg', 143, 'USDA FDC 171287'], ['white bread', 77.1, 'USDA FDC 174924']])
-  t.equal(facts.kcal, 220)
-  t.equal(facts.protein_g, 15.2)
-  t.equal(facts.carbs_g, 15)
-  t.equal(facts.fat_g, 10.5)
+t.test('the issue\'s lunch: totals are the sums of the FNDDS items, and complete', async (t) => {
+  const facts = computeFoodFacts({ food: LUNCH, meal: 'lunch' })
+  // Items (grams × per-100 g value from fndds_2021_2023_foods.csv, each rounded to 0.1):
+  //   54401075 Tortilla chips, plain, 1 cup 30 g: 141.6 kcal; P 7.1 → 2.13 → 2.1; C 67.78 → 20.334 → 20.3; F 20.68 → 6.204 → 6.2
+  //   92410510 Soft drink, fruit flavored, caffeine free, 1 can 372 g: 148.8 kcal; P 0.05 → 0.2; C 10.14 → 37.7208 → 37.7; F 0.02 → 0.1
+  //   58102530 Burrito, chicken, with beans, cheese, 1 small/regular 220 g: 446.6 kcal; P 11.45 → 25.19 → 25.2; C 23.87 → 52.514 → 52.5; F 6.71 → 14.762 → 14.8
+  t.equal(facts.kcal, 737, '141.6 + 148.8 + 446.6 = 737.0')
+  t.equal(facts.protein_g, 27.5, '2.1 + 0.2 + 25.2')
+  t.equal(facts.carbs_g, 110.5, '20.3 + 37.7 + 52.5')
+  t.equal(facts.fat_g, 21.1, '6.2 + 0.1 + 14.8')
+  t.equal(facts.complete, true)
   t.same(facts.unmatched, [])
-  t.equal(facts.reported_kcal, null)
   t.same(facts.notes, [])
-  t.same(facts.sources, ['USDA FDC 171287', 'USDA FDC 174924', USDA])
+  t.equal(facts.reported_kcal, null)
+  t.same(facts.items, parseMeal(LUNCH).items, 'the items are the parser\'s')
+  t.same(facts.sources, ['FNDDS 54401075', 'FNDDS 92410510', 'FNDDS 58102530', FNDDS], 'each row once, then the FNDDS citation')
 })
 
-t.test('kcal and macros equal the rounded sums of the parsed items', async (t) => {
-  for (const food of ['oatmeal with berries', 'chicken breast and rice and broccoli', 'large pizza and a can of coke and fries and ice cream', 'an apple', '200g chicken breast']) {
-    const { items } = parseMeal(food)
-    const facts = computeFoodFacts({ food })
-    t.ok(items.length > 0, `${food} parses`)
-    t.same(facts.items, items)
-    t.equal(facts.kcal, Math.round(items.reduce((s, i) => s + i.kcal, 0)), `${food}: kcal`)
-    for (const key of ['protein_g', 'carbs_g', 'fat_g'] as const) {
-      t.equal(facts[key], round(items.reduce((s, i) => s + (i[key] as number), 0), 1), `${food}: ${key}`)
-    }
-  }
-  t.equal(computeFoodFacts({ food: 'an apple' }).kcal, 95, '94.6 rounds to 95')
+t.test('a bagel with cream cheese', async (t) => {
+  // Bagel 51180010, 1 regular 105 g: 277.2 kcal; P 10.56 → 11.088 → 11.1; C 52.38 → 54.999 → 55; F 1.32 → 1.386 → 1.4
+  // Cream cheese 14301010, QNS 30 g: 102.9 kcal; P 5.79 → 1.737 → 1.7; C 4.56 → 1.368 → 1.4; F 33.49 → 10.047 → 10
+  const facts = computeFoodFacts({ food: 'a bagel with cream cheese' })
+  t.same([facts.kcal, facts.protein_g, facts.carbs_g, facts.fat_g], [380, 12.8, 56.4, 11.4])
+  t.same(facts.sources, ['FNDDS 51180010', 'FNDDS 14301010', FNDDS])
 })
 
-t.test('a repeated source is cited once', async (t) => {
-  const facts = computeFoodFacts({ food: '2 eggs and 1 egg' })
+t.test('a repeated row is cited once', async (t) => {
+  const facts = computeFoodFacts({ food: 'a banana, a banana' })
   t.equal(facts.items.length, 2)
-  t.same(facts.sources, ['USDA FDC 171287', USDA])
+  t.equal(facts.kcal, 244, 'Banana, raw 63107010: 2 × 122.2 = 244.4 → 244')
+  t.same(facts.sources, ['FNDDS 63107010', FNDDS])
 })
 
-t.test('portion_size reaches the parser', async (t) => {
-  const medium = computeFoodFacts({ food: 'apple', portion_size: 'medium' })
-  const large = computeFoodFacts({ food: 'apple', portion_size: 'large' })
-  t.same(large.items, parseMeal('apple', { portionSize: 'large' }).items)
-  t.ok((large.kcal as number) > (medium.kcal as number))
-})
-
-t.test('nothing matched: kcal and macros are null, with a note', async (t) => {
+t.test('nothing matched: kcal and macros are null, and the facts say why', async (t) => {
   t.same(computeFoodFacts({ food: 'zorblax qwxyz', meal: 'lunch' }), {
     kcal: null,
+    complete: false,
     protein_g: null,
     carbs_g: null,
     fat_g: null,
     items: [],
     unmatched: ['zorblax qwxyz'],
     reported_kcal: null,
-    notes: ['no food in the text matched the reference table, so kcal is unknown'],
+    notes: [NOTHING],
     sources: []
   })
 })
 
-t.test('unmatched parts are listed and the kcal covers only the matched ones', async (t) => {
+t.test('a partial total says what it leaves out', async (t) => {
   const facts = computeFoodFacts({ food: 'a banana and zorblax' })
-  t.equal(facts.kcal, 105)
+  t.equal(facts.kcal, 122, 'Banana, raw: 126 g × 0.97 = 122.2 → 122')
+  t.equal(facts.complete, false)
   t.same(facts.unmatched, ['zorblax'])
-  t.same(facts.notes, ['kcal covers the matched items only; not counted: zorblax'])
+  t.same(facts.notes, ['kcal is a partial total: it leaves out "zorblax", which matched no food'])
+  t.same(facts.sources, ['FNDDS 63107010', FNDDS])
+  const two = computeFoodFacts({ food: 'a banana, zorblax, qwxyz' })
+  t.same(two.notes, ['kcal is a partial total: it leaves out "zorblax", "qwxyz", which matched no food'])
 })
 
-t.test('estimated_calories is reported beside ours', async (t) => {
-  const facts = computeFoodFacts({ food: '2 eggs and a slice of toast', estimated_calories: 300 })
-  t.equal(facts.kcal, 220, 'our number is not replaced')
-  t.equal(facts.reported_kcal, 300)
-  t.same(facts.notes, ['your estimate 300 kcal; ours 220 kcal from USDA values'])
+t.test('a default portion for an amount that could not be weighed is noted', async (t) => {
+  // Bagel has no volume row: "a cup of bagel" is one default portion (QNS 105 g), trusted at 0.5.
+  const facts = computeFoodFacts({ food: 'a cup of bagel' })
+  t.equal(facts.kcal, 277, '105 g × 2.64 = 277.2 → 277')
+  t.equal(facts.items[0].confidence, 0.5)
+  t.same(facts.notes, [DEFAULTS])
+  t.same(computeFoodFacts({ food: '2 bags of rice' }).notes, [], 'trust 0.6 is not below 0.6')
+})
+
+t.test('estimated_calories is reported beside ours, never replacing it', async (t) => {
+  const facts = computeFoodFacts({ food: LUNCH, estimated_calories: 900 })
+  t.equal(facts.kcal, 737)
+  t.equal(facts.reported_kcal, 900)
+  t.same(facts.notes, ['your estimate 900 kcal; ours 737 kcal from USDA values'])
+
+  const partial = computeFoodFacts({ food: 'a banana and zorblax', estimated_calories: 300 })
+  t.same(partial.notes, [
+    'kcal is a partial total: it leaves out "zorblax", which matched no food',
+    'your estimate 300 kcal; ours 122 kcal from USDA values for the recognised part'
+  ])
 
   const unknown = computeFoodFacts({ food: 'zorblax', estimated_calories: 500 })
   t.equal(unknown.kcal, null)
   t.equal(unknown.reported_kcal, 500)
-  t.same(unknown.notes, ['no food in the text matched the reference table, so kcal is unknown'], 'no comparison without our figure')
-  t.equal(computeFoodFacts({ food: 'an apple', estimated_calories: 0 }).reported_kcal, 0)
+  t.same(unknown.notes, [NOTHING], 'no comparison without our figure')
+  t.equal(computeFoodFacts({ food: 'a banana', estimated_calories: 0 }).reported_kcal, 0, 'zero is a figure')
 })
 
-t.test('a macro total is null when any matched item lacks that macro', async (t) => {
-  const base: FoodRow = {
-    id: 'known',
-    name: 'known food',
-    aliases: ['known food'],
-    category: 'test',
-    fdcId: 1,
-    dataType: 'SR Legacy',
-    usdaDescription: 'Known food',
-    kcalPer100g: 100,
-    proteinPer100g: 10,
-    carbsPer100g: 20,
-    fatPer100g: 5,
-    portions: { piece: 100 },
-    defaultPortion: 'piece'
-  }
-  const rows: FoodRow[] = [base, { ...base, id: 'odd', name: 'odd food', aliases: ['odd food'], fdcId: 2, usdaDescription: 'Odd food', proteinPer100g: null, fatPer100g: null }]
+t.test('portion_size reaches the parser', async (t) => {
+  // Bagel "1 large" 131 g → 345.8 kcal → 346; "1 small" 69 g → 182.2 → 182.
+  t.equal(computeFoodFacts({ food: 'bagel', portion_size: 'large' }).kcal, 346)
+  t.equal(computeFoodFacts({ food: 'bagel', portion_size: 'small' }).kcal, 182)
+  t.equal(computeFoodFacts({ food: 'bagel', portion_size: 'medium' }).kcal, 277)
+})
+
+t.test('a macro total is null when any item lacks it; SR Legacy rows cite SR Legacy', async (t) => {
+  const rows: Food[] = [
+    { code: '99000001', source: 'FNDDS 2021-2023', description: 'Known food', synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: 10, carbsPer100g: 20, fatPer100g: 5, portions: [{ description: 'Quantity not specified', grams: 100 }] },
+    { code: '99001', source: 'SR Legacy', description: 'Odd food', synonyms: [], aliases: [], category: 'SR Legacy ingredient', kcalPer100g: 200, proteinPer100g: null, carbsPer100g: 30, fatPer100g: null, portions: [{ description: '1 piece', grams: 50 }] }
+  ]
   const { computeFoodFacts: compute } = await t.mockImport<typeof import('../../../src/advice/facts/food.js')>('../../../src/advice/facts/food.js', {
-    '../../../src/advice/facts/meal.js': { parseMeal: createMealParser(rows) }
+    '../../../src/advice/facts/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
   })
-  const both = compute({ food: '1 known food and 1 odd food' })
-  t.equal(both.items.length, 2)
+  // Known food: QNS 100 g → 100 kcal, P 10, C 20, F 5. Odd food: its first serving, "1 piece" 50 g → 100 kcal, C 15.
+  const both = compute({ food: 'known food, odd food' })
+  t.same(both.items.map((i) => i.source), ['FNDDS 99000001', 'SR Legacy NDB 99001'])
   t.equal(both.kcal, 200)
   t.equal(both.protein_g, null, 'one item has no protein')
-  t.equal(both.carbs_g, 40, 'both items have carbs')
+  t.equal(both.carbs_g, 35, 'both items have carbohydrate: 20 + 15')
   t.equal(both.fat_g, null)
-  t.same(both.sources, ['USDA FDC 1', 'USDA FDC 2', USDA])
-  const known = compute({ food: '1 known food' })
+  t.same(both.sources, ['FNDDS 99000001', 'SR Legacy NDB 99001', FNDDS, SR])
+  const sr = compute({ food: 'odd food' })
+  t.same(sr.sources, ['SR Legacy NDB 99001', SR], 'no FNDDS citation without an FNDDS item')
+  const known = compute({ food: 'known food' })
   t.same([known.kcal, known.protein_g, known.carbs_g, known.fat_g], [100, 10, 20, 5])
 })
 
@@ -156,17 +171,17 @@ t.test('computeFacts: context never changes a number and is listed in notes', as
   t.same({ ...gymFacts, notes: [] }, { ...plainGym, notes: [] })
   t.same(gymFacts.notes, [...plainGym.notes, CONTEXT_NOTE('style, sets_completed')])
 
-  const food = splitEntry('food', { food: '2 eggs and a slice of toast', meal: 'breakfast', note: 'just woke up', calories: 900 })
+  const food = splitEntry('food', { food: 'a bagel with cream cheese', meal: 'breakfast', note: 'just woke up', calories: 900 })
   const foodFacts = computeFacts('food', food.entry, food.context)
-  const plainFood = computeFoodFacts({ food: '2 eggs and a slice of toast', meal: 'breakfast' })
-  t.equal(foodFacts.kcal, 220, 'an extra "calories" field is not estimated_calories')
+  const plainFood = computeFoodFacts({ food: 'a bagel with cream cheese', meal: 'breakfast' })
+  t.equal(foodFacts.kcal, 380, 'an extra "calories" field is not estimated_calories')
   t.equal(foodFacts.reported_kcal, null)
   t.same({ ...foodFacts, notes: [] }, { ...plainFood, notes: [] })
   t.same(foodFacts.notes, [CONTEXT_NOTE('note, calories')])
 })
 
 t.test('computeFacts without context adds no note', async (t) => {
-  t.same(computeFacts('food', { food: '2 eggs' }, {}).notes, [])
+  t.same(computeFacts('food', { food: 'a bagel' }, {}).notes, [])
   t.same(computeFacts('gym', { activity: 'running', duration_minutes: 45, weight_kg: 70 }, {}).notes, [])
   t.same(computeFacts('water', { amount_liters: 1, weight_kg: 70 }, {}), computeWaterFacts({ amount_liters: 1, weight_kg: 70 }))
 })

@@ -65,7 +65,11 @@ const ACCEPT_WITH_HEAD = 0.3
 
 /** Splits platform identifiers into words: "americanFootball", "HighIntensityIntervalTraining", "biking.spinning", "martial_arts". */
 export function identifierWords (text: string): string {
-  return text.replace(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, ' ').replace(/[._]+/g, ' ')
+  // Google Fit's "running.treadmill" is parent.child; English puts the specific word first ("treadmill running").
+  const dotted = /^[a-z_]+(?:\.[a-z_]+)+$/.test(text) ? text.split('.').reverse().join(' ') : text
+  return dotted.replace(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, ' ').replace(/[._]+/g, ' ')
+    // "EBikeRide", "e-bike": one word, so the lone letter is not lost.
+    .replace(/\be[ -](?=bike|mountain)/gi, 'e')
 }
 
 /** A speed in the text, in mph: "6 mph", "10 km/h", "9 min/mile", "5:30 min/km". */

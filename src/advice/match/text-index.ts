@@ -47,6 +47,7 @@ const EXACT_ALIAS = 2
 const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
+const RARE_WORDS = 3
 // Spelling correction: one edit for words of 5–8 letters, two for longer; shorter words must be exact
 // ("mac" is not "mayo").
 const MIN_FUZZY = 5
@@ -129,8 +130,12 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []
     const ids = new Set<number>(named)
-    const text = query.join(' ')
-    if (query.length > 1) for (const hit of mini.search(text, { combineWith: 'AND' }).slice(0, RECALL)) ids.add(hit.id as number)
+    // Recall runs on the rarest words only: a common word ("chicken", in hundreds of rows) finds
+    // nothing the rare ones miss, and its postings were most of the search's cost. Every word still
+    // counts in the ranking.
+    const rare = query.map((w, i) => ({ w, weight: weights[i] })).sort((a, b) => b.weight - a.weight).slice(0, RARE_WORDS).map((r) => r.w)
+    const text = rare.join(' ')
+    if (rare.length > 1) for (const hit of mini.search(text, { combineWith: 'AND' }).slice(0, RECALL)) ids.add(hit.id as number)
     for (const hit of mini.search(text).slice(0, RECALL)) ids.add(hit.id as number)
     return [...ids].map((id) => rank(id, query, weights, total, named))
       .sort((a, b) => b.score - a.score || a.index - b.index)

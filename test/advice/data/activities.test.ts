@@ -102,7 +102,13 @@ t.test('identifierWords splits platform identifiers', async (t) => {
   t.equal(identifierWords('traditionalStrengthTraining'), 'traditional Strength Training')
   t.equal(identifierWords('HIITWorkout'), 'HIIT Workout', 'an acronym ends before a capitalised word')
   t.equal(identifierWords('HIIT'), 'HIIT')
-  t.equal(identifierWords('biking.spinning'), 'biking spinning')
+  // Google Fit's parent.child reads child first, as English puts the specific word first.
+  t.equal(identifierWords('biking.spinning'), 'spinning biking')
+  t.equal(identifierWords('running.treadmill'), 'treadmill running')
+  t.equal(identifierWords('martial_arts.mixed'), 'mixed martial arts')
+  // Strava's "EBikeRide" and a typed "e-bike" keep the e with the bike.
+  t.equal(identifierWords('EBikeRide'), 'eBike Ride')
+  t.equal(identifierWords('e-bike ride'), 'ebike ride')
   t.equal(identifierWords('martial_arts'), 'martial arts')
   t.equal(identifierWords('snow__sports'), 'snow sports')
   t.equal(identifierWords('Walk'), 'Walk')

@@ -73,7 +73,8 @@ const LEAD = new RegExp(
   `(?:(?:an?\\s+)?${NUM}\\s*(${UNIT_ALTS})\\.?\\s+(?=\\S))?` +
   `(?:(${SIZE_ALTS})\\s+)?` +
   '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
-const TRAIL = new RegExp(`^(.*?\\p{L}.*?)\\s*(?:,\\s*)?(?:x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`, 'u')
+// Anchored at the end only: a leading lazy group here backtracked over the whole phrase.
+const TRAIL = new RegExp(`(?:^|\\s|,)(?:x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`)
 
 function fraction (s: string | undefined): number | null {
   if (s === undefined) return null
@@ -131,9 +132,10 @@ export function readAmount (phrase: string): Amount {
   if (measure !== null && unit === null) amount = { quantity: (quantity ?? 1) * measure.value, unit: measure.unit, measure: null, size, food: rest }
   if (amount.unit === null && amount.measure === null) {
     const tail = TRAIL.exec(amount.food)
-    if (tail !== null) {
-      const value = fraction(tail[2]) as number
-      amount = { ...amount, quantity: (amount.quantity ?? 1) * value, unit: unitOf(tail[3]), food: tail[1] }
+    const food = tail === null ? '' : amount.food.slice(0, tail.index).replace(/[\s,]+$/, '')
+    if (tail !== null && /\p{L}/u.test(food)) {
+      const value = fraction(tail[1]) as number
+      amount = { ...amount, quantity: (amount.quantity ?? 1) * value, unit: unitOf(tail[2]), food }
     }
   }
   // A leading article or no number at all: one of whatever unit (or one item).

@@ -125,7 +125,8 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   function search (words: readonly string[], limit = 5): Candidate[] {
     const query = [...new Set(words)]
     if (query.length === 0) return []
-    const weights = query.map(idf)
+    // A default word the text says ("plain", "cooked") should not outweigh the food it describes.
+    const weights = query.map((w) => DEFAULT_WORDS.has(w) ? idf(w) * 0.3 : idf(w))
     const total = weights.reduce((a, b) => a + b, 0)
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []

@@ -42,7 +42,7 @@ export function stem (word: string): string {
   if (Object.hasOwn(PARTICIPLES, word)) return PARTICIPLES[word]
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
   if (word.length > 4 && /(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2)
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os)$/.test(word)) return word.slice(0, -1)
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1)
   return word
 }
 
@@ -56,7 +56,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /** The content words of a text: folded, split, stopwords dropped and each word stemmed. */
 export function tokens (text: string): string[] {
   const out: string[] = []
-  for (const word of fold(text).split(/[ ./]+/)) {
+  // "no cheese", "without bun", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
+  const joined = fold(text).replace(/\b(?:no|without|non) (?=\p{L})/gu, 'no').replace(/(?<=\p{L}) free\b/gu, 'free')
+  for (const word of joined.split(/[ ./]+/)) {
     // A lone letter names nothing ("g" of "360 g", "w" of "w/"); digits stay ("7 up", "2%").
     if (word.length === 0 || STOPWORDS.has(word) || /^\p{L}$/u.test(word)) continue
     out.push(stem(word))

@@ -56,13 +56,15 @@ const COUNT_SYNONYMS: Readonly<Record<string, string>> = {
 
 const SIZES: ReadonlyArray<[string, string]> = [
   ['extra large|extra big|xl|jumbo|supersize|super size', 'extra large'],
-  ['large|big|king size|king sized|grande|venti', 'large'],
-  ['medium|regular|normal|average|standard|tall', 'medium'],
-  ['small|little|kids|kid|child|childs|junior|short', 'small'],
+  // Coffee-shop sizes as FNDDS weighs coffee drinks: small 12, medium 16, large 20 fl oz (tall, grande, venti).
+  ['large|big|king size|king sized|venti', 'large'],
+  ['medium|regular|normal|average|standard|grande', 'medium'],
+  ['small|little|kids|kid|child|childs|junior|short|tall', 'small'],
   ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
   ['personal|personal size|single serve|single serving|individual', 'personal']
 ]
 
+const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprigs?|cubes?|rashers?)$/
 const NUM = '(\\d+(?:\\.\\d+)?(?:/\\d+)?)'
 const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
 const UNIT_RE = new RegExp(`^(?:${UNIT_ALTS})$`)
@@ -126,6 +128,12 @@ export function readAmount (phrase: string): Amount {
   const inner = container === null ? null : unitOf(container[1])
   if (unit !== null && unit.kind !== 'count' && measure === null && quantity !== null && inner?.kind === 'count') {
     return { quantity: 1, unit: inner, measure: { value: quantity, unit }, size, food: rest.slice((container as RegExpExecArray)[0].length) }
+  }
+  // "2 salmon fillets", "8 asparagus spears": a countable noun after the food is the unit that counts it.
+  const noun = unit === null ? TRAILING_COUNT.exec(rest) : null
+  if (noun !== null && /\p{L}/u.test(rest.slice(0, noun.index))) {
+    unit = unitOf(noun[1])
+    rest = rest.slice(0, noun.index).trim()
   }
   // "a 20 oz coke": the measure with no container is the amount itself.
   let amount: Amount = { quantity, unit, measure, size, food: rest }

@@ -17,6 +17,7 @@ export interface FoodLookup {
 // Acceptance: a match must explain most of the phrase's words (by rarity), or name the food's head and
 // explain at least a third of them. Below that the service says "unmatched" rather than guess.
 const CACHE_ENTRIES = 5000
+const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'formula', 'gerber'])
 const ACCEPT = 0.6
 const ACCEPT_WITH_HEAD = 0.34
 
@@ -69,7 +70,9 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   }
 
   function search (query: readonly string[]): FoodMatch | null {
-    const [top] = index.search(query, 1)
+    // Baby foods only when the text says so: "baby carrots" are carrots.
+    const infant = query.some((w) => INFANT.has(w))
+    const top = index.search(query, 5).find((c) => infant || !rows[c.index].category.startsWith('Baby food'))
     if (top === undefined) return null
     if (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD)) return null
     return { food: rows[top.index], confidence: Math.min(1, Math.round(top.coverage * 100) / 100), words: [...query] }

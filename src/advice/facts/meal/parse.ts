@@ -2,6 +2,7 @@ import type { FoodItem } from '../../../../schemas/food.js'
 import { citation } from '../../data/foods.js'
 import { round } from '../round.js'
 import { readAmount, type Amount } from './amount.js'
+import { tokens } from '../../match/tokens.js'
 import { createFoodLookup, type FoodLookup, type FoodMatch } from './lookup.js'
 import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
@@ -34,7 +35,8 @@ function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSi
   const sized: Amount = amount.quantity === null && amount.unit === null && amount.size === null && size !== undefined && size !== 'medium'
     ? { ...amount, size }
     : amount
-  const weighed = weigh(found.food, sized, found.words)
+  // The row's own head noun names its countable ("1 cookie" for "3 Oreos"), beside the words the text used.
+  const weighed = weigh(found.food, sized, [...found.words, ...tokens(found.food.description.split(/,|\s+with\s+/i)[0])])
   if (weighed === null) return null
   const grams = round(weighed.grams, 1)
   const { food } = found

@@ -45,7 +45,7 @@ const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
   drink: ['drink', 'cup'],
   strip: ['strip', 'slice'],
   patty: ['patty', 'burger'],
-  scoop: ['scoop', 'cup'],
+  scoop: ['scoop'],
   handful: ['handful', 'oz']
 }
 
@@ -77,7 +77,8 @@ function defaultRow (food: Food): Parsed | undefined {
 
 /** A volume row of the food ("1 cup", "1 fl oz", "1 tablespoon") and the millilitres it stands for, giving its density. */
 function density (food: Food): number | null {
-  for (const [pattern, ml] of [[/^1 fl oz(?: \((?:nfs|no ice)\))?$/, 29.5735], [/^1 cup(?: \(8 fl oz\))?$/, 236.588], [/^1 tablespoon$/, 14.787], [/^1 teaspoon$/, 4.929]] as const) {
+  // Matched on the folded text, which has no parentheses: "1 fl oz (no ice)" reads "1 fl oz no ice".
+  for (const [pattern, ml] of [[/^1 fl oz(?: (?:nfs|no ice))?$/, 29.5735], [/^1 cup(?: 8 fl oz)?$/, 236.588], [/^1 tablespoon$/, 14.787], [/^1 teaspoon$/, 4.929]] as const) {
     const row = food.portions.find((p) => pattern.test(fold(p.description)))
     if (row !== undefined) return row.grams / ml
   }
@@ -98,22 +99,26 @@ function hasSize (p: Parsed, size: string): boolean {
   return (SIZE_WORDS[size] ?? []).some((w) => p.words.has(w))
 }
 
-function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null): number {
+// Food words in a portion row ("1 medium ice cream cup") only tell rows apart when nothing else does:
+// they decide a bare count ("3 cookies" → "1 cookie"), and barely count beside a unit ("a scoop" → "1 scoop").
+const FOOD_WORD = { count: 0.5, unit: 0.1 } as const
+
+function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, foodWord: number): number {
   let s = 0
   const u = unitWords.findIndex((w) => p.words.has(w))
   if (u >= 0) s += 3 - u * 0.5
   if (measure !== null && p.numbers.includes(measure)) s += 2
   if (size !== null) s += hasSize(p, size) ? 1.5 : ([...p.words].some((w) => ALL_SIZES.has(w)) ? -1 : 0)
   else if (p.words.has('medium') || p.words.has('regular')) s += 0.3
-  for (const w of food) if (p.words.has(w)) s += 0.5
+  for (const w of food) if (p.words.has(w)) s += foodWord
   return s - p.length * 0.05
 }
 
-function best (rows: readonly Parsed[], unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, floor: number): Parsed | null {
+function best (rows: readonly Parsed[], unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, floor: number, foodWord: number = FOOD_WORD.unit): Parsed | null {
   let top: Parsed | null = null
   let topScore = floor
   for (const p of rows) {
-    const s = score(p, unitWords, size, food, measure)
+    const s = score(p, unitWords, size, food, measure, foodWord)
     if (s > topScore) { top = p; topScore = s }
   }
   return top
@@ -141,7 +146,9 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[])
   const rows = servings(food)
   if (unit !== null || size !== null || measure !== null) {
     // Needs a unit or size match to beat the floor; food words alone do not make a row the one meant.
-    const row = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2)
+    const found = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2)
+    // "a 16 oz can" of a drink whose can row is 12 fl oz: the stated measure wins over the row's.
+    const row = measure !== null && found !== null && !found.numbers.includes(measure.value) ? null : found
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
     // "10 piece nuggets": a generic countable with no row of its own counts the food's own items.
     if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
@@ -160,7 +167,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[])
   }
   if (amount.quantity !== null) {
     // A bare count ("2 eggs", "a burrito"): the row that counts this food ("1 egg", "1 burrito"), else a medium or regular one.
-    const row = best(rows, ['each', 'item', 'piece', 'whole'], 'medium', foodWords, null, 0.4)
+    const row = best(rows, ['each', 'item', 'whole', 'piece'], 'medium', foodWords, null, 0.4, FOOD_WORD.count)
     if (row !== null && row.count <= 1 && !/^\d+ (?:cup|oz|fl oz|tablespoon|teaspoon)\b/.test(fold(row.portion.description))) {
       return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
     }

@@ -29,6 +29,8 @@ const UNICODE_FRACTIONS: Readonly<Record<string, string>> = { '½': ' 1/2', '⅓
 const QUANTITY_PHRASES: ReadonlyArray<[RegExp, string | ((...m: string[]) => string)]> = [
   [new RegExp(`\\b(\\d+|${NUMBER}) and (?:a half|1/2)\\b`, 'g'), (_m, n) => String(toNumber(n) + 0.5)],
   [/\b(?:a|one) and (?:a half|1\/2)\b/g, '1.5'],
+  // "a cup and a half of": the half belongs to the unit.
+  [new RegExp(`\\b(?:an?|(\\d+|${NUMBER})) (cups?|slices?|pieces?|tablespoons?|teaspoons?|pounds?|glasses?|bowls?|scoops?|servings?|bottles?|cans?) and (?:a half|1/2)\\b`, 'g'), (_m, n, unit) => `${n === undefined ? 1.5 : toNumber(n) + 0.5} ${unit}`],
   [/\b(\d+) (\d)\/(\d)\b/g, (_m, w, n, d) => String(Number(w) + Number(n) / Number(d))],
   [/\bhalf (?:a |an )?dozen\b/g, '6'],
   [new RegExp(`\\b(\\d+|${NUMBER}) dozen\\b`, 'g'), (_m, n) => String(toNumber(n) * 12)],
@@ -60,8 +62,9 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
   /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|bakery|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b/g,
   /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
+  /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
   /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
-  /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|having|had|ate|eaten|eating|grabbed|grabbing|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
+  /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top|on the side|sliced|chopped|diced)\b/g,
   /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g
 ]
 
@@ -74,7 +77,7 @@ export function normalizeMeal (text: string): string {
   let s = text.normalize('NFKC').toLowerCase()
   for (const [glyph, ascii] of Object.entries(UNICODE_FRACTIONS)) s = s.replaceAll(glyph, ascii)
   s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
-    .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/&/g, ' and ')
+    .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
   s = ` ${s.trim()} `
   for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
@@ -92,6 +95,8 @@ export function mealSegments (text: string): string[][] {
       .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
       // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
       .replace(/^(?:at|in|during|on) (?:the |a |my )?[\p{L}']+(?: [\p{L}']+)?\s+(?=\d|an?\s)/u, '')
+      // "… during soccer practice", "… at the barbecue", "… on the way home": the rest of the part is the occasion.
+      .replace(/\s+(?:during|while|before|after|on the way|on the road|in the car|at (?:the|a|an|my|our|his|her|their)\s).*$/, '')
       .replace(/\s+(?:and|with|or)\s*$/, '').trim())
     .filter((part) => /\p{L}/u.test(part))
     .map((part) => part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0))

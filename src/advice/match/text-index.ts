@@ -44,7 +44,7 @@ const PHRASE = 0.2
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
 const EXACT_ALIAS = 2
 // Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
-const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original'])
+const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
 const RARE_WORDS = 3
@@ -145,7 +145,8 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
 
   function correct (words: readonly string[]): string[] {
     return words.map((w) => {
-      if (df.has(w) || w.length < MIN_FUZZY || w.length > MAX_WORD || /\d/.test(w)) return w
+      // Numbers and joined negations ("no_butter", "sugar_free") are never typos of a food word.
+      if (df.has(w) || w.length < MIN_FUZZY || w.length > MAX_WORD || /[\d_]/.test(w)) return w
       let best = w
       let bestKey: [number, number] = [Infinity, 0]
       for (const [term, [n, distance]] of vocabulary.fuzzyGet(w, w.length >= LONG_WORD ? 2 : 1)) {

@@ -33,7 +33,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 }
 
 // Participles whose base is the same food sense ("whole wheat toast" is "Bread, whole wheat, toasted").
-const PARTICIPLES: Readonly<Record<string, string>> = { toasted: 'toast', sliced: 'slice', mashed: 'mash', smoked: 'smoke', iced: 'ice' }
+const PARTICIPLES: Readonly<Record<string, string>> = { toasted: 'toast', sliced: 'slice', mashed: 'mash', smoked: 'smoke', iced: 'ice', roasted: 'roast' }
 
 /** A word's singular, by a few English suffix rules applied alike to the tables and to user text ("berries" ~ "berry"). */
 export function stem (word: string): string {
@@ -57,7 +57,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 export function tokens (text: string): string[] {
   const out: string[] = []
   // "no cheese", "without bun", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
-  const joined = fold(text).replace(/\b(?:no|without|non) (?=\p{L})/gu, 'no').replace(/(?<=\p{L}) free\b/gu, 'free')
+  const joined = fold(text).replace(/\b(?:no|without|non) (?=\p{L})/gu, 'no_').replace(/(?<=\p{L}) free\b/gu, '_free')
   for (const word of joined.split(/[ ./]+/)) {
     // A lone letter names nothing ("g" of "360 g", "w" of "w/"); digits stay ("7 up", "2%").
     if (word.length === 0 || STOPWORDS.has(word) || /^\p{L}$/u.test(word)) continue

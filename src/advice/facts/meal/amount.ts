@@ -130,9 +130,10 @@ export function readAmount (phrase: string): Amount {
     return { quantity: 1, unit: inner, measure: { value: quantity, unit }, size, food: rest.slice((container as RegExpExecArray)[0].length) }
   }
   // "2 salmon fillets", "8 asparagus spears": a countable noun after the food is the unit that counts it.
-  const noun = unit === null ? TRAILING_COUNT.exec(rest) : null
+  const noun = TRAILING_COUNT.exec(rest)
   if (noun !== null && /\p{L}/u.test(rest.slice(0, noun.index))) {
-    unit = unitOf(noun[1])
+    // "30 g of cheddar cubes": with a unit already read, the noun only shapes the food, so it goes.
+    unit ??= unitOf(noun[1])
     rest = rest.slice(0, noun.index).trim()
   }
   // "a 20 oz coke": the measure with no container is the amount itself.

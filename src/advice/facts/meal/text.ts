@@ -70,7 +70,8 @@ const NARRATIVE: readonly RegExp[] = [
 
 // Boundaries that always separate items; "and"/"with" are soft: "burrito with chicken and beans" is one food.
 const HARD = /\s*(?:[,;:!?()]|\.(?!\d)|\b(?:plus|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
-const SOFT = /\s+(?:and|with|topped with|covered (?:in|with)|over|&|w\/|on top of|on top)\s+/
+// A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
+const SOFT = /\s+(?:and|with|topped with|covered (?:in|with)|over|&|w\/|on top of|on top|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
 /** Lower-case text with number words as digits, fractions as decimals, and typographic marks folded. */
 export function normalizeMeal (text: string): string {
@@ -90,14 +91,28 @@ export function mealSegments (text: string): string[][] {
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
   return s.split(HARD)
-    .map((part) => part.trim().replace(/^(?:and|with|or|a side of|side of|some|of|topped with|served with|covered (?:in|with)|over|on)\s+/, '')
-      // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
-      .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
-      // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
-      .replace(/^(?:at|in|during|on) (?:the |a |my )?[\p{L}']+(?: [\p{L}']+)?\s+(?=\d|an?\s)/u, '')
-      // "… during soccer practice", "… at the barbecue", "… on the way home": the rest of the part is the occasion.
-      .replace(/\s+(?:during|while|before|after|on the way|on the road|in the car|at (?:the|a|an|my|our|his|her|their)\s).*$/, '')
-      .replace(/\s+(?:and|with|or)\s*$/, '').trim())
+    .map(cleanPart)
     .filter((part) => /\p{L}/u.test(part))
     .map((part) => part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0))
+}
+
+// Cooking verbs that, before an article or amount, tell what the person did rather than name the food.
+const COOKED = 'grilled|pan fried|fried|baked|roasted|boiled|steamed|cooked|toasted|scrambled|poached|microwaved|heated up|made|blended|brewed|poured|packed|ordered'
+function cleanPart (raw: string): string {
+  const part = raw.trim()
+    .replace(/^(?:and|with|or|a side of|side of|some|of|topped with|served with|covered (?:in|with)|over|on)\s+/, '')
+    // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
+    .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
+    // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
+    .replace(/^(?:at|in|during|on) (?:the |a |my )?[\p{L}']+(?: [\p{L}']+)?\s+(?=\d|an?\s)/u, '')
+    // "late night 300 ml of milk": a time of day before the amount.
+    .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
+    // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the rest of the part is the occasion.
+    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen)).*$/, '')
+    // "410 g prepared", "214 g total": words that restate a weight.
+    .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
+    .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()
+  // "grilled an 8 oz sirloin steak": the cooking verb describes the food, after its amount.
+  const verb = new RegExp(`^(${COOKED})\\s+(?=an?\\s|the\\s|\\d)`).exec(part)
+  return verb === null ? part : `${part.slice(verb[0].length)} ${verb[1]}`
 }

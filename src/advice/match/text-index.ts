@@ -29,7 +29,7 @@ export interface TextIndex {
   knows (word: string): boolean
 }
 
-interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
+interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
 
 // Weights of the ranking, tuned on the project's own development sets (eval/), never on a held-out judge:
 // explaining the query's words matters most; naming the entry's head, and ending on it (English puts
@@ -66,6 +66,7 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     return {
       name: new Set(name),
       head: new Set(tokens(e.head)),
+      headNoun: tokens(e.head).at(-1),
       synonyms: new Set([...e.synonyms, ...(e.aliases ?? [])].flatMap(tokens)),
       phrases,
       generic: e.generic === true,
@@ -96,6 +97,13 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   })
   mini.addAll(prepared.map((p, id) => ({ id, name: [...p.name].join(' '), synonyms: [...p.synonyms].join(' ') })))
 
+  // English ends a name on its head noun ("pepperoni pizza", "mexican coke"): the query's last word is the
+  // entry's head noun, or the last word of a synonym said whole.
+  function endsOnHead (p: Prepared, query: readonly string[]): boolean {
+    const last = query.at(-1)
+    return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && ph.every((w) => query.includes(w))))
+  }
+
   function rank (index: number, query: readonly string[], weights: number[], total: number, named: readonly number[]): Candidate {
     const p = prepared[index]
     let explained = 0
@@ -114,7 +122,7 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     const headHit = headSaid > 0 || phrase || named.includes(index)
     const score = coverage +
       HEAD * (p.head.size === 0 ? 0 : headSaid / p.head.size) +
-      (p.head.has(query[query.length - 1]) ? LAST_WORD_HEAD : 0) +
+      (endsOnHead(p, query) ? LAST_WORD_HEAD : 0) +
       (phrase ? PHRASE : 0) +
       (named.includes(index) ? EXACT_ALIAS : 0) -
       UNSAID * unsaid +

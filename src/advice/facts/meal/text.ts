@@ -104,7 +104,7 @@ function cleanPart (raw: string): string {
     // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
     .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
     // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
-    .replace(/^(?:at|in|during|on) (?:the |a |my )?[\p{L}']+(?: [\p{L}']+)?\s+(?=\d|an?\s)/u, '')
+    .replace(/^(?:at|in|during|on) (?:the |a |my )?(?:[\p{L}']+ ){0,3}[\p{L}']+\s+(?=\d|an?\s)/u, '')
     // "late night 300 ml of milk": a time of day before the amount.
     .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
     // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the rest of the part is the occasion.

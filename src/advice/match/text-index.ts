@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { tokens } from './tokens.js'
@@ -47,7 +48,8 @@ const EXACT_ALIAS = 2
 const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
-const RARE_WORDS = 3
+const RARE_WORDS = 2
+const RECALL_CACHE = 10000
 // Spelling correction: one edit for words of 5–8 letters, two for longer; shorter words must be exact
 // ("mac" is not "mayo").
 const MIN_FUZZY = 5
@@ -58,16 +60,24 @@ const aliasKey = (words: readonly string[]): string => [...new Set(words)].sort(
 
 /** Builds the index once (at start-up); searching never scans the table. */
 export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
+  // Sources repeat their wording ("NS as to fat", "home or store"): each distinct string is tokenised once.
+  const seen = new Map<string, string[]>()
+  const words = (text: string): string[] => {
+    let known = seen.get(text)
+    if (known === undefined) seen.set(text, known = tokens(text))
+    return known
+  }
   const prepared: Prepared[] = entries.map((e) => {
-    const name = tokens(e.name)
-    const nameSet = new Set(name)
+    const nameSet = new Set(words(e.name))
+    const synonyms = e.synonyms.map(words)
+    const head = words(e.head)
     // Only a synonym that says something the name does not ("coke" for "Soft drink, cola") counts as a phrase.
-    const phrases = e.synonyms.map(tokens).filter((p) => p.length > 0 && p.some((w) => !nameSet.has(w)))
+    const phrases = synonyms.filter((p) => p.length > 0 && p.some((w) => !nameSet.has(w)))
     return {
-      name: new Set(name),
-      head: new Set(tokens(e.head)),
-      headNoun: tokens(e.head).at(-1),
-      synonyms: new Set([...e.synonyms, ...(e.aliases ?? [])].flatMap(tokens)),
+      name: nameSet,
+      head: new Set(head),
+      headNoun: head.at(-1),
+      synonyms: new Set([...synonyms, ...(e.aliases ?? []).map(words)].flat()),
       phrases,
       generic: e.generic === true,
       costly: [...nameSet].filter((w) => !DEFAULT_WORDS.has(w))
@@ -76,7 +86,7 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   const exact = new Map<string, number[]>()
   entries.forEach((e, i) => {
     for (const alias of e.aliases ?? []) {
-      const key = aliasKey(tokens(alias))
+      const key = aliasKey(words(alias))
       exact.set(key, [...(exact.get(key) ?? []), i])
     }
   })
@@ -130,6 +140,21 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     return { index, score, coverage, headHit }
   }
 
+  // Recall runs on the rarest words only: a common word ("chicken", in hundreds of rows) finds nothing
+  // the rare ones miss, and its postings were most of the search's cost. Every word still counts in the
+  // ranking. Rare-word pairs recur across phrases ("fried rice", "chicken rice"), so their recall is cached.
+  const recalled = new LRUCache<string, number[]>({ max: RECALL_CACHE })
+  function recall (query: readonly string[], weights: readonly number[]): number[] {
+    const text = query.map((w, i) => ({ w, weight: weights[i] })).sort((a, b) => b.weight - a.weight)
+      .slice(0, RARE_WORDS).map((r) => r.w).sort().join(' ')
+    let ids = recalled.get(text)
+    if (ids === undefined) {
+      ids = mini.search(text).slice(0, RECALL).map((hit) => hit.id as number)
+      recalled.set(text, ids)
+    }
+    return ids
+  }
+
   function search (words: readonly string[], limit = 5): Candidate[] {
     const query = [...new Set(words)]
     if (query.length === 0) return []
@@ -139,13 +164,7 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []
     const ids = new Set<number>(named)
-    // Recall runs on the rarest words only: a common word ("chicken", in hundreds of rows) finds
-    // nothing the rare ones miss, and its postings were most of the search's cost. Every word still
-    // counts in the ranking.
-    const rare = query.map((w, i) => ({ w, weight: weights[i] })).sort((a, b) => b.weight - a.weight).slice(0, RARE_WORDS).map((r) => r.w)
-    const text = rare.join(' ')
-    if (rare.length > 1) for (const hit of mini.search(text, { combineWith: 'AND' }).slice(0, RECALL)) ids.add(hit.id as number)
-    for (const hit of mini.search(text).slice(0, RECALL)) ids.add(hit.id as number)
+    for (const id of recall(query, weights)) ids.add(id)
     return [...ids].map((id) => rank(id, query, weights, total, named))
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, limit)

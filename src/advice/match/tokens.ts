@@ -1,6 +1,8 @@
 /** Lower-cases, folds accents, quotes and symbols, and collapses whitespace: the one text form every index entry and query share. */
 export function fold (text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  // Most source text is plain ASCII, which has no marks to strip (and normalising it is the costly step).
+  const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '')
+  return plain.toLowerCase()
     .replace(/[‘’`´]/g, "'")
     .replace(/[^\p{L}\p{N}'%./ ]+/gu, ' ')
     .replace(/(?<=\p{L})'s\b/gu, '')
@@ -50,7 +52,8 @@ export function stem (word: string): string {
 export const STOPWORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'of', 'with', 'w', 'without', 'in', 'on', 'to', 'for', 'from', 'at', 'as', 'by',
   'type', 'ns', 'nfs', 'other', 'made', 'any', 'some', 'my', 'our', 'your', 'his', 'her', 'their', 'its',
-  'added', 'include', 'including', 'excluding', 'style', 'kind', 'form', 'not', 'no', 'than', 'more', 'less', 'x'
+  'added', 'include', 'including', 'excluding', 'style', 'kind', 'form', 'not', 'no', 'than', 'more', 'less', 'x',
+  'it', 'its', 'this', 'that', 'these', 'those', 'them', 'they', 'both', 'each', 'all', 'also'
 ])
 
 /** The content words of a text: folded, split, stopwords dropped and each word stemmed. */

@@ -124,8 +124,8 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
   const kcal = `${facts.kcal} kcal`
   if (!facts.complete) {
     // The total leaves something out, so no judgement of the meal's size or protein.
-    const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more` : ''
-    return `Counted ${kcal} for recognised foods only; ${quoted}${more} was not recognised, so the full ${label} total is unknown.`
+    const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more were` : ' was'
+    return `Counted ${kcal} for recognised foods only; ${quoted}${more} not recognised, so the full ${label} total is unknown.`
   }
   const protein = facts.protein_g ?? 0
   if (facts.kcal < 300) {

@@ -48,7 +48,7 @@ const COUNTS = [
   'sachet', 'drumstick', 'thigh', 'breast', 'wing', 'leg', 'cob', 'bunch', 'individual', 'chunk', 'sheet', 'bite',
   'spoon', 'splash', 'squeeze', 'drizzle', 'knob', 'rasher', 'plateful', 'bowlful', 'jug', 'cone', 'tray', 'basket'
 ]
-const PLURAL_COUNTS: Readonly<Record<string, string>> = { leaves: 'leaf', loaves: 'loaf', pinches: 'pinch', dashes: 'dash', boxes: 'box', bunches: 'bunch', sandwiches: 'sandwich', glasses: 'glass', pouches: 'pouch', patties: 'patty', helpings: 'helping', ears: 'ear' }
+const PLURAL_COUNTS: Readonly<Record<string, string>> = { leaves: 'leaf', loaves: 'loaf', pinches: 'pinch', dashes: 'dash', boxes: 'box', bunches: 'bunch', glasses: 'glass', pouches: 'pouch', patties: 'patty', helpings: 'helping', ears: 'ear' }
 // Words users write for a unit FNDDS words differently.
 const COUNT_SYNONYMS: Readonly<Record<string, string>> = {
   portion: 'serving', helping: 'serving', plateful: 'plate', bowlful: 'bowl', pack: 'package', sachet: 'packet', tin: 'can', rasher: 'strip', spoon: 'tablespoon', cob: 'ear'
@@ -64,6 +64,8 @@ const SIZES: ReadonlyArray<[string, string]> = [
   ['personal|personal size|single serve|single serving|individual', 'personal']
 ]
 
+// Beyond this a quantity is not an amount anyone ate (and would overflow the arithmetic).
+const MAX_QUANTITY = 100000
 const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprigs?|cubes?|rashers?)$/
 const NUM = '(\\d+(?:\\.\\d+)?(?:/\\d+)?)'
 const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
@@ -82,11 +84,14 @@ function fraction (s: string | undefined): number | null {
   if (s === undefined) return null
   const [n, d] = s.split('/')
   const value = d === undefined ? Number(n) : Number(n) / Number(d)
-  return Number.isFinite(value) && value > 0 ? value : null
+  // Zero is an amount ("0 g"); a number too large to weigh is not.
+  return Number.isFinite(value) && value >= 0 && value <= MAX_QUANTITY ? value : null
 }
 
 /** The unit a word names, if any: a measure ("grams", "cups") or a countable ("slices", "cans"). */
-export function unitOf (word: string): Unit | null {
+export function unitOf (raw: string): Unit | null {
+  // "tbsp.", "oz.": an abbreviation's full stop.
+  const word = raw.replace(/\.$/, '')
   if (UNIT_RE.test(word)) {
     for (const [re, unit] of UNITS) if (new RegExp(`^(?:${re})$`).test(word)) return unit
   }

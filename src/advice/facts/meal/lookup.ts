@@ -27,7 +27,7 @@ const NOISE: ReadonlySet<string> = new Set([
   'breakfast', 'brunch', 'lunch', 'dinner', 'supper', 'snack', 'meal', 'night', 'morning', 'afternoon', 'evening',
   'weekend', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'late', 'early',
   'quick', 'homemade', 'home', 'leftover', 'diner', 'drive', 'thru', 'run', 'trip', 'party', 'game', 'watching',
-  'while', 'movie', 'treat', 'myself', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
+  'while', 'movie', 'treat', 'myself', 'topped', 'drizzled', 'sprinkled', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
 ])
 
 /** The head of an FNDDS description: its first part, before any comma or "with" ("Pizza with pepperoni, …" → "Pizza"). */
@@ -48,12 +48,14 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     aliases: food.aliases.map(rewrite),
     // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
-    generic: /\bNFS\b|\bNS as to\b|, raw$/.test(food.description)
+    generic: /\bNFS\b|\bNS as to\b/.test(food.description) ||
+      (/, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
   })))
 
   function words (phrase: string): string[] {
     const out: string[] = []
-    for (const w of index.correct(tokens(phrase).filter((t) => !NOISE.has(t)))) out.push(...(rewrites.get(w) ?? [w]))
+    // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
+    for (const w of index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))) out.push(...(rewrites.get(w) ?? [w]))
     return out
   }
 

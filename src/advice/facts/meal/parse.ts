@@ -24,6 +24,8 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 4
+// An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
+const MAX_GRAMS = 50000
 // Items per meal, at most: the response schema's bound.
 const MAX_ITEMS = 50
 
@@ -37,7 +39,8 @@ function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSi
     : amount
   // The row's own head noun names its countable ("1 cookie" for "3 Oreos"), beside the words the text used.
   const weighed = weigh(found.food, sized, [...found.words, ...tokens(found.food.description.split(/,|\s+with\s+/i)[0])])
-  if (weighed === null) return null
+  // No weight (no portion rows) or an absurd one ("1e308 cups"): the item cannot be weighed.
+  if (weighed === null || !(weighed.grams <= MAX_GRAMS)) return null
   const grams = round(weighed.grams, 1)
   const { food } = found
   return {
@@ -96,7 +99,10 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         // The longest run of soft-joined parts that one row explains as a whole dish.
         let span = 1
         let found: FoodMatch | null = null
-        for (let j = Math.min(parts.length, i + MAX_SPAN); j > i + 1; j--) {
+        // A dish is said with one amount: a later part with an amount of its own ("and 4 falafel") is another food.
+        let reach = i + 1
+        while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
+        for (let j = reach; j > i + 1; j--) {
           const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
           if (whole !== null && whole.confidence >= WHOLE_DISH) { found = whole; span = j - i; break }
         }

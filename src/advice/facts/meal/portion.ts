@@ -59,7 +59,8 @@ function parsedPortions (food: Food): Parsed[] {
     const lead = /^(\d+(?:\.\d+)?)(?:\/(\d+))?\s/.exec(text)
     const count = lead === null ? 1 : Number(lead[1]) / (lead[2] === undefined ? 1 : Number(lead[2]))
     const words = new Set(text.replace(/^[\d./]+\s/, '').split(/[ /,-]+/).filter((w) => w.length > 0).map(stem))
-    const numbers = [...text.matchAll(/\((\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]))
+    // From the source text: folding drops the parentheses ("1 bottle (20 fl oz)").
+    const numbers = [...portion.description.matchAll(/\((\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]))
     return { portion, count, words, numbers, length: words.size }
   })
   cache.set(food, parsed)

@@ -60,23 +60,26 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:this|that|last|yesterday) (?:morning|afternoon|evening|night)\b/g,
   /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
-  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|bakery|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b/g,
+  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,
   /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
   /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
-  /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
-  /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top|on the side|sliced|chopped|diced)\b/g,
+  /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well(?! as)|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
+  /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top(?! of)|on the side|sliced|chopped|diced)\b/g,
   /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g
 ]
 
-// Boundaries that always separate items; "and"/"with" are soft: "burrito with chicken and beans" is one food.
-const HARD = /\s*(?:[,;:!?()]|\.(?!\d)|\b(?:plus|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+// Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
+// "and"/"with" are soft: "burrito with chicken and beans" is one food.
+const HARD = /\s*(?:[,;:!?()]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
-const SOFT = /\s+(?:and|with|topped with|covered (?:in|with)|over|&|w\/|on top of|on top|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
+const SOFT = /\s+(?:and|with|over|&|w\/|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
 /** Lower-case text with number words as digits, fractions as decimals, and typographic marks folded. */
 export function normalizeMeal (text: string): string {
-  let s = text.normalize('NFKC').toLowerCase()
+  // Fraction glyphs first: NFKC would turn "½" into "1⁄2" with a fraction slash.
+  let s = text
   for (const [glyph, ascii] of Object.entries(UNICODE_FRACTIONS)) s = s.replaceAll(glyph, ascii)
+  s = s.normalize('NFKC').replace(/\u2044/g, '/').toLowerCase()
   s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
     .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
@@ -100,7 +103,7 @@ export function mealSegments (text: string): string[][] {
 const COOKED = 'grilled|pan fried|fried|baked|roasted|boiled|steamed|cooked|toasted|scrambled|poached|microwaved|heated up|made|blended|brewed|poured|packed|ordered'
 function cleanPart (raw: string): string {
   const part = raw.trim()
-    .replace(/^(?:and|with|or|a side of|side of|some|of|topped with|served with|covered (?:in|with)|over|on)\s+/, '')
+    .replace(/^(?:and|with|or|a side of|side of|some|of|served with|over|on)\s+/, '')
     // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
     .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
     // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
@@ -112,7 +115,12 @@ function cleanPart (raw: string): string {
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()
-  // "grilled an 8 oz sirloin steak": the cooking verb describes the food, after its amount.
+  // "grilled an 8 oz sirloin steak": the cooking verb describes the food, so it goes after the amount,
+  // before the food's own words (which end on the head noun): "an 8 oz grilled sirloin steak".
   const verb = new RegExp(`^(${COOKED})\\s+(?=an?\\s|the\\s|\\d)`).exec(part)
-  return verb === null ? part : `${part.slice(verb[0].length)} ${verb[1]}`
+  if (verb === null) return part
+  const rest = part.slice(verb[0].length)
+  const amount = /^(?:an?|the|\d+(?:\.\d+)?)(?:\s+\d+(?:\.\d+)?)?(?:\s+(?:fl oz|oz|g|grams?|ml|lbs?|pounds?|ounces?|kg))?\s+(?:\S+\s+of\s+)?/.exec(rest)
+  const cut = amount === null ? 0 : amount[0].length
+  return `${rest.slice(0, cut)}${verb[1]} ${rest.slice(cut)}`
 }

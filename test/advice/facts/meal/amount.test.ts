@@ -101,13 +101,24 @@ t.test('readAmount: a measure with no container is the amount itself', async (t)
   t.same(readAmount('a 20 oz coke'), amount({ quantity: 20, unit: oz, food: 'coke' }))
   t.same(readAmount('a 6 oz steak'), amount({ quantity: 6, unit: oz, food: 'steak' }))
   t.same(readAmount('2 8 oz steaks'), amount({ quantity: 16, unit: oz, food: 'steaks' }), 'two 8 oz steaks are 16 oz')
+  t.same(readAmount('8oz steak'), amount({ quantity: 8, unit: oz, food: 'steak' }), 'a measure glued to its number')
+})
+
+t.test('readAmount: a countable noun after the food counts it', async (t) => {
+  t.same(readAmount('2 salmon fillets'), amount({ quantity: 2, unit: count('fillet'), food: 'salmon' }))
+  t.same(readAmount('8 asparagus spears'), amount({ quantity: 8, unit: count('spear'), food: 'asparagus' }))
+  t.same(readAmount('3 garlic cloves'), amount({ quantity: 3, unit: count('clove'), food: 'garlic' }))
+  t.same(readAmount('salmon fillet'), amount({ unit: count('fillet'), food: 'salmon' }))
+  t.same(readAmount('2 3 fillets'), amount({ quantity: 2, food: '3 fillets' }), 'no food word before it: not a unit')
 })
 
 t.test('readAmount: size words', async (t) => {
   t.same(readAmount('a small coffee'), amount({ quantity: 1, size: 'small', food: 'coffee' }))
   t.same(readAmount('a large diet coke'), amount({ quantity: 1, size: 'large', food: 'diet coke' }))
-  t.same(readAmount('a grande latte'), amount({ quantity: 1, size: 'large', food: 'latte' }))
-  t.same(readAmount('a tall latte'), amount({ quantity: 1, size: 'medium', food: 'latte' }))
+  // Coffee-shop names map to FNDDS's coffee sizes (small 12, medium 16, large 20 fl oz): tall, grande, venti.
+  t.same(readAmount('a tall latte'), amount({ quantity: 1, size: 'small', food: 'latte' }))
+  t.same(readAmount('a grande latte'), amount({ quantity: 1, size: 'medium', food: 'latte' }))
+  t.same(readAmount('a venti latte'), amount({ quantity: 1, size: 'large', food: 'latte' }))
   t.same(readAmount('2 large eggs'), amount({ quantity: 2, size: 'large', food: 'eggs' }))
   t.same(readAmount('an extra large pizza'), amount({ quantity: 1, size: 'extra large', food: 'pizza' }))
   t.same(readAmount('a kids meal'), amount({ quantity: 1, size: 'small', food: 'meal' }))
@@ -121,6 +132,9 @@ t.test('readAmount: a metric amount at the end', async (t) => {
   t.same(readAmount('rice 200 g'), amount({ quantity: 200, unit: g, food: 'rice' }))
   t.same(readAmount('rice x 2 cups'), amount({ quantity: 2, unit: cup, food: 'rice' }))
   t.same(readAmount('2 bowls rice 150 g'), amount({ quantity: 2, unit: count('bowl'), food: 'rice 150 g' }), 'a unit up front wins')
+  t.same(readAmount('2 eggs x 50 g'), amount({ quantity: 100, unit: g, food: 'eggs' }), 'a count times a weight each')
+  t.same(readAmount('rice 0 g'), amount({ quantity: 0, unit: g, food: 'rice' }), 'zero grams is zero')
+  t.same(readAmount('2 3 g'), amount({ quantity: 2, food: '3 g' }), 'a trailing amount needs a food word before it')
 })
 
 t.test('readAmount: a phrase that is only an amount', async (t) => {

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import { foods, type Food, type Portion } from '../../../../src/advice/data/foods.js'
-import { readAmount, type Amount } from '../../../../src/advice/facts/meal/amount.js'
+import { readAmount } from '../../../../src/advice/facts/meal/amount.js'
 import { weigh, type Weighed } from '../../../../src/advice/facts/meal/portion.js'
 
 // Rows and portions below are quoted from src/advice/data/sources/fndds-2021-2023/*.csv (grep the code).
@@ -123,6 +123,9 @@ t.test('a measure inside a container picks the row that states it', async (t) =>
     { grams: 524, quantity: 1, unit: '1 bottle (16.9 fl oz or 500 ml)', trust: 1 }, '16.9 oz bottle')
   // Water, NFS has no bottle row: 24 fl oz × 29.5735 ml × 30 / 29.5735 = 24 × 30 = 720 g.
   expectWeighed(t, weighText(WATER, 'a 24 oz bottle of water', ['water']), { grams: 720, quantity: 1, unit: '24 oz bottle', trust: 0.95 }, '24 oz bottle')
+  // A measure with no container (an Amount readAmount never builds, but weigh accepts): the same 720 g.
+  expectWeighed(t, weigh(WATER, { quantity: 1, unit: null, measure: { value: 24, unit: { name: 'oz', kind: 'mass', size: 28.3495 } }, size: null, food: 'water' }, ['water']),
+    { grams: 720, quantity: 1, unit: '24 oz', trust: 0.95 }, '24 oz, no container')
 })
 
 t.test('a bare count uses the row that counts the food', async (t) => {

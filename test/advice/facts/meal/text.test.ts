@@ -100,13 +100,21 @@ t.test('mealSegments: "as well as" is a hard boundary', async (t) => {
 t.test('mealSegments: soft boundaries give alternatives a dish may join', async (t) => {
   t.same(mealSegments('a bagel with cream cheese'), [['a bagel', 'cream cheese']])
   t.same(mealSegments('peanut butter and jelly sandwich'), [['peanut butter', 'jelly sandwich']])
-  t.same(mealSegments('oatmeal topped with berries'), [['oatmeal', 'berries']])
-  t.same(mealSegments('rice covered in sauce'), [['rice', 'sauce']])
-  t.same(mealSegments('rice covered with sauce'), [['rice', 'sauce']])
   t.same(mealSegments('chicken over rice'), [['chicken', 'rice']])
   t.same(mealSegments('bread & butter'), [['bread', 'butter']])
-  t.same(mealSegments('ice cream on top of pie'), [['ice cream', 'pie']])
-  t.same(mealSegments('cake on top'), [['cake on top']], '"on top" at the end joins nothing')
+  t.same(mealSegments('tuna salad made with mayo'), [['tuna salad', 'mayo']], 'a cooking medium joins softly')
+  t.same(mealSegments('spinach sauteed in olive oil'), [['spinach', 'olive oil']])
+  t.same(mealSegments('pie with ice cream on top'), [['pie', 'ice cream']])
+  t.same(mealSegments('cake on top'), [['cake']], '"on top" at the end joins nothing')
+})
+
+t.test('mealSegments: a topping is its own item', async (t) => {
+  // Policy: "pancakes topped with syrup" is pancakes and syrup, never one row that names both.
+  t.same(mealSegments('oatmeal topped with berries'), [['oatmeal'], ['berries']])
+  t.same(mealSegments('oatmeal, topped it with berries'), [['oatmeal'], ['berries']])
+  t.same(mealSegments('rice covered in sauce'), [['rice'], ['sauce']])
+  t.same(mealSegments('rice covered with sauce'), [['rice'], ['sauce']])
+  t.same(mealSegments('ice cream on top of pie'), [['ice cream'], ['pie']])
 })
 
 t.test('mealSegments: connectors at the edge of a part are dropped', async (t) => {
@@ -142,6 +150,19 @@ t.test('mealSegments: narrative (who, when, where, filler) is removed', async (t
     ['lunch in dakar was 400 g of rice', [['400 g of rice']]]
   ]
   for (const [text, segments] of cases) t.same(mealSegments(text), segments, text)
+})
+
+t.test('mealSegments: occasion after the food, weight restatements and cooking verbs', async (t) => {
+  t.same(mealSegments('a burger during soccer practice'), [['a burger']])
+  t.same(mealSegments('a pizza from the freezer'), [['a pizza from the freezer']], 'where the food came from can name its row')
+  t.same(mealSegments('late night 300 ml of milk'), [['300 ml of milk']])
+  t.same(mealSegments('410 g chili prepared'), [['410 g chili']])
+  // The verb goes after the amount and before the food's words, which end on the head noun.
+  t.same(mealSegments('grilled an 8 oz sirloin steak'), [['an 8 oz grilled sirloin steak']], 'the cooking verb goes after the amount')
+  t.same(mealSegments('brewed a cup of coffee'), [['a cup of brewed coffee']])
+  // The code's own example: the narrative pattern removes "from the deli" first, so the rule that
+  // drops the rest of the occasion never sees it and "down the street" stays (src bug, reported).
+  t.same(mealSegments('a sandwich from the deli down the street'), [['a sandwich']])
 })
 
 t.test('mealSegments: a short heading before a colon or dash names the occasion', async (t) => {

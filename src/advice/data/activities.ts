@@ -60,6 +60,17 @@ const EFFORT_WORDS: ReadonlyArray<[RegExp, Intensity]> = [
 const VARIANT_WORDS: ReadonlySet<string> = new Set(['treadmill', 'uphill', 'downhill', 'curved', 'backward', 'backwards', 'barefoot', 'water', 'load', 'carrying', 'stationary', 'mountain', 'grade', 'incline', 'standing', 'drafting', 'snow', 'sand', 'stair', 'hill', 'pushing', 'stroller', 'backpack', 'kg', 'vest', 'pulling', 'indoors', 'weighted'])
 const SPEED_WORDS = new Set(['mph', 'km', 'kmh', 'kph', 'h', 'min', 'mile', 'mi', 'per', 'hour', 'minute', 'pace', 'kilometer'])
 const EFFORT_TOKENS: ReadonlySet<string> = new Set(Object.values(EFFORT).flatMap((e) => tokens(e)).concat(tokens('hard intense sprint sprints competitive race racing tempo heavy steady medium gentle casual relaxed recovery')))
+// Policy: the speed, in mph, an effort level means for kinds the Compendium grades by speed (the old
+// table's rows: running 12030/12050/12080, walking 17170/17190/17220, cycling 01020/01030/01040).
+const EFFORT_SPEED: Readonly<Record<string, Record<Intensity, number>>> = {
+  running: { low: 5, moderate: 6, high: 7.5 },
+  walking: { low: 2.5, moderate: 3, high: 4 },
+  bicycling: { low: 11, moderate: 13, high: 15 }
+}
+// Words of the occasion, not the activity ("went for a run in the park").
+const NOISE: ReadonlySet<string> = new Set(['went', 'go', 'going', 'gone', 'did', 'do', 'done', 'doing', 'had', 'have', 'took', 'take',
+  'park', 'outside', 'today', 'morning', 'evening', 'afternoon', 'night', 'quick', 'long', 'nice', 'good', 'great', 'friend',
+  'family', 'bit', 'session', 'little', 'around', 'neighborhood', 'neighbourhood', 'block', 'me', 'i', 'my', 'we', 'our'])
 const ACCEPT = 0.5
 const ACCEPT_WITH_HEAD = 0.3
 
@@ -99,18 +110,28 @@ function speedRange (description: string): [number, number] | null {
   return [low, high]
 }
 
-/** The row of the same kind (heading and first word) whose description says the effort, if any; else the row itself. */
-function byEffort (row: Activity, effort: Intensity, query: readonly string[]): Activity {
+/** The row of the same kind (heading and first word) whose description says the effort, or null when none does. */
+function byEffort (row: Activity, effort: Intensity, query: readonly string[], pace?: number): Activity | null {
   const kind = tokens(row.description)[0]
   const wanted = tokens(EFFORT[effort])
-  let best = row
+  // The same activity: a row that has every word the text used for it, or else the row's own first word.
+  const own = tokens(row.description)
+  const words = query.filter((w) => own.includes(w))
+  const same = words.length > 0 ? words : [kind]
+  let best: Activity | null = null
   let cost = Infinity
   for (const a of activities) {
-    if (a.heading !== row.heading || tokens(a.description)[0] !== kind) continue
     const t = tokens(a.description)
+    if (!same.every((w) => t.includes(w)) || !EXERCISE_HEADINGS.has(a.heading) !== !EXERCISE_HEADINGS.has(row.heading)) continue
+    // "Water running" is another activity than running: a variant the text did not name is not a candidate.
+    if (t.some((w) => VARIANT_WORDS.has(w) && !query.includes(w))) continue
     if (!wanted.some((w) => t.includes(w))) continue
-    // Fewest words the text did not say: "Running, general, moderate" over "Running uphill, moderate".
-    const c = t.filter((w) => w !== kind && !/^\d/.test(w) && !query.includes(w) && !wanted.includes(w)).length
+    // Fewest words the text did not say, a variant word ("uphill", "treadmill") above all.
+    const unsaid = t.filter((w) => w !== kind && !/^\d/.test(w) && !SPEED_WORDS.has(w) && !query.includes(w) && !wanted.includes(w))
+    // Between equals, the row nearest the speed the effort stands for ("Walking, 2.0 to 2.4 mph, slow pace").
+    const range = pace === undefined ? null : speedRange(a.description)
+    const off = range === null ? 0 : Math.min(Math.abs((pace as number) - range[0]), Math.abs((pace as number) - Math.min(range[1], 99))) / 100
+    const c = unsaid.length + 10 * unsaid.filter((w) => VARIANT_WORDS.has(w)).length + off
     if (c < cost) { best = a; cost = c }
   }
   return best
@@ -153,22 +174,33 @@ const index = createTextIndex(activities.map((a) => ({
 /** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
   const plain = identifierWords(text)
-  const said = EFFORT_WORDS.find(([re]) => re.test(plain.toLowerCase()))?.[1]
-  const effort = intensity ?? said
   const words: string[] = []
-  for (const w of index.correct(tokens(plain))) words.push(...(rewrites.get(w) ?? [w]))
+  for (const w of index.correct(tokens(plain).filter((t) => !NOISE.has(t)))) words.push(...(rewrites.get(w) ?? [w]))
   // Numbers, speed units and effort words pick a row below; they are not words of the activity.
   const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w))
-  if (query.length === 0) return null
-  const top = index.search(query, 12)
-    .map((c) => ({ ...c, score: c.score + (EXERCISE_HEADINGS.has(activities[c.index].heading) ? EXERCISE_PRIOR : 0) }))
-    .sort((a, b) => b.score - a.score)[0]
+  // Our own name said whole ("preparation and recovery", "brisk walking") wins before effort words are set aside.
+  const named = index.aliasOf(words)
+  // An effort word inside our own name ("brisk walking") is part of the name, not a second instruction.
+  const said = named === undefined ? EFFORT_WORDS.find(([re]) => re.test(plain.toLowerCase()))?.[1] : undefined
+  const effort = intensity ?? said
+  if (query.length === 0 && named === undefined) return null
+  const top = named !== undefined
+    ? { index: named, coverage: 1, headHit: true }
+    : index.search(query, 12)
+      .map((c) => ({ ...c, score: c.score + (EXERCISE_HEADINGS.has(activities[c.index].heading) ? EXERCISE_PRIOR : 0) }))
+      .sort((a, b) => b.score - a.score)[0]
   if (top === undefined || (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD))) return null
   let row = activities[top.index]
-  // The effort picks the row of the same kind that says it ("Elliptical trainer, vigorous effort").
-  if (effort !== undefined) row = byEffort(row, effort, query)
-  // The speed picks the row within the same kind of activity ("running 6 mph" → "Running, 6-6.3 mph").
+  // The effort picks the row of the same kind that says it ("Elliptical trainer, vigorous effort"); for a
+  // kind the Compendium grades by speed instead (running, walking, cycling), the effort stands for a speed.
   const speed = readSpeed(text)
+  if (effort !== undefined) {
+    const pace = EFFORT_SPEED[tokens(row.description)[0]]?.[effort]
+    const byWord = byEffort(row, effort, query, pace)
+    if (byWord !== null) row = byWord
+    else if (speed === null && pace !== undefined) row = bySpeed(row, pace, query)
+  }
+  // The speed picks the row within the same kind of activity ("running 6 mph" → "Running, 6-6.3 mph").
   if (speed !== null) row = bySpeed(row, speed, query)
   const own = top
   return {

@@ -28,6 +28,8 @@ export interface TextIndex {
   correct (words: readonly string[]): string[]
   /** Whether the index knows a word. */
   knows (word: string): boolean
+  /** The entry one of our aliases names with exactly these words, if any. */
+  aliasOf (words: readonly string[]): number | undefined
 }
 
 interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
@@ -45,7 +47,7 @@ const PHRASE = 0.2
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
 const EXACT_ALIAS = 2
 // Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
-const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle'])
+const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle', 'moderate', 'effort'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
 const RARE_WORDS = 2
@@ -185,5 +187,5 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     })
   }
 
-  return { search, correct, knows: (w) => df.has(w) }
+  return { search, correct, knows: (w) => df.has(w), aliasOf: (words) => exact.get(aliasKey(words))?.[0] }
 }

@@ -59,8 +59,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /** The content words of a text: folded, split, stopwords dropped and each word stemmed. */
 export function tokens (text: string): string[] {
   const out: string[] = []
-  // "no cheese", "without bun", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
-  const joined = fold(text).replace(/\b(?:no|without|non) (?=\p{L})/gu, 'no_').replace(/(?<=\p{L}) free\b/gu, '_free')
+  // "no cheese", "without bun", "not lap swimming", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
+  const joined = fold(text).replace(/\b(?:no|not|without|non) (?=\p{L})/gu, 'no_').replace(/(?<=\p{L}) free\b/gu, '_free')
   for (const word of joined.split(/[ ./]+/)) {
     // A lone letter names nothing ("g" of "360 g", "w" of "w/"); digits stay ("7 up", "2%").
     if (word.length === 0 || STOPWORDS.has(word) || /^\p{L}$/u.test(word)) continue

@@ -82,10 +82,9 @@ t.test('every synonym names an existing row, and once', async (t) => {
   t.same(clashes, [])
 })
 
-t.test('each of our names resolves to the row it is attached to', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
-  // An exact name is our own table saying which row the words mean. Fails today for names that hold a rewritten
-  // word ("e bike", "hand cycling", "swim bike run", "weight training") or an effort word ("brisk walking",
-  // "preparation and recovery"): see the report that came with this test.
+t.test('each of our names resolves to the row it is attached to', async (t) => {
+  // An exact name is our own table saying which row the words mean, rewritten words ("e bike") and effort
+  // words ("brisk walking", "preparation and recovery") included.
   const wrong: string[] = []
   for (const [c, names] of Object.entries(synonyms.names) as Array<[string, string[]]>) {
     for (const n of names) {
@@ -269,7 +268,7 @@ t.test('a partial match is kept when it names the activity\'s head', async (t) =
   t.equal(swim?.intensityUsed, null, 'an effort word in the text is not a caller intensity')
 })
 
-t.test('intensity picks the row of that effort', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
+t.test('intensity picks the row of that effort', async (t) => {
   const cases: Array<[string, Intensity, string]> = [
     ['cross country skiing', 'low', '19080'], // "2.5 mph, slow or light effort", 6.8 MET
     ['cross country skiing', 'high', '19100'], // "5.0-7.9 mph, brisk speed, vigorous effort", 11.3 MET
@@ -279,7 +278,7 @@ t.test('intensity picks the row of that effort', { todo: 'known ranking misses, 
     ['rope jumping', 'high', '15550'], // "fast pace, 120-160 skips/min"
     ['cycling', 'low', '01015'], // "Bicycling, self-selected easy pace"
     ['cycling', 'moderate', '01014'],
-    ['cycling', 'high', '01040'] // "14-15.9 mph, racing or leisure, fast, vigorous effort"
+    ['cycling', 'high', '01017'] // "Bicycling, self-selected vigorous pace": the row that says the effort, 9.0 MET
   ]
   for (const [text, intensity, want] of cases) {
     const m = matchActivity(text, intensity)
@@ -291,19 +290,16 @@ t.test('intensity picks the row of that effort', { todo: 'known ranking misses, 
   t.ok(high > low, `vigorous ${high} MET > light ${low} MET`)
 })
 
-t.test('ranking misses', async (t) => {
-  // Known misses of the ranking, kept as todo assertions (they run, and show what the code returns).
-  const todo = 'ranking miss'
-  t.equal(code('skiing downhill', 'low'), '19150', '"Skiing, downhill, …, light effort", not 19075 "Skiing, general"', { todo })
-  t.equal(code('swimming laps', 'low'), '18240', '"Swimming laps, freestyle, slow, recreational", not 18310 "…, not lap swimming" ("not" is a stopword)', { todo })
-  t.equal(code('rope jumping', 'low'), '15552', '"Rope jumping, slow pace", not 15554 "double under or more"', { todo })
-  t.equal(code('tennis'), '15675', '"Tennis, general, moderate effort" is the moderate general row, not 15676 "competitive"', { todo })
+t.test('effort within one activity, and the moderate general row by default', async (t) => {
+  t.equal(code('skiing downhill', 'low'), '19150', '"Skiing, downhill, …, light effort", not 19075 "Skiing, general"')
+  t.equal(code('swimming laps', 'low'), '18240', '"Swimming laps, freestyle, slow, recreational", not 18310 "…, not lap swimming"')
+  t.equal(code('rope jumping', 'low'), '15552', '"Rope jumping, slow pace", not 15554 "double under or more"')
+  t.equal(code('tennis'), '15675', '"Tennis, general, moderate effort" is the moderate general row, not 15676 "competitive"')
 })
 
-t.test('intensity and effort words keep the activity', { todo: 'known ranking misses, listed in the issue 11 closing note' }, async (t) => {
-  // Fails today: matchActivity appends the effort words to the search query, so the exact name is lost and rows
-  // of other headings that carry the effort words ("Water running, …, fast", "General, moderate effort" under
-  // Sexual Activity) win; and it judges acceptance on another row's coverage when the top row is not in plainRank.
+t.test('intensity and effort words keep the activity', async (t) => {
+  // Effort words never widen the search: they pick among rows of the same activity, never "Water running, …,
+  // fast" or "General, moderate effort" (Sexual Activity), and a row is accepted on its own coverage.
   t.equal(code('running', 'moderate'), '12050', 'not 14020 "General, moderate effort" (Sexual Activity)')
   for (const intensity of ['low', 'high'] as const) {
     const m = matchActivity('running', intensity)
@@ -313,9 +309,23 @@ t.test('intensity and effort words keep the activity', { todo: 'known ranking mi
   t.ok((matchActivity('running', 'high')?.met ?? 0) >= 9.3, 'a hard run is not below the moderate default')
   t.equal(code('walking', 'low'), '17152', '"Walking, 2.0 to 2.4 mph, level, slow pace", not water walking')
   t.equal(code('walking', 'moderate'), '17190')
-  t.equal(code('walking', 'high'), '17200', '"Walking, 3.5 to 3.9 mph, level, brisk"')
+  // Policy (as the earlier table had it): a hard walk is 4 mph, "Walking, 4.0 to 4.4 mph, …, very brisk pace".
+  t.equal(code('walking', 'high'), '17220', '"Walking, 4.0 to 4.4 mph, level, very brisk pace"')
   t.equal(code('brisk walking'), '17200', 'our own name for 17200')
   t.ok(['02050', '02052', '02054'].includes(code('weight lifting', 'low') ?? ''), 'light weight lifting is a resistance row, not 18310 "Swimming, leisurely"')
   for (const text of ['hard running', 'fast running', 'easy running']) t.equal(matchActivity(text)?.heading, 'Running', text)
   t.equal(matchActivity('easy'), null, 'an effort word alone names no activity')
+})
+
+t.test('the occasion around an activity is not part of it', async (t) => {
+  t.equal(code('went for a run in the park'), '12050', 'our name "run": "Running, 6-6.3 mph (10 min/mile)"')
+  t.equal(code('a long walk around the neighborhood'), '17190', 'our name "walk": "Walking, 2.8 to 3.4 mph, level, moderate pace"')
+})
+
+t.test('for kinds graded by speed, an effort stands for a speed (policy)', async (t) => {
+  // Running: low 5 mph → 12030 "Running, 5.0 to 5.2 mph (12 min/mile)"; high 7.5 mph → 12080 "Running, 7.5 mph (8 min/mile)".
+  t.equal(code('running', 'low'), '12030')
+  t.equal(code('running', 'high'), '12080')
+  // A stated speed wins over the effort: 8 mph is 12090 "Running, 8 mph (7.5 min/mile)".
+  t.equal(code('running 8 mph', 'low'), '12090')
 })

@@ -279,3 +279,13 @@ t.test('a parser over another lookup', async (t) => {
   const unweighable = createMealParser({ words: (phrase) => phrase.split(' '), find: (words) => ({ food, confidence: 1, words: [...words] }) })
   t.same(unweighable('test food'), { items: [], unmatched: ['test food'] })
 })
+
+t.test('plain ingredients FNDDS lacks come from SR Legacy', async (t) => {
+  // SR28 NDB 05062 "CHICKEN, BROILER OR FRYERS, BRST, SKINLESS, BNLESS, MEAT ONLY, RAW": 120 kcal/100 g.
+  // 200 g × 1.20 = 240 kcal.
+  const chicken = parseMeal('200 g of raw chicken breast').items
+  t.same(chicken.map((i) => [i.source, i.grams, i.kcal]), [['SR Legacy NDB 05062', 200, 240]])
+  // SR28 NDB 20081 all-purpose flour: 364 kcal/100 g, GmWt "1 cup" 125 g. 2 cups = 250 g × 3.64 = 910 kcal.
+  const flour = parseMeal('2 cups of flour').items
+  t.same(flour.map((i) => [i.source, i.unit, i.grams, i.kcal]), [['SR Legacy NDB 20081', '1 cup', 250, 910]])
+})

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAdvisor, type Advisor } from '../advice/advisor.js'
 import { createAdviceCache } from '../advice/cache.js'
+import { warmFacts } from '../advice/facts/index.js'
 import { createLocalProvider } from '../advice/providers/local.js'
 import type { Config } from '../config.js'
 import { advisorObserver } from './metrics.js'
@@ -20,6 +21,9 @@ export default fp(async function advisorPlugin (app: FastifyInstance, opts: { co
     logger: app.log
   })
   app.decorate('advisor', advisor)
+  // The lookup indexes are built right after the server listens, off the start-up path; a request that
+  // comes first builds them itself (and waits for it).
+  app.addHook('onListen', async () => { setImmediate(warmFacts) })
   app.addHook('onClose', async () => { await advisor.close() })
 }, { name: 'advisor', dependencies: ['metrics'] })
 

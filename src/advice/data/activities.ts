@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { createTextIndex } from '../match/text-index.js'
+import { createTextIndex, type TextIndex } from '../match/text-index.js'
 import { tokens } from '../match/tokens.js'
 import table from './compendium.json' with { type: 'json' }
 import synonyms from './activity-synonyms.json' with { type: 'json' }
@@ -163,26 +163,40 @@ function bySpeed (row: Activity, speed: number, query: readonly string[]): Activ
 const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
 // Our names get the same word rewrites as queries, so "e bike" still meets its name after "bike" → "bicycling".
 const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
-const index = createTextIndex(activities.map((a) => ({
-  name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
-  head: a.description.split(',')[0],
-  synonyms: [],
-  aliases: (extra.names[a.code] ?? []).map(rewrite),
-  generic: /\bgeneral\b/i.test(a.description)
-})))
+// Built on first use (or by warmActivityIndex right after the server listens), not at import: start-up
+// to listening stays short.
+let built: TextIndex | undefined
+function activityIndex (): TextIndex {
+  built ??= createTextIndex(activities.map((a) => ({
+    name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
+    head: a.description.split(',')[0],
+    synonyms: [],
+    aliases: (extra.names[a.code] ?? []).map(rewrite),
+    generic: /\bgeneral\b/i.test(a.description)
+  })))
+  return built
+}
+
+/** Builds the activity index now, so the first workout logged does not pay for it. */
+export function warmActivityIndex (): void {
+  activityIndex()
+}
 
 /** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
+  const index = activityIndex()
   const plain = identifierWords(text)
   const words: string[] = []
-  for (const w of index.correct(tokens(plain).filter((t) => !NOISE.has(t)))) words.push(...(rewrites.get(w) ?? [w]))
+  const said = tokens(plain).filter((t) => !NOISE.has(t))
+  const corrected = index.correct(said)
+  for (const w of corrected) words.push(...(rewrites.get(w) ?? [w]))
   // Numbers, speed units and effort words pick a row below; they are not words of the activity.
   const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w))
   // Our own name said whole ("preparation and recovery", "brisk walking") wins before effort words are set aside.
   const named = index.aliasOf(words)
   // An effort word inside our own name ("brisk walking") is part of the name, not a second instruction.
-  const said = named === undefined ? EFFORT_WORDS.find(([re]) => re.test(plain.toLowerCase()))?.[1] : undefined
-  const effort = intensity ?? said
+  const spoken = named === undefined ? EFFORT_WORDS.find(([re]) => re.test(plain.toLowerCase()))?.[1] : undefined
+  const effort = intensity ?? spoken
   if (query.length === 0 && named === undefined) return null
   const top = named !== undefined
     ? { index: named, coverage: 1, headHit: true }
@@ -206,7 +220,8 @@ export function matchActivity (text: string, intensity?: Intensity): ActivityMat
   return {
     ...row,
     name: row.description.split(',')[0].replace(/\s*\(.*$/, ''),
-    confidence: Math.min(1, Math.round(own.coverage * 100) / 100),
+    // A corrected typo ("runing") is a reading of the text, not the text: it is never a full-confidence match.
+    confidence: Math.min(corrected.some((w, i) => w !== said[i]) ? 0.9 : 1, Math.round(own.coverage * 100) / 100),
     speedMph: speed === null ? null : Math.round(speed * 10) / 10,
     intensityUsed: intensity ?? null
   }

@@ -2,7 +2,9 @@ import { FoodEntry } from '../../../schemas/food.js'
 import { GymEntry } from '../../../schemas/gym.js'
 import { WaterEntry } from '../../../schemas/water.js'
 import type { EntryOf, FactsOf, Topic, TopicTypes } from '../types.js'
+import { warmActivityIndex } from '../data/activities.js'
 import { computeFoodFacts } from './food.js'
+import { warmMealIndex } from './meal/parse.js'
 import { computeGymFacts } from './gym.js'
 import { computeWaterFacts } from './water.js'
 
@@ -45,4 +47,10 @@ export function computeFacts<T extends Topic> (topic: T, entry: TopicTypes[T]['e
   const extra = Object.keys(context)
   if (extra.length > 0) facts.notes.push(contextNote(extra))
   return facts
+}
+
+/** Builds the food and activity indexes now (they are otherwise built on first use). */
+export function warmFacts (): void {
+  warmMealIndex()
+  warmActivityIndex()
 }

@@ -250,7 +250,8 @@ t.test('typos within one edit are corrected', async (t) => {
   t.equal(code('runing'), '12050')
   t.equal(code('swiming'), '18310')
   t.equal(code('bicyclng'), '01014')
-  t.equal(matchActivity('runing')?.confidence, 1)
+  t.equal(matchActivity('runing')?.confidence, 0.9, 'a corrected typo is a reading, below full confidence')
+  t.equal(matchActivity('running')?.confidence, 1)
 })
 
 t.test('no row for words the Compendium does not know', async (t) => {

@@ -87,16 +87,18 @@ t.test('a partial match says how the text was read', async (t) => {
   // Conditioning Exercise,02210,7.0,"High intensity interval exercise, moderate effort": 7 × 70 × 1/3 h = 163.33 → 163.3
   const facts = computeGymFacts({ activity: 'HighIntensityIntervalTraining', duration_minutes: 20 })
   t.same([facts.compendium_code, facts.compendium_heading, facts.kcal_burned, facts.water_extra_l], ['02210', 'Conditioning Exercise', 163.3, 0.17])
-  t.same(facts.notes, [ASSUMED, '"HighIntensityIntervalTraining" read as Compendium 02210: High intensity interval exercise, moderate effort'])
+  // The identifier is one of our own names for 02210, so it is an exact match and needs no note.
+  t.same(facts.notes, [ASSUMED])
+  // Running,12050,9.3: 9.3 × 70 × 0.75 h = 488.25 → 488.3
   const typo = computeGymFacts({ activity: 'runing', duration_minutes: 45 })
   t.same([typo.compendium_code, typo.kcal_burned], ['12050', 488.3], 'a typo is corrected')
+  t.same(typo.notes, [ASSUMED, '"runing" read as Compendium 12050: Running, 6-6.3 mph (10 min/mile)'], 'and the note says how it was read')
 })
 
 t.test('intensity picks a variant of the same activity', async (t) => {
-  // Running,12050,9.3 is the default. The Compendium's running rows are by speed, not effort words,
-  // but slower (Running,12029,7.8,"Running 4.3 to 4.8 mph") and faster rows exist; today low and
-  // high both keep the 9.3 default. Earlier in this change low gave 12200 "Running, marathon" (13.3)
-  // and moderate gave 14020 "General, moderate effort" (Sexual Activity): the heading checks guard that.
+  // Running,12050,9.3 is the default. The Compendium's running rows are by speed, not effort words.
+  // Earlier in this change low gave 12200 "Running, marathon" (13.3) and moderate gave 14020
+  // "General, moderate effort" (Sexual Activity): the heading checks guard that.
   for (const intensity of ['low', 'moderate', 'high'] as const) {
     const facts = computeGymFacts({ activity: 'running', duration_minutes: 60, intensity })
     t.equal(facts.compendium_heading, 'Running', `${intensity}: still running (${facts.compendium_description})`)
@@ -104,9 +106,10 @@ t.test('intensity picks a variant of the same activity', async (t) => {
   }
   const low = computeGymFacts({ activity: 'running', duration_minutes: 60, intensity: 'low' })
   const high = computeGymFacts({ activity: 'running', duration_minutes: 60, intensity: 'high' })
-  const todo = { todo: 'lookup miss (src/advice/data/activities.ts matchActivity): no slower or faster running row for an effort level' }
-  t.ok((low.met as number) < 9.3, `low: below the 9.3 default (got ${low.met})`, todo)
-  t.ok((high.met as number) > 9.3, `high: above the 9.3 default (got ${high.met})`, todo)
+  // Policy: for running an effort stands for a speed: low 5 mph → Running,12030,8.5; high 7.5 mph → Running,12080,11.8.
+  t.ok((low.met as number) < 9.3, `low: below the 9.3 default (got ${low.met})`)
+  t.ok((high.met as number) > 9.3, `high: above the 9.3 default (got ${high.met})`)
+  t.same([low.compendium_code, low.kcal_burned, high.compendium_code, high.kcal_burned], ['12030', 595, '12080', 826])
 })
 
 t.test('an unknown activity gives no numbers it cannot know', async (t) => {

@@ -123,5 +123,15 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
   }
 }
 
+// Built on first use (or by warmMealIndex right after the server listens), not at import.
+let parser: ((text: string, options?: MealOptions) => MealParse) | undefined
 /** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. */
-export const parseMeal: (text: string, options?: MealOptions) => MealParse = createMealParser()
+export function parseMeal (text: string, options?: MealOptions): MealParse {
+  parser ??= createMealParser()
+  return parser(text, options)
+}
+
+/** Builds the food index now, so the first meal logged does not pay for it. */
+export function warmMealIndex (): void {
+  parser ??= createMealParser()
+}

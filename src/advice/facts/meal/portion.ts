@@ -127,6 +127,29 @@ function best (rows: readonly Parsed[], unitWords: readonly string[], size: stri
 
 const label = (p: Parsed): string => p.portion.description
 
+// Rows that measure rather than count, so a count of items is never one of them.
+const MEASURE_ROW: ReadonlySet<string> = new Set(['cup', 'oz', 'fl', 'tablespoon', 'teaspoon', 'bag', 'package', 'packet', 'container', 'pouch', 'box', 'can', 'bottle', 'serving', 'carton', 'jar'])
+// Words FNDDS uses for one item of a food.
+const ONE_ITEM: ReadonlySet<string> = new Set(['each', 'item', 'whole', 'piece', 'fruit', 'regular', 'medium'])
+// Sizes and variants that are not the usual item ("1 miniature roll", "1 Bagel Thin").
+const NOT_TYPICAL: ReadonlySet<string> = new Set(['mini', 'miniature', 'bite', 'large', 'jumbo', 'extra', 'small', 'thin', 'thick', 'kid', 'child'])
+
+function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Parsed | null {
+  let top: Parsed | null = null
+  let topScore = 0.3
+  for (const p of rows) {
+    if (p.count !== 1 || [...p.words].some((w) => MEASURE_ROW.has(w))) continue
+    let s = 0
+    for (const w of new Set(foodWords)) if (p.words.has(w)) s += 1
+    const usual = [...p.words].filter((w) => ONE_ITEM.has(w)).length
+    // An atypical size counts against a row only when it is not also the usual one ("1 regular/large" is usual).
+    s += usual * 0.5 - (usual === 0 && [...p.words].some((w) => NOT_TYPICAL.has(w)) ? 1 : 0)
+    s -= p.length * 0.05
+    if (s > topScore) { top = p; topScore = s }
+  }
+  return top
+}
+
 /** Converts an amount of a food to grams, from its stated mass, the food's own FNDDS portion rows, or the documented fallbacks. */
 export function weigh (food: Food, amount: Amount, foodWords: readonly string[]): Weighed | null {
   const q = amount.quantity ?? 1
@@ -167,11 +190,10 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[])
     return { grams: q * factor * fallback.portion.grams, quantity: q, unit: `${size === null ? '' : `${size} `}${label(fallback)}`, trust: unit === null ? 0.8 : 0.6 }
   }
   if (amount.quantity !== null) {
-    // A bare count ("2 eggs", "a burrito"): the row that counts this food ("1 egg", "1 burrito"), else a medium or regular one.
-    const row = best(rows, ['each', 'item', 'whole', 'piece'], 'medium', foodWords, null, 0.4, FOOD_WORD.count)
-    if (row !== null && row.count <= 1 && !/^\d+ (?:cup|oz|fl oz|tablespoon|teaspoon)\b/.test(fold(row.portion.description))) {
-      return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
-    }
+    // A bare count ("3 Oreos", "6 strawberries", "a burrito"): the row for one of this food ("1 Oreo sandwich",
+    // "1 fruit", "1 burrito"), never a serving of it ("Quantity not specified" is a serving, not an item).
+    const row = bestCount(rows, foodWords)
+    if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }
 }

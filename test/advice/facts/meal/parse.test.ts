@@ -289,3 +289,12 @@ t.test('plain ingredients FNDDS lacks come from SR Legacy', async (t) => {
   const flour = parseMeal('2 cups of flour').items
   t.same(flour.map((i) => [i.source, i.unit, i.grams, i.kcal]), [['SR Legacy NDB 20081', '1 cup', 250, 910]])
 })
+
+t.test('a count of items weighs one item, not one serving per item', async (t) => {
+  // 53209015 Cookie, chocolate sandwich (synonym "Oreo"), 464 kcal: 3 × "1 Oreo sandwich" 11 g = 33 g → 153.12 → 153.1
+  expectItems(t, '3 Oreos', [['FNDDS 53209015', '1 Oreo sandwich', 3, 33, 153.1]])
+  // 63223020 Strawberries, raw, 36 kcal: 6 × "1 fruit" 18 g = 108 g → 38.88 → 38.9
+  expectItems(t, '6 strawberries', [['FNDDS 63223020', '1 fruit', 6, 108, 38.9]])
+  // 51180010 Bagel, 264 kcal: "1 regular" 105 g → 277.2 (not "1 Bagel Thin" 46 g, nor "1 miniature" 26 g)
+  expectItems(t, 'a plain bagel', [['FNDDS 51180010', '1 regular', 1, 105, 277.2]])
+})

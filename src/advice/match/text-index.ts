@@ -48,6 +48,7 @@ const PHRASE = 0.2
 const EXACT_ALIAS = 2
 // Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
 const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle', 'moderate', 'effort'])
+const COOKING_WORDS: ReadonlySet<string> = new Set(['grilled', 'fried', 'baked', 'roast', 'boiled', 'steamed', 'broiled', 'sauteed', 'poached', 'toast', 'smoke', 'stewed', 'braised', 'barbecued', 'scrambled'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
 const RARE_WORDS = 2
@@ -161,7 +162,8 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     const query = [...new Set(words)]
     if (query.length === 0) return []
     // A default word the text says ("plain", "cooked") should not outweigh the food it describes.
-    const weights = query.map((w) => DEFAULT_WORDS.has(w) ? idf(w) * 0.3 : idf(w))
+    // A cooking word ("grilled") narrows the row but names no food: it counts half.
+    const weights = query.map((w) => DEFAULT_WORDS.has(w) ? idf(w) * 0.3 : COOKING_WORDS.has(w) ? idf(w) * 0.5 : idf(w))
     const total = weights.reduce((a, b) => a + b, 0)
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []

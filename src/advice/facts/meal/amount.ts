@@ -78,7 +78,7 @@ const LEAD = new RegExp(
   `(?:(${SIZE_ALTS})\\s+)?` +
   '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
 // Anchored at the end only: a leading lazy group here backtracked over the whole phrase.
-const TRAIL = new RegExp(`(?:^|\\s|,)(?:x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`)
+const TRAIL = new RegExp(`(?:^|\\s|,)(x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`)
 
 function fraction (s: string | undefined): number | null {
   if (s === undefined) return null
@@ -148,8 +148,9 @@ export function readAmount (phrase: string): Amount {
     const tail = TRAIL.exec(amount.food)
     const food = tail === null ? '' : amount.food.slice(0, tail.index).replace(/[\s,]+$/, '')
     if (tail !== null && /\p{L}/u.test(food)) {
-      const value = fraction(tail[1]) as number
-      amount = { ...amount, quantity: (amount.quantity ?? 1) * value, unit: unitOf(tail[2]), food }
+      const value = fraction(tail[2]) as number
+      // "2 tacos, 156 g": the weight is the whole amount; "2 eggs x 50 g" is so much each.
+      amount = { ...amount, quantity: tail[1] === undefined ? value : (amount.quantity ?? 1) * value, unit: unitOf(tail[3]), food }
     }
   }
   // A leading article or no number at all: one of whatever unit (or one item).

@@ -83,6 +83,8 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         const first = lookup.words(amount.food)
         const last = open
         open = null
+        // "no sugar", "sugar-free" after a comma: a modifier of the food before, which names no food itself.
+        if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) { i++; continue }
         if (first.length === 0) {
           // "olive oil, 2 tbsp", "a Big Mac (219 g)": a bare amount sizes the food before it, and a
           // weight or volume restates it even when a count came first; a part naming nothing is dropped.
@@ -107,7 +109,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           if (whole !== null && whole.confidence >= WHOLE_DISH) { found = whole; span = j - i; break }
         }
         found ??= lookup.find(first)
-        const phrase = parts.slice(i, i + span).join(' ')
+        const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         if (item === null) { unmatched.push(phrase); previous = null } else {
           const placed = { index: items.length, text: phrase, found: found as FoodMatch }

@@ -39,8 +39,8 @@ const QUANTITY_PHRASES: ReadonlyArray<[RegExp, string | ((...m: string[]) => str
   [/\b(?:a )?few\b/g, '3'],
   [/\bseveral\b/g, '3'],
   [/\bthree quarters?(?: of)?(?: an?\b| the\b)?/g, '0.75'],
-  [/\b(?:an?|one)[ -]half(?: of)?(?: an?\b| the\b)?/g, '0.5'],
-  [/\bhalf(?: of)?(?: an?\b| the\b| my\b)?/g, '0.5'],
+  [/\b(?:an?|one)[ -]half\b(?: of)?(?: an?\b| the\b)?/g, '0.5'],
+  [/\bhalf\b(?: of)?(?: an?\b| the\b| my\b)?/g, '0.5'],
   // Not "a quarter pounder": that is a burger.
   [/\b(?:an?|one) quarter(?! pound)(?: of)?(?: an?\b| the\b)?/g, '0.25'],
   [/\b(?:an?|one) third(?: of)?(?: an?\b| the\b)?/g, '0.33'],
@@ -83,7 +83,8 @@ export function normalizeMeal (text: string): string {
   s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
     .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
-  s = ` ${s.trim()} `
+  // "Half and half" is a cream, not two halves.
+  s = ` ${s.trim()} `.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf')
   for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
   return s
 }
@@ -111,7 +112,7 @@ function cleanPart (raw: string): string {
     // "late night 300 ml of milk": a time of day before the amount.
     .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
     // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the rest of the part is the occasion.
-    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen)).*$/, '')
+    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen)).*$/, '')
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()

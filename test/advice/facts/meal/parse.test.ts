@@ -298,3 +298,17 @@ t.test('a count of items weighs one item, not one serving per item', async (t) =
   // 51180010 Bagel, 264 kcal: "1 regular" 105 g → 277.2 (not "1 Bagel Thin" 46 g, nor "1 miniature" 26 g)
   expectItems(t, 'a plain bagel', [['FNDDS 51180010', '1 regular', 1, 105, 277.2]])
 })
+
+t.test('words that look like amounts or modifiers', async (t) => {
+  // "half and half" is 12120100 Cream, half and half, 131 kcal: QNS 20 g → 26.2
+  expectItems(t, 'a splash of half and half', [['FNDDS 12120100', 'Quantity not specified', 1, 20, 26.2]])
+  t.equal(parseMeal('a splash of half and half').items[0]?.text, 'a splash of half and half', 'the item keeps the words')
+  // A weight after a count is the whole amount: 58102010 Taco, corn tortilla, beef, cheese, 249 kcal: 156 g → 388.44 → 388.4
+  expectItems(t, '2 beef tacos, 156 g', [['FNDDS 58102010', 'g', 156, 156, 388.4]])
+  // "no sugar" after a comma modifies the tea and names no food: one item, nothing unmatched.
+  const tea = parseMeal('a cup of mint tea, no sugar')
+  t.equal(tea.items.length, 1)
+  t.same(tea.unmatched, [])
+  // Our alias: 93301182 Whiskey and cola, 89 kcal: QNS 225 g → 200.25 → 200.3
+  expectItems(t, 'a Jack and Coke', [['FNDDS 93301182', 'Quantity not specified', 1, 225, 200.3]])
+})

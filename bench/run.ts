@@ -156,6 +156,6 @@ log(`- A: ${(resultA.requests.average / ceiling).toFixed(3)} of the Little's-law
 log(`- B: ${(resultB.requests.average / resultBare.requests.average).toFixed(3)} of bare node:http; CPU ${cpuB.toFixed(3)} ms/request vs ${cpuBare.toFixed(3)} ms bare (${(cpuB / cpuBare).toFixed(2)}×); peak RSS ${rssB.toFixed(0)} MB.`)
 log(row('C: POST /food, development-set meals, local', resultC))
 log(row('C: POST /food, 500-character unknown words', resultU))
-log(`- C: CPU ${(cpuC * 1000).toFixed(0)} µs/request over ${meals.length} development-set meals (${(cpuC / cpuB).toFixed(2)}× run B's /water, ${(cpuC / cpuBare).toFixed(2)}× bare); ${(cpuU * 1000).toFixed(0)} µs for 500 characters of unknown words; peak RSS ${rssC.toFixed(0)} MB (${(rssC - rssB).toFixed(0)} MB above run B).`)
+log(`- C: CPU ${(cpuC * 1000).toFixed(0)} µs/request over ${meals.length} development-set meals (${(cpuC / cpuB).toFixed(2)}× run B's /water, ${(cpuC / cpuBare).toFixed(2)}× bare); ${(cpuU * 1000).toFixed(0)} µs for 500 characters of unknown words; peak RSS ${rssC.toFixed(0)} MB (${(rssC - rssB).toFixed(0)} MB against run B).`)
 log(`- Meal parser alone, per development-set text: first pass median ${median(cold).toFixed(0)} µs (p99 ${p99(cold).toFixed(0)} µs); repeated texts median ${median(warm).toFixed(0)} µs (p99 ${p99(warm).toFixed(0)} µs).`)
 log(`- Cold start to /ready: ${coldStartMs.toFixed(0)} ms.`)

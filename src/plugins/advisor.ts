@@ -21,9 +21,10 @@ export default fp(async function advisorPlugin (app: FastifyInstance, opts: { co
     logger: app.log
   })
   app.decorate('advisor', advisor)
-  // The lookup indexes are built right after the server listens, off the start-up path; a request that
-  // comes first builds them itself (and waits for it).
-  app.addHook('onListen', async () => { setImmediate(warmFacts) })
+  // The lookup indexes are built while the app is built, inside the start-up window the overload guard
+  // ignores: built inside the first requests (or after ready), they blocked the event loop long enough
+  // for the guard to shed traffic with 503s.
+  warmFacts()
   app.addHook('onClose', async () => { await advisor.close() })
 }, { name: 'advisor', dependencies: ['metrics'] })
 

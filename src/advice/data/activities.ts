@@ -163,8 +163,7 @@ function bySpeed (row: Activity, speed: number, query: readonly string[]): Activ
 const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
 // Our names get the same word rewrites as queries, so "e bike" still meets its name after "bike" → "bicycling".
 const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
-// Built on first use (or by warmActivityIndex right after the server listens), not at import: start-up
-// to listening stays short.
+// Built on first use, or by warmActivityIndex while the app is built, not at import.
 let built: TextIndex | undefined
 function activityIndex (): TextIndex {
   built ??= createTextIndex(activities.map((a) => ({

@@ -125,7 +125,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
   }
 }
 
-// Built on first use (or by warmMealIndex right after the server listens), not at import.
+// Built on first use, or by warmMealIndex while the app is built, not at import.
 let parser: ((text: string, options?: MealOptions) => MealParse) | undefined
 /** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. */
 export function parseMeal (text: string, options?: MealOptions): MealParse {

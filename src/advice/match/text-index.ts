@@ -40,7 +40,7 @@ interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headN
 // the query did not say costs a little, so "cola" prefers "Soft drink, cola" to "Soft drink, cola, diet".
 const HEAD = 0.3
 const LAST_WORD_HEAD = 0.25
-const UNSAID = 0.035
+const UNSAID = 0.045
 const GENERIC = 0.12
 const SYNONYM_CREDIT = 0.85
 const PHRASE = 0.2

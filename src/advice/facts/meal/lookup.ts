@@ -74,9 +74,11 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   function search (query: readonly string[]): FoodMatch | null {
     // Baby foods only when the text says so: "baby carrots" are carrots.
     const infant = query.some((w) => INFANT.has(w))
-    const top = index.search(query, 5).find((c) => infant || !rows[c.index].category.startsWith('Baby food'))
+    // The best-ranked candidate that explains enough of the words: a generic row that only names the head
+    // ("Steak, NS as to type") ranks high but may explain too little, and a fuller one just below it wins.
+    const top = index.search(query, 5).find((c) => (infant || !rows[c.index].category.startsWith('Baby food')) &&
+      (c.coverage >= ACCEPT || (c.headHit && c.coverage >= ACCEPT_WITH_HEAD)))
     if (top === undefined) return null
-    if (top.coverage < ACCEPT && !(top.headHit && top.coverage >= ACCEPT_WITH_HEAD)) return null
     return { food: rows[top.index], confidence: Math.min(1, Math.round(top.coverage * 100) / 100), words: [...query] }
   }
 

@@ -111,8 +111,8 @@ function cleanPart (raw: string): string {
     .replace(/^(?:at|in|during|on) (?:the |a |my )?(?:[\p{L}']+ ){0,3}[\p{L}']+\s+(?=\d|an?\s)/u, '')
     // "late night 300 ml of milk": a time of day before the amount.
     .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
-    // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the rest of the part is the occasion.
-    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen)).*$/, '')
+    // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the occasion, up to the next item.
+    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus ).)*/, '')
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()

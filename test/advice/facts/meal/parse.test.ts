@@ -312,3 +312,17 @@ t.test('words that look like amounts or modifiers', async (t) => {
   // Our alias: 93301182 Whiskey and cola, 89 kcal: QNS 225 g → 200.25 → 200.3
   expectItems(t, 'a Jack and Coke', [['FNDDS 93301182', 'Quantity not specified', 1, 225, 200.3]])
 })
+
+t.test('a fuller row below a generic one that explains too little', async (t) => {
+  // "Steak, NS as to type of meat" ranks first on its head noun but explains only "steak"; the
+  // sirloin row explains "sirloin" and "steak". 21102150 Beef, steak, sirloin, NS as to fat eaten,
+  // 239 kcal: 8 oz = 8 × 28.3495 = 226.796 → 226.8 g → 542.05 → 542.1
+  expectItems(t, 'an 8 oz grilled sirloin steak', [['FNDDS 21102150', 'oz', 8, 226.8, 542.1]])
+})
+
+t.test('an occasion after a food ends at the next item', async (t) => {
+  // "off a large hand-tossed pie" is narrative; "and a 20 oz Dr Pepper" is the next item,
+  // 92410360 Soft drink, pepper type.
+  const { items } = parseMeal('2 slices of pepperoni pizza off a large hand-tossed pie and a 20 oz Dr Pepper')
+  t.same(items.map((i) => i.source), ['FNDDS 58106540', 'FNDDS 92410360'])
+})

@@ -62,7 +62,7 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
   /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,
   /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
-  /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
+  /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|(?:snacking|munching|nibbling|sipping|working) on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
   /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well(?! as)|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
   /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top(?! of)|on the side|sliced|chopped|diced)\b/g,
   /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g

@@ -179,3 +179,7 @@ t.test('mealSegments: parts without a letter are dropped', async (t) => {
   t.same(mealSegments('1, 2, 3'), [])
   t.same(mealSegments('!!! ... ???'), [])
 })
+
+t.test('mealSegments: a present-tense snacking verb is narrative', async (t) => {
+  t.same(mealSegments('Snacking on 2 tablespoons of hummus with 10 baby carrots'), [['2 tablespoons of hummus', '10 baby carrots']])
+})

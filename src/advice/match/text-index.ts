@@ -114,7 +114,13 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   // entry's head noun, or the last word of a synonym said whole.
   function endsOnHead (p: Prepared, query: readonly string[]): boolean {
     const last = query.at(-1)
-    return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && ph.every((w) => query.includes(w))))
+    return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && said(ph, query)))
+  }
+
+  // A synonym said whole names the entry: two words or more ("quarter pounder"), or the whole query ("coke").
+  // A one-word synonym inside a longer query ("with chips" in "chocolate chip cookie") is only a modifier.
+  function said (phrase: readonly string[], query: readonly string[]): boolean {
+    return (phrase.length > 1 || query.length === 1) && phrase.every((w) => query.includes(w))
   }
 
   function rank (index: number, query: readonly string[], weights: number[], total: number, named: readonly number[]): Candidate {
@@ -131,7 +137,7 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     let headSaid = 0
     for (const w of p.head) if (query.includes(w)) headSaid++
     // A synonym phrase said whole ("coke", "quarter pounder") names the entry as surely as its head.
-    const phrase = p.phrases.some((ph) => ph.every((w) => query.includes(w)))
+    const phrase = p.phrases.some((ph) => said(ph, query))
     const headHit = headSaid > 0 || phrase || named.includes(index)
     const score = coverage +
       HEAD * (p.head.size === 0 ? 0 : headSaid / p.head.size) +

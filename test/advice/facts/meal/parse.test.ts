@@ -85,7 +85,7 @@ t.test('water, black coffee and tea are near zero', async (t) => {
   expectItems(t, 'a mug of green tea', [['FNDDS 92303010', '1 cup', 1, 240, 2.4]])
   const tea = parseMeal('a cup of tea')
   t.same([tea.items.length, tea.items[0].grams, tea.items[0].kcal], [1, 240, 2.4], 'any hot tea row: 1 kcal per 100 g, "1 cup" 240 g')
-  t.equal(tea.items[0].source, 'FNDDS 92302000', 'plain tea is Tea, hot, leaf, black', { todo: 'lookup miss: got Tea, ginger' })
+  t.equal(tea.items[0].source, 'FNDDS 92302000', 'plain tea is Tea, hot, leaf, black')
 })
 
 t.test('Oxford comma: each listed food is an item', async (t) => {
@@ -130,7 +130,7 @@ t.test('two foods that together spell another row stay two foods', async (t) => 
   // explains both words, so the whole-dish rule takes it.
   const cereal = parseMeal('a bowl of cereal with milk')
   t.equal(cereal.items.length, 2, 'cereal and milk', { todo: 'lookup miss: a product named after both foods' })
-  t.notOk(cereal.items.some((i) => i.source === 'FNDDS 53710600'), 'not a cereal bar', { todo: 'lookup miss: a product named after both foods' })
+  t.notOk(cereal.items.some((i) => i.source === 'FNDDS 53710600'), 'not a cereal bar')
 })
 
 t.test('a compound dish is kept whole', async (t) => {
@@ -222,8 +222,8 @@ t.test('descriptors pick the row: diet or regular, decaf or not', async (t) => {
   expectItems(t, 'a decaf coffee', [['FNDDS 92111000', '1 medium', 1, 480, 0]])
   const cola = parseMeal('a can of cola').items[0]
   const diet = parseMeal('a can of diet cola').items[0]
-  t.equal(cola?.source, 'FNDDS 92410310', 'cola is Soft drink, cola', { todo: 'lookup miss: got Whiskey and cola' })
-  t.equal(diet?.source, 'FNDDS 92410320', 'diet cola is Soft drink, cola, diet', { todo: 'lookup miss: got Whiskey and diet cola' })
+  t.equal(cola?.source, 'FNDDS 92410310', 'cola is Soft drink, cola')
+  t.equal(diet?.source, 'FNDDS 92410320', 'diet cola is Soft drink, cola, diet')
 })
 
 t.test('unknown words are unmatched, never guessed', async (t) => {
@@ -232,8 +232,8 @@ t.test('unknown words are unmatched, never guessed', async (t) => {
   t.same(parsed('2 cups of qwxyz'), { items: [], unmatched: ['2 cups of qwxyz'] }, 'the amount stays with the unknown food')
   t.same(parsed('a glorpnik with rice'), { items: [['FNDDS 56205001', 'Quantity not specified', 1, 122, 157.4]], unmatched: ['a glorpnik'] })
   t.same(parsed(''), { items: [], unmatched: [] })
-  t.same(parsed('I had it this morning'), { items: [], unmatched: ['it'] }, 'a pronoun is not a food',
-    { todo: 'lookup miss: "it" is found as 54304005 Crackers, cheese (Cheez-Its) through the alias "cheez its"' })
+  // A pronoun names no food: like "I had", it is narrative, so nothing is matched and nothing is left out.
+  t.same(parsed('I had it this morning'), { items: [], unmatched: [] }, 'a pronoun is not a food')
 })
 
 t.test('every part that names a food is an item or unmatched', async (t) => {

@@ -114,13 +114,14 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   // entry's head noun, or the last word of a synonym said whole.
   function endsOnHead (p: Prepared, query: readonly string[]): boolean {
     const last = query.at(-1)
-    return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && said(ph, query)))
+    return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && ph.every((w) => query.includes(w))))
   }
 
-  // A synonym said whole names the entry: two words or more ("quarter pounder"), or the whole query ("coke").
-  // A one-word synonym inside a longer query ("with chips" in "chocolate chip cookie") is only a modifier.
+  // A synonym said whole names the entry: two words or more ("quarter pounder"), or one word in the head
+  // noun's place at the end ("mexican coke"). A one-word synonym elsewhere in a longer query ("with chips"
+  // in "chocolate chip cookie") is only a modifier.
   function said (phrase: readonly string[], query: readonly string[]): boolean {
-    return (phrase.length > 1 || query.length === 1) && phrase.every((w) => query.includes(w))
+    return (phrase.length > 1 || query.at(-1) === phrase[0]) && phrase.every((w) => query.includes(w))
   }
 
   function rank (index: number, query: readonly string[], weights: number[], total: number, named: readonly number[]): Candidate {

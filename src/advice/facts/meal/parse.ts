@@ -24,6 +24,8 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 4
+// Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
+const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
 const MAX_GRAMS = 50000
 // Items per meal, at most: the response schema's bound.
@@ -85,14 +87,20 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         open = null
         // "no sugar", "sugar-free" after a comma: a modifier of the food before, which names no food itself.
         if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) { i++; continue }
+        // "a thigh", "2 drumsticks": a countable that is also the food's name is the food.
+        if (first.length === 0 && amount.unit !== null && FOOD_COUNTS.has(amount.unit.name)) {
+          const named = lookup.find(lookup.words(amount.unit.name))
+          const item = named === null ? null : toItem(parts[i], named, { ...amount, unit: null }, size)
+          if (item !== null) { items.push(item); previous = null; dish = null; i++; continue }
+        }
         if (first.length === 0) {
           // "olive oil, 2 tbsp", "a Big Mac (219 g)": a bare amount sizes the food before it, and a
-          // weight or volume restates it even when a count came first; a part naming nothing is dropped.
+          // weight or volume restates it even when a count came first. A part with words that sizes
+          // nothing is reported, never dropped; one of only numbers or filler names nothing.
           const target = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
-          if (target !== null && hasAmount(amount)) {
-            const item = toItem(`${target.text}, ${parts[i]}`, target.found, amount, size)
-            if (item !== null) items[target.index] = item
-          }
+          const item = target !== null && hasAmount(amount) ? toItem(`${target.text}, ${parts[i]}`, target.found, amount, size) : null
+          if (target !== null && item !== null) items[target.index] = item
+          else if (amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
           previous = null
           dish = null
           i++

@@ -198,9 +198,13 @@ t.test('a trailing weight restates the item before it', async (t) => {
   expectItems(t, '2 bagels, 200 g', [['FNDDS 51180010', 'g', 200, 200, 528]])
   // A bare amount sizes an item that had none: olive oil, 2 × 14 g = 28 g → 252.
   expectItems(t, 'olive oil, 2 tbsp', [['FNDDS 82104000', '1 tablespoon', 2, 28, 252]])
-  // A count after a counted item does not restate it, and a bare amount with nothing before is dropped.
-  expectItems(t, 'a bagel, 2 slices', [['FNDDS 51180010', '1 regular', 1, 105, 277.2]])
-  t.same(parsed('360 g'), { items: [], unmatched: [] })
+  // A count after a counted item does not restate it, and a bare amount with nothing before sizes
+  // nothing: both are reported as unmatched, never silently dropped.
+  t.same(parsed('a bagel, 2 slices'), { items: [['FNDDS 51180010', '1 regular', 1, 105, 277.2]], unmatched: ['2 slices'] })
+  t.same(parsed('360 g'), { items: [], unmatched: ['360 g'] })
+  // A countable that is also a food's name is that food: 24150210 Chicken thigh, NS as to cooking method,
+  // skin eaten, 226 kcal: "1 thigh" 80 g → 180.8
+  expectItems(t, 'a thigh', [['FNDDS 24150210', '1 thigh', 1, 80, 180.8]])
   // Only the item just before is restated: 63107010 Banana, raw, 97 kcal, "1 banana" 126 g → 122.2; 100 g → 97.
   expectItems(t, 'a banana, a banana, 100 g', [['FNDDS 63107010', '1 banana', 1, 126, 122.2], ['FNDDS 63107010', 'g', 100, 100, 97]])
 })

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { createTextIndex, type TextIndex } from '../match/text-index.js'
-import { tokens } from '../match/tokens.js'
+import { createRewriter, tokens } from '../match/tokens.js'
 import table from './compendium.json' with { type: 'json' }
 import synonyms from './activity-synonyms.json' with { type: 'json' }
 
@@ -34,6 +34,9 @@ export const activities: readonly Activity[] = (table as Static<typeof Compendiu
   .map(([code, met, heading, description]) => ({ code, met, heading, description }))
 
 const extra = synonyms as Static<typeof ActivitySynonyms>
+// Each row's words, computed once: effort and speed compare them against every row of a kind per request.
+const rowWords = new Map<Activity, string[]>(activities.map((a) => [a, tokens(a.description)]))
+const wordsOf = (a: Activity): string[] => rowWords.get(a) as string[]
 
 /** The Compendium row a free-text activity resolved to, and how sure the match is. */
 export interface ActivityMatch extends Activity {
@@ -112,16 +115,16 @@ function speedRange (description: string): [number, number] | null {
 
 /** The row of the same kind (heading and first word) whose description says the effort, or null when none does. */
 function byEffort (row: Activity, effort: Intensity, query: readonly string[], pace?: number): Activity | null {
-  const kind = tokens(row.description)[0]
+  const own = wordsOf(row)
+  const kind = own[0]
   const wanted = tokens(EFFORT[effort])
   // The same activity: a row that has every word the text used for it, or else the row's own first word.
-  const own = tokens(row.description)
   const words = query.filter((w) => own.includes(w))
   const same = words.length > 0 ? words : [kind]
   let best: Activity | null = null
   let cost = Infinity
   for (const a of activities) {
-    const t = tokens(a.description)
+    const t = wordsOf(a)
     if (!same.every((w) => t.includes(w)) || !EXERCISE_HEADINGS.has(a.heading) !== !EXERCISE_HEADINGS.has(row.heading)) continue
     // "Water running" is another activity than running: a variant the text did not name is not a candidate.
     if (t.some((w) => VARIANT_WORDS.has(w) && !query.includes(w))) continue
@@ -140,16 +143,16 @@ function byEffort (row: Activity, effort: Intensity, query: readonly string[], p
 /** The row of the same kind whose speed range holds the speed, else the one whose range is nearest (within 1 mph). */
 function bySpeed (row: Activity, speed: number, query: readonly string[]): Activity {
   // Same kind: the same heading and first word ("Running, 6-6.3 mph" and "Running 4.3 to 4.8 mph").
-  const kind = tokens(row.description)[0]
+  const kind = wordsOf(row)[0]
   let best = row
   // Distance first; among rows that hold the speed, the plainest (shortest) description, not "uphill" or "treadmill".
   let cost = Infinity
   for (const a of activities) {
-    if (a.heading !== row.heading || tokens(a.description)[0] !== kind) continue
+    if (a.heading !== row.heading || wordsOf(a)[0] !== kind) continue
     const range = speedRange(a.description)
     if (range === null) continue
     const d = speed < range[0] ? range[0] - speed : speed > range[1] ? speed - range[1] : 0
-    const extraWords = tokens(a.description).filter((w) => VARIANT_WORDS.has(w) && !query.includes(w)).length
+    const extraWords = wordsOf(a).filter((w) => VARIANT_WORDS.has(w) && !query.includes(w)).length
     // A variant word the text did not say ("downhill", "treadmill") costs more than a fraction of a mph off the range.
     const c = d + extraWords * 0.3 + (Math.min(range[1], 99) - range[0]) * 0.001
     if (d < 1 && c < cost) {
@@ -160,9 +163,8 @@ function bySpeed (row: Activity, speed: number, query: readonly string[]): Activ
   return best
 }
 
-const rewrites = new Map(Object.entries(extra.words).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
 // Our names get the same word rewrites as queries, so "e bike" still meets its name after "bike" → "bicycling".
-const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
+const rewriter = createRewriter(extra.words)
 // Built on first use, or by warmActivityIndex while the app is built, not at import.
 let built: TextIndex | undefined
 function activityIndex (): TextIndex {
@@ -170,7 +172,7 @@ function activityIndex (): TextIndex {
     name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
     head: a.description.split(',')[0],
     synonyms: [],
-    aliases: (extra.names[a.code] ?? []).map(rewrite),
+    aliases: (extra.names[a.code] ?? []).map(rewriter.phrase),
     generic: /\bgeneral\b/i.test(a.description)
   })))
   return built
@@ -185,10 +187,9 @@ export function warmActivityIndex (): void {
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
   const index = activityIndex()
   const plain = identifierWords(text)
-  const words: string[] = []
   const said = tokens(plain).filter((t) => !NOISE.has(t))
   const corrected = index.correct(said)
-  for (const w of corrected) words.push(...(rewrites.get(w) ?? [w]))
+  const words = rewriter.words(corrected)
   // Numbers, speed units and effort words pick a row below; they are not words of the activity.
   const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w))
   // Our own name said whole ("preparation and recovery", "brisk walking") wins before effort words are set aside.
@@ -208,7 +209,7 @@ export function matchActivity (text: string, intensity?: Intensity): ActivityMat
   // kind the Compendium grades by speed instead (running, walking, cycling), the effort stands for a speed.
   const speed = readSpeed(text)
   if (effort !== undefined) {
-    const pace = EFFORT_SPEED[tokens(row.description)[0]]?.[effort]
+    const pace = EFFORT_SPEED[wordsOf(row)[0]]?.[effort]
     const byWord = byEffort(row, effort, query, pace)
     if (byWord !== null) row = byWord
     else if (speed === null && pace !== undefined) row = bySpeed(row, pace, query)

@@ -68,3 +68,18 @@ export function tokens (text: string): string[] {
   }
   return out
 }
+
+/** Word rewrites from an alias table ("soda" → "soft drink"), applied alike to query words and to our own alias phrases. */
+export interface Rewriter {
+  /** The words with each rewritten word replaced by its rewrite. */
+  words (words: readonly string[]): string[]
+  /** A phrase tokenised and rewritten, as one string (how an alias is indexed). */
+  phrase (phrase: string): string
+}
+
+/** Builds a {@link Rewriter} from a table of word → replacement words. */
+export function createRewriter (table: Readonly<Record<string, string>>): Rewriter {
+  const rewrites = new Map(Object.entries(table).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
+  const words = (list: readonly string[]): string[] => list.flatMap((w) => rewrites.get(w) ?? [w])
+  return { words, phrase: (phrase) => words(tokens(phrase)).join(' ') }
+}

@@ -70,6 +70,8 @@ const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprig
 const NUM = '(\\d+(?:\\.\\d+)?(?:/\\d+)?)'
 const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
 const UNIT_RE = new RegExp(`^(?:${UNIT_ALTS})$`)
+const UNIT_PATTERNS = UNITS.map(([re, unit]): [RegExp, Unit] => [new RegExp(`^(?:${re})$`), unit])
+const SIZE_PATTERNS = SIZES.map(([re, size]): [RegExp, string] => [new RegExp(`^(?:${re})$`), size])
 const COUNT_RE = new RegExp(`^(?:${COUNTS.join('|')})(?:e?s)?$|^(?:${Object.keys(PLURAL_COUNTS).join('|')})$`)
 const SIZE_ALTS = SIZES.map(([re]) => re).join('|')
 const LEAD = new RegExp(
@@ -93,7 +95,7 @@ export function unitOf (raw: string): Unit | null {
   // "tbsp.", "oz.": an abbreviation's full stop.
   const word = raw.replace(/\.$/, '')
   if (UNIT_RE.test(word)) {
-    for (const [re, unit] of UNITS) if (new RegExp(`^(?:${re})$`).test(word)) return unit
+    for (const [re, unit] of UNIT_PATTERNS) if (re.test(word)) return unit
   }
   if (COUNT_RE.test(word)) {
     const plural = PLURAL_COUNTS[word]
@@ -106,7 +108,7 @@ export function unitOf (raw: string): Unit | null {
 
 function sizeOf (word: string | undefined): string | null {
   if (word === undefined) return null
-  for (const [re, size] of SIZES) if (new RegExp(`^(?:${re})$`).test(word)) return size
+  for (const [re, size] of SIZE_PATTERNS) if (re.test(word)) return size
   return null
 }
 

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
 import { createTextIndex, type TextIndex } from '../../match/text-index.js'
-import { tokens } from '../../match/tokens.js'
+import { createRewriter, tokens } from '../../match/tokens.js'
 
 /** A food found for a phrase, how sure the match is (0–1), and the query words it was found by. */
 export interface FoodMatch { food: Food, confidence: number, words: string[] }
@@ -37,15 +37,14 @@ export function headOf (description: string): string {
 
 /** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
 export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
-  const rewrites = new Map(Object.entries(foodWords).map(([from, to]) => [tokens(from).join(' '), tokens(to)]))
   // Aliases get the same word rewrites as queries, so "mince pie" still meets its alias after "mince" → "ground".
-  const rewrite = (phrase: string): string => tokens(phrase).flatMap((w) => rewrites.get(w) ?? [w]).join(' ')
+  const rewriter = createRewriter(foodWords)
   const index: TextIndex = createTextIndex(rows.map((food) => ({
     // "NS as to type of crust" says what the row leaves open: nothing a query must match.
     name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
     head: headOf(food.description),
     synonyms: food.synonyms,
-    aliases: food.aliases.map(rewrite),
+    aliases: food.aliases.map(rewriter.phrase),
     // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
     generic: /\bNFS\b|\bNS as to\b/.test(food.description) ||
@@ -53,10 +52,8 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   })))
 
   function words (phrase: string): string[] {
-    const out: string[] = []
     // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
-    for (const w of index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))) out.push(...(rewrites.get(w) ?? [w]))
-    return out
+    return rewriter.words(index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t))))
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index

@@ -5,7 +5,7 @@ import type { Amount, Unit } from './amount.js'
 /** Grams for an amount of a food, the portion row (or measure) they came from, and how far to trust them (0–1). */
 export interface Weighed { grams: number, quantity: number, unit: string, trust: number }
 
-interface Parsed { portion: Portion, count: number, words: ReadonlySet<string>, numbers: readonly number[], length: number }
+interface Parsed { portion: Portion, text: string, count: number, words: ReadonlySet<string>, numbers: readonly number[], length: number, serving: boolean }
 
 // Rows that are not servings: USDA's guideline amounts, dimension units and raw-to-cooked yields.
 const NOT_A_SERVING = /guideline amount|cubic inch|surface inch|oz,? (?:raw|dry)?,? ?yields?\b|^1 oz, (?:raw|dry|cooked)|inch (?:piece|cube)/i
@@ -61,27 +61,27 @@ function parsedPortions (food: Food): Parsed[] {
     const words = new Set(text.replace(/^[\d./]+\s/, '').split(/[ /,-]+/).filter((w) => w.length > 0).map(stem))
     // From the source text: folding drops the parentheses ("1 bottle (20 fl oz)").
     const numbers = [...portion.description.matchAll(/\((\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]))
-    return { portion, count, words, numbers, length: words.size }
+    return { portion, text, count, words, numbers, length: words.size, serving: !NOT_A_SERVING.test(portion.description) }
   })
   cache.set(food, parsed)
   return parsed
 }
 
 function servings (food: Food): Parsed[] {
-  return parsedPortions(food).filter((p) => !NOT_A_SERVING.test(p.portion.description))
+  return parsedPortions(food).filter((p) => p.serving)
 }
 
 function defaultRow (food: Food): Parsed | undefined {
   const all = parsedPortions(food)
-  return all.find((p) => fold(p.portion.description) === DEFAULT_ROW) ?? servings(food)[0] ?? all[0]
+  return all.find((p) => p.text === DEFAULT_ROW) ?? servings(food)[0] ?? all[0]
 }
 
 /** A volume row of the food ("1 cup", "1 fl oz", "1 tablespoon") and the millilitres it stands for, giving its density. */
 function density (food: Food): number | null {
   // Matched on the folded text, which has no parentheses: "1 fl oz (no ice)" reads "1 fl oz no ice".
   for (const [pattern, ml] of [[/^1 fl oz(?: (?:nfs|no ice))?$/, 29.5735], [/^1 cup(?: 8 fl oz)?$/, 236.588], [/^1 tablespoon$/, 14.787], [/^1 teaspoon$/, 4.929]] as const) {
-    const row = food.portions.find((p) => pattern.test(fold(p.description)))
-    if (row !== undefined) return row.grams / ml
+    const row = parsedPortions(food).find((p) => pattern.test(p.text))
+    if (row !== undefined) return row.portion.grams / ml
   }
   return null
 }

@@ -101,7 +101,7 @@ export function mealSegments (text: string): string[][] {
 }
 
 // Cooking verbs that, before an article or amount, tell what the person did rather than name the food.
-const COOKED = 'grilled|pan fried|fried|baked|roasted|boiled|steamed|cooked|toasted|scrambled|poached|microwaved|heated up|made|blended|brewed|poured|packed|ordered'
+const COOKED_FIRST = /^(grilled|pan fried|fried|baked|roasted|boiled|steamed|cooked|toasted|scrambled|poached|microwaved|heated up|made|blended|brewed|poured|packed|ordered)\s+(?=an?\s|the\s|\d)/
 function cleanPart (raw: string): string {
   const part = raw.trim()
     .replace(/^(?:and|with|or|a side of|side of|some|of|served with|over|on)\s+/, '')
@@ -118,7 +118,7 @@ function cleanPart (raw: string): string {
     .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()
   // "grilled an 8 oz sirloin steak": the cooking verb describes the food, so it goes after the amount,
   // before the food's own words (which end on the head noun): "an 8 oz grilled sirloin steak".
-  const verb = new RegExp(`^(${COOKED})\\s+(?=an?\\s|the\\s|\\d)`).exec(part)
+  const verb = COOKED_FIRST.exec(part)
   if (verb === null) return part
   const rest = part.slice(verb[0].length)
   const amount = /^(?:an?|the|\d+(?:\.\d+)?)(?:\s+\d+(?:\.\d+)?)?(?:\s+(?:fl oz|oz|g|grams?|ml|lbs?|pounds?|ounces?|kg))?\s+(?:\S+\s+of\s+)?/.exec(rest)

@@ -89,6 +89,7 @@ export function adviceEnvelope<T extends TSchema> (id: string, facts: T, descrip
     message: Type.String({ maxLength: 300, description: 'At most 25 words of plain-text advice' }),
     source: StringEnum(SOURCES, { description: 'Who wrote the words: gemini or the built-in local advisor' }),
     degraded: Type.Boolean({ description: 'true when Gemini was wanted but the local advisor answered' }),
+    entry_id: Type.Optional(Type.String({ maxLength: 64, description: 'The stored entry, when the request identified a user (tracking)' })),
     facts
   }, { $id: id, additionalProperties: false, description })
 }

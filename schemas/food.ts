@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateTime, Entry, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
+import { DayTotals } from './tracking.js'
 
 /** Meals of the day. */
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const
@@ -52,7 +53,8 @@ export const FoodFacts = Type.Object({
   unmatched: Type.Array(Type.String(), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
   reported_kcal: Nullable(Type.Number({ description: 'The client\'s own estimated_calories, if sent' })),
   notes: Notes,
-  sources: Sources
+  sources: Sources,
+  today: Type.Optional(Type.Ref(DayTotals))
 }, { $id: 'FoodFacts', additionalProperties: false, description: 'Meal numbers computed by the service' })
 /** Numbers the service computed for a meal. */
 export type FoodFacts = Static<typeof FoodFacts>

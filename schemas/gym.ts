@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Entry, LEVELS, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
+import { DayTotals } from './tracking.js'
 
 /** A workout log. */
 export const GymEntry = Entry('GymEntry', {
@@ -34,7 +35,8 @@ export const GymFacts = Type.Object({
   reported_kcal: Nullable(Type.Number({ description: 'The client\'s own calories_burned, if sent' })),
   water_extra_l: Nullable(Type.Number({ description: 'Extra water suggested for this session, in litres (0.5 L per hour)' })),
   notes: Notes,
-  sources: Sources
+  sources: Sources,
+  today: Type.Optional(Type.Ref(DayTotals))
 }, { $id: 'GymFacts', additionalProperties: false, description: 'Exercise numbers computed by the service' })
 /** Numbers the service computed for a workout. */
 export type GymFacts = Static<typeof GymFacts>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { allSchemas } from '../schemas/index.js'
-import { geminiEnabled, parseTrustProxy, splitList, type Config } from './config.js'
+import { geminiEnabled, parseTrustProxy, splitList, trackingOff, type Config } from './config.js'
 import { extraPropertiesKeyword } from './plugins/ajv-keywords.js'
 import advisor from './plugins/advisor.js'
 import auth from './plugins/auth.js'
@@ -15,6 +15,8 @@ import security from './plugins/security.js'
 import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
 import waterRoutes from './routes/water.js'
+import entryRoutes from './routes/entries.js'
+import profileRoutes from './routes/profile.js'
 
 /** Builds the app from a validated config; registers everything and does not listen. */
 export async function buildApp (config: Config): Promise<FastifyInstance> {
@@ -22,7 +24,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
     logger: {
       level: config.LOG_LEVEL,
       // Keys must never reach the logs, whatever the level.
-      redact: { paths: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'config.GEMINI_API_KEY', 'config.API_KEYS'], censor: '[redacted]' }
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'config.GEMINI_API_KEY', 'config.API_KEYS', 'config.DATABASE_URL'], censor: '[redacted]' }
     },
     genReqId: () => randomUUID(),
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
@@ -57,14 +59,31 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   // third of a second to a local-only cold start.
   if (geminiEnabled(config)) await app.register((await import('./plugins/gemini.js')).default, { config })
   await app.register(advisor, { config })
+  // Loaded only when used: the database drivers and the JWT library stay out of a stateless start.
+  const off = trackingOff(config)
+  if (off === undefined) await app.register((await import('./plugins/tracking.js')).default, { config })
   await app.register(health)
 
   const keys = splitList(config.API_KEYS)
-  await app.register(async function adviceRoutes (scope) {
-    if (keys.length > 0) await scope.register(auth, { keys })
+  const verifyJwt = off === undefined && config.JWT_JWKS_URL !== undefined
+    ? (await import('./tracking/jwt.js')).createJwtVerifier({
+        jwksUrl: config.JWT_JWKS_URL,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        refreshMs: config.JWT_JWKS_REFRESH_S * 1000,
+        timeoutMs: 5000,
+        onRefreshError: (err) => app.log.warn({ err: err.message }, 'JWKS refresh failed; the cached keys still serve')
+      })
+    : undefined
+  await app.register(async function apiRoutes (scope) {
+    await scope.register(auth, { keys, verifyJwt, trackingOff: off })
     await scope.register(waterRoutes)
     await scope.register(gymRoutes)
     await scope.register(foodRoutes)
+    if (off === undefined) {
+      await scope.register(entryRoutes)
+      await scope.register(profileRoutes)
+    }
   })
   return app
 }

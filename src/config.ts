@@ -39,7 +39,15 @@ export const ConfigSchema = Type.Object({
   MAX_EVENT_LOOP_DELAY_MS: Int(0, 60_000, 1000, 'Mean event-loop delay (ms) above which requests get 503 with Retry-After; 0 disables'),
   PRESSURE_SAMPLE_MS: Int(10, 60_000, 500, 'How often the event-loop delay is sampled (ms)'),
   SHUTDOWN_GRACE_MS: Int(0, 600_000, 16_000, 'How long in-flight requests may finish after SIGTERM (ms); default covers AI_DEADLINE_MS'),
-  DOCS_ENABLED: Type.Boolean({ default: true, description: 'Serve Swagger UI at /docs' })
+  DOCS_ENABLED: Type.Boolean({ default: true, description: 'Serve Swagger UI at /docs' }),
+  TRACKING: Type.Union([Type.Literal('auto'), Type.Literal('off')], { default: 'auto', description: 'auto = store entries of identified users (API_KEYS or JWT_JWKS_URL set); off = stateless only' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(sqlite:.+|postgres(ql)?://.+)$', maxLength: 2048, description: 'Unset: embedded SQLite at ./data/health-tracker.db; sqlite:<path>, sqlite::memory:, or postgres://…' })),
+  DATABASE_POOL_MAX: Int(1, 1000, 10, 'Postgres connections per process'),
+  DATABASE_TIMEOUT_MS: Int(100, 600_000, 5000, 'Statement timeout (Postgres) and busy timeout (SQLite), in ms'),
+  JWT_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 2048, description: 'JWKS of the identity provider whose JWTs (RS256/ES256) identify users' })),
+  JWT_ISSUER: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Required iss claim of JWTs' })),
+  JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Required aud claim of JWTs' })),
+  JWT_JWKS_REFRESH_S: Int(10, 86_400, 600, 'How long a fetched JWKS is used before it is fetched again (s); the last good set serves while the JWKS is down')
 }, { additionalProperties: false })
 
 /** The validated configuration. */
@@ -91,6 +99,13 @@ export function parseTrustProxy (value: string): boolean | string[] | ((address:
     return (_address, hop) => hop < hops
   }
   return splitList(value)
+}
+
+/** Why tracking is off under this config, or undefined when it is on. */
+export function trackingOff (config: Config): string | undefined {
+  if (config.TRACKING === 'off') return 'TRACKING=off'
+  if (config.API_KEYS === undefined && config.JWT_JWKS_URL === undefined) return 'set API_KEYS or JWT_JWKS_URL to identify users'
+  return undefined
 }
 
 /** Whether Gemini writes the advice under this config (a key is set and the provider is not forced to local). */

@@ -5,7 +5,7 @@ import { computeFacts, splitEntry } from './facts/index.js'
 import { guardMessage, leaksPrompt } from './guard.js'
 import { SYSTEM_INSTRUCTION } from './prompts.js'
 import { ungroundedFigure } from './number-guard.js'
-import type { Advice, AdviceProvider, EntryOf, ProviderReply, ProviderRequest, Topic, Usage } from './types.js'
+import type { Advice, AdviceProvider, EntryOf, FactsOf, ProviderReply, ProviderRequest, Topic, TopicTypes, Usage } from './types.js'
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
@@ -41,7 +41,8 @@ export interface AdvisorOptions {
 
 /** The advice service: facts, then words from the upstream or local provider, then the output guards. */
 export interface Advisor {
-  advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>>
+  /** Advice on a body; `facts`, when given, were computed by the caller (a tracked entry's day, a day summary). */
+  advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal, facts?: FactsOf<T>): Promise<Advice<T>>
   /** What /health reports: available, degraded (configured but bypassed) or local. */
   aiState (): 'available' | 'degraded' | 'local'
   close (): Promise<void>
@@ -82,9 +83,10 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     return guarded.text
   }
 
-  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal = NEVER): Promise<Advice<T>> {
+  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal = NEVER, given?: FactsOf<T>): Promise<Advice<T>> {
     const { entry, context } = splitEntry(topic, body)
-    const facts = computeFacts(topic, entry, context)
+    if (given === undefined && topic === 'day') throw new TypeError('a day summary needs its facts')
+    const facts = given ?? computeFacts(topic as Exclude<T, 'day'>, entry as TopicTypes[Exclude<T, 'day'>]['entry'], context) as FactsOf<T>
     const request: ProviderRequest<T> = { topic, entry, context, facts }
     if (upstream === undefined) return await localAdvice(request, false)
 

@@ -13,7 +13,8 @@ export const SYSTEM_INSTRUCTION = [
 export const TOPIC_GOALS: Record<Topic, string> = {
   water: 'Say how much more water to drink today (facts.remaining_l), or that the target is met, plus one motivating line. Mention any warning first.',
   gym: 'Motivate the user about this workout, suggest a suitable intensity for next time, and give one healthy-eating tip. Quote facts.kcal_burned if it is not null.',
-  food: 'Estimate the meal\'s calories using facts.kcal (if not null) and encourage one healthier choice (vegetables, protein or fibre).'
+  food: 'Estimate the meal\'s calories using facts.kcal (if not null) and encourage one healthier choice (vegetables, protein or fibre).',
+  day: 'Sum up the user\'s day from the facts (water against facts.water_target_l, kcal_in, kcal_out, kcal_goal if not null) and give one suggestion for the rest of the day or tomorrow.'
 }
 
 /**

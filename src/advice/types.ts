@@ -1,9 +1,10 @@
 import type { FoodEntry, FoodFacts } from '../../schemas/food.js'
 import type { GymEntry, GymFacts } from '../../schemas/gym.js'
+import type { DayFacts } from '../../schemas/tracking.js'
 import type { WaterEntry, WaterFacts } from '../../schemas/water.js'
 
-/** The advice topics, one per route. */
-export const TOPICS = ['water', 'gym', 'food'] as const
+/** The advice topics: one per logging route, and `day` for a tracked day's summary. */
+export const TOPICS = ['water', 'gym', 'food', 'day'] as const
 /** One of TOPICS. */
 export type Topic = typeof TOPICS[number]
 
@@ -12,6 +13,7 @@ export interface TopicTypes {
   water: { entry: WaterEntry, facts: WaterFacts }
   gym: { entry: GymEntry, facts: GymFacts }
   food: { entry: FoodEntry, facts: FoodFacts }
+  day: { entry: { date: string }, facts: DayFacts }
 }
 
 /** A validated request body of a topic (documented fields plus extra context fields). */

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import bearerAuth from '@fastify/bearer-auth'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { JwksUnavailableError, TrackingError, type TokenRejectedError } from '../tracking/errors.js'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
@@ -20,31 +20,83 @@ export function createKeyMatcher (keys: readonly string[]): (candidate: string) 
   }
 }
 
+/** A short, stable, non-secret id of an API key: users of different keys never share an identity or a rate-limit bucket. */
+export const keyId = (key: string): string => digest(key).toString('hex').slice(0, 16)
+
 /** The bearer token of a request, or undefined. */
 export function bearerToken (header: string | undefined): string | undefined {
   const m = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header)
   return m?.[1]
 }
 
+const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/
+
+/** How callers are identified on the API routes. */
+export interface AuthOptions {
+  /** API keys; when any is set, every API request needs a bearer (a key, or a JWT when `verifyJwt` is set). */
+  keys: string[]
+  /** Verifies a JWT and returns its subject; set when JWT_JWKS_URL is. */
+  verifyJwt?: (token: string) => Promise<string>
+  /** Why tracking is off, or undefined when it is on. */
+  trackingOff?: string
+}
+
+class Unauthorized extends Error {
+  readonly statusCode = 401
+}
+
 /**
- * Requires `Authorization: Bearer <key>` on the routes of the scope it is
- * registered in (the advice routes). @fastify/bearer-auth checks the header;
- * its `auth` callback is our digest matcher, and failures go to the root
- * error handler so they are problem+json with WWW-Authenticate.
+ * Authenticates the routes of the scope it is registered in and sets
+ * `request.userId` when a user is identified (tracking): an API key plus
+ * `X-User-Id`, or a JWT's `sub`. Runs in preParsing, not onRequest:
+ * route-level rate-limit hooks run after onRequest hooks, and unauthenticated
+ * floods must be counted too; it still runs before the body is parsed.
  */
-export default fp(async function authPlugin (app: FastifyInstance, opts: { keys: string[] }) {
-  const matches = createKeyMatcher(opts.keys)
-  await app.register(bearerAuth, {
-    keys: [],
-    auth: (key: string) => matches(key),
-    addHook: false,
-    verifyErrorLogLevel: 'info'
-  })
-  const verify = app.verifyBearerAuth as NonNullable<typeof app.verifyBearerAuth>
-  // preParsing, not onRequest: route-level rate-limit hooks run after
-  // onRequest hooks, and unauthenticated floods must be counted too. It still
-  // runs before the body is parsed.
-  app.addHook('preParsing', (request, reply, payload, done) => {
-    verify(request, reply, (err?: Error) => { done(err ?? null, payload) })
+export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOptions) {
+  const isKey = createKeyMatcher(opts.keys)
+  const required = opts.keys.length > 0
+
+  async function identify (request: FastifyRequest): Promise<string | undefined> {
+    const header = request.headers.authorization
+    const token = bearerToken(header)
+    const rawUser = request.headers['x-user-id']
+    const user = typeof rawUser === 'string' ? rawUser : undefined
+    if (rawUser !== undefined && (user === undefined || !USER_ID.test(user))) {
+      throw new TrackingError(400, 'X-User-Id must be one value of 1–128 characters from A–Z a–z 0–9 . _ : @ -')
+    }
+    if (token !== undefined && required && isKey(token)) {
+      if (user === undefined) return undefined
+      if (opts.trackingOff !== undefined) throw new TrackingError(400, `X-User-Id needs tracking, which is off: ${opts.trackingOff}`)
+      return `key:${keyId(token)}:${user}`
+    }
+    if (token !== undefined && opts.verifyJwt !== undefined) {
+      let sub: string
+      try {
+        sub = await opts.verifyJwt(token)
+      } catch (err) {
+        if (err instanceof JwksUnavailableError) throw new TrackingError(503, 'bearer tokens cannot be checked right now; retry shortly', 5)
+        // The reason (expired, bad signature, wrong issuer…) is for the logs only.
+        request.log.info({ reason: (err as TokenRejectedError).message }, 'bearer token rejected')
+        throw new Unauthorized('invalid bearer token')
+      }
+      if (user !== undefined) throw new TrackingError(400, 'X-User-Id is for API-key callers; a JWT names its user in sub')
+      return `jwt:${sub}`
+    }
+    if (required) throw new Unauthorized(header === undefined ? 'missing authorization header' : 'invalid authorization header')
+    if (user !== undefined) throw new TrackingError(400, `X-User-Id needs tracking, which is off: ${opts.trackingOff ?? 'no identity is configured'}`)
+    return undefined
+  }
+
+  app.decorateRequest('userId', undefined)
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    request.userId = await identify(request)
+    return payload
   })
 }, { name: 'auth' })
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The identified user (`key:<key id>:<X-User-Id>` or `jwt:<sub>`), or undefined for a stateless request. */
+    userId: string | undefined
+  }
+}

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { TEXT_PATTERN, type FieldError, type Problem } from '../../schemas/common.js'
 import { AdviceUnavailableError } from '../advice/errors.js'
+import { DatabaseUnavailableError, TrackingError } from '../tracking/errors.js'
 
 interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
 
@@ -11,6 +12,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  409: 'Conflict',
   406: 'Not Acceptable',
   408: 'Request Timeout',
   413: 'Content Too Large',
@@ -27,6 +29,7 @@ const SLUGS: Record<number, string> = {
   401: 'unauthorized',
   404: 'not-found',
   405: 'method-not-allowed',
+  409: 'conflict',
   413: 'body-too-large',
   415: 'unsupported-media-type',
   429: 'rate-limited',
@@ -98,7 +101,21 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       const errors = fieldErrors(error.validation as AjvError[])
       request.metricsErrorType = 'validation'
       const detail = errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')
-      return sendProblem(reply, request, 400, `Invalid request body: ${detail}`, { type: problemType(400, true), errors })
+      const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'headers' ? 'headers' : error.validationContext === 'params' ? 'path' : 'body'
+      return sendProblem(reply, request, 400, `Invalid request ${part}: ${detail}`, { type: problemType(400, true), errors })
+    }
+    if (error instanceof TrackingError) {
+      request.metricsErrorType = error.status === 503 ? 'unavailable' : SLUGS[error.status]
+      if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS))
+      if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
+      return sendProblem(reply, request, error.status, error.message)
+    }
+    if (error instanceof DatabaseUnavailableError) {
+      // The driver's message may name hosts or users: it goes to the log only.
+      request.log.warn({ reason: error.reason }, 'database unavailable')
+      request.metricsErrorType = 'database'
+      reply.header('retry-after', '2')
+      return sendProblem(reply, request, 503, 'The database is unavailable, so nothing was stored. Retry shortly; requests without a user still work.')
     }
     if (error instanceof AdviceUnavailableError) {
       const status = error.reason === 'timeout' || error.reason === 'deadline'

@@ -6,6 +6,9 @@ import { problemResponses } from '../../schemas/common.js'
 import { version } from '../version.js'
 import { sendProblem } from './errors.js'
 
+/** Longest wait for the database's answer in /health and /ready. */
+const DB_PING_TIMEOUT_MS = 1000
+
 /** Readiness states: /ready answers 200 only when `ready`. */
 export type ReadinessState = 'starting' | 'ready' | 'draining'
 
@@ -17,6 +20,23 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
     set: (next: ReadinessState) => { state = next }
   })
   app.addHook('onReady', async () => { state = 'ready' })
+
+  /** The tracking database: up, down (or slower than a second), or off when tracking is. */
+  async function database (): Promise<'up' | 'down' | 'off'> {
+    if (!app.hasDecorator('tracking')) return 'off'
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await Promise.race([
+        app.tracking.store.ping(),
+        new Promise((_resolve, reject) => { timer = setTimeout(() => reject(new Error('timeout')), DB_PING_TIMEOUT_MS) })
+      ])
+      return 'up'
+    } catch {
+      return 'down'
+    } finally {
+      clearTimeout(timer)
+    }
+  }
   app.addHook('preClose', async () => { state = 'draining' })
 
   app.get('/health', {
@@ -32,7 +52,8 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
     status: 'healthy' as const,
     timestamp: new Date().toISOString(),
     version,
-    ai_service: app.advisor.aiState()
+    ai_service: app.advisor.aiState(),
+    database: await database()
   }))
 
   app.get('/ready', {
@@ -49,7 +70,9 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
       reply.header('retry-after', '5')
       return await sendProblem(reply, request, 503, `not ready: ${state}`)
     }
-    return { status: state }
+    // A database outage keeps the instance ready: stateless requests still
+    // work, and tracked ones answer 503 until it heals. Reported, not gated.
+    return { status: state, database: await database() }
   })
 }, { name: 'health', dependencies: ['advisor'] })
 

@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type TObject } from '@sinclair/typebox'
 import { ADVICE_ERRORS, problemResponses } from '../../schemas/common.js'
-import type { EntryOf, Topic } from '../advice/types.js'
+import { LogHeaders } from '../../schemas/tracking.js'
+import type { EntryOf } from '../advice/types.js'
+import type { EntryTopic } from '../tracking/tracker.js'
 
 /** What differs between the advice routes. */
-export interface AdviceRouteSpec<T extends Topic> {
+export interface AdviceRouteSpec<T extends EntryTopic> {
   topic: T
   operationId: string
   summary: string
@@ -42,10 +44,11 @@ export function normalizeBody (body: unknown): void {
   }
 }
 
-/** Registers `POST /<topic>`: validate the entry, ask the advisor, reply. */
-export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
+/** Registers `POST /<topic>`: validate the entry, ask the advisor (logging the entry first when a user is identified), reply. */
+export function adviceRoute<T extends EntryTopic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
   // Only an upstream call can be cancelled; the local path needs no signal.
   const cancellable = app.hasDecorator('gemini')
+  const tracking = app.hasDecorator('tracking')
   app.withTypeProvider<TypeBoxTypeProvider>().post(`/${spec.topic}`, {
     schema: {
       operationId: spec.operationId,
@@ -53,9 +56,17 @@ export function adviceRoute<T extends Topic> (app: FastifyInstance, spec: Advice
       description: spec.description,
       tags: ['advice'],
       security: [{ bearerAuth: [] }, {}],
+      headers: LogHeaders,
       body: Type.Ref(spec.entry),
-      response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS) }
+      response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS, ...(tracking ? [409] : [])) }
     },
     preValidation: async (request) => { normalizeBody(request.body) }
-  }, async (request, reply) => await app.advisor.advise(spec.topic, request.body as EntryOf<T>, cancellable ? clientGoneSignal(reply) : undefined) as unknown as Record<string, unknown>)
+  }, async (request, reply) => {
+    const signal = cancellable ? clientGoneSignal(reply) : undefined
+    const body = request.body as EntryOf<T>
+    if (request.userId === undefined) return await app.advisor.advise(spec.topic, body, signal) as unknown as Record<string, unknown>
+    const { advice, replayed } = await app.tracking.tracker.log(request.userId, spec.topic, body, { idempotencyKey: request.headers['idempotency-key'] as string | undefined, signal })
+    if (replayed) reply.header('idempotent-replayed', 'true')
+    return advice as unknown as Record<string, unknown>
+  })
 }

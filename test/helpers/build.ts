@@ -3,10 +3,11 @@ import type { Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 
-/** The environment every test starts from: quiet, no Gemini, no rate limit. */
+/** The environment every test starts from: quiet, no Gemini, no rate limit, and a database that leaves no file. */
 export const testEnv: Record<string, string> = {
   LOG_LEVEL: 'silent',
-  RATE_LIMIT_MAX: '0'
+  RATE_LIMIT_MAX: '0',
+  DATABASE_URL: 'sqlite::memory:'
 }
 
 /** Builds the real app with test overrides and closes it in teardown. */

@@ -27,7 +27,7 @@ t.test('/ready is 200 when serving and 503 while draining', async (t) => {
   const app = await build(t)
   const ready = await app.inject({ url: '/ready' })
   t.equal(ready.statusCode, 200)
-  t.same(ready.json(), { status: 'ready' })
+  t.same(ready.json(), { status: 'ready', database: 'off' })
   app.readiness.set('draining')
   const draining = await app.inject({ url: '/ready' })
   t.equal(draining.statusCode, 503)

@@ -124,6 +124,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your entries
+         * @description Newest first by time (ties by creation order), a page at a time: pass next_cursor back as cursor. `from`/`to` without an offset are read in the profile time zone.
+         */
+        get: operations["listEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your entries
+         * @description Another user's entry, like a missing one, is a 404.
+         */
+        get: operations["getEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a mistaken entry
+         * @description The day's totals follow. Another user's entry, like a missing one, is a 404.
+         */
+        delete: operations["deleteEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One day: totals, target, entries and a short message
+         * @description The calendar day in the profile time zone (default: today there). The message comes from the same advisor as the advice routes: Gemini when configured, the local advisor otherwise, with the same guards.
+         */
+        get: operations["getDaySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your profile
+         * @description Weight, time zone and goals; unset fields are null (time zone: UTC).
+         */
+        get: operations["getProfile"];
+        /**
+         * Replace your profile
+         * @description Replaces the whole profile: an omitted field is unset. Entries without weight_kg then use this weight. Days are reckoned in `timezone` from now on, past entries included.
+         */
+        put: operations["putProfile"];
+        post?: never;
+        /**
+         * Erase yourself
+         * @description Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.
+         */
+        delete: operations["deleteProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about you
+         * @description JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.
+         */
+        get: operations["exportData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -150,6 +262,19 @@ export interface components {
             /** @description Each invalid field (validation errors only) */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description Totals of the user's calendar day (profile time zone), including this entry */
+        DayTotals: {
+            /** @description Water logged today, in litres, this entry included */
+            water_l: number;
+            /** @description Today's water target, in litres (the profile's override, or computed) */
+            water_target_l: number;
+            /** @description Energy eaten today, in kcal, from the logged meals */
+            kcal_in: number;
+            /** @description Energy burned today, in kcal, from the logged workouts */
+            kcal_out: number;
+            /** @description Entries logged today */
+            entries: number;
+        };
         /**
          * @description A water entry. Extra context fields (at most 20) are passed to the model but never change the numbers.
          * @example {
@@ -158,7 +283,7 @@ export interface components {
          *     }
          */
         WaterEntry: {
-            /** @description Total water drunk so far today, in litres (0 < x ≤ 10). The service is stateless: send the running total, and "remaining today" is computed from it. */
+            /** @description Litres (0 < x ≤ 10). Stateless (no user): the total drunk so far today, and "remaining today" is computed from it. Tracked (a user is identified): this drink only; the service adds up the day. */
             amount_liters: number;
             /**
              * @description When the entry was logged: ISO 8601 date-time, with or without a UTC offset
@@ -181,7 +306,7 @@ export interface components {
         };
         /** @description Hydration numbers computed by the service */
         WaterFacts: {
-            /** @description Water drunk so far today, in litres (the request's amount_liters) */
+            /** @description Water drunk so far today, in litres (stateless: the request's amount_liters; tracked: the day's logged total, this drink included) */
             intake_l: number;
             /** @description Suggested drinking-water target for today, in litres */
             target_l: number;
@@ -201,6 +326,7 @@ export interface components {
             notes: string[];
             /** @description Citations for the constants used, e.g. "USDA FDC 171287" */
             sources: string[];
+            today?: components["schemas"]["DayTotals"];
         };
         /** @description Advice on today's water intake */
         WaterAdvice: {
@@ -213,6 +339,8 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
+            /** @description The stored entry, when the request identified a user (tracking) */
+            entry_id?: string;
             facts: components["schemas"]["WaterFacts"];
         };
         /**
@@ -268,6 +396,7 @@ export interface components {
             notes: string[];
             /** @description Citations for the constants used, e.g. "USDA FDC 171287" */
             sources: string[];
+            today?: components["schemas"]["DayTotals"];
         };
         /** @description Advice on a workout */
         GymAdvice: {
@@ -280,6 +409,8 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
+            /** @description The stored entry, when the request identified a user (tracking) */
+            entry_id?: string;
             facts: components["schemas"]["GymFacts"];
         };
         /**
@@ -359,6 +490,7 @@ export interface components {
             notes: string[];
             /** @description Citations for the constants used, e.g. "USDA FDC 171287" */
             sources: string[];
+            today?: components["schemas"]["DayTotals"];
         };
         /** @description Advice on a meal */
         FoodAdvice: {
@@ -371,6 +503,8 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
+            /** @description The stored entry, when the request identified a user (tracking) */
+            entry_id?: string;
             facts: components["schemas"]["FoodFacts"];
         };
         /** @description Liveness report; never calls Gemini */
@@ -392,6 +526,11 @@ export interface components {
              * @enum {string}
              */
             ai_service: "available" | "degraded" | "local";
+            /**
+             * @description The tracking database: up, down (unreachable or slower than 1 s), or off when tracking is off
+             * @enum {string}
+             */
+            database: "up" | "down" | "off";
         };
         /** @description Readiness report */
         Readiness: {
@@ -400,6 +539,113 @@ export interface components {
              * @enum {string}
              */
             status: "ready" | "starting" | "draining";
+            /**
+             * @description The tracking database (up, down or off). A database outage does not make the instance unready: stateless requests still work
+             * @enum {string}
+             */
+            database: "up" | "down" | "off";
+        };
+        /** @description One logged entry */
+        TrackedEntry: {
+            /** @description Opaque entry id */
+            id: string;
+            /**
+             * @description water, gym or food
+             * @enum {string}
+             */
+            topic: "water" | "gym" | "food";
+            /**
+             * Format: date-time
+             * @description When it happened (UTC, ISO 8601)
+             */
+            time: string;
+            /** @description The request body as sent */
+            body: {
+                [key: string]: unknown;
+            };
+            /** @description The facts computed when it was logged (WaterFacts, GymFacts or FoodFacts) */
+            facts: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When it was stored (UTC, ISO 8601)
+             */
+            created_at: string;
+        };
+        /** @description A page of the user's entries */
+        EntryPage: {
+            /** @description Newest first by time; ties in creation order, newest first */
+            items: components["schemas"]["TrackedEntry"][];
+            next_cursor: string | null;
+        };
+        /** @description One calendar day: totals, target, entries and a short message */
+        DaySummary: {
+            /** @description The calendar date */
+            date: string;
+            /** @description The time zone the day is reckoned in (IANA) */
+            timezone: string;
+            /** @description Water logged that day, in litres */
+            water_l: number;
+            /** @description The day's water target, in litres */
+            water_target_l: number;
+            /** @description Energy eaten, in kcal */
+            kcal_in: number;
+            /** @description Energy burned in logged workouts, in kcal */
+            kcal_out: number;
+            kcal_goal: number | null;
+            /** @description Number of entries that day */
+            entries: number;
+            /** @description The day's entries, oldest first */
+            items: components["schemas"]["TrackedEntry"][];
+            /** @description At most 25 words about the day */
+            message: string;
+            /**
+             * @description Who wrote the message
+             * @enum {string}
+             */
+            source: "gemini" | "local";
+            /** @description true when Gemini was wanted but the local advisor answered */
+            degraded: boolean;
+        };
+        /** @description The user's profile; null means unset */
+        Profile: {
+            weight_kg: number | null;
+            /** @description IANA time zone of the user's calendar days, e.g. "Europe/Paris" (default UTC) */
+            timezone: string;
+            water_target_l: number | null;
+            kcal_goal: number | null;
+        };
+        /**
+         * @description A whole profile; omitted or null fields are unset
+         * @example {
+         *       "weight_kg": 70,
+         *       "timezone": "Europe/Paris",
+         *       "water_target_l": 2.5
+         *     }
+         */
+        ProfileInput: {
+            weight_kg?: number | null;
+            /** @description IANA time zone, e.g. "America/Los_Angeles" (default UTC) */
+            timezone?: string;
+            water_target_l?: number | null;
+            kcal_goal?: number | null;
+        };
+        /** @description Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line) */
+        Export: {
+            profile: components["schemas"]["Profile"];
+            /** @description Every entry, oldest first by creation */
+            entries: components["schemas"]["TrackedEntry"][];
+            /**
+             * Format: date-time
+             * @description When the export was made
+             */
+            exported_at: string;
+        };
+        /** @description The user and all their entries were erased */
+        Erased: {
+            /** @description Entries erased */
+            deleted_entries: number;
         };
     };
     responses: never;
@@ -484,7 +730,12 @@ export interface operations {
     adviseWater: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+                /** @description Makes a retried POST return the first answer without a second entry (24 h) */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -514,6 +765,15 @@ export interface operations {
             };
             /** @description Missing or wrong bearer token (only when API keys are configured) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -590,7 +850,12 @@ export interface operations {
     adviseGym: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+                /** @description Makes a retried POST return the first answer without a second entry (24 h) */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -620,6 +885,15 @@ export interface operations {
             };
             /** @description Missing or wrong bearer token (only when API keys are configured) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -696,7 +970,12 @@ export interface operations {
     adviseFood: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+                /** @description Makes a retried POST return the first answer without a second entry (24 h) */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -726,6 +1005,15 @@ export interface operations {
             };
             /** @description Missing or wrong bearer token (only when API keys are configured) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -791,6 +1079,614 @@ export interface operations {
             /** @description Gemini timed out and fallback is disabled */
             504: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only entries at or after this instant (without an offset: profile time zone)
+                 * @example 2024-06-01T10:00:00
+                 */
+                from?: string;
+                /**
+                 * @description Only entries before this instant (without an offset: profile time zone)
+                 * @example 2024-06-01T10:00:00
+                 */
+                to?: string;
+                /** @description Only entries of this topic */
+                topic?: "water" | "gym" | "food";
+                /** @description Page size, 1–200 (default 50) */
+                limit?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the user's entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPage"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path: {
+                /** @description Entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One logged entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedEntry"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path: {
+                /** @description Entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDaySummary: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD in the profile time zone (default: today there) */
+                date?: string;
+            };
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One calendar day: totals, target, entries and a short message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaySummary"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's profile; null means unset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The user's profile; null means unset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and all their entries were erased */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erased"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile and every entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

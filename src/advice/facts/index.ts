@@ -11,7 +11,8 @@ import { computeWaterFacts } from './water.js'
 const documented: Record<Topic, ReadonlySet<string>> = {
   water: new Set(Object.keys(WaterEntry.properties)),
   gym: new Set(Object.keys(GymEntry.properties)),
-  food: new Set(Object.keys(FoodEntry.properties))
+  food: new Set(Object.keys(FoodEntry.properties)),
+  day: new Set(['date'])
 }
 
 /** Splits a body into its documented fields and its extra context fields. */
@@ -25,7 +26,7 @@ export function splitEntry<T extends Topic> (topic: T, body: EntryOf<T>): { entr
   return { entry: entry as TopicTypes[T]['entry'], context }
 }
 
-const compute: { [T in Topic]: (entry: TopicTypes[T]['entry']) => FactsOf<T> } = {
+const compute: { [T in Exclude<Topic, 'day'>]: (entry: TopicTypes[T]['entry']) => FactsOf<T> } = {
   water: computeWaterFacts,
   gym: computeGymFacts,
   food: computeFoodFacts
@@ -42,7 +43,7 @@ export function contextNote (names: string[]): string {
 }
 
 /** Computes a topic's facts; extra context fields are listed in notes and never change a number. */
-export function computeFacts<T extends Topic> (topic: T, entry: TopicTypes[T]['entry'], context: Record<string, unknown>): FactsOf<T> {
+export function computeFacts<T extends Exclude<Topic, 'day'>> (topic: T, entry: TopicTypes[T]['entry'], context: Record<string, unknown>): FactsOf<T> {
   const facts = (compute[topic] as (e: TopicTypes[T]['entry']) => FactsOf<T>)(entry)
   const extra = Object.keys(context)
   if (extra.length > 0) facts.notes.push(contextNote(extra))

@@ -2,6 +2,7 @@ import type { FoodFacts } from '../../../schemas/food.js'
 import type { GymFacts } from '../../../schemas/gym.js'
 import type { WaterFacts } from '../../../schemas/water.js'
 import type { AdviceProvider, ProviderRequest, TopicTypes } from '../types.js'
+import { dayMessage } from './local-day.js'
 
 /** Litres as spoken: one decimal, no trailing zero ("1.5 L", "2 L"); two for a small positive amount ("0.04 L", never "0 L"). */
 export function litres (value: number): string {
@@ -159,6 +160,8 @@ export function createLocalProvider (): AdviceProvider {
           return { text: gymMessage(request.facts as GymFacts, (request.entry as TopicTypes['gym']['entry']).activity, seed) }
         case 'food':
           return { text: foodMessage(request.facts as FoodFacts, (request.entry as TopicTypes['food']['entry']).meal, seed) }
+        case 'day':
+          return { text: dayMessage(request.facts as TopicTypes['day']['facts']) }
       }
     }
   }

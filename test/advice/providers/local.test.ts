@@ -429,7 +429,7 @@ const FOODS = [
 const MEALS = [undefined, 'breakfast', 'lunch', 'dinner', 'snack'] as const
 const LEVELS = [undefined, 'low', 'moderate', 'high'] as const
 
-function generate (rand: ReturnType<typeof lcg>, topic: Topic): EntryOf<Topic> {
+function generate (rand: ReturnType<typeof lcg>, topic: Exclude<Topic, 'day'>): EntryOf<Exclude<Topic, 'day'>> {
   const extra: Record<string, unknown> = rand.chance(0.3) ? { note: 'just woke up', mood: rand.int(1, 10) } : {}
   if (topic === 'water') {
     const hh = String(rand.int(0, 23)).padStart(2, '0')

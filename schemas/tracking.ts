@@ -1,0 +1,141 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateTime, Nullable, SOURCES, StringEnum } from './common.js'
+
+/** The topics an entry can have. */
+export const ENTRY_TOPICS = ['water', 'gym', 'food'] as const
+
+/** The day's totals after a logged entry. */
+export const DayTotals = Type.Object({
+  water_l: Type.Number({ minimum: 0, description: 'Water logged today, in litres, this entry included' }),
+  water_target_l: Type.Number({ minimum: 0, description: 'Today\'s water target, in litres (the profile\'s override, or computed)' }),
+  kcal_in: Type.Number({ minimum: 0, description: 'Energy eaten today, in kcal, from the logged meals' }),
+  kcal_out: Type.Number({ minimum: 0, description: 'Energy burned today, in kcal, from the logged workouts' }),
+  entries: Type.Integer({ minimum: 0, description: 'Entries logged today' })
+}, { $id: 'DayTotals', additionalProperties: false, description: 'Totals of the user\'s calendar day (profile time zone), including this entry' })
+/** The day's totals. */
+export type DayTotals = Static<typeof DayTotals>
+
+/** A stored entry. */
+export const TrackedEntry = Type.Object({
+  id: Type.String({ maxLength: 64, description: 'Opaque entry id' }),
+  topic: StringEnum(ENTRY_TOPICS, { description: 'water, gym or food' }),
+  time: Type.String({ format: 'date-time', description: 'When it happened (UTC, ISO 8601)' }),
+  body: Type.Object({}, { additionalProperties: true, description: 'The request body as sent' }),
+  facts: Type.Object({}, { additionalProperties: true, description: 'The facts computed when it was logged (WaterFacts, GymFacts or FoodFacts)' }),
+  created_at: Type.String({ format: 'date-time', description: 'When it was stored (UTC, ISO 8601)' })
+}, { $id: 'TrackedEntry', additionalProperties: false, description: 'One logged entry' })
+/** A stored entry. */
+export type TrackedEntry = Static<typeof TrackedEntry>
+
+/** One page of entries. */
+export const EntryPage = Type.Object({
+  items: Type.Array(Type.Ref(TrackedEntry), { maxItems: 200, description: 'Newest first by time; ties in creation order, newest first' }),
+  next_cursor: Nullable(Type.String({ maxLength: 200, description: 'Pass as `cursor` for the next page; null on the last page' }))
+}, { $id: 'EntryPage', additionalProperties: false, description: 'A page of the user\'s entries' })
+/** One page of entries. */
+export type EntryPage = Static<typeof EntryPage>
+
+/** Query of `GET /entries`. Query values are strings: Ajv does not coerce here, so numbers are patterns. */
+export const EntriesQuery = Type.Object({
+  from: Type.Optional(DateTime('Only entries at or after this instant (without an offset: profile time zone)')),
+  to: Type.Optional(DateTime('Only entries before this instant (without an offset: profile time zone)')),
+  topic: Type.Optional(StringEnum(ENTRY_TOPICS, { description: 'Only entries of this topic' })),
+  limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Page size, 1–200 (default 50)' })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
+}, { additionalProperties: false })
+/** Query of `GET /entries`. */
+export type EntriesQuery = Static<typeof EntriesQuery>
+
+/** Path of the entry routes. */
+export const EntryParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, description: 'Entry id' })
+}, { additionalProperties: false })
+/** Path of the entry routes. */
+export type EntryParams = Static<typeof EntryParams>
+
+/** A calendar date. */
+export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
+
+/** Query of `GET /summary`. */
+export const SummaryQuery = Type.Object({
+  date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'Calendar date YYYY-MM-DD in the profile time zone (default: today there)' }))
+}, { additionalProperties: false })
+/** Query of `GET /summary`. */
+export type SummaryQuery = Static<typeof SummaryQuery>
+
+/** One day of a user. */
+export const DaySummary = Type.Object({
+  date: Type.String({ pattern: DATE_PATTERN, description: 'The calendar date' }),
+  timezone: Type.String({ description: 'The time zone the day is reckoned in (IANA)' }),
+  water_l: Type.Number({ minimum: 0, description: 'Water logged that day, in litres' }),
+  water_target_l: Type.Number({ minimum: 0, description: 'The day\'s water target, in litres' }),
+  kcal_in: Type.Number({ minimum: 0, description: 'Energy eaten, in kcal' }),
+  kcal_out: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts, in kcal' }),
+  kcal_goal: Nullable(Type.Number({ description: 'The profile\'s daily kcal goal, if set' })),
+  entries: Type.Integer({ minimum: 0, description: 'Number of entries that day' }),
+  items: Type.Array(Type.Ref(TrackedEntry), { description: 'The day\'s entries, oldest first' }),
+  message: Type.String({ maxLength: 300, description: 'At most 25 words about the day' }),
+  source: StringEnum(SOURCES, { description: 'Who wrote the message' }),
+  degraded: Type.Boolean({ description: 'true when Gemini was wanted but the local advisor answered' })
+}, { $id: 'DaySummary', additionalProperties: false, description: 'One calendar day: totals, target, entries and a short message' })
+/** One day of a user. */
+export type DaySummary = Static<typeof DaySummary>
+
+/** Numbers a day summary's message may use. */
+export interface DayFacts {
+  date: string
+  water_l: number
+  water_target_l: number
+  water_remaining_l: number
+  kcal_in: number
+  kcal_out: number
+  kcal_goal: number | null
+  entries: number
+  notes: string[]
+  sources: string[]
+}
+
+/** A user's settings, as stored and returned. */
+export const Profile = Type.Object({
+  weight_kg: Nullable(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kg (20–400); used when an entry has none' })),
+  timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone of the user\'s calendar days, e.g. "Europe/Paris" (default UTC)' }),
+  water_target_l: Nullable(Type.Number({ minimum: 0.5, maximum: 11.4, description: 'Daily water target override, in litres (0.5–11.4)' })),
+  kcal_goal: Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' }))
+}, { $id: 'Profile', additionalProperties: false, description: 'The user\'s profile; null means unset' })
+/** A user's settings. */
+export type Profile = Static<typeof Profile>
+
+/** Body of `PUT /profile`: replaces the profile; an omitted field is unset. */
+export const ProfileInput = Type.Object({
+  weight_kg: Type.Optional(Nullable(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kg (20–400)' }))),
+  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z][A-Za-z0-9_+\\-/]*$', description: 'IANA time zone, e.g. "America/Los_Angeles" (default UTC)' })),
+  water_target_l: Type.Optional(Nullable(Type.Number({ minimum: 0.5, maximum: 11.4, description: 'Daily water target override, in litres (0.5–11.4)' }))),
+  kcal_goal: Type.Optional(Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' })))
+}, { $id: 'ProfileInput', additionalProperties: false, description: 'A whole profile; omitted or null fields are unset', examples: [{ weight_kg: 70, timezone: 'Europe/Paris', water_target_l: 2.5 }] })
+/** Body of `PUT /profile`. */
+export type ProfileInput = Static<typeof ProfileInput>
+
+/** Everything a user has. */
+export const Export = Type.Object({
+  profile: Type.Ref(Profile),
+  entries: Type.Array(Type.Ref(TrackedEntry), { description: 'Every entry, oldest first by creation' }),
+  exported_at: Type.String({ format: 'date-time', description: 'When the export was made' })
+}, { $id: 'Export', additionalProperties: false, description: 'Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line)' })
+/** Everything a user has. */
+export type Export = Static<typeof Export>
+
+/** Answer of `DELETE /profile`. */
+export const Erased = Type.Object({
+  deleted_entries: Type.Integer({ minimum: 0, description: 'Entries erased' })
+}, { $id: 'Erased', additionalProperties: false, description: 'The user and all their entries were erased' })
+
+/** Headers a tracked request may carry. */
+export const TrackingHeaders = Type.Object({
+  'x-user-id': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:@-]+$', description: 'The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -)' }))
+}, { additionalProperties: true })
+
+/** Headers of a tracked POST. */
+export const LogHeaders = Type.Object({
+  ...TrackingHeaders.properties,
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$', description: 'Makes a retried POST return the first answer without a second entry (24 h)' }))
+}, { additionalProperties: true })

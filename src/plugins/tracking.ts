@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { Gauge, Histogram } from 'prom-client'
+import type { Config } from '../config.js'
+import { openDatabase } from '../tracking/database.js'
+import { migrate } from '../tracking/migrations.js'
+import { createStore, type Store } from '../tracking/store.js'
+import { createTracker, type Tracker } from '../tracking/tracker.js'
+
+/** How often expired Idempotency-Key records are purged. */
+const PURGE_EVERY_MS = 3600_000
+
+/** Opens the database, migrates it forward, and decorates `app.tracking` with the store and the tracker. */
+export default fp(async function trackingPlugin (app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    poolMax: config.DATABASE_POOL_MAX,
+    statementTimeoutMs: config.DATABASE_TIMEOUT_MS,
+    onPoolError: (err) => app.log.warn({ err: err.message }, 'database connection lost')
+  })
+  try {
+    const applied = await migrate(database.db, database.dialect)
+    if (applied.length > 0) app.log.info({ migrations: applied, dialect: database.dialect }, 'database migrated')
+  } catch (err) {
+    await database.close()
+    // Connection strings carry passwords: say what failed, never the URL.
+    throw new Error(`database migration failed on ${database.dialect}: ${(err as { code?: string }).code ?? (err as Error).message}`)
+  }
+
+  const { registry } = app.metrics
+  const duration = new Histogram({
+    name: 'db_query_duration_seconds',
+    help: 'Duration of each tracking database operation by operation and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry]
+  })
+  // Read at scrape time, so an idle pool costs nothing between scrapes.
+  const pool = database.pool
+  // eslint-disable-next-line no-new -- registered on the app's registry, which keeps it
+  new Gauge({ name: 'db_pool_in_use', help: 'Database connections running a query', registers: [registry], collect () { this.set(pool().inUse) } })
+  // eslint-disable-next-line no-new -- as above
+  new Gauge({ name: 'db_pool_waiting', help: 'Queries waiting for a database connection', registers: [registry], collect () { this.set(pool().waiting) } })
+
+  const store = createStore(database, (operation, seconds, ok) => duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds))
+  const tracker = createTracker({
+    store,
+    advisor: app.advisor,
+    onCleanupError: (err) => app.log.warn({ err: (err as Error).message }, 'tracking clean-up failed')
+  })
+  app.decorate('tracking', { store, tracker })
+
+  const purge = setInterval(() => {
+    store.purgeExpired(Date.now()).catch((err: Error) => app.log.warn({ err: err.message }, 'idempotency purge failed'))
+  }, PURGE_EVERY_MS)
+  purge.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(purge)
+    await database.close()
+  })
+}, { name: 'tracking', dependencies: ['metrics', 'advisor'] })
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tracking: { store: Store, tracker: Tracker }
+  }
+}

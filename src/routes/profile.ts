@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { DaySummary, Erased, Export, Profile, ProfileInput, SummaryQuery } from '../../schemas/tracking.js'
+import { isTimeZone } from '../tracking/days.js'
+import { TrackingError } from '../tracking/errors.js'
+import { profileWire, toWire } from '../tracking/tracker.js'
+import { clientGoneSignal } from './advice-route.js'
+import { trackedRoute, userOf } from './tracked.js'
+
+/** `GET|PUT|DELETE /profile`, `GET /summary` and `GET /export`: the caller's settings, days and data. */
+export default async function profileRoutes (app: FastifyInstance) {
+  const { store, tracker } = app.tracking
+  const r = app.withTypeProvider<TypeBoxTypeProvider>()
+  const { problems, ...common } = trackedRoute()
+  const cancellable = app.hasDecorator('gemini')
+
+  r.get('/summary', {
+    schema: {
+      ...common,
+      operationId: 'getDaySummary',
+      summary: 'One day: totals, target, entries and a short message',
+      description: 'The calendar day in the profile time zone (default: today there). The message comes from the same advisor as the advice routes: Gemini when configured, the local advisor otherwise, with the same guards.',
+      querystring: SummaryQuery,
+      response: { 200: Type.Ref(DaySummary), ...problems }
+    }
+  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, cancellable ? clientGoneSignal(reply) : undefined))
+
+  r.get('/profile', {
+    schema: {
+      ...common,
+      operationId: 'getProfile',
+      summary: 'Your profile',
+      description: 'Weight, time zone and goals; unset fields are null (time zone: UTC).',
+      response: { 200: Type.Ref(Profile), ...problems }
+    }
+  }, async (request) => profileWire(await tracker.profile(userOf(request))))
+
+  r.put('/profile', {
+    schema: {
+      ...common,
+      operationId: 'putProfile',
+      summary: 'Replace your profile',
+      description: 'Replaces the whole profile: an omitted field is unset. Entries without weight_kg then use this weight. Days are reckoned in `timezone` from now on, past entries included.',
+      body: Type.Ref(ProfileInput),
+      response: { 200: Type.Ref(Profile), ...problems }
+    }
+  }, async (request) => {
+    const body = request.body as ProfileInput
+    const timezone = body.timezone ?? 'UTC'
+    if (!isTimeZone(timezone)) throw new TrackingError(400, 'timezone must be an IANA time-zone name, e.g. Europe/Paris')
+    const profile = { weight_kg: body.weight_kg ?? null, timezone, water_target_l: body.water_target_l ?? null, kcal_goal: body.kcal_goal ?? null }
+    await store.putProfile(userOf(request), profile, Date.now())
+    return profile
+  })
+
+  r.delete('/profile', {
+    schema: {
+      ...common,
+      operationId: 'deleteProfile',
+      summary: 'Erase yourself',
+      description: 'Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.',
+      response: { 200: Type.Ref(Erased), ...problems }
+    }
+  }, async (request) => ({ deleted_entries: await store.deleteUser(userOf(request)) }))
+
+  r.get('/export', {
+    schema: {
+      ...common,
+      operationId: 'exportData',
+      summary: 'Everything stored about you',
+      description: 'JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.',
+      response: {
+        200: {
+          description: 'The profile and every entry',
+          content: {
+            'application/json': { schema: Type.Ref(Export) },
+            'application/x-ndjson': { schema: Type.String({ description: 'Newline-delimited JSON' }) }
+          }
+        },
+        ...problems
+      }
+    }
+  }, async (request, reply) => {
+    const user = userOf(request)
+    const profile = profileWire(await tracker.profile(user))
+    if (/\bapplication\/x-ndjson\b/i.test(request.headers.accept ?? '')) {
+      async function * lines () {
+        yield `${JSON.stringify({ profile })}\n`
+        for await (const entry of store.allEntries(user)) yield `${JSON.stringify(toWire(entry))}\n`
+      }
+      // A stream is sent as is; the JSON schema serializer is not involved.
+      return await reply.type('application/x-ndjson').send(Readable.from(lines()) as never)
+    }
+    const entries = []
+    for await (const entry of store.allEntries(user)) entries.push(toWire(entry))
+    return { profile, entries, exported_at: new Date().toISOString() }
+  })
+}

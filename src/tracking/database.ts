@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely'
+
+/** The tables, as Kysely sees them. Instants are epoch milliseconds; JSON columns are text. */
+export interface Tables {
+  users: {
+    user_id: string
+    weight_kg: number | null
+    timezone: string
+    water_target_l: number | null
+    kcal_goal: number | null
+    created_at: number
+    updated_at: number
+  }
+  entries: {
+    seq: Generated<number>
+    id: string
+    user_id: string
+    topic: string
+    time_ms: number
+    body: string
+    facts: string
+    water_l: number
+    kcal_in: number
+    kcal_out: number
+    created_at: number
+  }
+  idempotency_keys: {
+    user_id: string
+    key: string
+    request_hash: string
+    entry_id: string | null
+    response: string | null
+    created_at: number
+  }
+}
+
+/** Which engine a database runs on. */
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Connection pool figures for the metrics. */
+export interface PoolStats { inUse: number, waiting: number }
+
+/** An open database: the query builder, its engine and its pool figures. */
+export interface Database {
+  db: Kysely<Tables>
+  dialect: Dialect
+  pool: () => PoolStats
+  close: () => Promise<void>
+}
+
+/** How to reach the database and how long anything may wait on it. */
+export interface DatabaseOptions {
+  /** Unset: ./data/health-tracker.db; `sqlite:<path>`, `sqlite::memory:`, or `postgres://…`. */
+  url: string | undefined
+  poolMax: number
+  statementTimeoutMs: number
+  onPoolError?: (err: Error) => void
+}
+
+/** The default embedded database file (runtime state, git-ignored). */
+export const DEFAULT_SQLITE_PATH = './data/health-tracker.db'
+
+/** The engine a DATABASE_URL names. */
+export function dialectOf (url: string | undefined): Dialect {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite'
+}
+
+/** Opens the database a URL names; drivers are loaded only for the engine used. */
+export async function openDatabase (options: DatabaseOptions): Promise<Database> {
+  return dialectOf(options.url) === 'postgres' ? await openPostgres(options) : await openSqlite(options)
+}
+
+async function openSqlite (options: DatabaseOptions): Promise<Database> {
+  const { default: SQLite } = await import('better-sqlite3')
+  const path = options.url === undefined ? DEFAULT_SQLITE_PATH : options.url.slice('sqlite:'.length)
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SQLite(path, { timeout: options.statementTimeoutMs })
+  // WAL lets readers run beside the writer; synchronous=FULL syncs the WAL at
+  // every commit, so a 200 is only sent for a write that survives a crash or
+  // a power cut (NORMAL would only survive a process crash).
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma(`busy_timeout = ${options.statementTimeoutMs}`)
+  let open = true
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    // One connection, used one statement at a time (better-sqlite3 is synchronous).
+    pool: () => ({ inUse: 0, waiting: 0 }),
+    close: async () => {
+      if (!open) return
+      open = false
+      await db.destroy()
+    }
+  }
+}
+
+async function openPostgres (options: DatabaseOptions): Promise<Database> {
+  const pg = await import('pg')
+  const pool = new pg.default.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    // A database that is down must fail fast into a 503, not hold requests.
+    connectionTimeoutMillis: Math.min(options.statementTimeoutMs, 5000),
+    statement_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + 1000,
+    idleTimeoutMillis: 30_000,
+    // int8 (counts, identities, epoch milliseconds) as numbers: every value
+    // we store fits in 2^53, and strings would leak into the wire format.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid === 20 ? (v: string) => Number(v) : pg.default.types.getTypeParser(oid, format)) as typeof pg.default.types.getTypeParser
+    }
+  })
+  // An idle client whose server went away emits 'error' on the pool; without
+  // a listener that would crash the process instead of failing one request.
+  pool.on('error', (err) => options.onPoolError?.(err))
+  let open = true
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    pool: () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
+    close: async () => {
+      if (!open) return
+      open = false
+      await db.destroy()
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/** The database cannot serve now (down, unreachable, locked, out of space or time); the request may be retried. */
+export class DatabaseUnavailableError extends Error {
+  readonly reason: string
+  constructor (reason: string) {
+    super('the database is unavailable')
+    this.name = 'DatabaseUnavailableError'
+    this.reason = reason
+  }
+}
+
+/** A tracking request the client must change (the HTTP layer maps `status` to a problem). */
+export class TrackingError extends Error {
+  readonly status: 400 | 401 | 404 | 409 | 503
+  readonly retryAfterS: number | undefined
+  constructor (status: 400 | 401 | 404 | 409 | 503, message: string, retryAfterS?: number) {
+    super(message)
+    this.name = 'TrackingError'
+    this.status = status
+    this.retryAfterS = retryAfterS
+  }
+}
+
+// Postgres SQLSTATE classes and codes that mean "not now" rather than "wrong":
+// 08 connection exception, 53 insufficient resources, 57P0x shutdown/starting,
+// 57014 statement timeout, 40001/40P01 serialization failure and deadlock.
+const PG_TRANSIENT = /^(08|53|57P0)|^(57014|40001|40P01)$/
+// Node socket errors and node-postgres's own connection messages.
+const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
+const PG_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|not queryable|Query read timeout|Cannot use a pool after calling end/i
+// SQLite result codes for a busy, unwritable or vanished database file.
+const SQLITE_TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|NOMEM)/
+
+/** The error to raise for a database failure: transient ones become DatabaseUnavailableError, the rest pass through. */
+export function asDatabaseError (err: unknown): unknown {
+  if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err
+  const code = (err as { code?: unknown }).code
+  if (typeof code === 'string') {
+    if (NET_CODES.has(code) || SQLITE_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)
+    if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)
+  }
+  if (PG_MESSAGES.test(err.message) || /database connection is not open/i.test(err.message)) return new DatabaseUnavailableError('connection')
+  return err
+}
+
+/** Why a bearer token was refused; logged, never returned to the client. */
+export class TokenRejectedError extends Error {
+  constructor (reason: string) {
+    super(reason)
+    this.name = 'TokenRejectedError'
+  }
+}
+
+/** The JWKS could not be fetched and no key is cached: tokens cannot be checked now. */
+export class JwksUnavailableError extends Error {
+  constructor () {
+    super('the JWKS is unavailable and no key is cached')
+    this.name = 'JwksUnavailableError'
+  }
+}

@@ -1,0 +1,230 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database, Dialect, PoolStats, Tables } from './database.js'
+import { asDatabaseError } from './errors.js'
+
+/** A stored entry, as the store returns it. */
+export interface StoredEntry {
+  id: string
+  topic: 'water' | 'gym' | 'food'
+  time_ms: number
+  body: Record<string, unknown>
+  facts: Record<string, unknown>
+  water_l: number
+  kcal_in: number
+  kcal_out: number
+  created_at: number
+}
+
+/** A user's profile; null fields are unset. */
+export interface StoredProfile {
+  weight_kg: number | null
+  timezone: string
+  water_target_l: number | null
+  kcal_goal: number | null
+}
+
+/** Sums over a set of entries. */
+export interface Totals { water_l: number, kcal_in: number, kcal_out: number, entries: number }
+
+/** What an Idempotency-Key claim found. */
+export type Claim =
+  | { kind: 'new' }
+  | { kind: 'replay', response: unknown }
+  | { kind: 'conflict' }
+  | { kind: 'in_flight' }
+
+/** Times each operation and reports it (metrics live outside the domain). */
+export type QueryObserver = (operation: string, seconds: number, ok: boolean) => void
+
+/** Page position: the last entry's instant and creation order. */
+interface Cursor { t: number, s: number }
+
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000
+
+export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.t, c.s])).toString('base64url')
+
+/** The cursor in a `cursor` parameter, or undefined when it is not one of ours. */
+export function decodeCursor (value: string): Cursor | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((n) => Number.isSafeInteger(n))) return { t: parsed[0], s: parsed[1] }
+  } catch {
+    // Not base64url JSON: the caller answers 400.
+  }
+  return undefined
+}
+
+type EntryRow = Omit<Tables['entries'], 'seq'> & { seq: number }
+
+function toEntry (row: EntryRow): StoredEntry {
+  return {
+    id: row.id,
+    topic: row.topic as StoredEntry['topic'],
+    time_ms: row.time_ms,
+    body: JSON.parse(row.body),
+    facts: JSON.parse(row.facts),
+    water_l: row.water_l,
+    kcal_in: row.kcal_in,
+    kcal_out: row.kcal_out,
+    created_at: row.created_at
+  }
+}
+
+/** The tracking store: every query, scoped to one user, timed, with database failures classified. */
+export function createStore (database: Database, observe: QueryObserver = () => {}) {
+  const { db } = database
+
+  /** Runs one operation: times it and turns a connection or engine failure into DatabaseUnavailableError. */
+  async function run<R> (operation: string, fn: (db: Kysely<Tables>) => Promise<R>): Promise<R> {
+    const started = process.hrtime.bigint()
+    let ok = false
+    try {
+      const result = await fn(db)
+      ok = true
+      return result
+    } catch (err) {
+      throw asDatabaseError(err)
+    } finally {
+      observe(operation, Number(process.hrtime.bigint() - started) / 1e9, ok)
+    }
+  }
+
+  const sums = (q: Kysely<Tables> | Transaction<Tables>, userId: string, start: number, end: number) => q.selectFrom('entries')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('water_l'), eb.lit(0)).as('water_l'),
+      eb.fn.coalesce(eb.fn.sum<number>('kcal_in'), eb.lit(0)).as('kcal_in'),
+      eb.fn.coalesce(eb.fn.sum<number>('kcal_out'), eb.lit(0)).as('kcal_out'),
+      eb.fn.countAll<number>().as('entries')
+    ])
+    .where('user_id', '=', userId).where('time_ms', '>=', start).where('time_ms', '<', end)
+
+  return {
+    dialect: database.dialect as Dialect,
+    pool: (): PoolStats => database.pool(),
+    close: database.close,
+
+    ping: async () => await run('ping', async (q) => { await q.selectFrom('users').select('user_id').limit(1).execute() }),
+
+    getProfile: async (userId: string): Promise<StoredProfile | undefined> => await run('get_profile', async (q) =>
+      await q.selectFrom('users').select(['weight_kg', 'timezone', 'water_target_l', 'kcal_goal']).where('user_id', '=', userId).executeTakeFirst()),
+
+    putProfile: async (userId: string, profile: StoredProfile, now: number): Promise<void> => await run('put_profile', async (q) => {
+      await q.insertInto('users').values({ user_id: userId, ...profile, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...profile, updated_at: now }))
+        .execute()
+    }),
+
+    /** Erases the user: entries, idempotency records and profile, in one transaction. */
+    deleteUser: async (userId: string): Promise<number> => await run('delete_user', async (q) => await q.transaction().execute(async (trx) => {
+      const deleted = await trx.deleteFrom('entries').where('user_id', '=', userId).executeTakeFirst()
+      await trx.deleteFrom('idempotency_keys').where('user_id', '=', userId).execute()
+      await trx.deleteFrom('users').where('user_id', '=', userId).execute()
+      return Number(deleted.numDeletedRows)
+    })),
+
+    totals: async (userId: string, start: number, end: number): Promise<Totals> => await run('totals', async (q) => {
+      const row = await sums(q, userId, start, end).executeTakeFirstOrThrow()
+      return { water_l: Number(row.water_l), kcal_in: Number(row.kcal_in), kcal_out: Number(row.kcal_out), entries: Number(row.entries) }
+    }),
+
+    /** Stores an entry; with an Idempotency-Key the claim records it in the same transaction. */
+    insertEntry: async (userId: string, entry: StoredEntry, idempotencyKey?: string): Promise<void> => await run('insert_entry', async (q) => {
+      await q.transaction().execute(async (trx) => {
+        await trx.insertInto('entries').values({
+          id: entry.id,
+          user_id: userId,
+          topic: entry.topic,
+          time_ms: entry.time_ms,
+          body: JSON.stringify(entry.body),
+          facts: JSON.stringify(entry.facts),
+          water_l: entry.water_l,
+          kcal_in: entry.kcal_in,
+          kcal_out: entry.kcal_out,
+          created_at: entry.created_at
+        }).execute()
+        if (idempotencyKey !== undefined) {
+          await trx.updateTable('idempotency_keys').set({ entry_id: entry.id }).where('user_id', '=', userId).where('key', '=', idempotencyKey).execute()
+        }
+      })
+    }),
+
+    getEntry: async (userId: string, id: string): Promise<StoredEntry | undefined> => await run('get_entry', async (q) => {
+      const row = await q.selectFrom('entries').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()
+      return row === undefined ? undefined : toEntry(row)
+    }),
+
+    deleteEntry: async (userId: string, id: string): Promise<boolean> => await run('delete_entry', async (q) => {
+      const result = await q.deleteFrom('entries').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()
+      return result.numDeletedRows > 0n
+    }),
+
+    /** One page of entries, newest first by time, ties by creation order. */
+    listEntries: async (userId: string, filter: { from?: number, to?: number, topic?: string, limit: number, cursor?: Cursor }): Promise<{ items: StoredEntry[], next: string | null }> => await run('list_entries', async (q) => {
+      let query = q.selectFrom('entries').selectAll().where('user_id', '=', userId)
+      if (filter.from !== undefined) query = query.where('time_ms', '>=', filter.from)
+      if (filter.to !== undefined) query = query.where('time_ms', '<', filter.to)
+      if (filter.topic !== undefined) query = query.where('topic', '=', filter.topic)
+      const c = filter.cursor
+      if (c !== undefined) query = query.where((eb) => eb.or([eb('time_ms', '<', c.t), eb.and([eb('time_ms', '=', c.t), eb('seq', '<', c.s)])]))
+      const rows = await query.orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(filter.limit + 1).execute() as EntryRow[]
+      const page = rows.slice(0, filter.limit)
+      const last = page.at(-1)
+      return { items: page.map(toEntry), next: rows.length > filter.limit && last !== undefined ? encodeCursor({ t: last.time_ms, s: last.seq }) : null }
+    }),
+
+    /** Every entry of the user in a time range, oldest first. */
+    entriesBetween: async (userId: string, start: number, end: number): Promise<StoredEntry[]> => await run('entries_between', async (q) => {
+      const rows = await q.selectFrom('entries').selectAll().where('user_id', '=', userId)
+        .where('time_ms', '>=', start).where('time_ms', '<', end)
+        .orderBy('time_ms', 'asc').orderBy('seq', 'asc').execute() as EntryRow[]
+      return rows.map(toEntry)
+    }),
+
+    /** Every entry of the user, oldest first, in pages so a large history is never one result set. */
+    async * allEntries (userId: string, pageSize = 500): AsyncGenerator<StoredEntry> {
+      let after = 0
+      for (;;) {
+        const rows = await run('export', async (q) => await q.selectFrom('entries').selectAll().where('user_id', '=', userId).where('seq', '>', after)
+          .orderBy('seq', 'asc').limit(pageSize).execute() as EntryRow[])
+        for (const row of rows) yield toEntry(row)
+        if (rows.length < pageSize) return
+        after = (rows.at(-1) as EntryRow).seq
+      }
+    },
+
+    /**
+     * Claims an Idempotency-Key for a request body's hash. A key is the user's
+     * for 24 h: the same body replays the stored answer (or is in flight), a
+     * different body conflicts. Expired keys are taken over.
+     */
+    claim: async (userId: string, key: string, hash: string, now: number): Promise<Claim> => await run('idempotency_claim', async (q) => {
+      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', now - IDEMPOTENCY_TTL_MS).execute()
+      const inserted = await q.insertInto('idempotency_keys').values({ user_id: userId, key, request_hash: hash, entry_id: null, response: null, created_at: now })
+        .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()).executeTakeFirst()
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'new' }
+      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
+      // Released between our insert and this read: the client may retry at once.
+      if (row === undefined) return { kind: 'in_flight' }
+      if (row.request_hash !== hash) return { kind: 'conflict' }
+      return row.response === null ? { kind: 'in_flight' } : { kind: 'replay', response: JSON.parse(row.response) }
+    }),
+
+    complete: async (userId: string, key: string, response: unknown): Promise<void> => await run('idempotency_complete', async (q) => {
+      await q.updateTable('idempotency_keys').set({ response: JSON.stringify(response) }).where('user_id', '=', userId).where('key', '=', key).execute()
+    }),
+
+    /** Gives a key back after a request that stored nothing, so a retry runs afresh. */
+    release: async (userId: string, key: string): Promise<void> => await run('idempotency_release', async (q) => {
+      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('response', 'is', null).execute()
+    }),
+
+    /** Drops expired idempotency records. */
+    purgeExpired: async (now: number): Promise<number> => await run('idempotency_purge', async (q) => {
+      const result = await q.deleteFrom('idempotency_keys').where('created_at', '<', now - IDEMPOTENCY_TTL_MS).executeTakeFirst()
+      return Number(result.numDeletedRows)
+    })
+  }
+}
+
+/** The tracking store. */
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,196 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { DayFacts, DaySummary, DayTotals, Profile, TrackedEntry } from '../../schemas/tracking.js'
+import type { Advisor } from '../advice/advisor.js'
+import { computeFacts, splitEntry } from '../advice/facts/index.js'
+import { computeWaterFacts } from '../advice/facts/water.js'
+import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
+import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
+import { TrackingError } from './errors.js'
+import type { Store, StoredEntry, StoredProfile } from './store.js'
+
+/** The topics that log an entry. */
+export type EntryTopic = Exclude<Topic, 'day'>
+
+/** A logged advice answer: the advice, the stored entry's id and the day's totals in `facts.today`. */
+export type LoggedAdvice<T extends EntryTopic> = Advice<T> & { entry_id: string, facts: FactsOf<T> & { today: DayTotals } }
+
+/** A profile nobody has set: UTC days, nothing overridden. */
+export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+
+const round = (n: number, digits = 3) => Number(n.toFixed(digits))
+
+/** The body's hash for Idempotency-Key: the same fields in any order are the same request. */
+export function requestHash (topic: string, body: Record<string, unknown>): string {
+  return createHash('sha256').update(`${topic}\n${JSON.stringify(body, Object.keys(body).sort())}`).digest('hex')
+}
+
+/** An entry on the wire. */
+export function toWire (entry: StoredEntry): TrackedEntry {
+  return {
+    id: entry.id,
+    topic: entry.topic,
+    time: new Date(entry.time_ms).toISOString(),
+    body: entry.body,
+    facts: entry.facts,
+    created_at: new Date(entry.created_at).toISOString()
+  }
+}
+
+/** The day's water target without a water entry: the profile's override, or the weight (or EFSA) baseline. */
+function baseTarget (profile: StoredProfile): number {
+  return profile.water_target_l ?? computeWaterFacts({ amount_liters: 0, weight_kg: profile.weight_kg ?? undefined }).target_l
+}
+
+/** Tracking: logs entries with their facts and the day's totals, and answers the tracking resources. Free of HTTP. */
+export function createTracker (deps: { store: Store, advisor: Advisor, now?: () => number, onCleanupError?: (err: unknown) => void }) {
+  const { store, advisor } = deps
+  const now = deps.now ?? Date.now
+
+  const profileOf = async (userId: string): Promise<StoredProfile> => await store.getProfile(userId) ?? DEFAULT_PROFILE
+
+  function instantOf (time: unknown, zone: string): number {
+    try {
+      return entryInstant(typeof time === 'string' ? time : undefined, zone, now())
+    } catch (err) {
+      throw new TrackingError(400, (err as Error).message)
+    }
+  }
+
+  /** Facts of one entry, computed with the profile's weight and, for water, the day's sum. */
+  function factsFor<T extends EntryTopic> (topic: T, body: EntryOf<T>, profile: StoredProfile, instant: number, dayWater: number) {
+    const effective: Record<string, unknown> = { ...body }
+    if (effective.weight_kg === undefined && profile.weight_kg !== null) effective.weight_kg = profile.weight_kg
+    if (topic === 'water') {
+      effective.amount_liters = round(dayWater + (body.amount_liters as number))
+      // The pace warnings read the wall-clock time of day in the user's zone.
+      effective.time = localWallTime(instant, profile.timezone)
+    }
+    const { entry, context } = splitEntry(topic, effective as EntryOf<T>)
+    const facts = computeFacts(topic, entry, context)
+    if (topic === 'water' && profile.water_target_l !== null) {
+      const water = facts as FactsOf<'water'>
+      water.target_l = profile.water_target_l
+      water.remaining_l = round(Math.max(0, water.target_l - water.intake_l), 2)
+      water.basis = `your profile's water_target_l (${profile.water_target_l} L) replaces the computed target (${water.basis})`
+    }
+    return { effective: effective as EntryOf<T>, facts }
+  }
+
+  async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotencyKey: string | undefined) {
+    const profile = await profileOf(userId)
+    const instant = instantOf(body.time, profile.timezone)
+    const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
+    const before = await store.totals(userId, day.start, day.end)
+    const { effective, facts } = factsFor(topic, body, profile, instant, before.water_l)
+    const entry: StoredEntry = {
+      id: randomUUID(),
+      topic,
+      time_ms: instant,
+      body,
+      facts,
+      water_l: topic === 'water' ? body.amount_liters as number : 0,
+      kcal_in: topic === 'food' ? (facts as FactsOf<'food'>).kcal ?? 0 : 0,
+      kcal_out: topic === 'gym' ? (facts as FactsOf<'gym'>).kcal_burned ?? 0 : 0,
+      created_at: now()
+    }
+    await store.insertEntry(userId, entry, idempotencyKey)
+    const today: DayTotals = {
+      water_l: round(before.water_l + entry.water_l),
+      water_target_l: topic === 'water' ? (facts as FactsOf<'water'>).target_l : baseTarget(profile),
+      kcal_in: round(before.kcal_in + entry.kcal_in, 1),
+      kcal_out: round(before.kcal_out + entry.kcal_out, 1),
+      entries: before.entries + 1
+    }
+    return { entry, effective, facts, today }
+  }
+
+  /** Gives a claimed key back and removes an entry nobody was told about; failures here are only logged. */
+  async function undo (userId: string, key: string | undefined, entryId: string | undefined): Promise<void> {
+    try {
+      if (entryId !== undefined) await store.deleteEntry(userId, entryId)
+      if (key !== undefined) await store.release(userId, key)
+    } catch (err) {
+      deps.onCleanupError?.(err)
+    }
+  }
+
+  return {
+    /**
+     * Logs an entry and advises on it. The entry is committed before the
+     * advice is asked for; if advice then fails (fallback disabled), the entry
+     * is removed again, so an error answer never leaves an entry behind.
+     */
+    async log<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, options: { idempotencyKey?: string, signal?: AbortSignal } = {}): Promise<{ advice: LoggedAdvice<T>, replayed: boolean }> {
+      const key = options.idempotencyKey
+      if (key !== undefined) {
+        const claim = await store.claim(userId, key, requestHash(topic, body), now())
+        if (claim.kind === 'replay') return { advice: claim.response as LoggedAdvice<T>, replayed: true }
+        if (claim.kind === 'conflict') throw new TrackingError(409, 'this Idempotency-Key was already used with a different request body')
+        if (claim.kind === 'in_flight') throw new TrackingError(409, 'a request with this Idempotency-Key is still in progress; retry shortly', 1)
+      }
+      let logged
+      try {
+        logged = await logEntry(userId, topic, body, key)
+      } catch (err) {
+        await undo(userId, key, undefined)
+        throw err
+      }
+      let advice: Advice<T>
+      try {
+        advice = await advisor.advise(topic, logged.effective, options.signal, logged.facts)
+      } catch (err) {
+        await undo(userId, key, logged.entry.id)
+        throw err
+      }
+      const answer = { ...advice, entry_id: logged.entry.id, facts: { ...advice.facts, today: logged.today } } as LoggedAdvice<T>
+      if (key !== undefined) {
+        // The entry is already durable; losing the stored answer only means a
+        // retry gets a 409 instead of a replay, so this failure is logged, not returned.
+        await store.complete(userId, key, answer).catch((err: unknown) => deps.onCleanupError?.(err))
+      }
+      return { advice: answer, replayed: false }
+    },
+
+    async summary (userId: string, date: string | undefined, signal?: AbortSignal): Promise<DaySummary> {
+      const profile = await profileOf(userId)
+      const zone = profile.timezone
+      const day = date ?? localDate(now(), zone)
+      let range
+      try {
+        range = dayRange(day, zone)
+      } catch {
+        throw new TrackingError(400, `date ${day} is not a real calendar date`)
+      }
+      const entries = await store.entriesBetween(userId, range.start, range.end)
+      const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)
+      const lastWater = entries.filter((e) => e.topic === 'water').at(-1)
+      const target = profile.water_target_l ?? (lastWater?.facts.target_l as number | undefined) ?? baseTarget(profile)
+      const water = sum((e) => e.water_l, 3)
+      const facts: DayFacts = {
+        date: day,
+        water_l: water,
+        water_target_l: target,
+        water_remaining_l: round(Math.max(0, target - water), 2),
+        kcal_in: sum((e) => e.kcal_in, 1),
+        kcal_out: sum((e) => e.kcal_out, 1),
+        kcal_goal: profile.kcal_goal,
+        entries: entries.length,
+        notes: [],
+        sources: []
+      }
+      const advice = await advisor.advise('day', { date: day }, signal, facts)
+      const { date: _d, water_remaining_l: _r, notes: _n, sources: _s, ...totals } = facts
+      return { date: day, timezone: zone, ...totals, items: entries.map(toWire), message: advice.message, source: advice.source, degraded: advice.degraded }
+    },
+
+    profile: profileOf,
+
+    instantOf
+  }
+}
+
+/** The tracking service. */
+export type Tracker = ReturnType<typeof createTracker>
+
+/** A profile on the wire. */
+export const profileWire = (p: StoredProfile): Profile => ({ weight_kg: p.weight_kg, timezone: p.timezone, water_target_l: p.water_target_l, kcal_goal: p.kcal_goal })

@@ -21,7 +21,7 @@ export interface ServerProcess {
 export async function startServer (env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...NO_CHILD_COVERAGE, ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', DATABASE_URL: 'sqlite::memory:', ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -53,6 +53,9 @@ t.test('docker-compose.yml: the api service matches the config schema', async (t
   t.equal(env.REDIS_URL, 'redis://redis:6379')
   t.match(env.GEMINI_API_KEY, /^\$\{GEMINI_API_KEY/, 'secrets come from the shell, not the file')
   t.match(env.API_KEYS, /^\$\{API_KEYS/)
+  // Tracked entries go to the stack's Postgres, with the password from the shell.
+  t.match(env.DATABASE_URL, /^postgres:\/\/health:\$\{POSTGRES_PASSWORD:-health\}@postgres:5432\/health_tracker$/)
+  t.same(Object.keys(api.depends_on).sort(), ['postgres', 'redis'])
   // The literal values (not the ${…} references) must pass the app's own validation.
   const literal = Object.fromEntries(Object.entries(env).filter(([, v]) => !String(v).includes('${')))
   const config = loadConfig(literal)
@@ -62,12 +65,15 @@ t.test('docker-compose.yml: the api service matches the config schema', async (t
 })
 
 t.test('docker-compose.yml: every service has a healthcheck and a known image', async (t) => {
-  t.same(Object.keys(services).sort(), ['api', 'grafana', 'prometheus', 'redis'])
+  t.same(Object.keys(services).sort(), ['api', 'grafana', 'postgres', 'prometheus', 'redis'])
   for (const [name, s] of Object.entries(services)) {
     t.match(s.healthcheck?.test?.[0], /^CMD(-SHELL)?$/, `${name} has a healthcheck`)
   }
   t.match(services.redis.image, /^redis:7/)
   t.same(services.redis.healthcheck.test, ['CMD', 'redis-cli', 'ping'])
+  t.match(services.postgres.image, /^postgres:15/)
+  t.same(services.postgres.healthcheck.test.slice(0, 2), ['CMD', 'pg_isready'])
+  t.equal(services.postgres.environment.POSTGRES_DB, 'health_tracker', 'the database the api URL names')
   t.match(services.prometheus.image, /^prom\/prometheus:/)
   t.match(services.prometheus.healthcheck.test.join(' '), /:9090\/-\/ready/)
   t.ok(services.prometheus.ports.some((p: string) => p.endsWith(':9090')))
@@ -97,7 +103,7 @@ t.test('docker-compose.yml: Prometheus scrapes the api service, Grafana reads Pr
 })
 
 t.test('docker-compose.yml: depends_on waits for healthy services', async (t) => {
-  t.same(services.api.depends_on, { redis: { condition: 'service_healthy' } })
+  t.same(services.api.depends_on, { redis: { condition: 'service_healthy' }, postgres: { condition: 'service_healthy' } })
   t.same(services.grafana.depends_on, { prometheus: { condition: 'service_healthy' } })
   for (const [name, s] of Object.entries(services)) {
     for (const [dep, { condition }] of Object.entries((s.depends_on ?? {}) as Record<string, Obj>)) {

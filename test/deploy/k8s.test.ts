@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse, parseAllDocuments } from 'yaml'
-import { Deployment } from 'kubernetes-models/apps/v1'
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1'
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1'
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1'
@@ -21,6 +21,7 @@ const MEASURED_RSS = { idle: 95, peak: 185 }
 
 const models: Record<string, { new (data: any): { validate: () => void } }> = {
   'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
@@ -83,8 +84,9 @@ t.test('kustomization lists every manifest except the example secret', async (t)
   const kustomization = parse(read('kustomization.yaml'))
   const resources: string[] = kustomization.resources
   for (const r of resources) t.ok(existsSync(new URL(r, dir)), `${r} exists`)
-  t.same([...resources].sort(), files.filter((f) => f !== EXAMPLE_SECRET))
+  t.same([...resources].sort(), files.filter((f) => !f.endsWith('.example.yaml')))
   t.notOk(resources.includes(EXAMPLE_SECRET))
+  t.notOk(resources.includes('postgres-secret.example.yaml'))
 })
 
 t.test('the optional ServiceMonitor component scrapes the Service', async (t) => {
@@ -137,9 +139,12 @@ t.test('ConfigMap keys and Deployment env names are config keys; secrets stay in
     t.equal(ref.name, secret.metadata.name)
     t.ok(ref.key in secret.stringData, `${ref.key} is in the example secret`)
   }
-  t.same(api.env.map((e: Obj) => e.name).sort(), ['API_KEYS', 'GEMINI_API_KEY'])
+  t.same(api.env.map((e: Obj) => e.name).sort(), ['API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY'])
   // Every setting is stated, so a new ConfigSchema key is a deliberate choice here too.
-  t.same([...Object.keys(configMap.data), 'API_KEYS', 'GEMINI_API_KEY'].sort(), [...configKeys].sort())
+  t.same([...Object.keys(configMap.data), 'API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY'].sort(), [...configKeys].sort())
+  // Several replicas need the shared Postgres: DATABASE_URL is required, never optional.
+  t.notOk(api.env.find((e: Obj) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef.optional)
+  t.notOk('DATABASE_URL' in configMap.data)
   // Fail closed: without API_KEYS the pod must not start with open advice routes.
   t.notOk(api.env.find((e: Obj) => e.name === 'API_KEYS').valueFrom.secretKeyRef.optional)
   const redisService = find('Service', 'health-tracker-redis')
@@ -213,6 +218,18 @@ t.test('HPA, PDB and Redis target the right pods', async (t) => {
   t.equal(redis.spec.replicas, 1)
   t.ok(redis.spec.template.spec.volumes.find((v: Obj) => v.name === 'data')?.emptyDir, 'Redis data is an emptyDir')
   t.match(read('redis.yaml'), /managed Redis/i)
+  const postgres = find('StatefulSet', 'health-tracker-postgres')
+  const postgresService = find('Service', 'health-tracker-postgres')
+  t.match(postgres.spec.template.metadata.labels, postgresService.spec.selector)
+  t.equal(postgres.spec.replicas, 1)
+  t.match(read('postgres.yaml'), /SQLite means ONE replica/, 'says why the API needs Postgres here')
+  t.match(read('postgres.yaml'), /managed database/i)
+  const pgSecret = parse(read('postgres-secret.example.yaml'))
+  const pgEnv = postgres.spec.template.spec.containers[0].env.find((e: Obj) => e.name === 'POSTGRES_PASSWORD')
+  t.equal(pgEnv.valueFrom.secretKeyRef.name, pgSecret.metadata.name)
+  t.match(pgSecret.stringData.POSTGRES_PASSWORD, PLACEHOLDER)
+  const pgPolicy = find('NetworkPolicy', 'health-tracker-postgres')
+  t.match(deployment.spec.template.metadata.labels, pgPolicy.spec.ingress[0].from[0].podSelector.matchLabels)
   const policy = find('NetworkPolicy', 'health-tracker-redis')
   t.match(redis.spec.template.metadata.labels, policy.spec.podSelector.matchLabels)
   t.match(deployment.spec.template.metadata.labels, policy.spec.ingress[0].from[0].podSelector.matchLabels)

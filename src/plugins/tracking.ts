@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { Gauge, Histogram } from 'prom-client'
 import type { Config } from '../config.js'
 import { openDatabase } from '../tracking/database.js'
+import { asDatabaseError, DatabaseUnavailableError } from '../tracking/errors.js'
 import { migrate } from '../tracking/migrations.js'
 import { createStore, type Store } from '../tracking/store.js'
 import { createTracker, type Tracker } from '../tracking/tracker.js'
@@ -19,13 +20,29 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
     statementTimeoutMs: config.DATABASE_TIMEOUT_MS,
     onPoolError: (err) => app.log.warn({ err: err.message }, 'database connection lost')
   })
+  // Migrated at start; if the database is unreachable then, the app still
+  // starts (stateless requests work, tracked ones get 503) and each tracked
+  // request retries the migration until it succeeds. Any other migration
+  // failure (a broken schema) stops the start.
+  let migrated: Promise<void> | undefined
+  const ensureMigrated = async (): Promise<void> => {
+    migrated ??= migrate(database.db, database.dialect).then((applied) => {
+      if (applied.length > 0) app.log.info({ migrations: applied, dialect: database.dialect }, 'database migrated')
+    }, (err: unknown) => {
+      migrated = undefined
+      throw asDatabaseError(err)
+    })
+    await migrated
+  }
   try {
-    const applied = await migrate(database.db, database.dialect)
-    if (applied.length > 0) app.log.info({ migrations: applied, dialect: database.dialect }, 'database migrated')
+    await ensureMigrated()
   } catch (err) {
-    await database.close()
-    // Connection strings carry passwords: say what failed, never the URL.
-    throw new Error(`database migration failed on ${database.dialect}: ${(err as { code?: string }).code ?? (err as Error).message}`)
+    if (!(err instanceof DatabaseUnavailableError)) {
+      await database.close()
+      // Connection strings carry passwords: say what failed, never the URL.
+      throw new Error(`database migration failed on ${database.dialect}: ${(err as { code?: string }).code ?? (err as Error).message}`)
+    }
+    app.log.warn({ reason: err.reason, dialect: database.dialect }, 'database unavailable at start; tracked requests get 503 until it is reachable')
   }
 
   const { registry } = app.metrics
@@ -43,7 +60,7 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
   // eslint-disable-next-line no-new -- as above
   new Gauge({ name: 'db_pool_waiting', help: 'Queries waiting for a database connection', registers: [registry], collect () { this.set(pool().waiting) } })
 
-  const store = createStore(database, (operation, seconds, ok) => duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds))
+  const store = createStore(database, (operation, seconds, ok) => duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds), ensureMigrated)
   const tracker = createTracker({
     store,
     advisor: app.advisor,

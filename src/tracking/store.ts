@@ -70,8 +70,12 @@ function toEntry (row: EntryRow): StoredEntry {
   }
 }
 
-/** The tracking store: every query, scoped to one user, timed, with database failures classified. */
-export function createStore (database: Database, observe: QueryObserver = () => {}) {
+/**
+ * The tracking store: every query, scoped to one user, timed, with database
+ * failures classified. `ready` is awaited before each operation: it settles
+ * once the schema is migrated, and rejects (a 503) while that cannot happen.
+ */
+export function createStore (database: Database, observe: QueryObserver = () => {}, ready: () => Promise<void> = async () => {}) {
   const { db } = database
 
   /** Runs one operation: times it and turns a connection or engine failure into DatabaseUnavailableError. */
@@ -79,6 +83,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     const started = process.hrtime.bigint()
     let ok = false
     try {
+      await ready()
       const result = await fn(db)
       ok = true
       return result

@@ -117,6 +117,10 @@ async function openPostgres (options: DatabaseOptions): Promise<Database> {
   // An idle client whose server went away emits 'error' on the pool; without
   // a listener that would crash the process instead of failing one request.
   pool.on('error', (err) => options.onPoolError?.(err))
+  // A checked-out client (e.g. inside a transaction, between statements)
+  // reports a dropped connection on itself, not on the pool: without this
+  // listener, stopping Postgres under load crashes the process.
+  pool.on('connect', (client) => { client.on('error', (err) => options.onPoolError?.(err)) })
   let open = true
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   return {

@@ -30,6 +30,12 @@ const PG_MESSAGES = /timeout exceeded when trying to connect|Connection terminat
 // SQLite result codes for a busy, unwritable or vanished database file.
 const SQLITE_TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|NOMEM)/
 
+/** Whether an error is a unique or primary-key violation (Postgres 23505, SQLite SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE). */
+export function isUniqueViolation (err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
 /** The error to raise for a database failure: transient ones become DatabaseUnavailableError, the rest pass through. */
 export function asDatabaseError (err: unknown): unknown {
   if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err

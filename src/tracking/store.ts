@@ -26,12 +26,8 @@ export interface StoredProfile {
 /** Sums over a set of entries. */
 export interface Totals { water_l: number, kcal_in: number, kcal_out: number, entries: number }
 
-/** What an Idempotency-Key claim found. */
-export type Claim =
-  | { kind: 'new' }
-  | { kind: 'replay', response: unknown }
-  | { kind: 'conflict' }
-  | { kind: 'in_flight' }
+/** What is stored under an Idempotency-Key. */
+export interface KeyRecord { request_hash: string, entry_id: string | null, response: unknown }
 
 /** Times each operation and reports it (metrics live outside the domain). */
 export type QueryObserver = (operation: string, seconds: number, ok: boolean) => void
@@ -132,9 +128,17 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       return { water_l: Number(row.water_l), kcal_in: Number(row.kcal_in), kcal_out: Number(row.kcal_out), entries: Number(row.entries) }
     }),
 
-    /** Stores an entry; with an Idempotency-Key the claim records it in the same transaction. */
-    insertEntry: async (userId: string, entry: StoredEntry, idempotencyKey?: string): Promise<void> => await run('insert_entry', async (q) => {
+    /**
+     * Stores an entry. With an Idempotency-Key, the key's record is written in
+     * the same transaction, first: a second request with the key fails on the
+     * key's primary key and writes no entry, and a crash leaves either both or
+     * neither.
+     */
+    insertEntry: async (userId: string, entry: StoredEntry, idempotency?: { key: string, hash: string }): Promise<void> => await run('insert_entry', async (q) => {
       await q.transaction().execute(async (trx) => {
+        if (idempotency !== undefined) {
+          await trx.insertInto('idempotency_keys').values({ user_id: userId, key: idempotency.key, request_hash: idempotency.hash, entry_id: entry.id, response: null, created_at: entry.created_at }).execute()
+        }
         await trx.insertInto('entries').values({
           id: entry.id,
           user_id: userId,
@@ -147,9 +151,6 @@ export function createStore (database: Database, observe: QueryObserver = () => 
           kcal_out: entry.kcal_out,
           created_at: entry.created_at
         }).execute()
-        if (idempotencyKey !== undefined) {
-          await trx.updateTable('idempotency_keys').set({ entry_id: entry.id }).where('user_id', '=', userId).where('key', '=', idempotencyKey).execute()
-        }
       })
     }),
 
@@ -197,30 +198,21 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       }
     },
 
-    /**
-     * Claims an Idempotency-Key for a request body's hash. A key is the user's
-     * for 24 h: the same body replays the stored answer (or is in flight), a
-     * different body conflicts. Expired keys are taken over.
-     */
-    claim: async (userId: string, key: string, hash: string, now: number): Promise<Claim> => await run('idempotency_claim', async (q) => {
+    /** The live record of an Idempotency-Key (a key lives 24 h; an expired one is removed and reads as absent). */
+    findKey: async (userId: string, key: string, now: number): Promise<KeyRecord | undefined> => await run('idempotency_find', async (q) => {
       await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', now - IDEMPOTENCY_TTL_MS).execute()
-      const inserted = await q.insertInto('idempotency_keys').values({ user_id: userId, key, request_hash: hash, entry_id: null, response: null, created_at: now })
-        .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()).executeTakeFirst()
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'new' }
-      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
-      // Released between our insert and this read: the client may retry at once.
-      if (row === undefined) return { kind: 'in_flight' }
-      if (row.request_hash !== hash) return { kind: 'conflict' }
-      return row.response === null ? { kind: 'in_flight' } : { kind: 'replay', response: JSON.parse(row.response) }
+      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'entry_id', 'response']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
+      return row === undefined ? undefined : { request_hash: row.request_hash, entry_id: row.entry_id, response: row.response === null ? null : JSON.parse(row.response) }
     }),
 
+    /** Stores the answer given for a key, so a retry replays it. */
     complete: async (userId: string, key: string, response: unknown): Promise<void> => await run('idempotency_complete', async (q) => {
       await q.updateTable('idempotency_keys').set({ response: JSON.stringify(response) }).where('user_id', '=', userId).where('key', '=', key).execute()
     }),
 
-    /** Gives a key back after a request that stored nothing, so a retry runs afresh. */
-    release: async (userId: string, key: string): Promise<void> => await run('idempotency_release', async (q) => {
-      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('response', 'is', null).execute()
+    /** Forgets a key whose request was undone, so a retry runs afresh. */
+    forgetKey: async (userId: string, key: string): Promise<void> => await run('idempotency_forget', async (q) => {
+      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute()
     }),
 
     /** Drops expired idempotency records. */

@@ -5,7 +5,7 @@ import { computeFacts, splitEntry } from '../advice/facts/index.js'
 import { computeWaterFacts } from '../advice/facts/water.js'
 import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
 import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
-import { TrackingError } from './errors.js'
+import { isUniqueViolation, TrackingError } from './errors.js'
 import type { Store, StoredEntry, StoredProfile } from './store.js'
 
 /** The topics that log an entry. */
@@ -76,7 +76,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     return { effective: effective as EntryOf<T>, facts }
   }
 
-  async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotencyKey: string | undefined) {
+  async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined) {
     const profile = await profileOf(userId)
     const instant = instantOf(body.time, profile.timezone)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
@@ -93,7 +93,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       kcal_out: topic === 'gym' ? (facts as FactsOf<'gym'>).kcal_burned ?? 0 : 0,
       created_at: now()
     }
-    await store.insertEntry(userId, entry, idempotencyKey)
+    await store.insertEntry(userId, entry, idempotency)
     const today: DayTotals = {
       water_l: round(before.water_l + entry.water_l),
       water_target_l: topic === 'water' ? (facts as FactsOf<'water'>).target_l : baseTarget(profile),
@@ -104,11 +104,46 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     return { entry, effective, facts, today }
   }
 
-  /** Gives a claimed key back and removes an entry nobody was told about; failures here are only logged. */
-  async function undo (userId: string, key: string | undefined, entryId: string | undefined): Promise<void> {
+  /**
+   * The answer for a stored entry whose first answer was never stored (its
+   * request crashed, or is still being advised): the stored facts, today's
+   * totals as they are now, and advice on them. No entry is written.
+   */
+  async function answerFor (userId: string, entry: StoredEntry, signal: AbortSignal | undefined): Promise<LoggedAdvice<EntryTopic>> {
+    const profile = await profileOf(userId)
+    const day = dayRange(localDate(entry.time_ms, profile.timezone), profile.timezone)
+    const totals = await store.totals(userId, day.start, day.end)
+    const facts = entry.facts as FactsOf<EntryTopic>
+    const body = entry.topic === 'water' ? { ...entry.body, amount_liters: (facts as FactsOf<'water'>).intake_l } : entry.body
+    const advice = await advisor.advise(entry.topic, body as EntryOf<EntryTopic>, signal, facts)
+    const today: DayTotals = {
+      water_l: round(totals.water_l),
+      water_target_l: entry.topic === 'water' ? (facts as FactsOf<'water'>).target_l : baseTarget(profile),
+      kcal_in: round(totals.kcal_in, 1),
+      kcal_out: round(totals.kcal_out, 1),
+      entries: totals.entries
+    }
+    return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today } } as LoggedAdvice<EntryTopic>
+  }
+
+  /** What a key already stands for: undefined when unused, a replay, or a 409. */
+  async function earlierAnswer<T extends EntryTopic> (userId: string, key: string, hash: string, signal: AbortSignal | undefined): Promise<LoggedAdvice<T> | undefined> {
+    const record = await store.findKey(userId, key, now())
+    if (record === undefined) return undefined
+    if (record.request_hash !== hash) throw new TrackingError(409, 'this Idempotency-Key was already used with a different request body')
+    if (record.response !== null) return record.response as LoggedAdvice<T>
+    const entry = record.entry_id === null ? undefined : await store.getEntry(userId, record.entry_id)
+    // The key's entry was deleted since: there is nothing to replay.
+    if (entry === undefined) throw new TrackingError(409, 'the entry logged under this Idempotency-Key was deleted')
+    const answer = await answerFor(userId, entry, signal)
+    return answer as LoggedAdvice<T>
+  }
+
+  /** Removes an entry nobody was told about, and its key; failures here are only logged. */
+  async function undo (userId: string, key: string | undefined, entryId: string): Promise<void> {
     try {
-      if (entryId !== undefined) await store.deleteEntry(userId, entryId)
-      if (key !== undefined) await store.release(userId, key)
+      await store.deleteEntry(userId, entryId)
+      if (key !== undefined) await store.forgetKey(userId, key)
     } catch (err) {
       deps.onCleanupError?.(err)
     }
@@ -116,24 +151,27 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 
   return {
     /**
-     * Logs an entry and advises on it. The entry is committed before the
-     * advice is asked for; if advice then fails (fallback disabled), the entry
-     * is removed again, so an error answer never leaves an entry behind.
+     * Logs an entry and advises on it. The entry (and its Idempotency-Key) is
+     * committed before the advice is asked for; if advice then fails
+     * (fallback disabled), both are removed again, so an error answer never
+     * leaves an entry behind. A key seen before replays its answer instead.
      */
     async log<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, options: { idempotencyKey?: string, signal?: AbortSignal } = {}): Promise<{ advice: LoggedAdvice<T>, replayed: boolean }> {
       const key = options.idempotencyKey
-      if (key !== undefined) {
-        const claim = await store.claim(userId, key, requestHash(topic, body), now())
-        if (claim.kind === 'replay') return { advice: claim.response as LoggedAdvice<T>, replayed: true }
-        if (claim.kind === 'conflict') throw new TrackingError(409, 'this Idempotency-Key was already used with a different request body')
-        if (claim.kind === 'in_flight') throw new TrackingError(409, 'a request with this Idempotency-Key is still in progress; retry shortly', 1)
+      const idempotency = key === undefined ? undefined : { key, hash: requestHash(topic, body) }
+      if (idempotency !== undefined) {
+        const earlier = await earlierAnswer<T>(userId, idempotency.key, idempotency.hash, options.signal)
+        if (earlier !== undefined) return { advice: earlier, replayed: true }
       }
       let logged
       try {
-        logged = await logEntry(userId, topic, body, key)
+        logged = await logEntry(userId, topic, body, idempotency)
       } catch (err) {
-        await undo(userId, key, undefined)
-        throw err
+        // Another request with this key committed first: answer as it did.
+        if (idempotency === undefined || !isUniqueViolation(err)) throw err
+        const earlier = await earlierAnswer<T>(userId, idempotency.key, idempotency.hash, options.signal)
+        if (earlier === undefined) throw new TrackingError(409, 'a request with this Idempotency-Key is still in progress; retry shortly', 1)
+        return { advice: earlier, replayed: true }
       }
       let advice: Advice<T>
       try {
@@ -144,8 +182,8 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       }
       const answer = { ...advice, entry_id: logged.entry.id, facts: { ...advice.facts, today: logged.today } } as LoggedAdvice<T>
       if (key !== undefined) {
-        // The entry is already durable; losing the stored answer only means a
-        // retry gets a 409 instead of a replay, so this failure is logged, not returned.
+        // The entry is already durable; without the stored answer a retry
+        // gets a rebuilt one (same entry), so this failure is only logged.
         await store.complete(userId, key, answer).catch((err: unknown) => deps.onCleanupError?.(err))
       }
       return { advice: answer, replayed: false }

@@ -193,3 +193,12 @@ t.test('the extra-fields note stays within 300 characters', async (t) => {
   t.match(note, /^not used for the numbers \(context only\): a_rather_long_context_field_name_0, .* and \d+ more$/)
   t.equal(contextNote(['note']), 'not used for the numbers (context only): note')
 })
+
+t.test('a turkey sandwich is FNDDS 27540010, not a turkey hot dog', async (t) => {
+  // FNDDS 2021-2023 foods.csv: 27540010 "Turkey sandwich on white", 189 kcal/100 g; portions.csv:
+  // "1 regular" = 115 g. 189 × 1.15 = 217.35 kcal.
+  const facts = computeFoodFacts({ food: 'a turkey sandwich' })
+  t.equal(facts.items[0].source, 'FNDDS 27540010')
+  t.equal(facts.items[0].grams, 115)
+  t.equal(facts.kcal, 217)
+})

@@ -30,9 +30,12 @@ const NOISE: ReadonlySet<string> = new Set([
   'while', 'movie', 'treat', 'myself', 'topped', 'drizzled', 'sprinkled', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
 ])
 
-/** The head of an FNDDS description: its first part, before any comma or "with" ("Pizza with pepperoni, …" → "Pizza"). */
+/**
+ * The head of an FNDDS description: its first part, before any comma or a "with", "on" or "in"
+ * phrase ("Pizza with pepperoni, …" → "Pizza"; "Turkey sandwich on white" → "Turkey sandwich").
+ */
 export function headOf (description: string): string {
-  return description.split(',')[0].split(/\s+with\s+/i)[0]
+  return description.split(',')[0].split(/\s+(?:with|on|in)\s+/i)[0]
 }
 
 /** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */

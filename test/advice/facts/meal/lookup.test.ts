@@ -14,7 +14,11 @@ function row (code: string, description: string, more: Partial<Food> = {}): Food
   return { code, source: 'FNDDS 2021-2023', description, synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: 1, carbsPer100g: 1, fatPer100g: 1, portions: [{ description: 'Quantity not specified', grams: 100 }], ...more }
 }
 
-t.test('headOf: the description before its first comma or "with"', async (t) => {
+t.test('headOf: the description before its first comma or "with", "on" or "in" phrase', async (t) => {
+  // A sandwich's head is the sandwich, not its bread: "turkey sandwich" must end on this row's head
+  // noun, or "Hot dog sandwich, turkey, …" (head "Hot dog sandwich") outranks it.
+  t.equal(headOf('Turkey sandwich on white'), 'Turkey sandwich')
+  t.equal(headOf('Turkey sandwich on white, with cheese'), 'Turkey sandwich')
   t.equal(headOf('Pizza with pepperoni, from restaurant or fast food, NS as to type of crust'), 'Pizza')
   t.equal(headOf('Soft drink, cola'), 'Soft drink')
   t.equal(headOf('Burrito, chicken, with beans, cheese'), 'Burrito')

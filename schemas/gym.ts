@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Entry, LEVELS, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
+import { DateTime, Entry, LEVELS, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
 import { DayTotals } from './tracking.js'
 
 /** A workout log. */
@@ -13,7 +13,8 @@ export const GymEntry = Entry('GymEntry', {
   equipment_used: Type.Optional(TextList('Equipment used, e.g. ["dumbbells"] (≤ 20 items of ≤ 100 characters)')),
   muscle_groups: Type.Optional(TextList('Muscle groups worked, e.g. ["legs", "core"] (≤ 20 items of ≤ 100 characters)')),
   rest_periods: Type.Optional(Type.Number({ minimum: 0, maximum: 3600, description: 'Rest between sets, in seconds (0–3600)' })),
-  weight_kg: Type.Optional(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kilograms (20–400); 70 kg is assumed without it' }))
+  weight_kg: Type.Optional(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kilograms (20–400); 70 kg is assumed without it' })),
+  time: Type.Optional(DateTime('When the session happened: ISO 8601 date-time, with or without a UTC offset (tracking: decides its day; default now)'))
 }, {
   description: 'A gym or exercise session. Extra context fields (at most 20) are passed to the model but never change the numbers.',
   example: { activity: 'running', duration_minutes: 45 }

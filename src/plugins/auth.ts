@@ -83,7 +83,12 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOpt
       return `jwt:${sub}`
     }
     if (required) throw new Unauthorized(header === undefined ? 'missing authorization header' : 'invalid authorization header')
-    if (user !== undefined) throw new TrackingError(400, `X-User-Id needs tracking, which is off: ${opts.trackingOff ?? 'no identity is configured'}`)
+    if (user !== undefined) {
+      // Tracking on here means JWT only: X-User-Id would need API_KEYS too.
+      throw new TrackingError(400, opts.trackingOff === undefined
+        ? 'X-User-Id needs an API key as the bearer, and API_KEYS is not set; a JWT names its user in sub'
+        : `X-User-Id needs tracking, which is off: ${opts.trackingOff}`)
+    }
     return undefined
   }
 

@@ -16,6 +16,8 @@ export interface JwtVerifierOptions {
 
 /** Least time between two fetches prompted by an unknown `kid`, so forged kids cannot make us hammer the JWKS. */
 const UNKNOWN_KID_COOLDOWN_MS = 30_000
+/** Wait after a failed refresh while cached keys serve, so a down JWKS is not fetched (and waited on) for every token. */
+const FAILED_REFRESH_RETRY_MS = 30_000
 
 /**
  * Verifies RS256/ES256 JWTs against a JWKS URL and returns the subject.
@@ -27,7 +29,7 @@ const UNKNOWN_KID_COOLDOWN_MS = 30_000
 export function createJwtVerifier (options: JwtVerifierOptions): (token: string) => Promise<string> {
   const now = options.now ?? Date.now
   let keys: JWTVerifyGetKey | undefined
-  let fetchedAt = -Infinity
+  let refreshAt = -Infinity
   let lastKidRefresh = -Infinity
   let inflight: Promise<void> | undefined
 
@@ -37,7 +39,7 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
     const body = await response.json() as JSONWebKeySet
     if (!Array.isArray(body?.keys)) throw new Error('JWKS has no keys array')
     keys = createLocalJWKSet(body)
-    fetchedAt = now()
+    refreshAt = now() + options.refreshMs
   }
 
   async function refresh (): Promise<void> {
@@ -47,11 +49,12 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
     } catch (err) {
       options.onRefreshError?.(err as Error)
       if (keys === undefined) throw new JwksUnavailableError()
+      refreshAt = now() + Math.min(options.refreshMs, FAILED_REFRESH_RETRY_MS)
     }
   }
 
   const getKey: JWTVerifyGetKey = async (header, token) => {
-    if (keys === undefined || now() - fetchedAt >= options.refreshMs) await refresh()
+    if (keys === undefined || now() >= refreshAt) await refresh()
     try {
       return await (keys as JWTVerifyGetKey)(header, token)
     } catch (err) {

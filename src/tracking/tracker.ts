@@ -78,7 +78,8 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 
   async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined) {
     const profile = await profileOf(userId)
-    const instant = instantOf(body.time, profile.timezone)
+    // A meal's time is its meal_time; water and workouts send time.
+    const instant = instantOf(topic === 'food' ? body.meal_time : body.time, profile.timezone)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
     const before = await store.totals(userId, day.start, day.end)
     const { effective, facts } = factsFor(topic, body, profile, instant, before.water_l)

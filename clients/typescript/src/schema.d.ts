@@ -374,6 +374,11 @@ export interface components {
             rest_periods?: number;
             /** @description Body weight in kilograms (20–400); 70 kg is assumed without it */
             weight_kg?: number;
+            /**
+             * @description When the session happened: ISO 8601 date-time, with or without a UTC offset (tracking: decides its day; default now)
+             * @example 2024-06-01T10:00:00
+             */
+            time?: string;
         } & {
             [key: string]: (string | number | boolean) | (string | number)[];
         };

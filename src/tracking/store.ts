@@ -178,6 +178,14 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       return { items: page.map(toEntry), next: rows.length > filter.limit && last !== undefined ? encodeCursor({ t: last.time_ms, s: last.seq }) : null }
     }),
 
+    /** The latest entry of a topic in a time range (by time, then creation order), or undefined. */
+    lastEntry: async (userId: string, topic: string, start: number, end: number): Promise<StoredEntry | undefined> => await run('last_entry', async (q) => {
+      const row = await q.selectFrom('entries').selectAll().where('user_id', '=', userId).where('topic', '=', topic)
+        .where('time_ms', '>=', start).where('time_ms', '<', end)
+        .orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst() as EntryRow | undefined
+      return row === undefined ? undefined : toEntry(row)
+    }),
+
     /** Every entry of the user in a time range, oldest first. */
     entriesBetween: async (userId: string, start: number, end: number): Promise<StoredEntry[]> => await run('entries_between', async (q) => {
       const rows = await q.selectFrom('entries').selectAll().where('user_id', '=', userId)

@@ -36,9 +36,13 @@ export function toWire (entry: StoredEntry): TrackedEntry {
   }
 }
 
-/** The day's water target without a water entry: the profile's override, or the weight (or EFSA) baseline. */
-function baseTarget (profile: StoredProfile): number {
-  return profile.water_target_l ?? computeWaterFacts({ amount_liters: 0, weight_kg: profile.weight_kg ?? undefined }).target_l
+/**
+ * A day's water target: the profile's override; else the target of the day's latest water entry
+ * (it includes that day's exercise and heat); else the weight (or EFSA) baseline.
+ */
+function dayTarget (profile: StoredProfile, lastWater: StoredEntry | undefined): number {
+  return profile.water_target_l ?? (lastWater?.facts.target_l as number | undefined) ??
+    computeWaterFacts({ amount_liters: 0, weight_kg: profile.weight_kg ?? undefined }).target_l
 }
 
 /** Tracking: logs entries with their facts and the day's totals, and answers the tracking resources. Free of HTTP. */
@@ -97,7 +101,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     await store.insertEntry(userId, entry, idempotency)
     const today: DayTotals = {
       water_l: round(before.water_l + entry.water_l),
-      water_target_l: topic === 'water' ? (facts as FactsOf<'water'>).target_l : baseTarget(profile),
+      water_target_l: topic === 'water' ? (facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
       kcal_in: round(before.kcal_in + entry.kcal_in, 1),
       kcal_out: round(before.kcal_out + entry.kcal_out, 1),
       entries: before.entries + 1
@@ -119,7 +123,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const advice = await advisor.advise(entry.topic, body as EntryOf<EntryTopic>, signal, facts)
     const today: DayTotals = {
       water_l: round(totals.water_l),
-      water_target_l: entry.topic === 'water' ? (facts as FactsOf<'water'>).target_l : baseTarget(profile),
+      water_target_l: entry.topic === 'water' ? (facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
       kcal_in: round(totals.kcal_in, 1),
       kcal_out: round(totals.kcal_out, 1),
       entries: totals.entries
@@ -202,8 +206,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       }
       const entries = await store.entriesBetween(userId, range.start, range.end)
       const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)
-      const lastWater = entries.filter((e) => e.topic === 'water').at(-1)
-      const target = profile.water_target_l ?? (lastWater?.facts.target_l as number | undefined) ?? baseTarget(profile)
+      const target = dayTarget(profile, entries.filter((e) => e.topic === 'water').at(-1))
       const water = sum((e) => e.water_l, 3)
       const facts: DayFacts = {
         date: day,

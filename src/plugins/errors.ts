@@ -83,16 +83,8 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, statu
   return reply.code(status).type('application/problem+json').send(body)
 }
 
-/** The one root error handler and 404/405 handler: everything becomes application/problem+json. */
+/** The one root error handler: every error, Fastify's own included, becomes application/problem+json. */
 export default fp(async function errorsPlugin (app: FastifyInstance) {
-  const methodsByPath = new Map<string, Set<string>>()
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method]
-    const set = methodsByPath.get(route.url) ?? new Set<string>()
-    for (const m of methods) set.add(m)
-    methodsByPath.set(route.url, set)
-  })
-
   app.setErrorHandler(function errorHandler (error: FastifyError, request, reply) {
     if (error.validation !== undefined) {
       const errors = fieldErrors(error.validation as AjvError[])
@@ -126,18 +118,6 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
     // Fastify's own 4xx messages (bad JSON, empty body, media type, size) are safe and useful.
     return sendProblem(reply, request, status, error.message)
-  })
-
-  app.setNotFoundHandler(function notFound (request, reply) {
-    const path = request.url.split('?')[0]
-    const allowed = methodsByPath.get(path)
-    if (allowed !== undefined && !allowed.has(request.method)) {
-      request.metricsErrorType = 'method-not-allowed'
-      reply.header('allow', [...allowed].join(', '))
-      return sendProblem(reply, request, 405, `${request.method} is not allowed on ${path}; use ${[...allowed].join(', ')}`)
-    }
-    request.metricsErrorType = 'not-found'
-    return sendProblem(reply, request, 404, `No route ${request.method} ${path}`)
   })
 }, { name: 'errors' })
 

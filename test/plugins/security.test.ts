@@ -1,6 +1,7 @@
 import t from 'tap'
 import { describeWindow } from '../../src/plugins/security.js'
 import { build, SEEDS } from '../helpers/build.js'
+import { frozenClock } from '../helpers/clock.js'
 import { redisMissing, startRedis } from '../helpers/redis-server.js'
 
 t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops routes exempt', async (t) => {
@@ -20,17 +21,13 @@ t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops
 })
 
 t.test('the 429 detail names the configured window and the time left', async (t) => {
-  // The local store reads Date.now(); a fixed clock puts the third request
+  // The local store reads Date.now(); a frozen clock puts the third request
   // 37 s into a 1-minute window, so 60 - 37 = 23 s are left.
-  const realNow = Date.now
-  const start = realNow()
-  let now = start
-  Date.now = () => now
-  t.teardown(() => { Date.now = realNow })
+  const clock = frozenClock(t)
   const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
   await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
   await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
-  now = start + 37_000
+  clock.advance(37_000)
   const limited = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
   t.equal(limited.statusCode, 429)
   t.equal(limited.json().detail, 'Rate limit of 2 requests per 1 minute exceeded; retry in 23 s')

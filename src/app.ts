@@ -31,6 +31,10 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 5_000,
+    // Slowloris: a client gets 10 s to send its headers (the whole request
+    // still has requestTimeout). Node's default would be the full 60 s, and
+    // Node requires headersTimeout ≤ requestTimeout.
+    http: { headersTimeout: 10_000 },
     routerOptions: { maxParamLength: 100 },
     // Idle keep-alive sockets would otherwise hold close() open until they time out.
     forceCloseConnections: 'idle',

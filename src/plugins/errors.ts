@@ -109,10 +109,3 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     return sendProblem(reply, request, status, detail, malformed ? { type: MALFORMED_JSON } : {})
   })
 }, { name: 'errors' })
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Bounded label for errors_total, set by the error handler. */
-    metricsErrorType?: string
-  }
-}

@@ -246,6 +246,11 @@ const GROUPS: Group[] = [
   { name: '(g) prototype-pollution keys', arb: prototypePollution, local: 300, echo: 50 }
 ]
 
+// 10,000+ CPU-bound cases: alone they take about 20 s, but under coverage on a
+// shared 2-core machine the file took 130 s, past .taprc's 120 s. Ten minutes
+// still stops a hang; the suite asserts no durations.
+t.setTimeout(600_000)
+
 const started = Date.now()
 let total = 0
 const statuses = new Map<number, number>()

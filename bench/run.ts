@@ -9,6 +9,9 @@ import autocannon, { type Result } from 'autocannon'
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const LATENCY_MS = 100
 const CONNECTIONS = 50
+// Configured as production should be: with a key. An open server warns about
+// it at every start, and authenticated requests are what production serves.
+const API_KEY = 'bench-api-key-0123456789'
 const root = new URL('../', import.meta.url)
 
 interface Proc { child: ChildProcess, url: string }
@@ -49,7 +52,7 @@ async function load (url: string, path: string, body: (id: number) => string, co
     url: url + path,
     connections,
     duration: DURATION_S,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body(id++) }) }]
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, setupRequest: (req) => ({ ...req, body: body(id++) }) }]
   })
 }
 
@@ -67,7 +70,7 @@ async function server (env: Record<string, string>): Promise<Proc> {
   const port = await freePort()
   const child = spawn(process.execPath, ['dist/src/server.js'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', API_KEYS: API_KEY, ...env },
     stdio: ['ignore', 'inherit', 'inherit']
   })
   const url = `http://127.0.0.1:${port}`

@@ -10,6 +10,7 @@ import docs from './plugins/docs.js'
 import errors from './plugins/errors.js'
 import health from './plugins/health.js'
 import metrics from './plugins/metrics.js'
+import notFound from './plugins/not-found.js'
 import pressure from './plugins/pressure.js'
 import security from './plugins/security.js'
 import foodRoutes from './routes/food.js'
@@ -32,6 +33,10 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 5_000,
+    // Slowloris: a client gets 10 s to send its headers (the whole request
+    // still has requestTimeout). Node's default would be the full 60 s, and
+    // Node requires headersTimeout ≤ requestTimeout.
+    http: { headersTimeout: 10_000 },
     routerOptions: { maxParamLength: 100 },
     // Idle keep-alive sockets would otherwise hold close() open until they time out.
     forceCloseConnections: 'idle',
@@ -55,6 +60,8 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   await app.register(pressure, { config })
   await app.register(security, { config })
   await app.register(cors, { config })
+  // After security: the 404/405 handler needs its rate limiter.
+  await app.register(notFound)
   // Loaded only when used: the Gemini SDK, undici and cockatiel add about a
   // third of a second to a local-only cold start.
   if (geminiEnabled(config)) await app.register((await import('./plugins/gemini.js')).default, { config })

@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net'
+import { parse as parseDuration } from '@lukeed/ms'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
@@ -73,6 +75,13 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     // An empty variable means "unset", as in most shells' `FOO= cmd`.
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim()
   }
+  // TypeBox's Convert truncates: "1.5" and "1e9" would both load as 1. Only
+  // plain decimal digits may become numbers.
+  for (const [key, value] of Object.entries(raw) as Array<[keyof Config, string]>) {
+    const type = (ConfigSchema.properties[key] as { type?: string }).type
+    if (type === 'integer' && !/^-?\d+$/.test(value)) throw new ConfigError(key, 'expected integer')
+    if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) throw new ConfigError(key, 'expected number')
+  }
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
   const first = Value.Errors(ConfigSchema, converted).First()
   if (first !== undefined) {
@@ -82,7 +91,79 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
       ? first.message.toLowerCase()
       : `expected one of ${choices.map((c) => c.const).join(', ')}`)
   }
-  return converted as Config
+  const config = converted as Config
+  // The schema checks shapes; these check what each value's consumer accepts,
+  // so a value that would only fail on the first request fails at start.
+  for (const [variable, check] of Object.entries(CHECKS) as Array<[keyof Config, (v: string) => string | undefined]>) {
+    const value = config[variable]
+    const reason = typeof value === 'string' ? check(value) : undefined
+    if (reason !== undefined) throw new ConfigError(variable, reason)
+  }
+  return config
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+// RFC 6750 b64token: the only characters a Bearer credential can carry.
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
+// proxy-addr (Fastify's trustProxy) also accepts these named ranges.
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+// Longest rate-limit window accepted: a day; longer is a misconfiguration, not a limit.
+const DAY_MS = 86_400_000
+
+function isHttpUrl (value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+}
+
+/** Whether `value` is an IP address or a CIDR block (`10.0.0.0/8`, `::1/128`). */
+export function isAddressOrCidr (value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  if (!/^\d{1,3}$/.test(prefix)) return false
+  try {
+    // BlockList applies the same range rules as Node's own subnet handling.
+    new BlockList().addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The rate-limit window in ms, as @fastify/rate-limit reads it (@lukeed/ms), or undefined when it cannot. */
+export function rateLimitWindowMs (value: string): number | undefined {
+  const ms = /^\d+$/.test(value) ? Number(value) : parseDuration(value)
+  return ms !== undefined && Number.isFinite(ms) && ms >= 1 && ms <= DAY_MS ? Math.trunc(ms) : undefined
+}
+
+/** Per-variable checks of what the consumer accepts; each returns a reason without the value. */
+const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined>> = {
+  HOST: (v) => isIP(v) !== 0 || HOSTNAME.test(v) ? undefined : 'expected an IP address or a host name',
+  GEMINI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
+  GEMINI_MODEL: (v) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) ? undefined : 'expected a model id such as gemini-2.5-flash (letters, digits, . _ - /)',
+  GEMINI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
+  REDIS_URL: (v) => isHttpUrl(v.replace(/^redis(s?):/, 'http$1:')) ? undefined : 'expected a redis:// or rediss:// URL with a host',
+  CORS_ORIGINS: (v) => splitList(v).every((o) => o === '*' || (isHttpUrl(o) && new URL(o).origin === o))
+    ? undefined
+    : 'expected * or comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash)',
+  API_KEYS: (v) => splitList(v).length > 0 && splitList(v).every((k) => BEARER_TOKEN.test(k) && k.length <= 512)
+    ? undefined
+    : 'expected comma-separated keys of letters, digits and - . _ ~ + / = (what a Bearer token may carry)',
+  RATE_LIMIT_WINDOW: (v) => rateLimitWindowMs(v) !== undefined
+    ? undefined
+    : 'expected a duration of 1 ms to 1 day: milliseconds, or a number with a unit (ms, s, m, h, d)',
+  DATABASE_URL: (v) => v.startsWith('sqlite:')
+    ? undefined
+    : URL.canParse(v) && new URL(v).hostname !== '' && new URL(v).pathname.length > 1
+      ? undefined
+      : 'expected sqlite:<path>, sqlite::memory:, or a postgres:// URL with a host and a database name',
+  JWT_JWKS_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
+  TRUST_PROXY: (v) => v === 'true' || v === 'false' || /^\d{1,3}$/.test(v) ||
+    (splitList(v).length > 0 && splitList(v).every((a) => PROXY_NAMES.has(a) || isAddressOrCidr(a)))
+    ? undefined
+    : 'expected true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)'
 }
 
 /** Splits a comma-separated list, dropping empty items. */

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, loadConfig, parseTrustProxy, splitList } from '../src/config.js'
+import { ConfigError, ConfigSchema, isAddressOrCidr, loadConfig, parseTrustProxy, rateLimitWindowMs, splitList } from '../src/config.js'
 
 t.test('defaults match DESIGN.md §5', async (t) => {
   const c = loadConfig({})
@@ -52,6 +52,130 @@ t.test('a bad value names the variable and never its value', async (t) => {
     t.match(err.message, reason)
     t.notMatch(err.message, Object.values(env)[0])
   }
+})
+
+// Values each consumer would reject, one row per variable at least; the
+// reasons come from what the consumer accepts (DESIGN.md §5, the README table).
+const BAD: Array<[string, string, RegExp]> = [
+  ['PORT', 'eighty', /expected integer/],
+  ['PORT', '70000', /65535/],
+  ['HOST', 'not a host!', /IP address or a host name/],
+  ['HOST', 'bad_host-.example', /IP address or a host name/],
+  ['LOG_LEVEL', 'loud', /expected one of fatal/],
+  ['GEMINI_API_KEY', 'key with spaces', /printable ASCII/],
+  ['GEMINI_API_KEY', 'clé-non-ascii', /printable ASCII/],
+  ['GEMINI_MODEL', 'gemini 2.5 flash', /model id/],
+  ['GEMINI_MODEL', 'm'.repeat(101), /100/],
+  ['GEMINI_BASE_URL', 'ftp://x', /match/],
+  ['GEMINI_BASE_URL', 'https://', /http\(s\) URL with a host/],
+  ['AI_PROVIDER', 'openai', /expected one of auto, gemini, local/],
+  ['AI_FALLBACK', 'crash', /expected one of local, none/],
+  ['AI_TIMEOUT_MS', '5', /100/],
+  ['AI_MAX_RETRIES', '-1', /0/],
+  ['AI_DEADLINE_MS', '1.5', /expected integer/],
+  ['AI_MAX_CONCURRENCY', '0', /1/],
+  ['AI_QUEUE_MAX', 'lots', /expected integer/],
+  ['AI_QUEUE_TIMEOUT_MS', '60001', /60000/],
+  // cockatiel's SamplingBreaker rejects a threshold of 1 at start-up.
+  ['AI_BREAKER_THRESHOLD', '1.0', /less than 1/],
+  ['AI_BREAKER_THRESHOLD', '-0.5', /greater than 0/],
+  ['AI_BREAKER_THRESHOLD', '1e-1', /expected number/],
+  ['AI_BREAKER_MIN_CALLS', '0', /1/],
+  ['AI_BREAKER_WINDOW_MS', '999', /1000/],
+  ['AI_BREAKER_COOLDOWN_MS', '99', /100/],
+  ['CACHE_MAX_ENTRIES', '-5', /0/],
+  ['CACHE_TTL_S', 'forever', /expected integer/],
+  ['CORS_ORIGINS', 'foo.test', /origins such as https:/],
+  ['CORS_ORIGINS', 'https://app.example.com/', /no path or trailing slash/],
+  ['API_KEYS', 'key one,key-two', /what a Bearer token may carry/],
+  ['API_KEYS', ' , ', /what a Bearer token may carry/],
+  // TypeBox alone read these as 1 (it truncates at the first non-digit).
+  ['RATE_LIMIT_MAX', '1e9', /expected integer/],
+  ['RATE_LIMIT_MAX', '1.5', /expected integer/],
+  ['RATE_LIMIT_MAX', '2000000', /1000000/],
+  // @lukeed/ms (what @fastify/rate-limit parses with) reads neither; both
+  // started and then made every request a 500 (issue 12).
+  ['RATE_LIMIT_WINDOW', 'minute', /duration/],
+  ['RATE_LIMIT_WINDOW', '1 fortnight', /duration/],
+  ['RATE_LIMIT_WINDOW', '0', /duration/],
+  ['RATE_LIMIT_WINDOW', '-1 minute', /duration/],
+  ['RATE_LIMIT_WINDOW', '2 days', /duration/],
+  ['REDIS_URL', 'http://cache:6379', /match/],
+  ['REDIS_URL', 'rediss://:secret@', /redis:\/\/ or rediss:\/\/ URL with a host/],
+  // Both crashed inside proxy-addr with a stack trace echoing the value.
+  ['TRUST_PROXY', 'yes', /true, false, a hop count/],
+  ['TRUST_PROXY', '10.0.0.0/99', /IP addresses\/CIDRs/],
+  ['TRUST_PROXY', '10.0.0.1, 300.1.1.1', /IP addresses\/CIDRs/],
+  ['BODY_LIMIT_BYTES', '100', /256/],
+  ['MAX_EVENT_LOOP_DELAY_MS', '-1', /0/],
+  ['PRESSURE_SAMPLE_MS', '5', /10/],
+  ['SHUTDOWN_GRACE_MS', 'soon', /expected integer/],
+  ['DOCS_ENABLED', 'yes', /expected boolean/],
+  ['TRACKING', 'yes', /expected one of auto, off/],
+  ['DATABASE_URL', 'mysql://db/app', /match/],
+  ['DATABASE_URL', 'postgres://', /match/],
+  ['DATABASE_URL', 'postgres://:5432/app', /postgres:\/\/ URL with a host and a database name/],
+  ['DATABASE_URL', 'postgres://db.internal:5432', /with a host and a database name/],
+  ['DATABASE_POOL_MAX', '0', /1/],
+  ['DATABASE_TIMEOUT_MS', '50', /100/],
+  ['JWT_JWKS_URL', 'issuer.example.com/jwks', /match/],
+  ['JWT_JWKS_URL', 'https://', /http\(s\) URL with a host/],
+  ['JWT_ISSUER', 'i'.repeat(2049), /2048/],
+  ['JWT_AUDIENCE', 'a'.repeat(2049), /2048/],
+  ['JWT_JWKS_REFRESH_S', '5', /10/]
+]
+
+t.test('a bad value of any variable names it, gives the reason and never echoes the value', async (t) => {
+  t.same(new Set(BAD.map(([variable]) => variable)), new Set(Object.keys(ConfigSchema.properties)), 'every variable has a bad-value row')
+  for (const [variable, value, reason] of BAD) {
+    const err = t.throws(() => loadConfig({ [variable]: value }), `${variable}=${value}`) as ConfigError
+    t.ok(err instanceof ConfigError)
+    t.equal(err.variable, variable)
+    t.match(err.message, `Invalid environment variable ${variable}: `)
+    t.match(err.message, reason, `${variable}=${value}`)
+    t.notOk(err.message.includes(value), `${variable}: the value is not echoed`)
+    t.notMatch(err.message, /\n/, 'one line')
+  }
+})
+
+t.test('values the consumers accept still load', async (t) => {
+  const c = loadConfig({
+    HOST: '::1',
+    GEMINI_API_KEY: 'AIzaSy-abc_123',
+    GEMINI_MODEL: 'models/gemini-2.5-flash-lite',
+    CORS_ORIGINS: 'https://app.example.com, http://localhost:3000',
+    API_KEYS: 'k1,abc.def~+/==',
+    REDIS_URL: 'rediss://:pw@cache.internal:6380/0',
+    TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.168.1.7'
+  })
+  t.equal(c.HOST, '::1')
+  for (const window of ['1 minute', '30s', '2 hours', '1 day', '60000', '1.5 minutes']) {
+    t.equal(loadConfig({ RATE_LIMIT_WINDOW: window }).RATE_LIMIT_WINDOW, window)
+  }
+  t.equal(loadConfig({ HOST: 'api.internal' }).HOST, 'api.internal')
+  for (const trust of ['true', 'false', '1', '10.0.0.0/8']) t.equal(loadConfig({ TRUST_PROXY: trust }).TRUST_PROXY, trust)
+})
+
+t.test('rate-limit windows in ms, as @lukeed/ms reads them', async (t) => {
+  // 1 minute = 60 × 1000 ms; 1.5 minutes = 90 000 ms; 1 day = 86 400 000 ms.
+  t.equal(rateLimitWindowMs('1 minute'), 60_000)
+  t.equal(rateLimitWindowMs('1.5 minutes'), 90_000)
+  t.equal(rateLimitWindowMs('30s'), 30_000)
+  t.equal(rateLimitWindowMs('1 day'), 86_400_000)
+  t.equal(rateLimitWindowMs('250'), 250)
+  t.equal(rateLimitWindowMs('1 fortnight'), undefined)
+  t.equal(rateLimitWindowMs('0'), undefined)
+})
+
+t.test('addresses and CIDRs', async (t) => {
+  t.ok(isAddressOrCidr('10.0.0.0/8'))
+  t.ok(isAddressOrCidr('::1'))
+  t.ok(isAddressOrCidr('2001:db8::/128'))
+  t.notOk(isAddressOrCidr('10.0.0.0/33'))
+  t.notOk(isAddressOrCidr('2001:db8::/129'))
+  t.notOk(isAddressOrCidr('10.0.0.0/8/8'))
+  t.notOk(isAddressOrCidr('10.0.0.0/x'))
+  t.notOk(isAddressOrCidr('example.com'))
 })
 
 t.test('helpers', async (t) => {

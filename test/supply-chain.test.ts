@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import semver from 'semver'
 import t from 'tap'
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'))
@@ -17,6 +18,23 @@ t.test('the lockfile matches package.json and pins every production dependency w
     // This registry mirror records no `resolved` URLs; when one is present it must be the registry's.
     if (entry.resolved !== undefined) t.match(entry.resolved, /^https:\/\/registry\.npmjs\.org\//, `${path} comes from the npm registry`)
   }
+})
+
+// The lowest release of each Node line the README says is tested (CI runs 20, 22, 24).
+const NODE_FLOORS = ['20.19.0', '22.0.0', '24.0.0']
+
+t.test('every production package in the lockfile, transitive ones included, runs on Node 20.19, 22 and 24', async (t) => {
+  const prod = Object.entries(lock.packages as Record<string, { dev?: boolean, version?: string, engines?: { node?: string } }>)
+    .filter(([path, entry]) => path !== '' && entry.dev !== true)
+  for (const [path, entry] of prod) {
+    const range = entry.engines?.node
+    if (range === undefined) continue
+    for (const node of NODE_FLOORS) {
+      // cookie@2 and content-disposition@3 (>=22) failed this until overrides pinned compatible majors.
+      t.ok(semver.satisfies(node, range), `${path}@${entry.version} engines.node "${range}" admits ${node}`)
+    }
+  }
+  t.ok(semver.satisfies('20.19.0', pkg.engines.node), 'and the project\'s own engines field says so')
 })
 
 t.test('runtime pins that guard Node 20 support hold', async (t) => {

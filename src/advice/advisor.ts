@@ -111,7 +111,10 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
       }
     }
     observer.fallback(reason)
-    options.logger?.warn({ topic, reason }, 'gemini advice failed')
+    // A caller that went away is no upstream failure: the fallback metric
+    // counts it, but a warning per disconnect flooded the logs (the bench's
+    // last in-flight requests alone printed dozens).
+    if (reason !== 'aborted') options.logger?.warn({ topic, reason }, 'gemini advice failed')
     if (options.fallback === 'none') throw new AdviceUnavailableError(reason, retryAfterS)
     return await localAdvice(request, true)
   }

@@ -1,10 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { TEXT_PATTERN, type FieldError, type Problem } from '../../schemas/common.js'
+import type { Problem } from '../../schemas/common.js'
 import { AdviceUnavailableError } from '../advice/errors.js'
 import { DatabaseUnavailableError, TrackingError } from '../tracking/errors.js'
-
-interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
+import { fieldErrors, type AjvError } from './field-errors.js'
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -44,40 +43,28 @@ export function problemType (status: number, validation = false): string {
   return `/problems/${validation ? 'validation-error' : SLUGS[status] ?? 'error'}`
 }
 
-const EXTRA_RULE = 'must be a string (≤ 200 characters, no control characters), a finite number, a boolean, or a list of at most 20 strings or numbers'
+/** A body that is not a JSON document at all: no field to name, so its own type and no `errors[]`. */
+export const MALFORMED_JSON = '/problems/malformed-json'
 
-function fieldOf (e: AjvError): string {
-  const base = e.instancePath.replace(/^\//, '')
-  const child = (e.params.missingProperty ?? e.params.additionalProperty ?? e.params.field) as string | undefined
-  // An empty key is still a field the client sent; name it visibly.
-  const named = child === '' ? '""' : child
-  return [base, named].filter((p) => p !== undefined && p !== '').join('/') || '(body)'
+/** Every problem `type` the service sends (the README's table lists exactly these). */
+export const PROBLEM_TYPES = [...new Set([...Object.keys(SLUGS).map((s) => problemType(Number(s))), problemType(400, true), MALFORMED_JSON])]
+
+const SEND_JSON = 'send the body as JSON with Content-Type: application/json'
+
+// Fastify's own messages for these say what is wrong but not what to do.
+const FASTIFY_DETAILS: Readonly<Record<string, (request: FastifyRequest) => string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: () => 'The request body is not valid JSON (check quotes, commas and brackets)',
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => 'The request body is empty; send a JSON object',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (request) => request.headers['content-type'] === undefined
+    ? `The request has no Content-Type header; ${SEND_JSON}`
+    : `Only JSON is accepted; ${SEND_JSON}`
 }
 
-function messageOf (e: AjvError): string {
-  switch (e.keyword) {
-    case 'required': return 'is required'
-    case 'additionalProperties': return 'is not a known field, and extra context fields need a lower-case snake_case name (letters, digits, _; at most 40 characters)'
-    case 'enum': return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
-    case 'pattern': return e.params.pattern === TEXT_PATTERN
-      ? 'must not be blank or contain control characters'
-      : 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00'
-    case 'anyOf': return EXTRA_RULE
-    default: return e.message ?? 'is invalid'
-  }
-}
-
-/** Turns Ajv errors into one `{field, message}` per field, most useful message first. */
-export function fieldErrors (errors: AjvError[]): FieldError[] {
-  const byField = new Map<string, FieldError>()
-  for (const e of errors) {
-    const field = fieldOf(e)
-    const current = byField.get(field)
-    // An extra field's union reports every branch; its anyOf summary says it best.
-    if (current === undefined || e.keyword === 'anyOf') byField.set(field, { field, message: messageOf(e) })
-  }
-  // Branch errors of a union live under the union's own path (e.g. "note/0"); drop them when the parent failed.
-  return [...byField.values()].filter((fe) => ![...byField.keys()].some((k) => k !== fe.field && fe.field.startsWith(`${k}/`) && byField.get(k)?.message === EXTRA_RULE))
+/** Property names of the route's body schema (resolving a `$ref`), for "did you mean" hints. */
+function bodyProperties (app: FastifyInstance, request: FastifyRequest): string[] {
+  const body = request.routeOptions.schema?.body as { $ref?: string, properties?: object } | undefined
+  const schema = typeof body?.$ref === 'string' ? app.getSchema(body.$ref) as { properties?: object } | undefined : body
+  return Object.keys(schema?.properties ?? {})
 }
 
 /** Sends an RFC 9457 problem document. */
@@ -86,19 +73,11 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, statu
   return reply.code(status).type('application/problem+json').send(body)
 }
 
-/** The one root error handler and 404/405 handler: everything becomes application/problem+json. */
+/** The one root error handler: every error, Fastify's own included, becomes application/problem+json. */
 export default fp(async function errorsPlugin (app: FastifyInstance) {
-  const methodsByPath = new Map<string, Set<string>>()
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method]
-    const set = methodsByPath.get(route.url) ?? new Set<string>()
-    for (const m of methods) set.add(m)
-    methodsByPath.set(route.url, set)
-  })
-
   app.setErrorHandler(function errorHandler (error: FastifyError, request, reply) {
     if (error.validation !== undefined) {
-      const errors = fieldErrors(error.validation as AjvError[])
+      const errors = fieldErrors(error.validation as AjvError[], { body: request.body, properties: bodyProperties(app, request) })
       request.metricsErrorType = 'validation'
       const detail = errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')
       const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'headers' ? 'headers' : error.validationContext === 'params' ? 'path' : 'body'
@@ -139,28 +118,11 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       request.metricsErrorType = 'internal'
       return sendProblem(reply, request, status, 'An unexpected error occurred. Quote the instance id when reporting it.')
     }
-    request.metricsErrorType = SLUGS[status] ?? 'client'
+    const malformed = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    request.metricsErrorType = malformed ? 'malformed-json' : SLUGS[status] ?? 'client'
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
-    // Fastify's own 4xx messages (bad JSON, empty body, media type, size) are safe and useful.
-    return sendProblem(reply, request, status, error.message)
-  })
-
-  app.setNotFoundHandler(function notFound (request, reply) {
-    const path = request.url.split('?')[0]
-    const allowed = methodsByPath.get(path)
-    if (allowed !== undefined && !allowed.has(request.method)) {
-      request.metricsErrorType = 'method-not-allowed'
-      reply.header('allow', [...allowed].join(', '))
-      return sendProblem(reply, request, 405, `${request.method} is not allowed on ${path}; use ${[...allowed].join(', ')}`)
-    }
-    request.metricsErrorType = 'not-found'
-    return sendProblem(reply, request, 404, `No route ${request.method} ${path}`)
+    // Fastify's other 4xx messages (size, auth) are safe and useful as they are.
+    const detail = FASTIFY_DETAILS[error.code]?.(request) ?? error.message
+    return sendProblem(reply, request, status, detail, malformed ? { type: MALFORMED_JSON } : {})
   })
 }, { name: 'errors' })
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Bounded label for errors_total, set by the error handler. */
-    metricsErrorType?: string
-  }
-}

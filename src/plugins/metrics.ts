@@ -61,6 +61,10 @@ export function advisorObserver (m: Metrics): AdvisorObserver {
 export default fp(async function metricsPlugin (app: FastifyInstance) {
   const metrics = createMetrics()
   app.decorate('metrics', metrics)
+  // Declared up front so every request object has the same shape (V8 keeps
+  // one hidden class) and Fastify knows the property; the error and 404
+  // handlers set it, onResponse reads it.
+  app.decorateRequest('metricsErrorType', undefined)
 
   app.addHook('onResponse', async (request, reply) => {
     // The route template, never the raw URL, keeps label cardinality bounded.
@@ -89,5 +93,9 @@ export default fp(async function metricsPlugin (app: FastifyInstance) {
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Metrics
+  }
+  interface FastifyRequest {
+    /** Bounded label for errors_total, set by the error and 404/405 handlers. */
+    metricsErrorType?: string
   }
 }

@@ -3,8 +3,18 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { splitList, type Config } from '../config.js'
+import { rateLimitWindowMs, splitList, type Config } from '../config.js'
 import { bearerToken, createKeyMatcher } from './auth.js'
+
+const UNITS: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']]
+
+/** A window in ms as words, in the largest unit that divides it exactly ("1 minute", "90 seconds", "250 ms"). */
+export function describeWindow (ms: number): string {
+  for (const [size, unit] of UNITS) {
+    if (ms % size === 0) return `${ms / size} ${unit}${ms === size ? '' : 's'}`
+  }
+  return `${ms} ms`
+}
 
 /** Security headers (helmet) and per-client rate limiting. */
 export default fp(async function securityPlugin (app: FastifyInstance, opts: { config: Config }) {
@@ -36,6 +46,9 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
   })
 
   if (config.RATE_LIMIT_MAX === 0) return
+  // loadConfig has checked that the window parses, so this is a number.
+  const windowMs = rateLimitWindowMs(config.RATE_LIMIT_WINDOW) as number
+  const windowText = describeWindow(windowMs)
   const isKey = createKeyMatcher(splitList(config.API_KEYS))
   // Loaded only when used, to keep ioredis out of a single-instance cold start.
   // No offline queue and one retry: a Redis outage must not stall requests.
@@ -56,7 +69,7 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     skipOnError: redis !== undefined,
     global: true,
     max: config.RATE_LIMIT_MAX,
-    timeWindow: /^\d+$/.test(config.RATE_LIMIT_WINDOW) ? Number(config.RATE_LIMIT_WINDOW) : config.RATE_LIMIT_WINDOW,
+    timeWindow: windowMs,
     // A valid key gets its own bucket (shared by every IP it is used from);
     // anything else is limited per client IP, so random tokens cannot mint
     // fresh buckets.
@@ -66,7 +79,8 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     },
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {
-      const err = new Error(`Rate limit of ${context.max} requests per ${context.after} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
+      // context.after is the time left, not the window: name both plainly.
+      const err = new Error(`Rate limit of ${context.max} requests per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
       err.statusCode = context.statusCode
       return err
     }

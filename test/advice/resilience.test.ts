@@ -1,6 +1,8 @@
 import t from 'tap'
+import { frozenClock } from '../helpers/clock.js'
+import { waitFor } from '../helpers/wait-for.js'
 import { AdviceUnavailableError, ProviderError, type Outcome } from '../../src/advice/errors.js'
-import { BACKOFF, attemptSignal, createResilientCall, fullJitter, isRetryable, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
+import { attemptSignal, createResilientCall, fullJitter, isRetryable, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
 
 /** One scripted answer: a reply text, an error to throw, 'hang' until the signal aborts, or a function. */
@@ -75,11 +77,11 @@ function setup (provider: AdviceProvider, overrides: Partial<ResilienceOptions> 
 }
 
 const request: ProviderRequest = { topic: 'water', entry: { amount_liters: 1 }, context: {}, facts: {} as ProviderRequest['facts'] }
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms))
 const serverError = () => new ProviderError('server_error', 'upstream 503', { status: 503 })
 
 t.test('full jitter: a random share of an exponential, capped window', async (t) => {
-  t.same(BACKOFF, { baseMs: 250, capMs: 4000 })
+  // Worked from the documented policy (base 250 ms, cap 4 s): 0.5 × min(4000, 250 × 2^attempt)
+  // = 125, 250, 500, 1000, 2000, then 0.5 × 4000 = 2000 from attempt 4 on.
   const half = () => 0.5
   t.same([0, 1, 2, 3, 4, 5, 10].map((a) => fullJitter(a, half)), [125, 250, 500, 1000, 2000, 2000, 2000])
   t.equal(fullJitter(0, () => 0), 0)
@@ -197,7 +199,7 @@ t.test('an aborted caller stops the retries', async (t) => {
   const h = setup(hanging)
   const caller = new AbortController()
   const pending = h.call(caller.signal)
-  await sleep(0)
+  await waitFor(() => hanging.calls === 1)
   caller.abort()
   await t.rejects(pending, { name: 'ProviderError', outcome: 'aborted' })
   t.equal(hanging.signals[0].aborted, true, 'the attempt saw the caller abort')
@@ -238,11 +240,12 @@ t.test('the built-in sleep waits and stops on abort', async (t) => {
   t.same(await real.call(request, new AbortController().signal), { text: 'ok' }, 'Math.random by default')
 })
 
-// A cool-down long enough that a loaded CI machine cannot pass it between the
-// calls made while the breaker is open; the probe tests wait it out once.
+// The clock is frozen in these tests (frozenClock), so the cool-down passes
+// only when a test advances it: never early on a loaded machine, never by sleeping.
 const breakerOptions = { maxRetries: 0, breakerThreshold: 0.5, breakerMinCalls: 2, breakerWindowMs: 10_000, breakerCooldownMs: 400 }
 
 t.test('failures open the breaker; it sheds calls until a probe succeeds', async (t) => {
+  const clock = frozenClock(t)
   const provider = scripted(serverError(), serverError(), 'Drink water.')
   const s = setup(provider, breakerOptions)
   await t.rejects(s.call(), { name: 'ProviderError', outcome: 'server_error' })
@@ -260,7 +263,9 @@ t.test('failures open the breaker; it sheds calls until a probe succeeds', async
   t.same(s.seen.breaker, ['open'], 'reported once, not per call')
   t.equal(s.limiter.active, 0, 'shed calls give their slot back')
 
-  await sleep(420)
+  clock.advance(399)
+  await t.rejects(s.call(), { name: 'AdviceUnavailableError', reason: 'circuit_open' }, 'still open 1 ms before the cool-down ends')
+  clock.advance(1)
   t.same(await s.call(), { text: 'Drink water.' }, 'the half-open probe goes through')
   t.same(s.seen.breaker, ['open', 'half_open', 'closed'])
   t.equal(s.state(), 'available')
@@ -268,11 +273,12 @@ t.test('failures open the breaker; it sheds calls until a probe succeeds', async
 })
 
 t.test('a failed probe opens the breaker again', async (t) => {
+  const clock = frozenClock(t)
   const provider = scripted(serverError())
   const s = setup(provider, breakerOptions)
   await s.call().catch(() => {})
   await s.call().catch(() => {})
-  await sleep(420)
+  clock.advance(400)
   await t.rejects(s.call(), { name: 'ProviderError', outcome: 'server_error' })
   t.same(s.seen.breaker, ['open', 'half_open', 'open'])
   await t.rejects(s.call(), { name: 'AdviceUnavailableError', reason: 'circuit_open' })
@@ -323,8 +329,8 @@ t.test('the bulkhead sheds past its queue and reports its load', async (t) => {
   const provider = scripted(...gates.map((g) => g.step))
   const s = setup(provider, { maxConcurrency: 2, queueMax: 1 })
   const running = [s.call(), s.call(), s.call()]
-  await sleep(0)
-  t.equal(provider.calls, 2)
+  // Two slots: two calls reach the provider, and the load report shows the third queued.
+  await waitFor(() => provider.calls === 2)
   const shed = await s.call().catch((e: unknown) => e)
   t.ok(shed instanceof AdviceUnavailableError)
   t.match(shed, { reason: 'shed', retryAfterS: 1 })
@@ -332,8 +338,8 @@ t.test('the bulkhead sheds past its queue and reports its load', async (t) => {
 
   gates[0].open()
   await running[0]
-  await sleep(0)
-  t.equal(provider.calls, 3, 'the queued call started when a slot freed')
+  await waitFor(() => provider.calls === 3)
+  t.pass('the queued call started when a slot freed')
   gates[1].open()
   gates[2].open()
   await Promise.all(running)
@@ -378,6 +384,8 @@ t.test('attemptSignal: times out with a TimeoutError, follows the caller, and di
   const quiet = new AbortController()
   const disposed = attemptSignal(quiet.signal, 10)
   disposed.dispose()
-  await new Promise((resolve) => setTimeout(resolve, 30))
+  // Node runs timers of equal duration in the order they were set, so had
+  // dispose() left the attempt's 10 ms timer armed, it would fire before this one.
+  await new Promise((resolve) => setTimeout(resolve, 10))
   t.equal(disposed.signal.aborted, false, 'a disposed attempt never fires')
 })

@@ -1,26 +1,22 @@
 import { spawn } from 'node:child_process'
 import { createConnection, createServer, type AddressInfo } from 'node:net'
 import type { Test } from 'tap'
-import { findTool } from './system-tools.js'
-
-const BINARY = findTool('redis-server')
+import { requireTool } from './system-tools.js'
 
 /**
- * The skip reason for a test that needs redis-server, or false to run it.
- * Under REQUIRE_SYSTEM_TOOLS=1 (CI) it always runs, so a missing binary fails.
+ * Starts a throwaway redis-server on a free loopback port (no persistence)
+ * and stops it in teardown. Without the binary it returns undefined after
+ * requireTool has skipped the test with the install hint, or failed it with
+ * that hint under REQUIRE_SYSTEM_TOOLS=1 (never a bare `spawn ENOENT`).
  */
-export function redisMissing (): string | false {
-  if (BINARY !== undefined || process.env.REQUIRE_SYSTEM_TOOLS === '1') return false
-  return 'redis-server not found on PATH: install it with `apt-get install redis-server`'
-}
-
-/** Starts a throwaway redis-server on a free loopback port (no persistence) and stops it in teardown. */
-export async function startRedis (t: Test): Promise<string> {
+export async function startRedis (t: Test): Promise<string | undefined> {
+  const binary = requireTool(t, 'redis-server', 'redis-server')
+  if (binary === undefined) return undefined
   const probe = createServer()
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const port = (probe.address() as AddressInfo).port
   await new Promise((resolve) => probe.close(resolve))
-  const child = spawn(BINARY ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
   t.teardown(() => { child.kill('SIGKILL') })
   for (let i = 0; i < 200; i++) {
     const up = await new Promise<boolean>((resolve) => {

@@ -1,7 +1,9 @@
 import type { Test } from 'tap'
 import t from 'tap'
 import { build, SEEDS } from '../helpers/build.js'
-import { fieldErrors, problemType } from '../../src/plugins/errors.js'
+import { readFileSync } from 'node:fs'
+import { PROBLEM_TYPES, problemType } from '../../src/plugins/errors.js'
+import { fieldErrors } from '../../src/plugins/field-errors.js'
 
 const isProblem = (t: Test, res: { statusCode: number, headers: Record<string, unknown>, json: () => Record<string, unknown> }, status: number) => {
   t.equal(res.statusCode, status)
@@ -56,4 +58,52 @@ t.test('field errors collapse union branches into one message per field', async 
     { field: '(body)', message: 'is invalid' }
   ])
   t.equal(problemType(418), '/problems/error')
+})
+
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
+t.test('malformed JSON has its own documented type and no errors[]', async (t) => {
+  const app = await build(t)
+  for (const payload of ['{"amount_liters": ', '']) {
+    const body = isProblem(t, await app.inject({ method: 'POST', url: '/water', payload, headers: JSON_HEADERS }), 400)
+    t.equal(body.type, '/problems/malformed-json')
+    t.notOk('errors' in body)
+  }
+  const syntax = (await app.inject({ method: 'POST', url: '/water', payload: '{"amount_liters": 2,}', headers: JSON_HEADERS })).json()
+  t.equal(syntax.detail, 'The request body is not valid JSON (check quotes, commas and brackets)')
+  const metrics = (await app.inject({ url: '/metrics' })).body
+  t.match(metrics, /errors_total\{type="malformed-json"\} 3/)
+})
+
+t.test('the README\'s error table lists exactly the problem types the code sends', async (t) => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const table = readme.slice(readme.indexOf('| status | `type` | when |'), readme.indexOf('A 5xx `detail` is always generic'))
+  const documented = new Set([...table.matchAll(/`(\/problems\/[a-z-]+)`/g)].map((m) => m[1]))
+  t.same([...documented].sort(), [...PROBLEM_TYPES].sort())
+})
+
+t.test('a missing or wrong Content-Type is a 415 that says to send application/json', async (t) => {
+  const app = await build(t)
+  const missing = isProblem(t, await app.inject({ method: 'POST', url: '/water', payload: '{"amount_liters": 2}' }), 415)
+  t.equal(missing.detail, 'The request has no Content-Type header; send the body as JSON with Content-Type: application/json')
+  const form = isProblem(t, await app.inject({ method: 'POST', url: '/water', payload: 'amount_liters=2', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415)
+  t.equal(form.detail, 'Only JSON is accepted; send the body as JSON with Content-Type: application/json')
+})
+
+t.test('validation hints: units, near misses, empty and blank text', async (t) => {
+  const app = await build(t)
+  const post = async (url: string, payload: unknown) => (await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> })).json()
+  // DESIGN.md §4: amount_liters is 0 < x ≤ 10 litres; 500 is millilitres sent by mistake.
+  t.same((await post('/water', { amount_liters: 500 })).errors, [{ field: 'amount_liters', message: 'must be ≤ 10 (litres, not millilitres)' }])
+  t.same((await post('/water', { amount_liters: 2, temperature: 86 })).errors, [{ field: 'temperature', message: 'must be ≤ 60 (°C, not °F)' }])
+  t.same((await post('/water', { amount_liters: 0 })).errors, [{ field: 'amount_liters', message: 'must be > 0' }])
+  const typo = await post('/water', { amount_litres: 2 })
+  t.same(typo.errors, [{ field: 'amount_liters', message: 'is required; you sent amount_litres: did you mean amount_liters?' }])
+  t.match(typo.detail, 'did you mean amount_liters?')
+  t.same((await post('/water', { volume: 2 })).errors, [{ field: 'amount_liters', message: 'is required' }], 'no guess for an unrelated name')
+  t.same((await post('/water', { amount_liters: 2, Weight_KG: 70 })).errors, [{ field: 'Weight_KG', message: 'is not a known field: did you mean weight_kg?' }])
+  for (const food of ['', '   ', '\t\n']) {
+    t.same((await post('/food', { food })).errors, [{ field: 'food', message: 'must not be empty or blank' }], JSON.stringify(food))
+  }
+  t.same((await post('/gym', { activity: 'run\u0000' })).errors, [{ field: 'activity', message: 'must not contain control characters' }])
 })

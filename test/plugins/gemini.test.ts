@@ -2,7 +2,9 @@ import { createServer } from 'node:net'
 import t from 'tap'
 import { request as httpRequest } from 'undici'
 import { build, geminiEnv, SEEDS } from '../helpers/build.js'
+import { frozenClock } from '../helpers/clock.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 const metric = (text: string, line: string) => {
   const m = new RegExp(`^${line.replace(/[{}"()]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)
@@ -130,10 +132,12 @@ t.test('cache: fallbacks are not cached, and CACHE_MAX_ENTRIES=0 disables storag
 })
 
 t.test('circuit breaker: opens after failures, answers locally without calling, reports degraded, closes after a good probe', async (t) => {
+  // Frozen, so the 30 s cool-down passes only when advanced below: no sleeping.
+  const clock = frozenClock(t)
   const fake = await startFakeGemini({ kind: 'status', status: 500 })
   t.teardown(() => fake.close())
   const app = await build(t, geminiEnv(fake.url, {
-    AI_MAX_RETRIES: '0', AI_BREAKER_THRESHOLD: '0.5', AI_BREAKER_MIN_CALLS: '2', AI_BREAKER_WINDOW_MS: '10000', AI_BREAKER_COOLDOWN_MS: '300'
+    AI_MAX_RETRIES: '0', AI_BREAKER_THRESHOLD: '0.5', AI_BREAKER_MIN_CALLS: '2', AI_BREAKER_WINDOW_MS: '10000', AI_BREAKER_COOLDOWN_MS: '30000'
   }))
   const warnings: string[] = []
   const capture = t.capture(app.log, 'warn', (obj: object, msg?: string) => { warnings.push(msg ?? String(obj)) })
@@ -151,7 +155,10 @@ t.test('circuit breaker: opens after failures, answers locally without calling, 
   capture()
 
   fake.setMode({ kind: 'ok', text: 'Back to normal, keep sipping.' })
-  await new Promise((resolve) => setTimeout(resolve, 350))
+  clock.advance(29_999)
+  t.equal((await app.inject({ method: 'POST', url: '/water', payload: uniqueWater(59) })).json().source, 'local', 'still open 1 ms before the cool-down ends')
+  t.equal(fake.calls, callsWhenOpen)
+  clock.advance(1)
   const probe = (await app.inject({ method: 'POST', url: '/water', payload: uniqueWater(60) })).json()
   t.equal(probe.source, 'gemini')
   t.equal((await app.inject({ url: '/health' })).json().ai_service, 'available')
@@ -167,9 +174,9 @@ t.test('a client that disconnects aborts the upstream call', async (t) => {
   const ac = new AbortController()
   const pending = httpRequest(`${address}/water`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEEDS.water), signal: ac.signal })
   pending.catch(() => {})
-  while (fake.inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  await waitFor(() => fake.inFlight === 1)
   ac.abort()
-  while (fake.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  await waitFor(() => fake.inFlight === 0)
   t.equal(fake.calls, 1, 'not retried')
   let metrics = ''
   while (metric(metrics, 'ai_fallbacks_total{reason="aborted"}') === 0) {

@@ -1,6 +1,8 @@
 import t from 'tap'
+import { describeWindow } from '../../src/plugins/security.js'
 import { build, SEEDS } from '../helpers/build.js'
-import { redisMissing, startRedis } from '../helpers/redis-server.js'
+import { frozenClock } from '../helpers/clock.js'
+import { startRedis } from '../helpers/redis-server.js'
 
 t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops routes exempt', async (t) => {
   const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
@@ -16,6 +18,44 @@ t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops
   t.match(limited.json(), { status: 429, type: '/problems/rate-limited', detail: /Rate limit of 2 requests per 1 minute exceeded/ })
   for (let i = 0; i < 3; i++) t.equal((await app.inject({ url: '/health' })).statusCode, 200)
   t.equal((await app.inject({ url: '/metrics' })).statusCode, 200)
+})
+
+t.test('the 429 detail names the configured window and the time left', async (t) => {
+  // The local store reads Date.now(); a frozen clock puts the third request
+  // 37 s into a 1-minute window, so 60 - 37 = 23 s are left.
+  const clock = frozenClock(t)
+  const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
+  await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  clock.advance(37_000)
+  const limited = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  t.equal(limited.statusCode, 429)
+  t.equal(limited.json().detail, 'Rate limit of 2 requests per 1 minute exceeded; retry in 23 s')
+  t.equal(limited.headers['retry-after'], '23')
+})
+
+t.test('unknown routes (404) and wrong methods (405) spend the same allowance', async (t) => {
+  const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
+  const statuses = []
+  for (let i = 0; i < 3; i++) statuses.push((await app.inject({ url: '/nope' })).statusCode)
+  t.same(statuses, [404, 404, 429])
+  const other = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
+  const methods = []
+  for (let i = 0; i < 3; i++) methods.push((await other.inject({ url: '/gym' })).statusCode)
+  t.same(methods, [405, 405, 429])
+  const limited = await other.inject({ url: '/gym' })
+  t.match(limited.headers['content-type'], /^application\/problem\+json/)
+  t.match(limited.json(), { status: 429, type: '/problems/rate-limited' })
+  t.equal((await other.inject({ method: 'POST', url: '/gym', payload: SEEDS.gym })).statusCode, 429, 'and the routes share the bucket')
+})
+
+t.test('windows in words', async (t) => {
+  t.equal(describeWindow(60_000), '1 minute')
+  t.equal(describeWindow(90_000), '90 seconds')
+  t.equal(describeWindow(7_200_000), '2 hours')
+  t.equal(describeWindow(86_400_000), '1 day')
+  t.equal(describeWindow(1000), '1 second')
+  t.equal(describeWindow(250), '250 ms')
 })
 
 t.test('a valid key gets its own bucket; invalid tokens share the IP bucket', async (t) => {
@@ -46,8 +86,9 @@ t.test('security headers, with a CSP that lets Swagger UI load its own assets', 
   t.ok(res.headers['strict-transport-security'])
 })
 
-t.test('REDIS_URL: the limit holds across app instances sharing one Redis', { skip: redisMissing() }, async (t) => {
+t.test('REDIS_URL: the limit holds across app instances sharing one Redis', async (t) => {
   const url = await startRedis(t)
+  if (url === undefined) return
   const env = { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute', REDIS_URL: url }
   const replicaA = await build(t, env)
   const replicaB = await build(t, env)

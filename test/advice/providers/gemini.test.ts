@@ -2,10 +2,11 @@ import type { Test } from 'tap'
 import { createServer } from 'node:net'
 import t from 'tap'
 import { ProviderError } from '../../../src/advice/errors.js'
-import { classify, createGeminiProvider, GENERATION, parseDelay, readErrorBody } from '../../../src/advice/providers/gemini.js'
+import { classify, createGeminiProvider, parseDelay, readErrorBody } from '../../../src/advice/providers/gemini.js'
 import { SYSTEM_INSTRUCTION } from '../../../src/advice/prompts.js'
 import type { ProviderRequest } from '../../../src/advice/types.js'
 import { startFakeGemini, type FakeMode } from '../../helpers/fake-gemini.js'
+import { waitFor } from '../../helpers/wait-for.js'
 
 const request: ProviderRequest = {
   topic: 'water',
@@ -33,8 +34,10 @@ t.test('sends the fixed system instruction, generation settings and a delimited 
   const body = fake.bodies[0] as { systemInstruction: { parts: Array<{ text: string }> }, generationConfig: Record<string, unknown>, contents: Array<{ role: string, parts: Array<{ text: string }> }> }
   t.equal(body.systemInstruction.parts[0].text, SYSTEM_INSTRUCTION)
   t.notMatch(body.systemInstruction.parts[0].text, 'ignore previous instructions')
-  t.equal(body.generationConfig.temperature, GENERATION.temperature)
-  t.equal(body.generationConfig.maxOutputTokens, GENERATION.maxOutputTokens)
+  // The documented settings (README "Gemini", DESIGN.md §6), not the module's
+  // own constants: "thinking off, temperature 0.3 and at most 120 output tokens".
+  t.equal(body.generationConfig.temperature, 0.3)
+  t.equal(body.generationConfig.maxOutputTokens, 120)
   t.same(body.generationConfig.thinkingConfig, { thinkingBudget: 0 })
   const user = body.contents[0].parts[0].text
   t.equal(body.contents[0].role, 'user')
@@ -86,10 +89,13 @@ t.test('a hung upstream ends as a timeout when the attempt signal times out', as
 })
 
 t.test('a caller abort is not a timeout', async (t) => {
-  const { provider } = await setup(t, { kind: 'hang' })
+  const { fake, provider } = await setup(t, { kind: 'hang' })
   const ac = new AbortController()
-  setTimeout(() => ac.abort(new Error('client went away')), 50)
-  const err = await provider.write(request, ac.signal).catch((e: unknown) => e) as ProviderError
+  const pending = provider.write(request, ac.signal).catch((e: unknown) => e)
+  // Abort once the upstream holds the call, so the abort hits a request in flight.
+  await waitFor(() => fake.inFlight === 1)
+  ac.abort(new Error('client went away'))
+  const err = await pending as ProviderError
   t.equal(err.outcome, 'aborted')
 })
 

@@ -1,0 +1,47 @@
+import t from 'tap'
+import { editDistance, fieldErrors, nearMiss } from '../../src/plugins/field-errors.js'
+
+t.test('edit distance counts insertions, deletions, substitutions and adjacent swaps as one each', async (t) => {
+  t.equal(editDistance('liters', 'liters'), 0)
+  t.equal(editDistance('litres', 'liters'), 1, 're ↔ er is one swap')
+  t.equal(editDistance('weight_kgs', 'weight_kg'), 1)
+  t.equal(editDistance('kitten', 'sitting'), 3, 'k→s, e→i, +g')
+  t.equal(editDistance('', 'abc'), 3)
+})
+
+t.test('near misses are plausible typos only', async (t) => {
+  const names = ['amount_liters', 'time', 'weight_kg', 'activity_level', 'temperature', 'exercise_duration']
+  t.equal(nearMiss('amount_litres', names), 'amount_liters')
+  t.equal(nearMiss('AMOUNT_LITERS', names), 'amount_liters')
+  t.equal(nearMiss('temprature', names), 'temperature')
+  t.equal(nearMiss('note', names), undefined, '"note" is not "time"')
+  t.equal(nearMiss('amount_liters', names), undefined, 'the name itself is no miss')
+})
+
+t.test('hints read the body through the JSON pointer', async (t) => {
+  t.same(fieldErrors([
+    { instancePath: '/items/0', keyword: 'pattern', params: { pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$' } },
+    { instancePath: '/a~1b', keyword: 'minLength', params: { limit: 3 }, message: 'must NOT have fewer than 3 characters' },
+    { instancePath: '/n', keyword: 'minimum', params: { comparison: '>=', limit: 1 } }
+  ], { body: { items: [' '] } }), [
+    { field: 'items/0', message: 'must not be empty or blank' },
+    { field: 'a~1b', message: 'must have at least 3 characters' },
+    { field: 'n', message: 'must be ≥ 1' }
+  ])
+})
+
+t.test('without a body or schema to look at, messages stay plain', async (t) => {
+  t.same(fieldErrors([
+    { instancePath: '', keyword: 'required', params: { missingProperty: 'food' } },
+    { instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: 'Food' } },
+    { instancePath: '/note', keyword: 'pattern', params: { pattern: '^(?=[\\s\\S]*\\S)' } },
+    { instancePath: '/time', keyword: 'pattern', params: { pattern: '^\\d{4}' } },
+    { instancePath: '/heart_rate', keyword: 'maximum', params: { comparison: '<=', limit: 250 } }
+  ], { body: 'not an object' }), [
+    { field: 'food', message: 'is required' },
+    { field: 'Food', message: 'is not a known field, and extra context fields need a lower-case snake_case name (letters, digits, _; at most 40 characters)' },
+    { field: 'note', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' },
+    { field: 'time', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' },
+    { field: 'heart_rate', message: 'must be ≤ 250' }
+  ])
+})

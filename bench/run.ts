@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import autocannon, { type Result } from 'autocannon'
+import { trackingBench } from './tracking.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const LATENCY_MS = 100
@@ -162,3 +163,6 @@ log(row('C: POST /food, 500-character unknown words', resultU))
 log(`- C: CPU ${(cpuC * 1000).toFixed(0)} µs/request over ${meals.length} development-set meals (${(cpuC / cpuB).toFixed(2)}× run B's /water, ${(cpuC / cpuBare).toFixed(2)}× bare); ${(cpuU * 1000).toFixed(0)} µs for 500 characters of unknown words; peak RSS ${rssC.toFixed(0)} MB (${(rssC - rssB).toFixed(0)} MB against run B).`)
 log(`- Meal parser alone, per development-set text: first pass median ${median(cold).toFixed(0)} µs (p99 ${p99(cold).toFixed(0)} µs); repeated texts median ${median(warm).toFixed(0)} µs (p99 ${p99(warm).toFixed(0)} µs).`)
 log(`- Cold start to /ready: ${coldStartMs.toFixed(0)} ms.`)
+
+// Tracking: tracked against stateless POST /water on SQLite and Postgres (bench/tracking.ts).
+for (const line of await trackingBench({ server, stop, cpuMs })) log(line)

@@ -74,6 +74,9 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
   purge.unref()
   app.addHook('onClose', async () => {
     clearInterval(purge)
+    // Requests whose clients left may still be writing: let them finish
+    // before the driver goes (bounded, as shutdown itself is).
+    await store.drain(5000)
     await database.close()
   })
 }, { name: 'tracking', dependencies: ['metrics', 'advisor'] })

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely'
+import { cachePreparedStatements } from './sqlite-writer.js'
 
 /** The tables, as Kysely sees them. Instants are epoch milliseconds; JSON columns are text. */
 export interface Tables {
@@ -46,6 +48,8 @@ export interface PoolStats { inUse: number, waiting: number }
 export interface Database {
   db: Kysely<Tables>
   dialect: Dialect
+  /** SQLite only: the driver's handle, and a way to use it while holding Kysely's one connection. */
+  sqlite?: { handle: BetterSqlite3.Database, exclusive: (fn: () => void) => Promise<void> }
   pool: () => PoolStats
   close: () => Promise<void>
 }
@@ -83,11 +87,13 @@ async function openSqlite (options: DatabaseOptions): Promise<Database> {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma(`busy_timeout = ${options.statementTimeoutMs}`)
+  cachePreparedStatements(sqlite)
   let open = true
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
   return {
     db,
     dialect: 'sqlite',
+    sqlite: { handle: sqlite, exclusive: async (fn) => { await db.connection().execute(async () => { fn() }) } },
     // One connection, used one statement at a time (better-sqlite3 is synchronous).
     pool: () => ({ inUse: 0, waiting: 0 }),
     close: async () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, Dialect, PoolStats, Tables } from './database.js'
 import { asDatabaseError } from './errors.js'
+import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.js'
 
 /** A stored entry, as the store returns it. */
 export interface StoredEntry {
@@ -73,11 +74,21 @@ function toEntry (row: EntryRow): StoredEntry {
  */
 export function createStore (database: Database, observe: QueryObserver = () => {}, ready: () => Promise<void> = async () => {}) {
   const { db } = database
+  // SQLite writes go through the group-commit writer, made once the tables exist.
+  let writer: SqliteWriter | undefined
+  const sqliteWriter = (): SqliteWriter | undefined => {
+    if (database.sqlite !== undefined) writer ??= createSqliteWriter(database.sqlite.handle, database.sqlite.exclusive)
+    return writer
+  }
+  // Operations in progress, so closing can wait for them instead of pulling the driver from under them.
+  let inFlight = 0
+  let drained: (() => void) | undefined
 
   /** Runs one operation: times it and turns a connection or engine failure into DatabaseUnavailableError. */
   async function run<R> (operation: string, fn: (db: Kysely<Tables>) => Promise<R>): Promise<R> {
     const started = process.hrtime.bigint()
     let ok = false
+    inFlight++
     try {
       await ready()
       const result = await fn(db)
@@ -87,6 +98,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       throw asDatabaseError(err)
     } finally {
       observe(operation, Number(process.hrtime.bigint() - started) / 1e9, ok)
+      if (--inFlight === 0) drained?.()
     }
   }
 
@@ -103,6 +115,18 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     dialect: database.dialect as Dialect,
     pool: (): PoolStats => database.pool(),
     close: database.close,
+
+    /** Waits until no operation is in progress, or `timeoutMs` passes. */
+    drain: async (timeoutMs: number): Promise<void> => {
+      if (inFlight === 0) return
+      let timer: NodeJS.Timeout | undefined
+      await new Promise<void>((resolve) => {
+        drained = resolve
+        timer = setTimeout(resolve, timeoutMs)
+      })
+      clearTimeout(timer)
+      drained = undefined
+    },
 
     ping: async () => await run('ping', async (q) => { await q.selectFrom('users').select('user_id').limit(1).execute() }),
 
@@ -135,22 +159,25 @@ export function createStore (database: Database, observe: QueryObserver = () => 
      * neither.
      */
     insertEntry: async (userId: string, entry: StoredEntry, idempotency?: { key: string, hash: string }): Promise<void> => await run('insert_entry', async (q) => {
+      const row = {
+        id: entry.id,
+        user_id: userId,
+        topic: entry.topic,
+        time_ms: entry.time_ms,
+        body: JSON.stringify(entry.body),
+        facts: JSON.stringify(entry.facts),
+        water_l: entry.water_l,
+        kcal_in: entry.kcal_in,
+        kcal_out: entry.kcal_out,
+        created_at: entry.created_at
+      }
+      const sqlite = sqliteWriter()
+      if (sqlite !== undefined) return await sqlite.insertEntry(row, idempotency)
       await q.transaction().execute(async (trx) => {
         if (idempotency !== undefined) {
           await trx.insertInto('idempotency_keys').values({ user_id: userId, key: idempotency.key, request_hash: idempotency.hash, entry_id: entry.id, response: null, created_at: entry.created_at }).execute()
         }
-        await trx.insertInto('entries').values({
-          id: entry.id,
-          user_id: userId,
-          topic: entry.topic,
-          time_ms: entry.time_ms,
-          body: JSON.stringify(entry.body),
-          facts: JSON.stringify(entry.facts),
-          water_l: entry.water_l,
-          kcal_in: entry.kcal_in,
-          kcal_out: entry.kcal_out,
-          created_at: entry.created_at
-        }).execute()
+        await trx.insertInto('entries').values(row).execute()
       })
     }),
 
@@ -208,13 +235,20 @@ export function createStore (database: Database, observe: QueryObserver = () => 
 
     /** The live record of an Idempotency-Key (a key lives 24 h; an expired one is removed and reads as absent). */
     findKey: async (userId: string, key: string, now: number): Promise<KeyRecord | undefined> => await run('idempotency_find', async (q) => {
-      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', now - IDEMPOTENCY_TTL_MS).execute()
-      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'entry_id', 'response']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
-      return row === undefined ? undefined : { request_hash: row.request_hash, entry_id: row.entry_id, response: row.response === null ? null : JSON.parse(row.response) }
+      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'entry_id', 'response', 'created_at']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
+      if (row === undefined) return undefined
+      if (row.created_at < now - IDEMPOTENCY_TTL_MS) {
+        // Expired: removed here, so the key can be used afresh at once.
+        await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', now - IDEMPOTENCY_TTL_MS).execute()
+        return undefined
+      }
+      return { request_hash: row.request_hash, entry_id: row.entry_id, response: row.response === null ? null : JSON.parse(row.response) }
     }),
 
     /** Stores the answer given for a key, so a retry replays it. */
     complete: async (userId: string, key: string, response: unknown): Promise<void> => await run('idempotency_complete', async (q) => {
+      const sqlite = sqliteWriter()
+      if (sqlite !== undefined) return await sqlite.storeAnswer(userId, key, JSON.stringify(response))
       await q.updateTable('idempotency_keys').set({ response: JSON.stringify(response) }).where('user_id', '=', userId).where('key', '=', key).execute()
     }),
 

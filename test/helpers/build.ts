@@ -3,10 +3,17 @@ import type { Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 
-/** The environment every test starts from: quiet, no Gemini, no rate limit, and a database that leaves no file. */
+/**
+ * The environment every test starts from: quiet, no Gemini, no rate limit, a
+ * database that leaves no file, and no overload shedding: several apps share
+ * one test process's event loop, so building one (a second or more of index
+ * and migration work on a loaded machine) would make another shed 503s. The
+ * pressure tests turn it on explicitly.
+ */
 export const testEnv: Record<string, string> = {
   LOG_LEVEL: 'silent',
   RATE_LIMIT_MAX: '0',
+  MAX_EVENT_LOOP_DELAY_MS: '0',
   DATABASE_URL: 'sqlite::memory:'
 }
 

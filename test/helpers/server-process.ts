@@ -31,7 +31,7 @@ export async function startServer (env: Record<string, string>): Promise<ServerP
   const url = await new Promise<string>((resolve, reject) => {
     // A server that never reports listening (e.g. LOG_LEVEL above info) is
     // killed, so the test fails instead of hanging on a live child.
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)) }, 20_000)
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)) }, 90_000)
     const check = () => {
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (m !== null) { clearTimeout(timer); resolve(m[1]) }

@@ -173,12 +173,15 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       }
       const sqlite = sqliteWriter()
       if (sqlite !== undefined) return await sqlite.insertEntry(row, idempotency)
-      await q.transaction().execute(async (trx) => {
-        if (idempotency !== undefined) {
-          await trx.insertInto('idempotency_keys').values({ user_id: userId, key: idempotency.key, request_hash: idempotency.hash, entry_id: entry.id, response: null, created_at: entry.created_at }).execute()
-        }
-        await trx.insertInto('entries').values(row).execute()
-      })
+      if (idempotency === undefined) {
+        await q.insertInto('entries').values(row).execute()
+        return
+      }
+      // Postgres: one statement, so one round trip, and atomic by itself; a
+      // data-modifying CTE fails whole when the key's primary key is taken.
+      await q.with('k', (db) => db.insertInto('idempotency_keys')
+        .values({ user_id: userId, key: idempotency.key, request_hash: idempotency.hash, entry_id: entry.id, response: null, created_at: entry.created_at }))
+        .insertInto('entries').values(row).execute()
     }),
 
     getEntry: async (userId: string, id: string): Promise<StoredEntry | undefined> => await run('get_entry', async (q) => {

@@ -80,8 +80,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     return { effective: effective as EntryOf<T>, facts }
   }
 
-  async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined) {
-    const profile = await profileOf(userId)
+  async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined, profile: StoredProfile) {
     // A meal's time is its meal_time; water and workouts send time.
     const instant = instantOf(topic === 'food' ? body.meal_time : body.time, profile.timezone)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
@@ -164,13 +163,16 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     async log<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, options: { idempotencyKey?: string, signal?: AbortSignal } = {}): Promise<{ advice: LoggedAdvice<T>, replayed: boolean }> {
       const key = options.idempotencyKey
       const idempotency = key === undefined ? undefined : { key, hash: requestHash(topic, body) }
+      // Read alongside the key lookup: the two are independent round trips.
+      const profile = profileOf(userId)
+      profile.catch(() => {})
       if (idempotency !== undefined) {
         const earlier = await earlierAnswer<T>(userId, idempotency.key, idempotency.hash, options.signal)
         if (earlier !== undefined) return { advice: earlier, replayed: true }
       }
       let logged
       try {
-        logged = await logEntry(userId, topic, body, idempotency)
+        logged = await logEntry(userId, topic, body, idempotency, await profile)
       } catch (err) {
         // Another request with this key committed first: answer as it did.
         if (idempotency === undefined || !isUniqueViolation(err)) throw err

@@ -1,18 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Tables } from './database.js'
 
-/** An entry row as the writer stores it (JSON columns already serialized). */
-export interface EntryRowInput {
-  id: string
-  user_id: string
-  topic: string
-  time_ms: number
-  body: string
-  facts: string
-  water_l: number
-  kcal_in: number
-  kcal_out: number
-  created_at: number
-}
+/** An entry row as the writer stores it (JSON columns already serialized; `seq` is the database's). */
+export type EntryRowInput = Omit<Tables['entries'], 'seq'>
 
 type Write =
   | { kind: 'entry', row: EntryRowInput, key?: { key: string, hash: string } }

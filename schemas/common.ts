@@ -1,4 +1,5 @@
 import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox'
+import recorded from './examples.json' with { type: 'json' }
 
 /** Effort levels shared by /water (`activity_level`) and /gym (`intensity`). */
 export const LEVELS = ['low', 'moderate', 'high'] as const
@@ -89,27 +90,36 @@ export function adviceEnvelope<T extends TSchema> (id: string, facts: T, descrip
     message: Type.String({ maxLength: 300, description: 'At most 25 words of plain-text advice' }),
     source: StringEnum(SOURCES, { description: 'Who wrote the words: gemini or the built-in local advisor' }),
     degraded: Type.Boolean({ description: 'true when Gemini was wanted but the local advisor answered' }),
-    entry_id: Type.Optional(Type.String({ maxLength: 64, description: 'The stored entry, when the request identified a user (tracking)' })),
+    entry_id: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: 'The stored entry, when the request identified a user (tracking)' })),
     facts
   }, { $id: id, additionalProperties: false, description })
 }
 
+/** Longest `field` of a FieldError; longer names (an unknown field's, as sent) are clipped. */
+export const MAX_FIELD_LENGTH = 200
+/** Longest `message` of a FieldError. */
+export const MAX_FIELD_MESSAGE_LENGTH = 300
+/** Most FieldErrors in one problem: a body can name thousands of unknown fields. */
+export const MAX_FIELD_ERRORS = 50
+/** Longest problem `detail`; a 404 quoting a 16 KB path is clipped. */
+export const MAX_DETAIL_LENGTH = 3000
+
 /** One bad field in a validation problem. */
 export const FieldError = Type.Object({
-  field: Type.String({ description: 'JSON path of the field, e.g. "amount_liters" or "equipment_used/2"' }),
-  message: Type.String({ description: 'What is wrong with it' })
+  field: Type.String({ maxLength: MAX_FIELD_LENGTH, description: 'JSON path of the field, e.g. "amount_liters" or "equipment_used/2"; "(body)" for the body as a whole' }),
+  message: Type.String({ maxLength: MAX_FIELD_MESSAGE_LENGTH, description: 'What is wrong with it' })
 }, { $id: 'FieldError', additionalProperties: false, description: 'One invalid field' })
 /** One bad field in a validation problem. */
 export type FieldError = Static<typeof FieldError>
 
 /** RFC 9457 problem details, used for every 4xx and 5xx. */
 export const Problem = Type.Object({
-  type: Type.String({ description: 'URI reference naming the problem type' }),
-  title: Type.String({ description: 'Short summary of the problem type' }),
-  status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status code' }),
-  detail: Type.String({ description: 'Human-readable explanation of this occurrence' }),
-  instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting a problem' })),
-  errors: Type.Optional(Type.Array(Type.Ref(FieldError), { description: 'Each invalid field (validation errors only)' }))
+  type: Type.String({ format: 'uri-reference', maxLength: 100, description: 'URI reference naming the problem type, e.g. "/problems/validation-error" (the README lists them)' }),
+  title: Type.String({ maxLength: 100, description: 'Short summary of the problem type' }),
+  status: Type.Integer({ format: 'int32', minimum: 400, maximum: 599, description: 'HTTP status code' }),
+  detail: Type.String({ maxLength: MAX_DETAIL_LENGTH, description: 'Human-readable explanation of this occurrence' }),
+  instance: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: 'Request id, to quote when reporting a problem' })),
+  errors: Type.Optional(Type.Array(Type.Ref(FieldError), { maxItems: MAX_FIELD_ERRORS, description: 'Each invalid field (validation errors only; at most 50)' }))
 }, {
   $id: 'Problem',
   additionalProperties: false,
@@ -120,34 +130,73 @@ export type Problem = Static<typeof Problem>
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed JSON or a field that breaks the schema; `errors` names each field',
-  401: 'Missing or wrong bearer token (only when API keys are configured)',
-  404: 'Unknown route',
+  401: 'Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user',
+  404: 'No such entry of yours',
+  409: 'The Idempotency-Key was already used with another body',
   413: 'Body larger than the limit',
   415: 'Body is not application/json',
   429: 'Rate limit exceeded; see Retry-After',
   502: 'Gemini failed and fallback is disabled',
-  503: 'Overloaded or shutting down; see Retry-After',
+  503: 'Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After',
   504: 'Gemini timed out and fallback is disabled'
 }
 
-/** Response schemas for the given error statuses, all RFC 9457 problem documents, with their retry headers. */
-export function problemResponses (...statuses: number[]) {
-  // Documentation only: Fastify serializes the body from `content` and
-  // ignores `headers`; @fastify/swagger turns them into response headers.
-  const retryAfter = Type.Integer({ minimum: 0, description: 'Seconds to wait before retrying' })
-  const headers: Record<number, Record<string, TSchema>> = {
-    429: {
-      'Retry-After': retryAfter,
-      'RateLimit-Limit': Type.Integer({ minimum: 0, description: 'Requests allowed per window (IETF RateLimit header draft)' }),
-      'RateLimit-Remaining': Type.Integer({ minimum: 0, description: 'Requests left in the current window' }),
-      'RateLimit-Reset': Type.Integer({ minimum: 0, description: 'Seconds until the window resets' })
-    },
-    503: { 'Retry-After': retryAfter }
+/** Examples recorded from the running app by `npm run examples` (scripts/record-examples.ts). */
+type RecordedExamples = Record<string, Record<string, Record<string, Record<string, { summary: string, value: unknown }>>>>
+const EXAMPLES = recorded as RecordedExamples
+
+/** The recorded examples of one response, as an OpenAPI media type's `examples` (none until recorded). */
+export function examplesOf (operationId: string, status: number, mediaType: string) {
+  const found = EXAMPLES[operationId]?.[String(status)]?.[mediaType]
+  return found === undefined ? {} : { examples: found }
+}
+
+const int32 = (minimum: number, maximum: number, description: string) => Type.Integer({ format: 'int32', minimum, maximum, description })
+
+// Response headers are documentation only: Fastify serializes the body from
+// `content` and ignores `headers`; @fastify/swagger turns them into response
+// headers. Each is one the app sends (test/plugins/docs-headers.test.ts).
+
+/** Sent on every response by @fastify/cors. */
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': Type.String({ maxLength: 4096, pattern: '^\\S+$', description: '"*" when CORS_ORIGINS is * (the default); the request\'s Origin when CORS_ORIGINS lists it; absent for any other origin' })
+}
+
+/** Sent on every answer of a rate-limited route by @fastify/rate-limit (IETF RateLimit header draft), unless RATE_LIMIT_MAX=0. */
+export const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': int32(1, 1_000_000, 'Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one'),
+  'RateLimit-Remaining': int32(0, 1_000_000, 'Requests left in the current window'),
+  'RateLimit-Reset': int32(0, 86_400, 'Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day)')
+}
+
+const RETRY_AFTER = { 'Retry-After': int32(0, 86_400, 'Seconds to wait before retrying') }
+const STATUS_HEADERS: Record<number, Record<string, TSchema>> = {
+  401: { 'WWW-Authenticate': Type.Literal('Bearer realm="health-tracker-api"', { description: 'The scheme to authenticate with' }) },
+  429: RETRY_AFTER,
+  503: RETRY_AFTER
+}
+
+/** The headers of one response of a route: CORS always, the rate limit on its 2xx and 4xx, and the status's own. */
+function headersOf (status: number, rateLimited: boolean) {
+  return { ...CORS_HEADERS, ...(rateLimited && status < 500 ? RATE_LIMIT_HEADERS : {}), ...STATUS_HEADERS[status] }
+}
+
+/** A success response: its schema per media type, its headers, and the examples recorded for it. */
+export function okResponse<C extends Record<string, TSchema>> (operationId: string, description: string, content: C, options: { status?: number, rateLimited?: boolean } = {}) {
+  const status = options.status ?? 200
+  return {
+    description,
+    headers: headersOf(status, options.rateLimited ?? true),
+    content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema, ...examplesOf(operationId, status, type) }])) as { [K in keyof C]: { schema: C[K] } }
   }
+}
+
+/** Response schemas for the given error statuses of a route, all RFC 9457 problem documents, with their headers and recorded examples. */
+export function problemResponses (operationId: string, statuses: readonly number[], options: { rateLimited?: boolean } = {}) {
   return Object.fromEntries(statuses.map((status) => [status, {
     description: PROBLEM_DESCRIPTIONS[status],
-    ...(headers[status] === undefined ? {} : { headers: headers[status] }),
-    content: { 'application/problem+json': { schema: Type.Ref(Problem) } }
+    headers: headersOf(status, options.rateLimited ?? true),
+    content: { 'application/problem+json': { schema: Type.Ref(Problem), ...examplesOf(operationId, status, 'application/problem+json') } }
   }]))
 }
 

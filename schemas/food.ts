@@ -17,7 +17,7 @@ export const FoodEntry = Entry('FoodEntry', {
   ingredients: Type.Optional(TextList('Ingredients, e.g. ["oats", "milk"] (≤ 20 items of ≤ 100 characters)')),
   cooking_method: Type.Optional(Text(100, 'How it was cooked, e.g. "grilled" (≤ 100 characters)')),
   dietary_restrictions: Type.Optional(TextList('Dietary restrictions, e.g. ["vegetarian"] (≤ 20 items of ≤ 100 characters)')),
-  satisfaction_level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'How satisfied you felt, 1–10' }))
+  satisfaction_level: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: 10, description: 'How satisfied you felt, 1–10' }))
 }, {
   description: 'A meal. Extra context fields (at most 20) are passed to the model but never change the numbers.',
   example: { meal: 'breakfast', food: 'oatmeal with berries' }
@@ -27,17 +27,17 @@ export type FoodEntry = Static<typeof FoodEntry>
 
 /** One recognised part of a meal. */
 export const FoodItem = Type.Object({
-  text: Type.String({ description: 'The part of the text this item came from' }),
-  food: Type.String({ description: 'The matched row\'s own USDA description, e.g. "Pizza with pepperoni, from restaurant or fast food, NS as to type of crust"' }),
+  text: Type.String({ maxLength: 500, description: 'The part of the text this item came from' }),
+  food: Type.String({ maxLength: 500, description: 'The matched row\'s own USDA description, e.g. "Pizza with pepperoni, from restaurant or fast food, NS as to type of crust"' }),
   quantity: Type.Number({ description: 'How many units' }),
-  unit: Type.String({ description: 'The USDA portion the quantity counts (e.g. "1 can (12 fl oz)", "1 piece, medium pizza", "Quantity not specified"), or a measure ("g", "ml", "oz")' }),
+  unit: Type.String({ maxLength: 200, description: 'The USDA portion the quantity counts (e.g. "1 can (12 fl oz)", "1 piece, medium pizza", "Quantity not specified"), or a measure ("g", "ml", "oz")' }),
   grams: Type.Number({ description: 'Weight in grams' }),
   kcal: Type.Number({ description: 'Energy in kcal' }),
   protein_g: Nullable(Type.Number({ description: 'Protein in grams; null where the source has none' })),
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate in grams; null where the source has none' })),
   fat_g: Nullable(Type.Number({ description: 'Fat in grams; null where the source has none' })),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'How sure the match is, 0–1 (1 = exact name)' }),
-  source: Type.String({ description: 'The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>"' })
+  source: Type.String({ maxLength: 100, description: 'The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>"' })
 }, { $id: 'FoodItem', additionalProperties: false, description: 'A recognised food with its amount and energy' })
 /** One recognised part of a meal. */
 export type FoodItem = Static<typeof FoodItem>
@@ -50,7 +50,7 @@ export const FoodFacts = Type.Object({
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate of the matched items, in grams; null where unknown' })),
   fat_g: Nullable(Type.Number({ description: 'Fat of the matched items, in grams; null where unknown' })),
   items: Type.Array(Type.Ref(FoodItem), { maxItems: 50, description: 'Recognised foods' }),
-  unmatched: Type.Array(Type.String(), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
+  unmatched: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
   reported_kcal: Nullable(Type.Number({ description: 'The client\'s own estimated_calories, if sent' })),
   notes: Notes,
   sources: Sources,

@@ -24,11 +24,11 @@ export type GymEntry = Static<typeof GymEntry>
 
 /** Numbers the service computed for a workout. */
 export const GymFacts = Type.Object({
-  activity: Nullable(Type.String({ description: 'Matched activity name, or null when the text matched nothing' })),
+  activity: Nullable(Type.String({ maxLength: 300, description: 'Matched activity name, or null when the text matched nothing' })),
   met: Nullable(Type.Number({ description: 'Metabolic equivalent (MET) from the 2024 Adult Compendium' })),
-  compendium_code: Nullable(Type.String({ description: '2024 Adult Compendium activity code' })),
-  compendium_description: Nullable(Type.String({ description: 'The Compendium row the activity matched' })),
-  compendium_heading: Nullable(Type.String({ description: 'The Compendium major heading of that row, e.g. "Running", "Sports", "Conditioning Exercise"' })),
+  compendium_code: Nullable(Type.String({ maxLength: 5, pattern: '^\\d{5}$', description: '2024 Adult Compendium activity code' })),
+  compendium_description: Nullable(Type.String({ maxLength: 300, description: 'The Compendium row the activity matched' })),
+  compendium_heading: Nullable(Type.String({ maxLength: 100, description: 'The Compendium major heading of that row, e.g. "Running", "Sports", "Conditioning Exercise"' })),
   weight_kg: Type.Number({ description: 'Body weight used, in kilograms' }),
   weight_assumed: Type.Boolean({ description: 'true when weight_kg was not sent and the 70 kg EFSA default was used' }),
   duration_minutes: Nullable(Type.Number({ description: 'Duration used, in minutes' })),

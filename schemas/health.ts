@@ -10,8 +10,8 @@ export const DB_STATES = ['up', 'down', 'off'] as const
 /** Liveness report. */
 export const Health = Type.Object({
   status: Type.Literal('healthy', { description: 'Always "healthy" while the process serves requests' }),
-  timestamp: Type.String({ format: 'date-time', description: 'Server time, ISO 8601 with offset' }),
-  version: Type.String({ description: 'Service version (package.json)' }),
+  timestamp: Type.String({ format: 'date-time', maxLength: 30, description: 'Server time, ISO 8601 with offset' }),
+  version: Type.String({ maxLength: 64, description: 'Service version (package.json)' }),
   ai_service: StringEnum(AI_STATES, { description: 'available = Gemini in use; degraded = Gemini configured but bypassed (circuit open); local = no Gemini configured' }),
   database: StringEnum(DB_STATES, { description: 'The tracking database: up, down (unreachable or slower than 1 s), or off when tracking is off' })
 }, { $id: 'Health', additionalProperties: false, description: 'Liveness report; never calls Gemini' })

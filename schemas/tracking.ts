@@ -10,7 +10,7 @@ export const DayTotals = Type.Object({
   water_target_l: Type.Number({ minimum: 0, description: 'Today\'s water target, in litres (the profile\'s override, or computed)' }),
   kcal_in: Type.Number({ minimum: 0, description: 'Energy eaten today, in kcal, from the logged meals' }),
   kcal_out: Type.Number({ minimum: 0, description: 'Energy burned today, in kcal, from the logged workouts' }),
-  entries: Type.Integer({ minimum: 0, description: 'Entries logged today' })
+  entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Entries logged today' })
 }, { $id: 'DayTotals', additionalProperties: false, description: 'Totals of the user\'s calendar day (profile time zone), including this entry' })
 /** The day's totals. */
 export type DayTotals = Static<typeof DayTotals>
@@ -19,10 +19,10 @@ export type DayTotals = Static<typeof DayTotals>
 export const TrackedEntry = Type.Object({
   id: Type.String({ maxLength: 64, description: 'Opaque entry id' }),
   topic: StringEnum(ENTRY_TOPICS, { description: 'water, gym or food' }),
-  time: Type.String({ format: 'date-time', description: 'When it happened (UTC, ISO 8601)' }),
+  time: Type.String({ format: 'date-time', maxLength: 30, description: 'When it happened (UTC, ISO 8601)' }),
   body: Type.Object({}, { additionalProperties: true, description: 'The request body as sent' }),
   facts: Type.Object({}, { additionalProperties: true, description: 'The facts computed when it was logged (WaterFacts, GymFacts or FoodFacts)' }),
-  created_at: Type.String({ format: 'date-time', description: 'When it was stored (UTC, ISO 8601)' })
+  created_at: Type.String({ format: 'date-time', maxLength: 30, description: 'When it was stored (UTC, ISO 8601)' })
 }, { $id: 'TrackedEntry', additionalProperties: false, description: 'One logged entry' })
 /** A stored entry. */
 export type TrackedEntry = Static<typeof TrackedEntry>
@@ -40,7 +40,7 @@ export const EntriesQuery = Type.Object({
   from: Type.Optional(DateTime('Only entries at or after this instant (without an offset: profile time zone)')),
   to: Type.Optional(DateTime('Only entries before this instant (without an offset: profile time zone)')),
   topic: Type.Optional(StringEnum(ENTRY_TOPICS, { description: 'Only entries of this topic' })),
-  limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Page size, 1–200 (default 50)' })),
+  limit: Type.Optional(Type.String({ maxLength: 3, pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Page size, 1–200 (default 50)' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
 }, { additionalProperties: false })
 /** Query of `GET /entries`. */
@@ -58,21 +58,21 @@ export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
 
 /** Query of `GET /summary`. */
 export const SummaryQuery = Type.Object({
-  date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'Calendar date YYYY-MM-DD in the profile time zone (default: today there)' }))
+  date: Type.Optional(Type.String({ maxLength: 10, pattern: DATE_PATTERN, description: 'Calendar date YYYY-MM-DD in the profile time zone (default: today there)' }))
 }, { additionalProperties: false })
 /** Query of `GET /summary`. */
 export type SummaryQuery = Static<typeof SummaryQuery>
 
 /** One day of a user. */
 export const DaySummary = Type.Object({
-  date: Type.String({ pattern: DATE_PATTERN, description: 'The calendar date' }),
-  timezone: Type.String({ description: 'The time zone the day is reckoned in (IANA)' }),
+  date: Type.String({ maxLength: 10, pattern: DATE_PATTERN, description: 'The calendar date' }),
+  timezone: Type.String({ maxLength: 64, description: 'The time zone the day is reckoned in (IANA)' }),
   water_l: Type.Number({ minimum: 0, description: 'Water logged that day, in litres' }),
   water_target_l: Type.Number({ minimum: 0, description: 'The day\'s water target, in litres' }),
   kcal_in: Type.Number({ minimum: 0, description: 'Energy eaten, in kcal' }),
   kcal_out: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts, in kcal' }),
   kcal_goal: Nullable(Type.Number({ description: 'The profile\'s daily kcal goal, if set' })),
-  entries: Type.Integer({ minimum: 0, description: 'Number of entries that day' }),
+  entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Number of entries that day' }),
   items: Type.Array(Type.Ref(TrackedEntry), { description: 'The day\'s entries, oldest first' }),
   message: Type.String({ maxLength: 300, description: 'At most 25 words about the day' }),
   source: StringEnum(SOURCES, { description: 'Who wrote the message' }),
@@ -119,14 +119,14 @@ export type ProfileInput = Static<typeof ProfileInput>
 export const Export = Type.Object({
   profile: Type.Ref(Profile),
   entries: Type.Array(Type.Ref(TrackedEntry), { description: 'Every entry, oldest first by creation' }),
-  exported_at: Type.String({ format: 'date-time', description: 'When the export was made' })
+  exported_at: Type.String({ format: 'date-time', maxLength: 30, description: 'When the export was made' })
 }, { $id: 'Export', additionalProperties: false, description: 'Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line)' })
 /** Everything a user has. */
 export type Export = Static<typeof Export>
 
 /** Answer of `DELETE /profile`. */
 export const Erased = Type.Object({
-  deleted_entries: Type.Integer({ minimum: 0, description: 'Entries erased' })
+  deleted_entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Entries erased' })
 }, { $id: 'Erased', additionalProperties: false, description: 'The user and all their entries were erased' })
 
 /** Headers a tracked request may carry. */

@@ -26,7 +26,7 @@ export const WaterFacts = Type.Object({
   intake_l: Type.Number({ description: 'Water drunk so far today, in litres (stateless: the request\'s amount_liters; tracked: the day\'s logged total, this drink included)' }),
   target_l: Type.Number({ description: 'Suggested drinking-water target for today, in litres' }),
   remaining_l: Type.Number({ description: 'Litres still to drink today to reach the target (0 when reached)' }),
-  basis: Type.String({ description: 'How the target was set, with its source' }),
+  basis: Type.String({ maxLength: 400, description: 'How the target was set, with its source' }),
   baseline_l: Type.Number({ description: 'Drinks share of the total-water baseline, in litres, before exercise and heat' }),
   exercise_extra_l: Type.Number({ description: 'Litres added for logged exercise' }),
   heat_extra_l: Type.Number({ description: 'Litres added for heat' }),

@@ -18,13 +18,20 @@ export const OPENAPI_INFO = {
   license: { name: 'MIT', identifier: 'MIT' }
 }
 
+/**
+ * One relative entry: every deployment (local, staging, production) serves
+ * its own spec, so the server is whichever answered. `x-internal: false`
+ * marks the API public for inventories (OWASP API9).
+ */
+const SERVERS = [{ url: '/', description: 'The instance serving this document (local, staging or production alike)', 'x-internal': false }]
+
 /** OpenAPI 3.1 generated from the route schemas, with Swagger UI at /docs. */
 export default fp(async function docsPlugin (app: FastifyInstance, opts: { config: Config }) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
-      servers: [{ url: '/', description: 'This server' }],
+      servers: SERVERS,
       // Public by default (/health, /ready, /metrics); the advice routes
       // override this with their own bearerAuth-or-anonymous requirement.
       security: [{}],

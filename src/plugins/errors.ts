@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Problem } from '../../schemas/common.js'
+import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
 import { AdviceUnavailableError } from '../advice/errors.js'
 import { DatabaseUnavailableError, TrackingError } from '../tracking/errors.js'
-import { fieldErrors, type AjvError } from './field-errors.js'
+import { clip, fieldErrors, type AjvError } from './field-errors.js'
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -67,9 +67,9 @@ function bodyProperties (app: FastifyInstance, request: FastifyRequest): string[
   return Object.keys(schema?.properties ?? {})
 }
 
-/** Sends an RFC 9457 problem document. */
+/** Sends an RFC 9457 problem document; a `detail` quoting a long path or field name is clipped to the schema's bound. */
 export function sendProblem (reply: FastifyReply, request: FastifyRequest, status: number, detail: string, extra: Partial<Problem> = {}) {
-  const body: Problem = { type: problemType(status), title: TITLES[status] ?? 'Error', status, detail, instance: request.id, ...extra }
+  const body: Problem = { type: problemType(status), title: TITLES[status] ?? 'Error', status, detail: clip(detail, MAX_DETAIL_LENGTH), instance: request.id, ...extra }
   return reply.code(status).type('application/problem+json').send(body)
 }
 
@@ -100,7 +100,8 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       const status = error.reason === 'timeout' || error.reason === 'deadline'
         ? 504
         : error.reason === 'shed' || error.reason === 'circuit_open' || error.reason === 'rate_limited' || error.reason === 'quota' ? 503 : 502
-      if (status === 503) reply.header('retry-after', String(error.retryAfterS ?? 1))
+      // The upstream's own delay, capped at the day the spec documents for Retry-After.
+      if (status === 503) reply.header('retry-after', String(Math.min(error.retryAfterS ?? 1, 86_400)))
       request.metricsErrorType = 'upstream'
       request.log.warn({ reason: error.reason }, 'advice unavailable and fallback disabled')
       return sendProblem(reply, request, status, status === 504

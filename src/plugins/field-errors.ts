@@ -1,4 +1,4 @@
-import { TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
+import { MAX_FIELD_ERRORS, MAX_FIELD_LENGTH, MAX_FIELD_MESSAGE_LENGTH, TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
 
 /** The parts of an Ajv error this module reads. */
 export interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
@@ -106,7 +106,16 @@ function messageOf (e: AjvError, ctx: HintContext): string {
   }
 }
 
-/** Turns Ajv errors into one `{field, message}` per field, most useful message first. */
+/** `text` cut to at most `max` characters, an ellipsis marking the cut. */
+export function clip (text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/**
+ * Turns Ajv errors into one `{field, message}` per field, most useful message
+ * first: at most MAX_FIELD_ERRORS, each within the lengths the Problem schema
+ * states (an unknown field's name is echoed as sent, and may be long).
+ */
 export function fieldErrors (errors: AjvError[], ctx: HintContext = {}): FieldError[] {
   const byField = new Map<string, FieldError>()
   for (const e of errors) {
@@ -116,5 +125,8 @@ export function fieldErrors (errors: AjvError[], ctx: HintContext = {}): FieldEr
     if (current === undefined || e.keyword === 'anyOf') byField.set(field, { field, message: messageOf(e, ctx) })
   }
   // Branch errors of a union live under the union's own path (e.g. "note/0"); drop them when the parent failed.
-  return [...byField.values()].filter((fe) => ![...byField.keys()].some((k) => k !== fe.field && fe.field.startsWith(`${k}/`) && byField.get(k)?.message === EXTRA_RULE))
+  return [...byField.values()]
+    .filter((fe) => ![...byField.keys()].some((k) => k !== fe.field && fe.field.startsWith(`${k}/`) && byField.get(k)?.message === EXTRA_RULE))
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((fe) => ({ field: clip(fe.field, MAX_FIELD_LENGTH), message: clip(fe.message, MAX_FIELD_MESSAGE_LENGTH) }))
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Type } from '@sinclair/typebox'
 import { Health, Readiness } from '../../schemas/health.js'
-import { problemResponses } from '../../schemas/common.js'
+import { okResponse, problemResponses } from '../../schemas/common.js'
 import { version } from '../version.js'
 import { sendProblem } from './errors.js'
 
@@ -45,7 +45,7 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
       summary: 'Liveness check',
       description: 'Reports that the process serves requests and the state of the AI path. Never calls Gemini.',
       tags: ['operations'],
-      response: { 200: Type.Ref(Health) }
+      response: { 200: okResponse('getHealth', 'Liveness report', { 'application/json': Type.Ref(Health) }, { rateLimited: false }) }
     },
     config: { rateLimit: false }
   }, async () => ({
@@ -62,7 +62,7 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
       summary: 'Readiness check',
       description: 'Answers 200 when the instance should receive traffic, 503 while it starts or drains.',
       tags: ['operations'],
-      response: { 200: Type.Ref(Readiness), ...problemResponses(503) }
+      response: { 200: okResponse('getReady', 'Ready', { 'application/json': Type.Ref(Readiness) }, { rateLimited: false }), ...problemResponses('getReady', [503], { rateLimited: false }) }
     },
     config: { rateLimit: false }
   }, async (request, reply) => {

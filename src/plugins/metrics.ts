@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { Type } from '@sinclair/typebox'
+import { okResponse } from '../../schemas/common.js'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { AdvisorObserver } from '../advice/advisor.js'
 
@@ -81,7 +83,7 @@ export default fp(async function metricsPlugin (app: FastifyInstance) {
       summary: 'Prometheus metrics',
       description: 'Prometheus text exposition format (version 0.0.4).',
       tags: ['operations'],
-      response: { 200: { description: 'Metrics in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } }
+      response: { 200: okResponse('getMetrics', 'Metrics in Prometheus text format', { 'text/plain': Type.String({ description: 'Prometheus text exposition format 0.0.4' }) }, { rateLimited: false }) }
     },
     config: { rateLimit: false }
   }, async (_request, reply) => {

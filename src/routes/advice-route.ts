@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type TObject } from '@sinclair/typebox'
-import { ADVICE_ERRORS, problemResponses } from '../../schemas/common.js'
+import { ADVICE_ERRORS, okResponse, problemResponses } from '../../schemas/common.js'
 import { LogHeaders } from '../../schemas/tracking.js'
 import type { EntryOf } from '../advice/types.js'
 import type { EntryTopic } from '../tracking/tracker.js'
@@ -58,7 +58,10 @@ export function adviceRoute<T extends EntryTopic> (app: FastifyInstance, spec: A
       security: [{ bearerAuth: [] }, {}],
       headers: LogHeaders,
       body: Type.Ref(spec.entry),
-      response: { 200: Type.Ref(spec.advice), ...problemResponses(...ADVICE_ERRORS, ...(tracking ? [409] : [])) }
+      response: {
+        200: okResponse(spec.operationId, String(spec.advice.description), { 'application/json': Type.Ref(spec.advice) }),
+        ...problemResponses(spec.operationId, [...ADVICE_ERRORS, ...(tracking ? [409] : [])])
+      }
     },
     preValidation: async (request) => { normalizeBody(request.body) }
   }, async (request, reply) => {

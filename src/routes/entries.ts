@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { okResponse } from '../../schemas/common.js'
 import { EntriesQuery, EntryPage, EntryParams, TrackedEntry } from '../../schemas/tracking.js'
 import { TrackingError } from '../tracking/errors.js'
 import { decodeCursor } from '../tracking/store.js'
@@ -13,16 +14,15 @@ const DEFAULT_LIMIT = 50
 export default async function entryRoutes (app: FastifyInstance) {
   const { store, tracker } = app.tracking
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { problems, ...common } = trackedRoute(404)
 
+  const listEntries = trackedRoute('listEntries')
   r.get('/entries', {
     schema: {
-      ...common,
-      operationId: 'listEntries',
+      ...listEntries.schema,
+      response: { 200: okResponse('listEntries', 'A page of your entries', { 'application/json': Type.Ref(EntryPage) }), ...listEntries.problems },
       summary: 'List your entries',
       description: 'Newest first by time (ties by creation order), a page at a time: pass next_cursor back as cursor. `from`/`to` without an offset are read in the profile time zone.',
-      querystring: EntriesQuery,
-      response: { 200: Type.Ref(EntryPage), ...problems }
+      querystring: EntriesQuery
     }
   }, async (request) => {
     const user = userOf(request)
@@ -40,14 +40,14 @@ export default async function entryRoutes (app: FastifyInstance) {
     return { items: page.items.map(toWire), next_cursor: page.next }
   })
 
+  const getEntry = trackedRoute('getEntry', 404)
   r.get('/entries/:id', {
     schema: {
-      ...common,
-      operationId: 'getEntry',
+      ...getEntry.schema,
+      response: { 200: okResponse('getEntry', 'The entry', { 'application/json': Type.Ref(TrackedEntry) }), ...getEntry.problems },
       summary: 'One of your entries',
       description: 'Another user\'s entry, like a missing one, is a 404.',
-      params: EntryParams,
-      response: { 200: Type.Ref(TrackedEntry), ...problems }
+      params: EntryParams
     }
   }, async (request) => {
     const entry = await store.getEntry(userOf(request), (request.params as EntryParams).id)
@@ -55,14 +55,14 @@ export default async function entryRoutes (app: FastifyInstance) {
     return toWire(entry)
   })
 
+  const deleteEntry = trackedRoute('deleteEntry', 404)
   r.delete('/entries/:id', {
     schema: {
-      ...common,
-      operationId: 'deleteEntry',
+      ...deleteEntry.schema,
+      response: { 204: Type.Null({ description: 'Deleted', headers: okResponse('deleteEntry', 'Deleted', {}, { status: 204 }).headers }), ...deleteEntry.problems },
       summary: 'Delete a mistaken entry',
       description: 'The day\'s totals follow. Another user\'s entry, like a missing one, is a 404.',
-      params: EntryParams,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...problems }
+      params: EntryParams
     }
   }, async (request, reply) => {
     const deleted = await store.deleteEntry(userOf(request), (request.params as EntryParams).id)

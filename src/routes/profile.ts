@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { okResponse } from '../../schemas/common.js'
 import { DaySummary, Erased, Export, Profile, ProfileInput, SummaryQuery } from '../../schemas/tracking.js'
 import { isTimeZone } from '../tracking/days.js'
 import { TrackingError } from '../tracking/errors.js'
@@ -13,38 +14,37 @@ import { trackedRoute, userOf } from './tracked.js'
 export default async function profileRoutes (app: FastifyInstance) {
   const { store, tracker } = app.tracking
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { problems, ...common } = trackedRoute()
   const cancellable = app.hasDecorator('gemini')
 
+  const getDaySummary = trackedRoute('getDaySummary')
   r.get('/summary', {
     schema: {
-      ...common,
-      operationId: 'getDaySummary',
+      ...getDaySummary.schema,
+      response: { 200: okResponse('getDaySummary', 'The day', { 'application/json': Type.Ref(DaySummary) }), ...getDaySummary.problems },
       summary: 'One day: totals, target, entries and a short message',
       description: 'The calendar day in the profile time zone (default: today there). The message comes from the same advisor as the advice routes: Gemini when configured, the local advisor otherwise, with the same guards.',
-      querystring: SummaryQuery,
-      response: { 200: Type.Ref(DaySummary), ...problems }
+      querystring: SummaryQuery
     }
   }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, cancellable ? clientGoneSignal(reply) : undefined))
 
+  const getProfile = trackedRoute('getProfile')
   r.get('/profile', {
     schema: {
-      ...common,
-      operationId: 'getProfile',
+      ...getProfile.schema,
+      response: { 200: okResponse('getProfile', 'Your profile', { 'application/json': Type.Ref(Profile) }), ...getProfile.problems },
       summary: 'Your profile',
-      description: 'Weight, time zone and goals; unset fields are null (time zone: UTC).',
-      response: { 200: Type.Ref(Profile), ...problems }
+      description: 'Weight, time zone and goals; unset fields are null (time zone: UTC).'
     }
   }, async (request) => profileWire(await tracker.profile(userOf(request))))
 
+  const putProfile = trackedRoute('putProfile')
   r.put('/profile', {
     schema: {
-      ...common,
-      operationId: 'putProfile',
+      ...putProfile.schema,
+      response: { 200: okResponse('putProfile', 'The profile as stored', { 'application/json': Type.Ref(Profile) }), ...putProfile.problems },
       summary: 'Replace your profile',
       description: 'Replaces the whole profile: an omitted field is unset. Entries without weight_kg then use this weight. Days are reckoned in `timezone` from now on, past entries included.',
-      body: Type.Ref(ProfileInput),
-      response: { 200: Type.Ref(Profile), ...problems }
+      body: Type.Ref(ProfileInput)
     }
   }, async (request) => {
     const body = request.body as ProfileInput
@@ -55,32 +55,29 @@ export default async function profileRoutes (app: FastifyInstance) {
     return profile
   })
 
+  const deleteProfile = trackedRoute('deleteProfile')
   r.delete('/profile', {
     schema: {
-      ...common,
-      operationId: 'deleteProfile',
+      ...deleteProfile.schema,
+      response: { 200: okResponse('deleteProfile', 'Erased', { 'application/json': Type.Ref(Erased) }), ...deleteProfile.problems },
       summary: 'Erase yourself',
-      description: 'Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.',
-      response: { 200: Type.Ref(Erased), ...problems }
+      description: 'Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.'
     }
   }, async (request) => ({ deleted_entries: await store.deleteUser(userOf(request)) }))
 
+  const exportData = trackedRoute('exportData')
   r.get('/export', {
     schema: {
-      ...common,
-      operationId: 'exportData',
-      summary: 'Everything stored about you',
-      description: 'JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.',
+      ...exportData.schema,
       response: {
-        200: {
-          description: 'The profile and every entry',
-          content: {
-            'application/json': { schema: Type.Ref(Export) },
-            'application/x-ndjson': { schema: Type.String({ description: 'Newline-delimited JSON' }) }
-          }
-        },
-        ...problems
-      }
+        200: okResponse('exportData', 'The profile and every entry', {
+          'application/json': Type.Ref(Export),
+          'application/x-ndjson': Type.String({ description: 'Newline-delimited JSON: one {"profile": …} line, then one TrackedEntry per line' })
+        }),
+        ...exportData.problems
+      },
+      summary: 'Everything stored about you',
+      description: 'JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.'
     }
   }, async (request, reply) => {
     const user = userOf(request)

@@ -9,10 +9,8 @@ export function userOf (request: FastifyRequest): string {
   return request.userId
 }
 
-/** Schema parts every tracking resource shares: tag, auth, user header and problems. */
-export const trackedRoute = (...extraStatuses: number[]) => ({
-  tags: ['tracking'],
-  security: [{ bearerAuth: [] }],
-  headers: TrackingHeaders,
-  problems: problemResponses(400, 401, ...extraStatuses, 429, 503)
+/** Schema parts every tracking operation shares: its id, tag, auth and user header, and its problem responses. */
+export const trackedRoute = (operationId: string, ...extraStatuses: number[]) => ({
+  schema: { operationId, tags: ['tracking'], security: [{ bearerAuth: [] }], headers: TrackingHeaders },
+  problems: problemResponses(operationId, [400, 401, ...extraStatuses, 429, 503])
 })

@@ -46,6 +46,10 @@ t.test('Swagger UI renders under the CSP and Try it out on POST /water answers 2
 
   const water = page.locator('#operations-advice-adviseWater')
   await water.locator('.opblock-summary').click()
+  // The documented 200 shows the recorded seed answer (schemas/examples.json), not a placeholder built from the schema.
+  const documented = await water.locator('.responses-table tr.response[data-code="200"] .highlight-code').first().innerText()
+  t.match(documented, 'Target met: 2 L of your 1.8 L goal', 'the 200 example is the recorded seed answer')
+  t.notMatch(documented, '"message": "string"', 'no placeholder message')
   await water.getByRole('button', { name: 'Try it out' }).click()
   const body = water.locator('textarea.body-param__text')
   t.same(JSON.parse(await body.inputValue()), { amount_liters: 2, time: '2024-06-01T10:00:00' }, 'body editor holds the seed example')

@@ -1,6 +1,7 @@
 import type { Test } from 'tap'
 import t from 'tap'
-import { build, SEEDS } from '../helpers/build.js'
+import { build, geminiEnv, SEEDS } from '../helpers/build.js'
+import { startFakeGemini } from '../helpers/fake-gemini.js'
 import { readFileSync } from 'node:fs'
 import { PROBLEM_TYPES, problemType } from '../../src/plugins/errors.js'
 import { fieldErrors } from '../../src/plugins/field-errors.js'
@@ -106,4 +107,24 @@ t.test('validation hints: units, near misses, empty and blank text', async (t) =
     t.same((await post('/food', { food })).errors, [{ field: 'food', message: 'must not be empty or blank' }], JSON.stringify(food))
   }
   t.same((await post('/gym', { activity: 'run\u0000' })).errors, [{ field: 'activity', message: 'must not contain control characters' }])
+})
+
+t.test('problem documents stay within the Problem schema\'s bounds (openapi.yaml, checked by Spectral)', async (t) => {
+  const app = await build(t)
+  const longPath = `/${'p'.repeat(5000)}`
+  const notFound = isProblem(t, await app.inject({ url: longPath }), 404)
+  t.equal((notFound.detail as string).length, 3000, 'a 404 quoting a long path is clipped to maxLength 3000')
+  t.ok((notFound.detail as string).endsWith('…'))
+  const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`Unknown-Field-${i}`, 1]))
+  const invalid = isProblem(t, await app.inject({ method: 'POST', url: '/water', payload: { ...SEEDS.water, ...extra } }), 400)
+  t.equal((invalid.errors as unknown[]).length, 50, 'at most 50 field errors (maxItems 50)')
+})
+
+t.test('an upstream Retry-After is capped at the day the spec documents', async (t) => {
+  const gemini = await startFakeGemini({ kind: 'status', status: 429, retryDelay: '200000s' })
+  t.teardown(() => gemini.close())
+  const app = await build(t, geminiEnv(gemini.url, { AI_FALLBACK: 'none', AI_MAX_RETRIES: '0' }))
+  const res = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  isProblem(t, res, 503)
+  t.equal(res.headers['retry-after'], '86400')
 })

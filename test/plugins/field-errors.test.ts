@@ -1,5 +1,5 @@
 import t from 'tap'
-import { editDistance, fieldErrors, nearMiss } from '../../src/plugins/field-errors.js'
+import { clip, editDistance, fieldErrors, nearMiss } from '../../src/plugins/field-errors.js'
 
 t.test('edit distance counts insertions, deletions, substitutions and adjacent swaps as one each', async (t) => {
   t.equal(editDistance('liters', 'liters'), 0)
@@ -44,4 +44,16 @@ t.test('without a body or schema to look at, messages stay plain', async (t) => 
     { field: 'time', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' },
     { field: 'heart_rate', message: 'must be ≤ 250' }
   ])
+})
+
+t.test('field errors stay within the Problem schema: at most 50, a long field name clipped to 200 characters', async (t) => {
+  // A 16 KB body can name hundreds of unknown fields, each as long as the client likes.
+  const long = 'x'.repeat(1000)
+  const errors = Array.from({ length: 120 }, (_, i) => ({ instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: `${long}${i}` }, message: 'must NOT have additional properties' }))
+  const out = fieldErrors(errors)
+  t.equal(out.length, 50, 'the Problem schema says maxItems 50')
+  t.equal(out[0].field.length, 200, 'the FieldError schema says maxLength 200')
+  t.ok(out[0].field.endsWith('…'), 'an ellipsis marks the cut')
+  t.ok(out.every((e) => e.message.length <= 300), 'messages within maxLength 300')
+  t.equal(clip('short', 10), 'short', 'short text is untouched')
 })

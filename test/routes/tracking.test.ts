@@ -12,10 +12,14 @@ import { build, SEEDS } from '../helpers/build.js'
 import { createDatabase, postgresMissing, startPostgres } from '../helpers/postgres-server.js'
 
 // The response schemas are checked with TypeBox's own checker. StringEnum is a
-// Type.Unsafe (`{type: 'string', enum}`) and `date-time` is a format, neither of
-// which TypeBox knows by default: both are registered here, for this process only.
+// Type.Unsafe (`{type: 'string', enum}`), and `date-time`, `uuid` and
+// `uri-reference` are string formats, none of which TypeBox knows by default:
+// all are registered here, for this process only. (TypeBox checks no format on
+// integers, so OpenAPI's `int32` needs nothing.)
 TypeRegistry.Set('Unsafe', (schema: { enum?: unknown[] }, value) => schema.enum === undefined || schema.enum.includes(value))
 FormatRegistry.Set('date-time', (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v)))
+FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+FormatRegistry.Set('uri-reference', (v) => /^[^\s]*$/.test(v))
 
 /** Asserts a value matches one of the app's named schemas (references resolved against every named schema). */
 function valid (t: Test, schema: TSchema, value: unknown, what: string): void {

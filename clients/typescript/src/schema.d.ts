@@ -242,24 +242,33 @@ export interface components {
     schemas: {
         /** @description One invalid field */
         FieldError: {
-            /** @description JSON path of the field, e.g. "amount_liters" or "equipment_used/2" */
+            /** @description JSON path of the field, e.g. "amount_liters" or "equipment_used/2"; "(body)" for the body as a whole */
             field: string;
             /** @description What is wrong with it */
             message: string;
         };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
-            /** @description URI reference naming the problem type */
+            /**
+             * Format: uri-reference
+             * @description URI reference naming the problem type, e.g. "/problems/validation-error" (the README lists them)
+             */
             type: string;
             /** @description Short summary of the problem type */
             title: string;
-            /** @description HTTP status code */
+            /**
+             * Format: int32
+             * @description HTTP status code
+             */
             status: number;
             /** @description Human-readable explanation of this occurrence */
             detail: string;
-            /** @description Request id, to quote when reporting a problem */
+            /**
+             * Format: uuid
+             * @description Request id, to quote when reporting a problem
+             */
             instance?: string;
-            /** @description Each invalid field (validation errors only) */
+            /** @description Each invalid field (validation errors only; at most 50) */
             errors?: components["schemas"]["FieldError"][];
         };
         /** @description Totals of the user's calendar day (profile time zone), including this entry */
@@ -272,7 +281,10 @@ export interface components {
             kcal_in: number;
             /** @description Energy burned today, in kcal, from the logged workouts */
             kcal_out: number;
-            /** @description Entries logged today */
+            /**
+             * Format: int32
+             * @description Entries logged today
+             */
             entries: number;
         };
         /**
@@ -339,7 +351,10 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
-            /** @description The stored entry, when the request identified a user (tracking) */
+            /**
+             * Format: uuid
+             * @description The stored entry, when the request identified a user (tracking)
+             */
             entry_id?: string;
             facts: components["schemas"]["WaterFacts"];
         };
@@ -414,7 +429,10 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
-            /** @description The stored entry, when the request identified a user (tracking) */
+            /**
+             * Format: uuid
+             * @description The stored entry, when the request identified a user (tracking)
+             */
             entry_id?: string;
             facts: components["schemas"]["GymFacts"];
         };
@@ -451,7 +469,10 @@ export interface components {
             cooking_method?: string;
             /** @description Dietary restrictions, e.g. ["vegetarian"] (≤ 20 items of ≤ 100 characters) */
             dietary_restrictions?: string[];
-            /** @description How satisfied you felt, 1–10 */
+            /**
+             * Format: int32
+             * @description How satisfied you felt, 1–10
+             */
             satisfaction_level?: number;
         } & {
             [key: string]: (string | number | boolean) | (string | number)[];
@@ -508,7 +529,10 @@ export interface components {
             source: "gemini" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
-            /** @description The stored entry, when the request identified a user (tracking) */
+            /**
+             * Format: uuid
+             * @description The stored entry, when the request identified a user (tracking)
+             */
             entry_id?: string;
             facts: components["schemas"]["FoodFacts"];
         };
@@ -599,7 +623,10 @@ export interface components {
             /** @description Energy burned in logged workouts, in kcal */
             kcal_out: number;
             kcal_goal: number | null;
-            /** @description Number of entries that day */
+            /**
+             * Format: int32
+             * @description Number of entries that day
+             */
             entries: number;
             /** @description The day's entries, oldest first */
             items: components["schemas"]["TrackedEntry"][];
@@ -649,7 +676,10 @@ export interface components {
         };
         /** @description The user and all their entries were erased */
         Erased: {
-            /** @description Entries erased */
+            /**
+             * Format: int32
+             * @description Entries erased
+             */
             deleted_entries: number;
         };
     };
@@ -673,6 +703,8 @@ export interface operations {
             /** @description Metrics in Prometheus text format */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -690,9 +722,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Liveness report; never calls Gemini */
+            /** @description Liveness report */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -710,18 +744,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Readiness report */
+            /** @description Ready */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -753,6 +791,14 @@ export interface operations {
             /** @description Advice on today's water intake */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -762,24 +808,50 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The Idempotency-Key was already used with another body */
             409: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -789,6 +861,14 @@ export interface operations {
             /** @description Body larger than the limit */
             413: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -798,6 +878,14 @@ export interface operations {
             /** @description Body is not application/json */
             415: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -807,14 +895,16 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -824,15 +914,19 @@ export interface operations {
             /** @description Gemini failed and fallback is disabled */
             502: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -844,6 +938,8 @@ export interface operations {
             /** @description Gemini timed out and fallback is disabled */
             504: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -873,6 +969,14 @@ export interface operations {
             /** @description Advice on a workout */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -882,24 +986,50 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The Idempotency-Key was already used with another body */
             409: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -909,6 +1039,14 @@ export interface operations {
             /** @description Body larger than the limit */
             413: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -918,6 +1056,14 @@ export interface operations {
             /** @description Body is not application/json */
             415: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -927,14 +1073,16 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -944,15 +1092,19 @@ export interface operations {
             /** @description Gemini failed and fallback is disabled */
             502: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -964,6 +1116,8 @@ export interface operations {
             /** @description Gemini timed out and fallback is disabled */
             504: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -993,6 +1147,14 @@ export interface operations {
             /** @description Advice on a meal */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1002,24 +1164,50 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The Idempotency-Key was already used with another body */
             409: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1029,6 +1217,14 @@ export interface operations {
             /** @description Body larger than the limit */
             413: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1038,6 +1234,14 @@ export interface operations {
             /** @description Body is not application/json */
             415: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1047,14 +1251,16 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1064,15 +1270,19 @@ export interface operations {
             /** @description Gemini failed and fallback is disabled */
             502: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1084,6 +1294,8 @@ export interface operations {
             /** @description Gemini timed out and fallback is disabled */
             504: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1121,9 +1333,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the user's entries */
+            /** @description A page of your entries */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1133,24 +1353,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown route */
-            404: {
-                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1160,23 +1389,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1202,9 +1435,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One logged entry */
+            /** @description The entry */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1214,24 +1455,50 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown route */
+            /** @description No such entry of yours */
             404: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1241,23 +1508,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1286,6 +1557,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1293,24 +1572,50 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown route */
+            /** @description No such entry of yours */
             404: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1320,23 +1625,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1362,9 +1671,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One calendar day: totals, target, entries and a short message */
+            /** @description The day */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1374,15 +1691,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1392,23 +1727,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1431,9 +1770,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's profile; null means unset */
+            /** @description Your profile */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1443,15 +1790,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1461,23 +1826,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1504,9 +1873,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user's profile; null means unset */
+            /** @description The profile as stored */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,15 +1893,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1534,23 +1929,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1573,9 +1972,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user and all their entries were erased */
+            /** @description Erased */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1585,15 +1992,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1603,23 +2028,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1645,6 +2074,14 @@ export interface operations {
             /** @description The profile and every entry */
             200: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,15 +2092,33 @@ export interface operations {
             /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
             400: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong bearer token (only when API keys are configured) */
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
             401: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1673,23 +2128,27 @@ export interface operations {
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (IETF RateLimit header draft) */
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window */
                     "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
                     "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded or shutting down; see Retry-After */
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
             503: {
                 headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;

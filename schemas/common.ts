@@ -19,9 +19,12 @@ export function StringEnum<T extends readonly string[]> (values: T, options: { d
  * examples send "2024-06-01T10:00:00". Ajv's `date-time` format demands an
  * offset, so a pattern does the job.
  */
+/** ISO 8601 date-time, with or without a UTC offset (see DateTime). */
+export const DATE_TIME_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?$'
+
 export const DateTime = (description: string) => Type.String({
   maxLength: 35,
-  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?$',
+  pattern: DATE_TIME_PATTERN,
   description,
   examples: ['2024-06-01T10:00:00']
 })

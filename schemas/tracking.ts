@@ -4,6 +4,13 @@ import { DateTime, Nullable, SOURCES, StringEnum } from './common.js'
 /** The topics an entry can have. */
 export const ENTRY_TOPICS = ['water', 'gym', 'food'] as const
 
+/** A calendar date. */
+export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
+/** A page size of 1–200, as a query string. */
+export const LIMIT_PATTERN = '^(?:[1-9]\\d?|1\\d\\d|200)$'
+/** The shape of an IANA time-zone name (whether it exists is checked against the runtime's zones). */
+export const TIME_ZONE_PATTERN = '^[A-Za-z][A-Za-z0-9_+\\-/]*$'
+
 /** The day's totals after a logged entry. */
 export const DayTotals = Type.Object({
   water_l: Type.Number({ minimum: 0, description: 'Water logged today, in litres, this entry included' }),
@@ -40,7 +47,7 @@ export const EntriesQuery = Type.Object({
   from: Type.Optional(DateTime('Only entries at or after this instant (without an offset: profile time zone)')),
   to: Type.Optional(DateTime('Only entries before this instant (without an offset: profile time zone)')),
   topic: Type.Optional(StringEnum(ENTRY_TOPICS, { description: 'Only entries of this topic' })),
-  limit: Type.Optional(Type.String({ maxLength: 3, pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Page size, 1–200 (default 50)' })),
+  limit: Type.Optional(Type.String({ maxLength: 3, pattern: LIMIT_PATTERN, description: 'Page size, 1–200 (default 50)' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
 }, { additionalProperties: false })
 /** Query of `GET /entries`. */
@@ -52,9 +59,6 @@ export const EntryParams = Type.Object({
 }, { additionalProperties: false })
 /** Path of the entry routes. */
 export type EntryParams = Static<typeof EntryParams>
-
-/** A calendar date. */
-export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
 
 /** Query of `GET /summary`. */
 export const SummaryQuery = Type.Object({
@@ -108,7 +112,7 @@ export type Profile = Static<typeof Profile>
 /** Body of `PUT /profile`: replaces the profile; an omitted field is unset. */
 export const ProfileInput = Type.Object({
   weight_kg: Type.Optional(Nullable(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kg (20–400)' }))),
-  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z][A-Za-z0-9_+\\-/]*$', description: 'IANA time zone, e.g. "America/Los_Angeles" (default UTC)' })),
+  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: TIME_ZONE_PATTERN, description: 'IANA time zone, e.g. "America/Los_Angeles" (default UTC)' })),
   water_target_l: Type.Optional(Nullable(Type.Number({ minimum: 0.5, maximum: 11.4, description: 'Daily water target override, in litres (0.5–11.4)' }))),
   kcal_goal: Type.Optional(Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' })))
 }, { $id: 'ProfileInput', additionalProperties: false, description: 'A whole profile; omitted or null fields are unset', examples: [{ weight_kg: 70, timezone: 'Europe/Paris', water_target_l: 2.5 }] })

@@ -1,4 +1,13 @@
-import { MAX_FIELD_ERRORS, MAX_FIELD_LENGTH, MAX_FIELD_MESSAGE_LENGTH, TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
+import { DATE_TIME_PATTERN, MAX_FIELD_ERRORS, MAX_FIELD_LENGTH, MAX_FIELD_MESSAGE_LENGTH, TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
+import { DATE_PATTERN, LIMIT_PATTERN, TIME_ZONE_PATTERN } from '../../schemas/tracking.js'
+
+/** What each pattern in the schemas asks for, in words. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  [DATE_TIME_PATTERN]: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00',
+  [DATE_PATTERN]: 'must be a calendar date YYYY-MM-DD, e.g. 2024-06-01',
+  [LIMIT_PATTERN]: 'must be a whole number from 1 to 200',
+  [TIME_ZONE_PATTERN]: 'must be an IANA time-zone name, e.g. Europe/Paris'
+}
 
 /** The parts of an Ajv error this module reads. */
 export interface AjvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
@@ -92,7 +101,7 @@ function messageOf (e: AjvError, ctx: HintContext): string {
     case 'enum': return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
     case 'minLength': return e.params.limit === 1 ? EMPTY : `must have at least ${e.params.limit as number} characters`
     case 'pattern': {
-      if (e.params.pattern !== TEXT_PATTERN) return 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00'
+      if (e.params.pattern !== TEXT_PATTERN) return PATTERN_MESSAGES[e.params.pattern as string] ?? 'is not in the expected form'
       const value = valueAt(ctx.body, e.instancePath)
       return typeof value === 'string' && value.trim() === '' ? EMPTY : 'must not contain control characters'
     }

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { clip, editDistance, fieldErrors, nearMiss } from '../../src/plugins/field-errors.js'
+import { build } from '../helpers/build.js'
 
 t.test('edit distance counts insertions, deletions, substitutions and adjacent swaps as one each', async (t) => {
   t.equal(editDistance('liters', 'liters'), 0)
@@ -40,8 +41,9 @@ t.test('without a body or schema to look at, messages stay plain', async (t) => 
   ], { body: 'not an object' }), [
     { field: 'food', message: 'is required' },
     { field: 'Food', message: 'is not a known field, and extra context fields need a lower-case snake_case name (letters, digits, _; at most 40 characters)' },
-    { field: 'note', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' },
-    { field: 'time', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' },
+    // Patterns the schemas do not use have no wording of their own.
+    { field: 'note', message: 'is not in the expected form' },
+    { field: 'time', message: 'is not in the expected form' },
     { field: 'heart_rate', message: 'must be ≤ 250' }
   ])
 })
@@ -56,4 +58,18 @@ t.test('field errors stay within the Problem schema: at most 50, a long field na
   t.ok(out[0].field.endsWith('…'), 'an ellipsis marks the cut')
   t.ok(out.every((e) => e.message.length <= 300), 'messages within maxLength 300')
   t.equal(clip('short', 10), 'short', 'short text is untouched')
+})
+
+t.test('each pattern says what it wants: a query limit, a date, a time zone, a date-time', async (t) => {
+  const app = await build(t, { API_KEYS: 'k1' })
+  const headers = { authorization: 'Bearer k1', 'x-user-id': 'pat' }
+  const limit = await app.inject({ url: '/entries?limit=500', headers })
+  t.equal(limit.statusCode, 400)
+  t.same(limit.json().errors, [{ field: 'limit', message: 'must be a whole number from 1 to 200' }])
+  const date = await app.inject({ url: '/summary?date=2024-13-01', headers })
+  t.same(date.json().errors, [{ field: 'date', message: 'must be a calendar date YYYY-MM-DD, e.g. 2024-06-01' }])
+  const zone = await app.inject({ method: 'PUT', url: '/profile', headers, payload: { timezone: 'Europe Paris' } })
+  t.same(zone.json().errors, [{ field: 'timezone', message: 'must be an IANA time-zone name, e.g. Europe/Paris' }])
+  const time = await app.inject({ method: 'POST', url: '/water', headers: { authorization: 'Bearer k1' }, payload: { amount_liters: 1, time: 'yesterday' } })
+  t.same(time.json().errors, [{ field: 'time', message: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00' }])
 })

@@ -2,6 +2,7 @@ import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, hand
 import type { UpstreamCall } from './advisor.js'
 import { AdviceUnavailableError, ProviderError, type Outcome } from './errors.js'
 import { createLimiter } from './limiter.js'
+import { countsAgainstBreaker, isRetryable } from './policy.js'
 import type { AdviceProvider, ProviderReply } from './types.js'
 
 /** Limits of the upstream path (from config). */
@@ -29,20 +30,8 @@ export interface ResilienceHooks {
   load (inFlight: number, queued: number): void
 }
 
-/** Statuses and errors worth another attempt; 400/401/403/404 and per-day quota never are. */
-const RETRYABLE: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network'])
-const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
-/** Failures that say the upstream is unhealthy; content problems (safety, empty) and client aborts do not. */
-const BREAKER_FAILURES: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network', 'quota', 'client_error', 'bad_reply'])
-
 /** Backoff base and cap for retries, ms. */
 export const BACKOFF = { baseMs: 250, capMs: 4000 } as const
-
-/** Whether a failed attempt may be retried. */
-export function isRetryable (err: ProviderError): boolean {
-  if (!RETRYABLE.has(err.outcome)) return false
-  return err.status === undefined || RETRYABLE_STATUS.has(err.status)
-}
 
 /** Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
 export function fullJitter (attempt: number, random: () => number): number {
@@ -87,7 +76,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   const limiter = createLimiter(options.maxConcurrency, options.queueMax, options.queueTimeoutMs, hooks.load)
   // cockatiel's sampling breaker: opens when the failure ratio over a sliding
   // window passes the threshold, once there is enough traffic to judge.
-  const breaker = circuitBreaker(handleWhen((err) => err instanceof ProviderError && BREAKER_FAILURES.has(err.outcome)), {
+  const breaker = circuitBreaker(handleWhen((err) => err instanceof ProviderError && countsAgainstBreaker(err.outcome)), {
     halfOpenAfter: options.breakerCooldownMs,
     breaker: new SamplingBreaker({
       threshold: options.breakerThreshold,
@@ -111,7 +100,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
     } catch (err) {
       const failure = err instanceof ProviderError ? err : new ProviderError('network', 'unclassified failure', { cause: err })
       hooks.attempt(failure.outcome, seconds(started))
-      if (attempt >= options.maxRetries || !isRetryable(failure) || signal.aborted) throw failure
+      if (attempt >= options.maxRetries || !isRetryable(failure.outcome) || signal.aborted) throw failure
       // Wait at least what the upstream asked for; if that does not fit the
       // request's budget, fail now so the fallback answers promptly.
       const wait = Math.max(fullJitter(attempt, random), failure.retryAfterMs ?? 0)

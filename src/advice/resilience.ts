@@ -1,9 +1,8 @@
 import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel'
-import type { UpstreamCall } from './advisor.js'
 import { AdviceUnavailableError, ProviderError, type Outcome } from './errors.js'
 import { createLimiter } from './limiter.js'
 import { countsAgainstBreaker, isRetryable } from './policy.js'
-import type { AdviceProvider, ProviderReply } from './types.js'
+import type { AdviceProvider, ProviderReply, ProviderRequest } from './types.js'
 
 /** Limits of the upstream path (from config). */
 export interface ResilienceOptions {
@@ -22,11 +21,14 @@ export interface ResilienceOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
 
+/** The circuit breaker's state, as reported. */
+export type BreakerState = 'closed' | 'half_open' | 'open'
+
 /** What the resilient path reports (metrics and logs live outside the domain). */
 export interface ResilienceHooks {
   attempt (outcome: Outcome, seconds: number): void
   retry (): void
-  breaker (state: 'closed' | 'half_open' | 'open'): void
+  breaker (state: BreakerState): void
   load (inFlight: number, queued: number): void
 }
 
@@ -89,7 +91,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   })
   breaker.onStateChange((state) => hooks.breaker(STATE_NAMES[state]))
 
-  async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
+  async function attempts (request: ProviderRequest, signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
     const remaining = deadline - Date.now()
     const started = process.hrtime.bigint()
     const timed = attemptSignal(signal, Math.max(1, Math.min(options.timeoutMs, remaining)))
@@ -114,7 +116,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
     return await attempts(request, signal, deadline, attempt + 1)
   }
 
-  const call: UpstreamCall = async (request, signal) => {
+  const call: AdviceProvider['write'] = async (request, signal) => {
     const deadline = Date.now() + options.deadlineMs
     // While the breaker is open no call holds a slot, so this is immediate and
     // breaker.execute below answers at once; cockatiel moves to half-open only

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type TObject } from '@sinclair/typebox'
 import { ADVICE_ERRORS, problemResponses } from '../../schemas/common.js'
 import { LogHeaders } from '../../schemas/tracking.js'
+import type { Advisor } from '../advice/advisor.js'
 import type { EntryOf } from '../advice/types.js'
 import type { EntryTopic } from '../tracking/tracker.js'
 
@@ -20,8 +21,12 @@ export interface AdviceRouteSpec<T extends EntryTopic> {
  * Aborts when the client goes away before the reply is written. Fastify's
  * `request.signal` listens to the request stream's 'close', which Node emits
  * once the body has been read, so it would abort every upstream call early.
+ * Built only when the advisor can cancel something (a provider chain is
+ * configured): the local path is synchronous work, and a controller and a
+ * listener per request would buy it nothing.
  */
-export function clientGoneSignal (reply: FastifyReply): AbortSignal {
+export function clientGoneSignal (advisor: Advisor, reply: FastifyReply): AbortSignal | undefined {
+  if (!advisor.cancellable) return undefined
   const ac = new AbortController()
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) ac.abort(new Error('client disconnected'))
@@ -46,8 +51,6 @@ export function normalizeBody (body: unknown): void {
 
 /** Registers `POST /<topic>`: validate the entry, ask the advisor (logging the entry first when a user is identified), reply. */
 export function adviceRoute<T extends EntryTopic> (app: FastifyInstance, spec: AdviceRouteSpec<T>): void {
-  // Only an upstream call can be cancelled; the local path needs no signal.
-  const cancellable = app.hasDecorator('gemini')
   const tracking = app.hasDecorator('tracking')
   app.withTypeProvider<TypeBoxTypeProvider>().post(`/${spec.topic}`, {
     schema: {
@@ -62,7 +65,7 @@ export function adviceRoute<T extends EntryTopic> (app: FastifyInstance, spec: A
     },
     preValidation: async (request) => { normalizeBody(request.body) }
   }, async (request, reply) => {
-    const signal = cancellable ? clientGoneSignal(reply) : undefined
+    const signal = clientGoneSignal(app.advisor, reply)
     const body = request.body as EntryOf<T>
     if (request.userId === undefined) return await app.advisor.advise(spec.topic, body, signal) as unknown as Record<string, unknown>
     const { advice, replayed } = await app.tracking.tracker.log(request.userId, spec.topic, body, { idempotencyKey: request.headers['idempotency-key'] as string | undefined, signal })

@@ -14,7 +14,6 @@ export default async function profileRoutes (app: FastifyInstance) {
   const { store, tracker } = app.tracking
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
   const { problems, ...common } = trackedRoute()
-  const cancellable = app.hasDecorator('gemini')
 
   r.get('/summary', {
     schema: {
@@ -25,7 +24,7 @@ export default async function profileRoutes (app: FastifyInstance) {
       querystring: SummaryQuery,
       response: { 200: Type.Ref(DaySummary), ...problems }
     }
-  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, cancellable ? clientGoneSignal(reply) : undefined))
+  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, clientGoneSignal(app.advisor, reply)))
 
   r.get('/profile', {
     schema: {

@@ -115,6 +115,7 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
 
   return {
     name: 'gemini',
+    model: options.model,
     async write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
       const seen: { retryAfterMs?: number } = {}
       try {

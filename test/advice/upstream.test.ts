@@ -1,10 +1,10 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { ProviderError } from '../../src/advice/errors.js'
 import { isRetryable, outcomeOfStatus } from '../../src/advice/policy.js'
 import { createGeminiProvider } from '../../src/advice/providers/gemini.js'
 import type { AdviceProvider, ProviderRequest } from '../../src/advice/types.js'
 import { createUpstreams, type UpstreamObserver, type UpstreamOptions } from '../../src/advice/upstream.js'
-import { startFakeGemini } from '../helpers/fake-gemini.js'
+import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 
 const request: ProviderRequest = {
   topic: 'water',
@@ -63,6 +63,14 @@ function counting (name: AdviceProvider['name'], model: string, answer: string |
   return provider
 }
 
+/** A fake Gemini and the real pooled client pointed at it, both closed in teardown. */
+async function fakeGemini (t: Test, mode?: FakeMode) {
+  const fake = await startFakeGemini(mode)
+  const gemini = createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: fake.url, maxConnections: 4 })
+  t.teardown(async () => { await gemini.close?.(); await fake.close() })
+  return { fake, gemini }
+}
+
 // Every status a provider can meet, with the attempts written out by hand
 // (AI_MAX_RETRIES=2: three attempts when transient, one when not).
 const STATUSES: Array<[number, number]> = [
@@ -71,9 +79,7 @@ const STATUSES: Array<[number, number]> = [
 ]
 
 t.test('retryability has one source: through the real Gemini client, the composed upstream retries exactly the statuses the policy calls transient', async (t) => {
-  const fake = await startFakeGemini()
-  const gemini = createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: fake.url, maxConnections: 4 })
-  t.teardown(async () => { await gemini.close?.(); await fake.close() })
+  const { fake, gemini } = await fakeGemini(t)
   for (const [status, attempts] of STATUSES) {
     fake.reset()
     fake.setMode({ kind: 'status', status })
@@ -88,9 +94,7 @@ t.test('retryability has one source: through the real Gemini client, the compose
 })
 
 t.test('Retry-After sets the wait between attempts', async (t) => {
-  const fake = await startFakeGemini({ kind: 'status', status: 429, retryAfter: '3' })
-  const gemini = createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: fake.url, maxConnections: 4 })
-  t.teardown(async () => { await gemini.close?.(); await fake.close() })
+  const { fake, gemini } = await fakeGemini(t, { kind: 'status', status: 429, retryAfter: '3' })
   const waits: number[] = []
   const [upstream] = createUpstreams([gemini], policy(waits))
   await t.rejects(upstream.words(request, new AbortController().signal), { name: 'ProviderError', outcome: 'rate_limited' })
@@ -99,9 +103,7 @@ t.test('Retry-After sets the wait between attempts', async (t) => {
 })
 
 t.test('guarded words are cached under the provider and the model; usage and cache results name the provider', async (t) => {
-  const fake = await startFakeGemini({ kind: 'ok', text: 'Drink 0.8 L more today.' })
-  const gemini = createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: fake.url, maxConnections: 4 })
-  t.teardown(async () => { await gemini.close?.(); await fake.close() })
+  const { fake, gemini } = await fakeGemini(t, { kind: 'ok', text: 'Drink 0.8 L more today.' })
   const { events, observer } = recorder()
   const [upstream] = createUpstreams([gemini], policy([]), observer)
   const signal = new AbortController().signal

@@ -8,6 +8,8 @@ export type Level = typeof LEVELS[number]
 
 /** Who wrote an advice message. */
 export const SOURCES = ['gemini', 'local'] as const
+/** One of SOURCES. */
+export type Source = typeof SOURCES[number]
 
 /** A string enum built from an `as const` list, so the 400 can list the values. */
 export function StringEnum<T extends readonly string[]> (values: T, options: { description: string }) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { allSchemas } from '../schemas/index.js'
-import { geminiEnabled, parseTrustProxy, splitList, trackingOff, type Config } from './config.js'
+import { parseTrustProxy, splitList, trackingOff, type Config } from './config.js'
 import { extraPropertiesKeyword } from './plugins/ajv-keywords.js'
 import advisor from './plugins/advisor.js'
 import auth from './plugins/auth.js'
@@ -12,6 +12,7 @@ import health from './plugins/health.js'
 import metrics from './plugins/metrics.js'
 import notFound from './plugins/not-found.js'
 import pressure from './plugins/pressure.js'
+import providers from './plugins/providers.js'
 import security from './plugins/security.js'
 import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
@@ -62,9 +63,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   await app.register(cors, { config })
   // After security: the 404/405 handler needs its rate limiter.
   await app.register(notFound)
-  // Loaded only when used: the Gemini SDK, undici and cockatiel add about a
-  // third of a second to a local-only cold start.
-  if (geminiEnabled(config)) await app.register((await import('./plugins/gemini.js')).default, { config })
+  await app.register(providers, { config })
   await app.register(advisor, { config })
   // Loaded only when used: the database drivers and the JWT library stay out of a stateless start.
   const off = trackingOff(config)

@@ -189,7 +189,10 @@ export function trackingOff (config: Config): string | undefined {
   return undefined
 }
 
-/** Whether Gemini writes the advice under this config (a key is set and the provider is not forced to local). */
-export function geminiEnabled (config: Config): boolean {
-  return config.AI_PROVIDER !== 'local' && config.GEMINI_API_KEY !== undefined
+/** A language-model provider the config can name. */
+export type ProviderName = 'gemini'
+
+/** The providers that write advice under this config, in order of preference (the local advisor ends the chain): Gemini when a key is set and the provider is not forced to local. */
+export function providerChain (config: Config): ProviderName[] {
+  return config.AI_PROVIDER !== 'local' && config.GEMINI_API_KEY !== undefined ? ['gemini'] : []
 }

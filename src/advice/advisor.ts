@@ -1,18 +1,14 @@
-import type { AdviceCache, CacheResult } from './cache.js'
-import { cacheKey } from './cache.js'
 import { AdviceUnavailableError, ProviderError, type FallbackReason } from './errors.js'
 import { computeFacts, splitEntry } from './facts/index.js'
-import { guardMessage, leaksPrompt } from './guard.js'
-import { SYSTEM_INSTRUCTION } from './prompts.js'
-import { ungroundedFigure } from './number-guard.js'
-import type { Advice, AdviceProvider, EntryOf, FactsOf, ProviderReply, ProviderRequest, Topic, TopicTypes, Usage } from './types.js'
+import { guardMessage } from './guard.js'
+import type { Source } from '../../schemas/common.js'
+import type { Advice, AdviceProvider, EntryOf, FactsOf, ProviderRequest, Topic, TopicTypes } from './types.js'
+import type { Upstream } from './upstream.js'
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
-  advice (topic: Topic, source: 'gemini' | 'local'): void
+  advice (topic: Topic, source: Source): void
   fallback (reason: FallbackReason): void
-  tokens (usage: Usage): void
-  cache (result: CacheResult): void
 }
 
 /** Minimal logger shape (pino-compatible) so the domain needs no framework. */
@@ -20,44 +16,53 @@ export interface AdvisorLogger {
   warn (obj: object, msg: string): void
 }
 
-/** Calls the upstream provider for one request; retries, timeouts and limits are composed inside it. */
-export type UpstreamCall = (request: ProviderRequest, signal: AbortSignal) => Promise<ProviderReply>
-
 /** What the advisor needs. */
 export interface AdvisorOptions {
   local: AdviceProvider
-  /** The upstream call (Gemini with its policies); absent when only local advice is configured. */
-  upstream?: UpstreamCall
-  /** Tells /health whether the upstream is currently bypassed (e.g. circuit open). */
-  upstreamState?: () => 'available' | 'degraded'
-  /** Model name, part of the cache key. */
-  model?: string
-  cache?: AdviceCache
+  /**
+   * The providers in order of preference, each behind its own policies and
+   * the cache (createUpstreams in upstream.ts); the local advisor ends every
+   * chain. Empty or absent: only local advice.
+   */
+  chain?: readonly Upstream[]
   fallback: 'local' | 'none'
   observer?: AdvisorObserver
   logger?: AdvisorLogger
   close?: () => Promise<void>
 }
 
-/** The advice service: facts, then words from the upstream or local provider, then the output guards. */
+/** The advice service: facts, then words from the first provider of the chain that answers (or the local advisor), guarded. */
 export interface Advisor {
   /** Advice on a body; `facts`, when given, were computed by the caller (a tracked entry's day, a day summary). */
   advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal, facts?: FactsOf<T>): Promise<Advice<T>>
-  /** What /health reports: available, degraded (configured but bypassed) or local. */
+  /** What /health reports: available, degraded (the first choice is bypassed) or local. */
   aiState (): 'available' | 'degraded' | 'local'
+  /**
+   * Whether a caller's signal can cancel anything: only a provider call can,
+   * since local advice is synchronous work. Callers build a signal only then.
+   */
+  readonly cancellable: boolean
   close (): Promise<void>
 }
 
 const noop = () => {}
-const noopObserver: AdvisorObserver = { advice: noop, fallback: noop, tokens: noop, cache: noop }
+const noopObserver: AdvisorObserver = { advice: noop, fallback: noop }
 
 /** A signal that never aborts, shared so the local path allocates none per request. */
 const NEVER = new AbortController().signal
 
+/** Why a provider did not answer, or the error rethrown when it is no provider failure (a bug). */
+function failureOf (err: unknown): { reason: FallbackReason, retryAfterS: number | undefined } {
+  if (err instanceof ProviderError) return { reason: err.outcome, retryAfterS: err.retryAfterMs === undefined ? undefined : Math.ceil(err.retryAfterMs / 1000) }
+  if (err instanceof AdviceUnavailableError) return { reason: err.reason, retryAfterS: err.retryAfterS }
+  throw err
+}
+
 /** Builds the advice service from plain dependencies. */
 export function createAdvisor (options: AdvisorOptions): Advisor {
   const observer = options.observer ?? noopObserver
-  const { upstream, local, cache } = options
+  const { local } = options
+  const chain = options.chain ?? []
 
   async function localAdvice<T extends Topic> (request: ProviderRequest<T>, degraded: boolean): Promise<Advice<T>> {
     const reply = await local.write(request, NEVER)
@@ -69,59 +74,39 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
     return { message, source: 'local', degraded, facts: request.facts }
   }
 
-  /** One upstream answer that passed every guard, or a classified failure. */
-  async function upstreamText (call: UpstreamCall, request: ProviderRequest, signal: AbortSignal): Promise<string> {
-    const reply = await call(request, signal)
-    if (reply.usage !== undefined) observer.tokens(reply.usage)
-    const guarded = guardMessage(reply.text)
-    if (!guarded.ok || leaksPrompt(reply.text, SYSTEM_INSTRUCTION)) throw new AdviceUnavailableError('guard')
-    // The model may only phrase our numbers: a figure we did not compute or
-    // receive means the reply cannot be trusted.
-    if (ungroundedFigure(guarded.text, { entry: request.entry, facts: request.facts }) !== undefined) {
-      throw new AdviceUnavailableError('numbers')
-    }
-    return guarded.text
-  }
-
   async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal = NEVER, given?: FactsOf<T>): Promise<Advice<T>> {
     const { entry, context } = splitEntry(topic, body)
     if (given === undefined && topic === 'day') throw new TypeError('a day summary needs its facts')
     const facts = given ?? computeFacts(topic as Exclude<T, 'day'>, entry as TopicTypes[Exclude<T, 'day'>]['entry'], context) as FactsOf<T>
     const request: ProviderRequest<T> = { topic, entry, context, facts }
-    if (upstream === undefined) return await localAdvice(request, false)
 
-    let reason: FallbackReason
-    let retryAfterS: number | undefined
-    try {
-      const produce = async (s: AbortSignal) => await upstreamText(upstream, request, s)
-      const text = cache === undefined
-        ? await produce(signal)
-        : await cache.run(cacheKey(options.model ?? '', request), signal, produce, observer.cache)
-      observer.advice(topic, 'gemini')
-      return { message: text, source: 'gemini', degraded: false, facts }
-    } catch (err) {
-      if (err instanceof ProviderError) {
-        reason = err.outcome
-        retryAfterS = err.retryAfterMs === undefined ? undefined : Math.ceil(err.retryAfterMs / 1000)
-      } else if (err instanceof AdviceUnavailableError) {
-        reason = err.reason
-        retryAfterS = err.retryAfterS
-      } else {
-        throw err
+    let failure: ReturnType<typeof failureOf> | undefined
+    for (const [index, upstream] of chain.entries()) {
+      try {
+        const message = await upstream.words(request, signal)
+        observer.advice(topic, upstream.name)
+        // `degraded`: the first choice did not write these words.
+        return { message, source: upstream.name, degraded: index > 0, facts }
+      } catch (err) {
+        failure = failureOf(err)
       }
+      observer.fallback(failure.reason)
+      // A caller that went away is no upstream failure: the fallback metric
+      // counts it, but a warning per disconnect flooded the logs (the bench's
+      // last in-flight requests alone printed dozens).
+      if (failure.reason !== 'aborted') options.logger?.warn({ topic, reason: failure.reason }, `${upstream.name} advice failed`)
+      // Nobody waits for the answer any more: asking the next provider would only spend its quota.
+      if (signal.aborted) break
     }
-    observer.fallback(reason)
-    // A caller that went away is no upstream failure: the fallback metric
-    // counts it, but a warning per disconnect flooded the logs (the bench's
-    // last in-flight requests alone printed dozens).
-    if (reason !== 'aborted') options.logger?.warn({ topic, reason }, 'gemini advice failed')
-    if (options.fallback === 'none') throw new AdviceUnavailableError(reason, retryAfterS)
+    if (failure === undefined) return await localAdvice(request, false)
+    if (options.fallback === 'none') throw new AdviceUnavailableError(failure.reason, failure.retryAfterS)
     return await localAdvice(request, true)
   }
 
   return {
     advise,
-    aiState: () => upstream === undefined ? 'local' : (options.upstreamState?.() ?? 'available'),
+    aiState: () => chain.length === 0 ? 'local' : chain[0].state(),
+    cancellable: chain.length > 0,
     close: async () => { await options.close?.() }
   }
 }

@@ -18,9 +18,9 @@ export function canonicalJson (value: unknown): string {
     : v)
 }
 
-/** The cache key of a request: a digest of the model and the canonical request. */
-export function cacheKey (model: string, request: unknown): string {
-  return createHash('sha256').update(model).update('\0').update(canonicalJson(request)).digest('base64url')
+/** The cache key of a request: a digest of the provider, its model and the canonical request, so no provider answers for another. */
+export function cacheKey (provider: string, model: string, request: unknown): string {
+  return createHash('sha256').update(provider).update('\0').update(model).update('\0').update(canonicalJson(request)).digest('base64url')
 }
 
 interface Flight { key: string, promise: Promise<string>, controller: AbortController, waiters: number }

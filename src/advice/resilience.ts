@@ -1,8 +1,8 @@
 import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel'
-import type { UpstreamCall } from './advisor.js'
 import { AdviceUnavailableError, ProviderError, type Outcome } from './errors.js'
 import { createLimiter } from './limiter.js'
-import type { AdviceProvider, ProviderReply } from './types.js'
+import { countsAgainstBreaker, isRetryable } from './policy.js'
+import type { AdviceProvider, ProviderReply, ProviderRequest } from './types.js'
 
 /** Limits of the upstream path (from config). */
 export interface ResilienceOptions {
@@ -21,28 +21,19 @@ export interface ResilienceOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
 
+/** The circuit breaker's state, as reported. */
+export type BreakerState = 'closed' | 'half_open' | 'open'
+
 /** What the resilient path reports (metrics and logs live outside the domain). */
 export interface ResilienceHooks {
   attempt (outcome: Outcome, seconds: number): void
   retry (): void
-  breaker (state: 'closed' | 'half_open' | 'open'): void
+  breaker (state: BreakerState): void
   load (inFlight: number, queued: number): void
 }
 
-/** Statuses and errors worth another attempt; 400/401/403/404 and per-day quota never are. */
-const RETRYABLE: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network'])
-const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
-/** Failures that say the upstream is unhealthy; content problems (safety, empty) and client aborts do not. */
-const BREAKER_FAILURES: ReadonlySet<Outcome> = new Set(['timeout', 'rate_limited', 'server_error', 'network', 'quota', 'client_error', 'bad_reply'])
-
 /** Backoff base and cap for retries, ms. */
 export const BACKOFF = { baseMs: 250, capMs: 4000 } as const
-
-/** Whether a failed attempt may be retried. */
-export function isRetryable (err: ProviderError): boolean {
-  if (!RETRYABLE.has(err.outcome)) return false
-  return err.status === undefined || RETRYABLE_STATUS.has(err.status)
-}
 
 /** Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
 export function fullJitter (attempt: number, random: () => number): number {
@@ -87,7 +78,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   const limiter = createLimiter(options.maxConcurrency, options.queueMax, options.queueTimeoutMs, hooks.load)
   // cockatiel's sampling breaker: opens when the failure ratio over a sliding
   // window passes the threshold, once there is enough traffic to judge.
-  const breaker = circuitBreaker(handleWhen((err) => err instanceof ProviderError && BREAKER_FAILURES.has(err.outcome)), {
+  const breaker = circuitBreaker(handleWhen((err) => err instanceof ProviderError && countsAgainstBreaker(err.outcome)), {
     halfOpenAfter: options.breakerCooldownMs,
     breaker: new SamplingBreaker({
       threshold: options.breakerThreshold,
@@ -100,7 +91,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
   })
   breaker.onStateChange((state) => hooks.breaker(STATE_NAMES[state]))
 
-  async function attempts (request: Parameters<UpstreamCall>[0], signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
+  async function attempts (request: ProviderRequest, signal: AbortSignal, deadline: number, attempt = 0): Promise<ProviderReply> {
     const remaining = deadline - Date.now()
     const started = process.hrtime.bigint()
     const timed = attemptSignal(signal, Math.max(1, Math.min(options.timeoutMs, remaining)))
@@ -111,7 +102,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
     } catch (err) {
       const failure = err instanceof ProviderError ? err : new ProviderError('network', 'unclassified failure', { cause: err })
       hooks.attempt(failure.outcome, seconds(started))
-      if (attempt >= options.maxRetries || !isRetryable(failure) || signal.aborted) throw failure
+      if (attempt >= options.maxRetries || !isRetryable(failure.outcome) || signal.aborted) throw failure
       // Wait at least what the upstream asked for; if that does not fit the
       // request's budget, fail now so the fallback answers promptly.
       const wait = Math.max(fullJitter(attempt, random), failure.retryAfterMs ?? 0)
@@ -125,7 +116,7 @@ export function createResilientCall (provider: AdviceProvider, options: Resilien
     return await attempts(request, signal, deadline, attempt + 1)
   }
 
-  const call: UpstreamCall = async (request, signal) => {
+  const call: AdviceProvider['write'] = async (request, signal) => {
     const deadline = Date.now() + options.deadlineMs
     // While the breaker is open no call holds a slot, so this is immediate and
     // breaker.execute below answers at once; cockatiel moves to half-open only

@@ -1,3 +1,4 @@
+import type { Source } from '../../schemas/common.js'
 import type { FoodEntry, FoodFacts } from '../../schemas/food.js'
 import type { GymEntry, GymFacts } from '../../schemas/gym.js'
 import type { DayFacts } from '../../schemas/tracking.js'
@@ -24,7 +25,7 @@ export type FactsOf<T extends Topic> = TopicTypes[T]['facts']
 /** What the service answers for one entry. */
 export interface Advice<T extends Topic = Topic> {
   message: string
-  source: 'gemini' | 'local'
+  source: Source
   degraded: boolean
   facts: FactsOf<T>
 }
@@ -49,7 +50,9 @@ export interface ProviderReply { text: string, usage?: Usage }
  * composed outside it).
  */
 export interface AdviceProvider {
-  readonly name: 'gemini' | 'local'
+  readonly name: Source
+  /** The model id, part of the cache key; the local advisor has none. */
+  readonly model?: string
   write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply>
   close? (): Promise<void>
 }

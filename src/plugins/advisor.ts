@@ -1,21 +1,74 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { createAdvisor, type Advisor } from '../advice/advisor.js'
-import { createAdviceCache } from '../advice/cache.js'
+import { createAdvisor, type Advisor, type AdvisorObserver } from '../advice/advisor.js'
 import { warmFacts } from '../advice/facts/index.js'
 import { createLocalProvider } from '../advice/providers/local.js'
+import type { Upstream, UpstreamObserver } from '../advice/upstream.js'
 import type { Config } from '../config.js'
-import { advisorObserver } from './metrics.js'
+import type { Metrics } from './metrics.js'
 
-/** Builds the advice service from the Gemini service (when registered) and the local provider; decorates `app.advisor`. */
+const BREAKER_GAUGE = { closed: 0, half_open: 1, open: 2 } as const
+
+/** Adapts the metrics to the advisor's observer. */
+function advisorObserver (m: Metrics): AdvisorObserver {
+  return {
+    advice (topic, source) { m.advice.inc({ topic, source }) },
+    fallback (reason) { m.aiFallbacks.inc({ reason }) }
+  }
+}
+
+/** Adapts the metrics and the log to the upstream path's observer. */
+function upstreamObserver (m: Metrics, log: FastifyBaseLogger): UpstreamObserver {
+  return {
+    attempt (provider, outcome, seconds) {
+      m.aiDuration.observe({ provider, outcome }, seconds)
+      m.aiCalls.inc({ provider, outcome })
+    },
+    retry () { m.aiRetries.inc() },
+    // Logged once per transition, not per request.
+    breaker (provider, state) {
+      m.aiBreakerState.set(BREAKER_GAUGE[state])
+      if (state === 'open') log.warn({ breaker: state }, `${provider} circuit breaker opened: answering locally`)
+      else log.info({ breaker: state }, `${provider} circuit breaker ${state.replace('_', '-')}`)
+    },
+    load (_provider, inFlight, queued) {
+      m.aiInFlight.set(inFlight)
+      m.aiQueued.set(queued)
+    },
+    tokens (_provider, usage) {
+      m.aiTokens.inc({ kind: 'input' }, usage.inputTokens)
+      m.aiTokens.inc({ kind: 'output' }, usage.outputTokens)
+    },
+    cache (_provider, result) { m.aiCache.inc({ result }) }
+  }
+}
+
+/** The provider chain of `app.providers`, composed by the one seam (advice/upstream.ts) with the policies from the config. */
+async function composeChain (app: FastifyInstance, config: Config): Promise<Upstream[]> {
+  if (app.providers.length === 0) return []
+  // Loaded only when used: cockatiel and lru-cache stay out of a local-only cold start.
+  const { createUpstreams } = await import('../advice/upstream.js')
+  return createUpstreams(app.providers, {
+    timeoutMs: config.AI_TIMEOUT_MS,
+    maxRetries: config.AI_MAX_RETRIES,
+    deadlineMs: config.AI_DEADLINE_MS,
+    maxConcurrency: config.AI_MAX_CONCURRENCY,
+    queueMax: config.AI_QUEUE_MAX,
+    queueTimeoutMs: config.AI_QUEUE_TIMEOUT_MS,
+    breakerThreshold: config.AI_BREAKER_THRESHOLD,
+    breakerMinCalls: config.AI_BREAKER_MIN_CALLS,
+    breakerWindowMs: config.AI_BREAKER_WINDOW_MS,
+    breakerCooldownMs: config.AI_BREAKER_COOLDOWN_MS,
+    cacheMaxEntries: config.CACHE_MAX_ENTRIES,
+    cacheTtlS: config.CACHE_TTL_S
+  }, upstreamObserver(app.metrics, app.log))
+}
+
+/** Builds the advice service from the provider chain (`app.providers`, maybe empty) and the local provider; decorates `app.advisor`. */
 export default fp(async function advisorPlugin (app: FastifyInstance, opts: { config: Config }) {
-  const gemini = app.hasDecorator('gemini') ? app.gemini : undefined
   const advisor = createAdvisor({
     local: createLocalProvider(),
-    upstream: gemini?.call,
-    upstreamState: gemini?.state,
-    model: gemini?.model,
-    cache: gemini === undefined ? undefined : createAdviceCache(opts.config.CACHE_MAX_ENTRIES, opts.config.CACHE_TTL_S),
+    chain: await composeChain(app, opts.config),
     fallback: opts.config.AI_FALLBACK,
     observer: advisorObserver(app.metrics),
     logger: app.log
@@ -26,7 +79,7 @@ export default fp(async function advisorPlugin (app: FastifyInstance, opts: { co
   // for the guard to shed traffic with 503s.
   warmFacts()
   app.addHook('onClose', async () => { await advisor.close() })
-}, { name: 'advisor', dependencies: ['metrics'] })
+}, { name: 'advisor', dependencies: ['metrics', 'providers'] })
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,7 +3,6 @@ import fp from 'fastify-plugin'
 import { Type } from '@sinclair/typebox'
 import { okResponse } from '../../schemas/common.js'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { AdvisorObserver } from '../advice/advisor.js'
 
 /** Every metric the service exports, on a registry owned by one app instance. */
 export function createMetrics () {
@@ -45,19 +44,6 @@ export function createMetrics () {
 
 /** The app's metrics. */
 export type Metrics = ReturnType<typeof createMetrics>
-
-/** Adapts the metrics to the advisor's observer interface. */
-export function advisorObserver (m: Metrics): AdvisorObserver {
-  return {
-    advice (topic, source) { m.advice.inc({ topic, source }) },
-    fallback (reason) { m.aiFallbacks.inc({ reason }) },
-    cache (result) { m.aiCache.inc({ result }) },
-    tokens (usage) {
-      m.aiTokens.inc({ kind: 'input' }, usage.inputTokens)
-      m.aiTokens.inc({ kind: 'output' }, usage.outputTokens)
-    }
-  }
-}
 
 /** Prometheus metrics: HTTP RED metrics, errors, and `GET /metrics`. */
 export default fp(async function metricsPlugin (app: FastifyInstance) {

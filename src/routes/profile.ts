@@ -14,7 +14,6 @@ import { trackedRoute, userOf } from './tracked.js'
 export default async function profileRoutes (app: FastifyInstance) {
   const { store, tracker } = app.tracking
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
-  const cancellable = app.hasDecorator('gemini')
 
   const getDaySummary = trackedRoute('getDaySummary')
   r.get('/summary', {
@@ -25,7 +24,7 @@ export default async function profileRoutes (app: FastifyInstance) {
       description: 'The calendar day in the profile time zone (default: today there). The message comes from the same advisor as the advice routes: Gemini when configured, the local advisor otherwise, with the same guards.',
       querystring: SummaryQuery
     }
-  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, cancellable ? clientGoneSignal(reply) : undefined))
+  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, clientGoneSignal(app.advisor, reply)))
 
   const getProfile = trackedRoute('getProfile')
   r.get('/profile', {

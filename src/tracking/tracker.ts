@@ -127,7 +127,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       kcal_out: round(totals.kcal_out, 1),
       entries: totals.entries
     }
-    return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today } } as LoggedAdvice<EntryTopic>
+    return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today } }
   }
 
   /** What a key already stands for: undefined when unused, a replay, or a 409. */
@@ -187,7 +187,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
         await undo(userId, key, logged.entry.id)
         throw err
       }
-      const answer = { ...advice, entry_id: logged.entry.id, facts: { ...advice.facts, today: logged.today } } as LoggedAdvice<T>
+      const answer: LoggedAdvice<T> = { ...advice, entry_id: logged.entry.id, facts: { ...advice.facts, today: logged.today } }
       if (key !== undefined) {
         // The entry is already durable; without the stored answer a retry
         // gets a rebuilt one (same entry), so this failure is only logged.

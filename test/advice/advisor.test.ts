@@ -1,11 +1,10 @@
 import t from 'tap'
 import { createAdvisor, type AdvisorOptions } from '../../src/advice/advisor.js'
-import { createAdviceCache } from '../../src/advice/cache.js'
 import { AdviceUnavailableError, ProviderError } from '../../src/advice/errors.js'
 import { computeFacts, splitEntry } from '../../src/advice/facts/index.js'
 import { createLocalProvider } from '../../src/advice/providers/local.js'
-import { createResilientCall } from '../../src/advice/resilience.js'
 import type { AdviceProvider, EntryOf, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
+import { createUpstreams, type Upstream, type UpstreamOptions } from '../../src/advice/upstream.js'
 
 /** One scripted answer: a reply, an error to throw, or a function of the signal. */
 type Step = ProviderReply | Error | ((signal: AbortSignal) => Promise<ProviderReply>)
@@ -29,33 +28,48 @@ function scripted (...steps: Step[]) {
   return provider
 }
 
-/** An observer and a logger that record what they are told. */
+/** Observers and a logger that record what they are told. */
 function recorder () {
   const seen = { advice: [] as string[], fallback: [] as string[], tokens: [] as object[], cache: [] as string[], warn: [] as object[] }
   return {
     seen,
     observer: {
       advice (topic: string, source: string) { seen.advice.push(`${topic}:${source}`) },
-      fallback (reason: string) { seen.fallback.push(reason) },
-      tokens (usage: object) { seen.tokens.push(usage) },
-      cache (result: string) { seen.cache.push(result) }
+      fallback (reason: string) { seen.fallback.push(reason) }
+    },
+    upstreamObserver: {
+      attempt () {},
+      retry () {},
+      breaker () {},
+      load () {},
+      tokens (_provider: string, usage: object) { seen.tokens.push(usage) },
+      cache (_provider: string, result: string) { seen.cache.push(result) }
     },
     logger: { warn (obj: object) { seen.warn.push(obj) } }
   }
 }
 
-/** An advisor whose upstream is `provider`, with recorded observer and logger. */
-function setup (provider: AdviceProvider | undefined, overrides: Partial<AdvisorOptions> = {}) {
-  const { seen, observer, logger } = recorder()
+/** Policies that stay out of the way: one attempt, no breaker in reach, no stored answers. */
+const POLICY: UpstreamOptions = { timeoutMs: 5000, maxRetries: 0, deadlineMs: 10_000, maxConcurrency: 10, queueMax: 10, queueTimeoutMs: 1000, breakerThreshold: 0.5, breakerMinCalls: 1000, breakerWindowMs: 1000, breakerCooldownMs: 60_000, cacheMaxEntries: 0, cacheTtlS: 0 }
+
+/** An advisor whose chain is `providers` composed by the real seam, with recorded observers and logger. */
+function setup (providers: AdviceProvider | AdviceProvider[] | undefined, overrides: Partial<AdvisorOptions> = {}, policy: Partial<UpstreamOptions> = {}) {
+  const { seen, observer, upstreamObserver, logger } = recorder()
+  const list = providers === undefined ? [] : [providers].flat()
   const advisor = createAdvisor({
     local: createLocalProvider(),
-    upstream: provider === undefined ? undefined : async (request, signal) => await provider.write(request, signal),
+    chain: createUpstreams(list, { ...POLICY, ...policy }, upstreamObserver),
     fallback: 'local',
     observer,
     logger,
     ...overrides
   })
   return { advisor, seen }
+}
+
+/** A chain link that fails with `err` (errors the seam itself raises, or a bug), without a provider behind it. */
+function failing (err: Error, state: () => 'available' | 'degraded' = () => 'available'): Upstream {
+  return { name: 'gemini', words: async () => { throw err }, state }
 }
 
 const body = { amount_liters: 1, mood: 'fine' } as EntryOf<'water'>
@@ -69,6 +83,8 @@ t.test('without an upstream the local provider answers', async (t) => {
   t.same(seen.advice, ['water:local'])
   t.same(seen.fallback, [])
   t.equal(advisor.aiState(), 'local')
+  t.equal(advisor.cancellable, false, 'nothing to cancel, so callers build no signal')
+  t.equal(setup(scripted({ text: 'x' })).advisor.cancellable, true)
 })
 
 t.test('the upstream words pass both guards and are returned', async (t) => {
@@ -77,7 +93,6 @@ t.test('the upstream words pass both guards and are returned', async (t) => {
   const signal = new AbortController().signal
   t.same(await advisor.advise('water', body, signal), { message: 'Drink 0.8 L more to reach 1.8 L today.', source: 'gemini', degraded: false, facts })
   t.same(provider.requests, [{ topic: 'water', entry: { amount_liters: 1 }, context: { mood: 'fine' }, facts }], 'entry, context and facts kept apart')
-  t.equal(provider.signals[0], signal, 'without a cache the caller signal goes through')
   t.same(seen.tokens, [{ inputTokens: 120, outputTokens: 14 }])
   t.same(seen.advice, ['water:gemini'])
   t.same(seen.warn, [])
@@ -90,7 +105,7 @@ t.test('usage is optional and so are the signal and the observer', async (t) => 
   t.equal(provider.signals[0].aborted, false)
   t.same(seen.tokens, [])
 
-  const bare = createAdvisor({ local: createLocalProvider(), upstream: async () => { throw new ProviderError('server_error', '503') }, fallback: 'local' })
+  const bare = createAdvisor({ local: createLocalProvider(), chain: [failing(new ProviderError('server_error', '503'))], fallback: 'local' })
   t.match(await bare.advise('water', body), { source: 'local', degraded: true })
 })
 
@@ -119,7 +134,7 @@ t.test('a provider failure falls back to local advice, labelled by its outcome',
     // A client abort is counted but not warned about (it is not an upstream fault).
     t.same(seen.warn, outcome === 'aborted' ? [] : [{ topic: 'water', reason: outcome }])
   }
-  const { advisor, seen } = setup(scripted(new AdviceUnavailableError('circuit_open', 30)))
+  const { advisor, seen } = setup(undefined, { chain: [failing(new AdviceUnavailableError('circuit_open', 30))] })
   t.match(await advisor.advise('water', body), { source: 'local', degraded: true })
   t.same(seen.fallback, ['circuit_open'])
 })
@@ -132,7 +147,7 @@ t.test('with AI_FALLBACK none a failure is thrown as AdviceUnavailableError', as
     [new AdviceUnavailableError('shed', 1), 'shed', 1]
   ]
   for (const [failure, reason, retryAfterS] of cases) {
-    const { advisor, seen } = setup(scripted(failure), { fallback: 'none' })
+    const { advisor, seen } = setup(undefined, { fallback: 'none', chain: [failing(failure)] })
     const err = await advisor.advise('water', body).catch((e: unknown) => e)
     t.ok(err instanceof AdviceUnavailableError, reason)
     t.match(err, { reason, retryAfterS })
@@ -147,7 +162,7 @@ t.test('with AI_FALLBACK none a failure is thrown as AdviceUnavailableError', as
 
 t.test('errors that are not provider failures are rethrown', async (t) => {
   const bug = new TypeError('cannot read properties of undefined')
-  const { advisor, seen } = setup(scripted(bug))
+  const { advisor, seen } = setup(undefined, { chain: [failing(bug)] })
   t.equal(await advisor.advise('water', body).catch((e: unknown) => e), bug)
   t.same(seen.fallback, [])
   t.same(seen.advice, [])
@@ -155,7 +170,7 @@ t.test('errors that are not provider failures are rethrown', async (t) => {
 
 t.test('the cache answers repeats and shares calls in flight', async (t) => {
   const provider = scripted({ text: 'Drink 0.8 L more today.' }, { text: 'Keep sipping water.' })
-  const { advisor, seen } = setup(provider, { cache: createAdviceCache(10, 60), model: 'gemini-2.5-flash' })
+  const { advisor, seen } = setup(Object.assign(provider, { model: 'gemini-2.5-flash' }), {}, { cacheMaxEntries: 10, cacheTtlS: 60 })
   const caller = new AbortController().signal
   t.equal((await advisor.advise('water', body, caller)).message, 'Drink 0.8 L more today.')
   t.not(provider.signals[0], caller, 'the shared call has its own signal')
@@ -170,20 +185,12 @@ t.test('the cache answers repeats and shares calls in flight', async (t) => {
   t.same(seen.cache.slice(2), ['miss', 'coalesced', 'coalesced'])
 })
 
-t.test('the cache key includes the model; failures are not cached', async (t) => {
-  const cache = createAdviceCache(10, 60)
-  const provider = scripted({ text: 'Keep sipping.' })
-  await setup(provider, { cache, model: 'a' }).advisor.advise('water', body)
-  await setup(provider, { cache, model: 'b' }).advisor.advise('water', body)
-  await setup(provider, { cache }).advisor.advise('water', body)
-  await setup(provider, { cache }).advisor.advise('water', body)
-  t.equal(provider.calls, 3, 'models a, b and none each called once')
-
+t.test('a reply the guards rejected is not cached', async (t) => {
   const failing = scripted({ text: 'Drink 9 L.' }, { text: 'Keep sipping.' })
-  const { advisor, seen } = setup(failing, { cache: createAdviceCache(10, 60) })
+  const { advisor, seen } = setup(failing, {}, { cacheMaxEntries: 10, cacheTtlS: 60 })
   t.match(await advisor.advise('water', body), { source: 'local' })
   t.match(await advisor.advise('water', body), { source: 'gemini' })
-  t.same(seen.cache, ['miss', 'miss'], 'a reply the guards rejected was not stored')
+  t.same(seen.cache, ['miss', 'miss'], 'asked again: nothing was stored')
   t.same(seen.fallback, ['numbers'])
 })
 
@@ -193,14 +200,13 @@ t.test('local advice is guarded too', async (t) => {
   t.same(await advisor.advise('water', body), { message: '', source: 'local', degraded: false, facts })
 })
 
-t.test('aiState reports the upstream state', async (t) => {
+t.test('aiState reports the first choice', async (t) => {
   t.equal(setup(scripted({ text: 'x' })).advisor.aiState(), 'available')
   let state: 'available' | 'degraded' = 'degraded'
-  const { advisor } = setup(scripted({ text: 'x' }), { upstreamState: () => state })
-  t.equal(advisor.aiState(), 'degraded')
+  const { advisor } = setup(undefined, { chain: [failing(new Error('unused'), () => state), failing(new Error('unused'))] })
+  t.equal(advisor.aiState(), 'degraded', 'the first provider is bypassed, whatever the next one says')
   state = 'available'
   t.equal(advisor.aiState(), 'available')
-  t.equal(setup(undefined, { upstreamState: () => 'degraded' }).advisor.aiState(), 'local', 'no upstream: local whatever it says')
 })
 
 t.test('close closes the dependencies once', async (t) => {
@@ -211,23 +217,49 @@ t.test('close closes the dependencies once', async (t) => {
   await t.resolves(setup(undefined).advisor.close(), 'nothing to close')
 })
 
-t.test('through the resilient call: an open breaker answers locally without calling the provider', async (t) => {
+t.test('through the composed upstream: an open breaker answers locally without calling the provider', async (t) => {
   const provider = scripted(new ProviderError('server_error', '503', { status: 503 }))
-  const resilient = createResilientCall(provider, {
-    timeoutMs: 1000,
-    maxRetries: 0,
-    deadlineMs: 5000,
-    maxConcurrency: 2,
-    queueMax: 0,
-    queueTimeoutMs: 0,
-    breakerThreshold: 0.5,
-    breakerMinCalls: 2,
-    breakerWindowMs: 1000,
-    breakerCooldownMs: 60_000
-  }, { attempt () {}, retry () {}, breaker () {}, load () {} })
-  const { advisor, seen } = setup(undefined, { upstream: resilient.call, upstreamState: resilient.state })
+  const { advisor, seen } = setup(provider, {}, { maxConcurrency: 2, queueMax: 0, queueTimeoutMs: 0, breakerMinCalls: 2 })
   for (let i = 0; i < 3; i++) t.match(await advisor.advise('water', body), { source: 'local', degraded: true })
   t.same(seen.fallback, ['server_error', 'server_error', 'circuit_open'])
   t.equal(provider.calls, 2)
   t.equal(advisor.aiState(), 'degraded')
+})
+
+t.test('the chain: the next provider answers when one fails, degraded because the first choice did not', async (t) => {
+  const first = scripted(new ProviderError('server_error', '503', { status: 503 }))
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const { advisor, seen } = setup([first, second])
+  t.same(await advisor.advise('water', body), { message: 'Keep sipping water.', source: 'gemini', degraded: true, facts })
+  t.equal(first.calls, 1)
+  t.equal(second.calls, 1)
+  t.same(seen.fallback, ['server_error'], 'the failure that moved the chain on is counted')
+  t.same(seen.advice, ['water:gemini'])
+})
+
+t.test('the chain: an open breaker moves on at once, and only a failure of every provider reaches the local advisor', async (t) => {
+  const first = scripted(new ProviderError('server_error', '503', { status: 503 }))
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const { advisor, seen } = setup([first, second], {}, { breakerMinCalls: 1 })
+  await advisor.advise('water', body)
+  t.match(await advisor.advise('water', body), { message: 'Keep sipping water.', degraded: true })
+  t.equal(first.calls, 1, 'no call while its breaker is open')
+  t.same(seen.fallback, ['server_error', 'circuit_open'])
+
+  const both = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { model: 'second' })])
+  t.same(await both.advisor.advise('water', body), { message: localText, source: 'local', degraded: true, facts })
+  t.same(both.seen.fallback, ['timeout', 'quota'])
+  const strict = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { model: 'second' })], { fallback: 'none' })
+  await t.rejects(strict.advisor.advise('water', body), { name: 'AdviceUnavailableError', reason: 'quota' }, 'the last failure decides the status')
+})
+
+t.test('the chain: a caller that went away is not passed on to the next provider', async (t) => {
+  const caller = new AbortController()
+  const first = scripted(async () => { caller.abort(); throw new ProviderError('aborted', 'caller went away') })
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const { advisor, seen } = setup([first, second])
+  t.match(await advisor.advise('water', body, caller.signal), { source: 'local', degraded: true })
+  t.equal(second.calls, 0)
+  t.same(seen.fallback, ['aborted'])
+  t.same(seen.warn, [], 'a disconnect is no upstream fault')
 })

@@ -29,12 +29,15 @@ t.test('canonicalJson sorts object keys at every depth and keeps array order', a
   t.equal(canonicalJson('text'), '"text"')
 })
 
-t.test('cacheKey is order independent and depends on the model', async (t) => {
-  const key = cacheKey('gemini-2.5-flash', { topic: 'water', entry: { amount_liters: 1, weight_kg: 70 } })
+t.test('cacheKey is order independent and depends on the provider and the model', async (t) => {
+  const request = { topic: 'water', entry: { amount_liters: 1, weight_kg: 70 } }
+  const key = cacheKey('gemini', 'gemini-2.5-flash', request)
   t.match(key, /^[A-Za-z0-9_-]{43}$/, 'a base64url SHA-256 digest')
-  t.equal(key, cacheKey('gemini-2.5-flash', { entry: { weight_kg: 70, amount_liters: 1 }, topic: 'water' }))
-  t.not(key, cacheKey('gemini-2.5-pro', { topic: 'water', entry: { amount_liters: 1, weight_kg: 70 } }))
-  t.not(key, cacheKey('gemini-2.5-flash', { topic: 'water', entry: { amount_liters: 2, weight_kg: 70 } }))
+  t.equal(key, cacheKey('gemini', 'gemini-2.5-flash', { entry: { weight_kg: 70, amount_liters: 1 }, topic: 'water' }))
+  t.not(key, cacheKey('gemini', 'gemini-2.5-pro', request))
+  t.not(key, cacheKey('local', 'gemini-2.5-flash', request), 'another provider serving a model of the same name')
+  t.not(cacheKey('ab', 'c', request), cacheKey('a', 'bc', request), 'the two parts are kept apart')
+  t.not(key, cacheKey('gemini', 'gemini-2.5-flash', { topic: 'water', entry: { amount_liters: 2, weight_kg: 70 } }))
 })
 
 t.test('a stored answer is a hit; produce runs once', async (t) => {

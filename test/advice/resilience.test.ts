@@ -1,8 +1,9 @@
 import t from 'tap'
 import { frozenClock } from '../helpers/clock.js'
 import { waitFor } from '../helpers/wait-for.js'
-import { AdviceUnavailableError, ProviderError, type Outcome } from '../../src/advice/errors.js'
-import { attemptSignal, createResilientCall, fullJitter, isRetryable, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
+import { AdviceUnavailableError, OUTCOMES, ProviderError, type Outcome } from '../../src/advice/errors.js'
+import { outcomeOfStatus } from '../../src/advice/policy.js'
+import { attemptSignal, createResilientCall, fullJitter, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
 
 /** One scripted answer: a reply text, an error to throw, 'hang' until the signal aborts, or a function. */
@@ -89,18 +90,6 @@ t.test('full jitter: a random share of an exponential, capped window', async (t)
   t.equal(fullJitter(1, () => 0.999), 499, 'rounded down to whole ms')
 })
 
-t.test('only transient failures with retryable statuses are retried', async (t) => {
-  for (const outcome of ['timeout', 'rate_limited', 'server_error', 'network'] as const) {
-    t.ok(isRetryable(new ProviderError(outcome, 'x')), `${outcome} without a status`)
-    for (const status of [408, 429, 500, 502, 503, 504]) t.ok(isRetryable(new ProviderError(outcome, 'x', { status })), `${outcome} ${status}`)
-    for (const status of [400, 401, 403, 404, 501]) t.notOk(isRetryable(new ProviderError(outcome, 'x', { status })), `${outcome} ${status}`)
-  }
-  for (const outcome of ['client_error', 'quota', 'safety', 'empty', 'bad_reply', 'aborted'] as const) {
-    t.notOk(isRetryable(new ProviderError(outcome, 'x')), outcome)
-    t.notOk(isRetryable(new ProviderError(outcome, 'x', { status: 503 })), `${outcome} 503`)
-  }
-})
-
 t.test('retries a transient failure after a jittered wait', async (t) => {
   const provider = scripted(serverError(), serverError(), 'Drink water.')
   const s = setup(provider)
@@ -152,8 +141,7 @@ t.test('a wait that does not fit the deadline fails at once', async (t) => {
 
 t.test('permanent failures are not retried', async (t) => {
   const failures = [
-    ...[400, 401, 403, 404].map((status) => new ProviderError('client_error', 'x', { status })),
-    new ProviderError('server_error', 'x', { status: 501 }),
+    ...[400, 401, 403, 404, 501].map((status) => new ProviderError(outcomeOfStatus(status), 'x', { status })),
     ...(['quota', 'safety', 'empty', 'bad_reply', 'aborted'] as const).map((o) => new ProviderError(o, 'x'))
   ]
   for (const failure of failures) {
@@ -166,13 +154,16 @@ t.test('permanent failures are not retried', async (t) => {
   }
 })
 
-t.test('every retryable outcome and status is retried', async (t) => {
-  for (const outcome of ['timeout', 'rate_limited', 'server_error', 'network'] as const) {
-    for (const status of [undefined, 408, 429, 500, 502, 503, 504]) {
+t.test('the outcome alone decides a retry: one failure, then success, takes two attempts exactly when it is transient', async (t) => {
+  // Written out by hand, not read from the policy: a second decision (a status
+  // list, a provider's own flag) that disagreed would change a count here.
+  const attempts: Record<Exclude<Outcome, 'ok'>, number> = { timeout: 2, rate_limited: 2, server_error: 2, network: 2, client_error: 1, quota: 1, safety: 1, empty: 1, bad_reply: 1, aborted: 1 }
+  for (const outcome of OUTCOMES.filter((o) => o !== 'ok')) {
+    for (const status of [undefined, 400, 429, 501, 503]) {
       const provider = scripted(new ProviderError(outcome, 'x', { status }), 'ok')
       const s = setup(provider)
-      t.same(await s.call(), { text: 'ok' }, `${outcome} ${status ?? ''}`)
-      t.equal(provider.calls, 2)
+      await s.call().catch(() => {})
+      t.equal(provider.calls, attempts[outcome], `${outcome} ${status ?? 'without a status'}`)
     }
   }
 })

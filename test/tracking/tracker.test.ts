@@ -23,12 +23,16 @@ async function setup (t: Test, options: { failingAdvice?: boolean } = {}) {
   const upstreamCalls = { n: 0 }
   const advisor = createAdvisor({
     local: createLocalProvider(),
-    upstream: options.failingAdvice === true
-      ? async () => {
-        upstreamCalls.n++
-        throw new ProviderError('server_error', 'upstream answered 500', { status: 500 })
-      }
-      : undefined,
+    chain: options.failingAdvice === true
+      ? [{
+          name: 'gemini',
+          state: () => 'available',
+          words: async () => {
+            upstreamCalls.n++
+            throw new ProviderError('server_error', 'upstream answered 500', { status: 500 })
+          }
+        }]
+      : [],
     fallback: options.failingAdvice === true ? 'none' : 'local'
   })
   const tracker = createTracker({ store, advisor, now: () => NOW })
@@ -276,7 +280,7 @@ t.test('cleanup failures are reported, not thrown', async (t) => {
     const broken = { ...store, deleteEntry: async () => { throw new Error('database gone') } }
     const advisor = createAdvisor({
       local: createLocalProvider(),
-      upstream: async () => { throw new ProviderError('timeout', 'upstream timed out') },
+      chain: [{ name: 'gemini', state: () => 'available', words: async () => { throw new ProviderError('timeout', 'upstream timed out') } }],
       fallback: 'none'
     })
     const tracker = createTracker({ store: broken, advisor, now: () => NOW, onCleanupError: (err) => cleanup.push(err) })

@@ -1,6 +1,7 @@
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai'
 import { Agent, type Dispatcher } from 'undici'
 import { ProviderError } from '../errors.js'
+import { outcomeOfStatus } from '../policy.js'
 import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
 
@@ -46,11 +47,7 @@ export function classify (err: unknown, headerRetryMs: number | undefined, calle
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new ProviderError('timeout', 'attempt timed out', { cause: err })
   if (err instanceof ApiError) {
     const { retryDelayMs, perDayQuota } = readErrorBody(e.message)
-    const opts = { status: err.status, retryAfterMs: headerRetryMs ?? retryDelayMs, cause: err }
-    if (err.status === 429) return new ProviderError(perDayQuota ? 'quota' : 'rate_limited', 'rate limited', opts)
-    if (err.status === 408) return new ProviderError('timeout', 'upstream 408', opts)
-    if (err.status >= 500) return new ProviderError('server_error', `upstream ${err.status}`, opts)
-    return new ProviderError('client_error', `upstream ${err.status}`, opts)
+    return new ProviderError(outcomeOfStatus(err.status, perDayQuota), `upstream ${err.status}`, { status: err.status, retryAfterMs: headerRetryMs ?? retryDelayMs, cause: err })
   }
   if (err instanceof SyntaxError) return new ProviderError('bad_reply', 'reply was not valid JSON', { cause: err })
   return new ProviderError('network', 'network error', { cause: err })
@@ -118,6 +115,7 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
 
   return {
     name: 'gemini',
+    model: options.model,
     async write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
       const seen: { retryAfterMs?: number } = {}
       try {

@@ -1,7 +1,11 @@
 import { createServer } from 'node:net'
+import Fastify from 'fastify'
 import t from 'tap'
 import { request as httpRequest } from 'undici'
-import { build, geminiEnv, SEEDS } from '../helpers/build.js'
+import { loadConfig } from '../../src/config.js'
+import advisor from '../../src/plugins/advisor.js'
+import metrics from '../../src/plugins/metrics.js'
+import { build, geminiEnv, SEEDS, testEnv } from '../helpers/build.js'
 import { frozenClock } from '../helpers/clock.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 import { waitFor } from '../helpers/wait-for.js'
@@ -184,4 +188,25 @@ t.test('a client that disconnects aborts the upstream call', async (t) => {
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   t.equal(metric(metrics, 'ai_upstream_calls_total{provider="gemini",outcome="aborted"}'), 1)
+})
+
+t.test('the advisor plugin declares the providers it composes', async (t) => {
+  const app = Fastify()
+  t.teardown(() => app.close())
+  await app.register(metrics)
+  app.register(advisor, { config: loadConfig(testEnv) })
+  await t.rejects(async () => { await app.ready() }, /dependency 'providers' of plugin 'advisor' is not registered/)
+})
+
+t.test('the provider chain follows the config: none without a key, Gemini with one', async (t) => {
+  const local = await build(t)
+  t.same(local.providers, [])
+  t.equal(local.advisor.cancellable, false)
+  t.equal((await local.inject({ url: '/health' })).json().ai_service, 'local')
+  const forced = await build(t, geminiEnv('http://127.0.0.1:9', { AI_PROVIDER: 'local' }))
+  t.same(forced.providers, [], 'AI_PROVIDER=local wins over a key')
+  const gemini = await build(t, geminiEnv('http://127.0.0.1:9'))
+  t.same(gemini.providers.map((p) => [p.name, p.model]), [['gemini', 'gemini-2.5-flash']])
+  t.equal(gemini.advisor.cancellable, true)
+  t.equal((await gemini.inject({ url: '/health' })).json().ai_service, 'available')
 })

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely'
-import { cachePreparedStatements } from './sqlite-writer.js'
 
 /** The tables, as Kysely sees them. Instants are epoch milliseconds; JSON columns are text. */
 export interface Tables {
@@ -87,7 +86,6 @@ async function openSqlite (options: DatabaseOptions): Promise<Database> {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma(`busy_timeout = ${options.statementTimeoutMs}`)
-  cachePreparedStatements(sqlite)
   let open = true
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
   return {

@@ -83,23 +83,3 @@ export function createSqliteWriter (sqlite: BetterSqlite3.Database, exclusive: (
 
 /** The SQLite group-commit writer. */
 export type SqliteWriter = ReturnType<typeof createSqliteWriter>
-
-/**
- * Caches prepared statements by SQL text. Kysely's SQLite driver prepares
- * every query afresh, and preparing costs more than running these small
- * statements; the store's queries are a fixed set of shapes, so the cache
- * stays small. Statements are only reused synchronously, one at a time.
- */
-export function cachePreparedStatements (sqlite: BetterSqlite3.Database, max = 256): void {
-  const prepare = sqlite.prepare.bind(sqlite)
-  const cache = new Map<string, BetterSqlite3.Statement>()
-  sqlite.prepare = ((source: string) => {
-    let stmt = cache.get(source)
-    if (stmt === undefined) {
-      stmt = prepare(source)
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string)
-      cache.set(source, stmt)
-    }
-    return stmt
-  }) as typeof sqlite.prepare
-}

@@ -14,7 +14,7 @@ t.test('Dockerfile: multi-stage, non-root, healthcheck on /health, runs the comp
   const lines = read('Dockerfile').split('\n').filter((l) => !l.startsWith('#'))
   const froms = lines.filter((l) => l.startsWith('FROM '))
   t.ok(froms.length >= 2, 'multi-stage')
-  t.match(froms[0], /^FROM node:24\S* AS build$/)
+  t.match(froms[0], /^FROM node:22\S* AS build$/)
   const runtime = lines.slice(lines.indexOf(froms[froms.length - 1]))
   t.ok(runtime.some((l) => /^USER (node|\d+)/.test(l)), 'runtime stage runs as non-root')
   t.ok(runtime.some((l) => l === 'EXPOSE 8000'))

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely'
+import { openSqliteHandle, type SqliteHandle } from './sqlite-driver.js'
 
 /** The tables, as Kysely sees them. Instants are epoch milliseconds; JSON columns are text. */
 export interface Tables {
@@ -48,7 +48,7 @@ export interface Database {
   db: Kysely<Tables>
   dialect: Dialect
   /** SQLite only: the driver's handle, and a way to use it while holding Kysely's one connection. */
-  sqlite?: { handle: BetterSqlite3.Database, exclusive: (fn: () => void) => Promise<void> }
+  sqlite?: { handle: SqliteHandle, exclusive: (fn: () => void) => Promise<void> }
   pool: () => PoolStats
   close: () => Promise<void>
 }
@@ -76,10 +76,9 @@ export async function openDatabase (options: DatabaseOptions): Promise<Database>
 }
 
 async function openSqlite (options: DatabaseOptions): Promise<Database> {
-  const { default: SQLite } = await import('better-sqlite3')
   const path = options.url === undefined ? DEFAULT_SQLITE_PATH : options.url.slice('sqlite:'.length)
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path, { timeout: options.statementTimeoutMs })
+  const sqlite = await openSqliteHandle(path, options.statementTimeoutMs)
   // WAL lets readers run beside the writer; synchronous=FULL syncs the WAL at
   // every commit, so a 200 is only sent for a write that survives a crash or
   // a power cut (NORMAL would only survive a process crash).
@@ -92,7 +91,7 @@ async function openSqlite (options: DatabaseOptions): Promise<Database> {
     db,
     dialect: 'sqlite',
     sqlite: { handle: sqlite, exclusive: async (fn) => { await db.connection().execute(async () => { fn() }) } },
-    // One connection, used one statement at a time (better-sqlite3 is synchronous).
+    // One connection, used one statement at a time (the driver is synchronous).
     pool: () => ({ inUse: 0, waiting: 0 }),
     close: async () => {
       if (!open) return

@@ -44,7 +44,7 @@ export function asDatabaseError (err: unknown): unknown {
     if (NET_CODES.has(code) || SQLITE_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)
     if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)
   }
-  if (PG_MESSAGES.test(err.message) || /database connection is not open|driver has already been destroyed/i.test(err.message)) return new DatabaseUnavailableError('connection')
+  if (PG_MESSAGES.test(err.message) || /database (connection )?is not open|driver has already been destroyed/i.test(err.message)) return new DatabaseUnavailableError('connection')
   return err
 }
 

@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import type { Tables } from './database.js'
+import type { SqliteHandle } from './sqlite-driver.js'
 
 /** An entry row as the writer stores it (JSON columns already serialized; `seq` is the database's). */
 export type EntryRowInput = Omit<Tables['entries'], 'seq'>
@@ -12,7 +12,7 @@ interface Pending { write: Write, resolve: () => void, reject: (err: unknown) =>
 
 /**
  * Group commit for SQLite. With synchronous=FULL every commit waits for an
- * fsync, and better-sqlite3 waits on the event loop: one commit per request
+ * fsync, and the synchronous driver waits on the event loop: one commit per request
  * caps a process at a few hundred writes a second and stalls every other
  * request meanwhile. Writes that arrive in the same turn of the event loop
  * are committed together, in one transaction with one fsync; each write is
@@ -23,12 +23,12 @@ interface Pending { write: Write, resolve: () => void, reject: (err: unknown) =>
  * `exclusive` runs the batch while holding Kysely's single connection, so a
  * batch never lands inside a Kysely transaction that is still open.
  */
-export function createSqliteWriter (sqlite: BetterSqlite3.Database, exclusive: (fn: () => void) => Promise<void>) {
+export function createSqliteWriter (sqlite: SqliteHandle, exclusive: (fn: () => void) => Promise<void>) {
   const insertKey = sqlite.prepare('insert into idempotency_keys (user_id, key, request_hash, entry_id, response, created_at) values (?, ?, ?, ?, null, ?)')
   const insertEntry = sqlite.prepare('insert into entries (id, user_id, topic, time_ms, body, facts, water_l, kcal_in, kcal_out, created_at) values (@id, @user_id, @topic, @time_ms, @body, @facts, @water_l, @kcal_in, @kcal_out, @created_at)')
   const storeAnswer = sqlite.prepare('update idempotency_keys set response = ? where user_id = ? and key = ?')
 
-  // better-sqlite3 runs a transaction function called inside another as a savepoint.
+  // A transaction function called inside another runs as a savepoint.
   const one = sqlite.transaction((w: Write) => {
     if (w.kind === 'answer') {
       storeAnswer.run(w.response, w.userId, w.key)

@@ -80,7 +80,8 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {
       // context.after is the time left, not the window: name both plainly.
-      const err = new Error(`Rate limit of ${context.max} requests per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
+      const requests = context.max === 1 ? '1 request' : `${context.max} requests`
+      const err = new Error(`Rate limit of ${requests} per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
       err.statusCode = context.statusCode
       return err
     }

@@ -6,7 +6,7 @@ import { computeWaterFacts } from '../advice/facts/water.js'
 import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
 import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
 import { isUniqueViolation, TrackingError } from './errors.js'
-import type { Store, StoredEntry, StoredProfile } from './store.js'
+import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
 
 /** The topics that log an entry. */
 export type EntryTopic = Exclude<Topic, 'day'>
@@ -98,14 +98,26 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       created_at: now()
     }
     await store.insertEntry(userId, entry, idempotency)
-    const today: DayTotals = {
-      water_l: round(before.water_l + entry.water_l),
-      water_target_l: topic === 'water' ? (facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
-      kcal_in: round(before.kcal_in + entry.kcal_in, 1),
-      kcal_out: round(before.kcal_out + entry.kcal_out, 1),
+    // The totals read before the insert, plus this entry: no second read.
+    const after: Totals = {
+      water_l: before.water_l + entry.water_l,
+      kcal_in: before.kcal_in + entry.kcal_in,
+      kcal_out: before.kcal_out + entry.kcal_out,
       entries: before.entries + 1
     }
-    return { entry, effective, facts, today }
+    return { entry, effective, facts, today: await todayOf(userId, after, entry, profile, day) }
+  }
+
+  /** `facts.today`: the day's totals (this entry included) and the day's water target. */
+  async function todayOf (userId: string, totals: Totals, entry: StoredEntry, profile: StoredProfile, day: { start: number, end: number }): Promise<DayTotals> {
+    return {
+      water_l: round(totals.water_l),
+      // A water entry carries the target; otherwise the day's last water entry does, or the profile.
+      water_target_l: entry.topic === 'water' ? (entry.facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
+      kcal_in: round(totals.kcal_in, 1),
+      kcal_out: round(totals.kcal_out, 1),
+      entries: totals.entries
+    }
   }
 
   /**
@@ -120,14 +132,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const facts = entry.facts as FactsOf<EntryTopic>
     const body = entry.topic === 'water' ? { ...entry.body, amount_liters: (facts as FactsOf<'water'>).intake_l } : entry.body
     const advice = await advisor.advise(entry.topic, body as EntryOf<EntryTopic>, signal, facts)
-    const today: DayTotals = {
-      water_l: round(totals.water_l),
-      water_target_l: entry.topic === 'water' ? (facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
-      kcal_in: round(totals.kcal_in, 1),
-      kcal_out: round(totals.kcal_out, 1),
-      entries: totals.entries
-    }
-    return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today } }
+    return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today: await todayOf(userId, totals, entry, profile, day) } }
   }
 
   /** What a key already stands for: undefined when unused, a replay, or a 409. */

@@ -34,6 +34,14 @@ t.test('the 429 detail names the configured window and the time left', async (t)
   t.equal(limited.headers['retry-after'], '23')
 })
 
+t.test('a limit of one request is worded in the singular', async (t) => {
+  const app = await build(t, { RATE_LIMIT_MAX: '1', RATE_LIMIT_WINDOW: '1 minute' })
+  await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  const limited = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
+  t.equal(limited.statusCode, 429)
+  t.match(limited.json().detail, /^Rate limit of 1 request per 1 minute exceeded; retry in \d+ s$/)
+})
+
 t.test('unknown routes (404) and wrong methods (405) spend the same allowance', async (t) => {
   const app = await build(t, { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
   const statuses = []

@@ -94,6 +94,38 @@ t.test('security headers, with a CSP that lets Swagger UI load its own assets', 
   t.ok(res.headers['strict-transport-security'])
 })
 
+t.test('every response carries helmet 8\'s headers, errors included', async (t) => {
+  // helmet 8's documented defaults (its README), with our frameguard and
+  // cross-origin resource policy; the CSP is checked above.
+  const expected = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'cross-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'DENY',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0'
+  }
+  const app = await build(t)
+  const responses = {
+    advice: await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water }),
+    'invalid body': await app.inject({ method: 'POST', url: '/water', payload: { amount_liters: -1 } }),
+    'unknown route': await app.inject({ url: '/nope' }),
+    health: await app.inject({ url: '/health' })
+  }
+  for (const [name, res] of Object.entries(responses)) {
+    t.match(res.headers, expected, name)
+    t.match(res.headers['content-security-policy'], "default-src 'self'", `${name}: CSP`)
+    t.notOk('x-powered-by' in res.headers, `${name}: no X-Powered-By`)
+  }
+  t.equal(responses['invalid body'].statusCode, 400)
+  t.equal(responses['unknown route'].statusCode, 404)
+})
+
 t.test('REDIS_URL: the limit holds across app instances sharing one Redis', async (t) => {
   const url = await startRedis(t)
   if (url === undefined) return

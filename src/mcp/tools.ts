@@ -206,4 +206,3 @@ export function createTools (deps: ToolDeps): Tool[] {
     })
   ]
 }
-

@@ -222,7 +222,7 @@ t.test('HTTP guards: 401 without a key, 403 for a foreign Origin, 413 over the b
   // A request on its own, with no initialize before it: any replica can answer it.
   const list = await rawPost(url, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }), { ...asUser('alice'), 'mcp-protocol-version': '2025-06-18' })
   t.equal(list.status, 200)
-  t.equal((await list.json()).result.tools.length, 11)
+  t.equal(((await list.json()) as { result: { tools: unknown[] } }).result.tools.length, 11)
 })
 
 t.test('/mcp shares the REST routes\' rate limit', async (t) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { allSchemas } from '../schemas/index.js'
 import { parseTrustProxy, splitList, trackingOff, type Config } from './config.js'
-import { extraPropertiesKeyword } from './plugins/ajv-keywords.js'
+import { AJV_OPTIONS, extraPropertiesKeyword } from './plugins/ajv-keywords.js'
 import advisor from './plugins/advisor.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
@@ -18,13 +18,23 @@ import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
 import waterRoutes from './routes/water.js'
 import entryRoutes from './routes/entries.js'
+import mcpRoutes from './routes/mcp.js'
 import profileRoutes from './routes/profile.js'
 
+/** How an entry point other than the HTTP server uses the app. */
+export interface BuildOptions {
+  /** Where the log goes (default stdout). The stdio MCP server logs to stderr: its stdout is the protocol. */
+  logStream?: NodeJS.WritableStream
+  /** A user is identified outside HTTP (the stdio MCP server's MCP_USER_ID): tracking then needs no API key or JWT. */
+  localUser?: boolean
+}
+
 /** Builds the app from a validated config; registers everything and does not listen. */
-export async function buildApp (config: Config): Promise<FastifyInstance> {
+export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
       // Keys must never reach the logs, whatever the level.
       redact: { paths: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'config.GEMINI_API_KEY', 'config.API_KEYS', 'config.DATABASE_URL'], censor: '[redacted]' }
     },
@@ -43,9 +53,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ajv: {
-      // Strict: no type coercion, no silent stripping of unknown fields, and
-      // every bad field reported, not only the first.
-      customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true },
+      customOptions: AJV_OPTIONS,
       plugins: [extraPropertiesKeyword]
     }
   })
@@ -66,7 +74,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
   await app.register(providers, { config })
   await app.register(advisor, { config })
   // Loaded only when used: the database drivers and the JWT library stay out of a stateless start.
-  const off = trackingOff(config)
+  const off = trackingOff(config, options.localUser)
   if (off === undefined) await app.register((await import('./plugins/tracking.js')).default, { config })
   await app.register(health)
 
@@ -86,6 +94,7 @@ export async function buildApp (config: Config): Promise<FastifyInstance> {
     await scope.register(waterRoutes)
     await scope.register(gymRoutes)
     await scope.register(foodRoutes)
+    await scope.register(mcpRoutes, { config, trackingOff: off })
     if (off === undefined) {
       await scope.register(entryRoutes)
       await scope.register(profileRoutes)

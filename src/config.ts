@@ -49,7 +49,9 @@ export const ConfigSchema = Type.Object({
   JWT_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 2048, description: 'JWKS of the identity provider whose JWTs (RS256/ES256) identify users' })),
   JWT_ISSUER: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Required iss claim of JWTs' })),
   JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Required aud claim of JWTs' })),
-  JWT_JWKS_REFRESH_S: Int(10, 86_400, 600, 'How long a fetched JWKS is used before it is fetched again (s); the last good set serves while the JWKS is down')
+  JWT_JWKS_REFRESH_S: Int(10, 86_400, 600, 'How long a fetched JWKS is used before it is fetched again (s); the last good set serves while the JWKS is down'),
+  MCP_ALLOWED_ORIGINS: Type.String({ default: '', maxLength: 4096, description: 'Comma-separated browser origins allowed to call /mcp; requests without an Origin header are served, any other Origin is a 403' }),
+  MCP_USER_ID: Type.String({ default: 'local', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:@-]+$', description: 'The one local user whose entries `npm run mcp` (stdio) logs and reads' })
 }, { additionalProperties: false })
 
 /** The validated configuration. */
@@ -116,6 +118,9 @@ function isHttpUrl (value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
 }
 
+/** Whether `value` is exactly an http(s) origin, as a browser sends it in `Origin`. */
+const isOrigin = (value: string): boolean => isHttpUrl(value) && new URL(value).origin === value
+
 /** Whether `value` is an IP address or a CIDR block (`10.0.0.0/8`, `::1/128`). */
 export function isAddressOrCidr (value: string): boolean {
   const [address, prefix, ...rest] = value.split('/')
@@ -145,9 +150,12 @@ const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined
   GEMINI_MODEL: (v) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) ? undefined : 'expected a model id such as gemini-2.5-flash (letters, digits, . _ - /)',
   GEMINI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
   REDIS_URL: (v) => isHttpUrl(v.replace(/^redis(s?):/, 'http$1:')) ? undefined : 'expected a redis:// or rediss:// URL with a host',
-  CORS_ORIGINS: (v) => splitList(v).every((o) => o === '*' || (isHttpUrl(o) && new URL(o).origin === o))
+  CORS_ORIGINS: (v) => splitList(v).every((o) => o === '*' || isOrigin(o))
     ? undefined
     : 'expected * or comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash)',
+  MCP_ALLOWED_ORIGINS: (v) => splitList(v).every(isOrigin)
+    ? undefined
+    : 'expected comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash; no *)',
   API_KEYS: (v) => splitList(v).length > 0 && splitList(v).every((k) => BEARER_TOKEN.test(k) && k.length <= 512)
     ? undefined
     : 'expected comma-separated keys of letters, digits and - . _ ~ + / = (what a Bearer token may carry)',
@@ -182,10 +190,14 @@ export function parseTrustProxy (value: string): boolean | string[] | ((address:
   return splitList(value)
 }
 
-/** Why tracking is off under this config, or undefined when it is on. */
-export function trackingOff (config: Config): string | undefined {
+/**
+ * Why tracking is off under this config, or undefined when it is on. A local
+ * user (the stdio MCP server's MCP_USER_ID) is identified without API keys or
+ * JWTs, so then only TRACKING=off turns it off.
+ */
+export function trackingOff (config: Config, localUser = false): string | undefined {
   if (config.TRACKING === 'off') return 'TRACKING=off'
-  if (config.API_KEYS === undefined && config.JWT_JWKS_URL === undefined) return 'set API_KEYS or JWT_JWKS_URL to identify users'
+  if (!localUser && config.API_KEYS === undefined && config.JWT_JWKS_URL === undefined) return 'set API_KEYS or JWT_JWKS_URL to identify users'
   return undefined
 }
 

@@ -19,7 +19,9 @@ t.test('defaults match DESIGN.md §5', async (t) => {
     RATE_LIMIT_MAX: 60,
     RATE_LIMIT_WINDOW: '1 minute',
     TRUST_PROXY: 'false',
-    BODY_LIMIT_BYTES: 16384
+    BODY_LIMIT_BYTES: 16384,
+    MCP_ALLOWED_ORIGINS: '',
+    MCP_USER_ID: 'local'
   })
   t.equal(c.GEMINI_API_KEY, undefined)
   t.equal(c.API_KEYS, undefined)
@@ -122,7 +124,9 @@ const BAD: Array<[string, string, RegExp]> = [
   ['JWT_JWKS_URL', 'https://', /http\(s\) URL with a host/],
   ['JWT_ISSUER', 'i'.repeat(2049), /2048/],
   ['JWT_AUDIENCE', 'a'.repeat(2049), /2048/],
-  ['JWT_JWKS_REFRESH_S', '5', /10/]
+  ['JWT_JWKS_REFRESH_S', '5', /10/],
+  ['MCP_ALLOWED_ORIGINS', 'https://agent.example.com/', /no path or trailing slash; no \*/],
+  ['MCP_USER_ID', 'local user', /match/]
 ]
 
 t.test('a bad value of any variable names it, gives the reason and never echoes the value', async (t) => {
@@ -146,9 +150,12 @@ t.test('values the consumers accept still load', async (t) => {
     CORS_ORIGINS: 'https://app.example.com, http://localhost:3000',
     API_KEYS: 'k1,abc.def~+/==',
     REDIS_URL: 'rediss://:pw@cache.internal:6380/0',
-    TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.168.1.7'
+    TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.168.1.7',
+    MCP_ALLOWED_ORIGINS: 'https://agent.example.com, http://localhost:6274',
+    MCP_USER_ID: 'me@example.com'
   })
   t.equal(c.HOST, '::1')
+  t.throws(() => loadConfig({ MCP_ALLOWED_ORIGINS: '*' }), new ConfigError('MCP_ALLOWED_ORIGINS', 'expected comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash; no *)'), 'no wildcard: an Origin check that admits every origin checks nothing')
   for (const window of ['1 minute', '30s', '2 hours', '1 day', '60000', '1.5 minutes']) {
     t.equal(loadConfig({ RATE_LIMIT_WINDOW: window }).RATE_LIMIT_WINDOW, window)
   }

@@ -1,5 +1,12 @@
-// Types only: Ajv is Fastify's own validator, reached through its compiler.
 import type { AnySchemaObject, Plugin } from 'ajv'
+
+/**
+ * The validation rules of every input, shared by Fastify's compiler (the REST
+ * routes) and the MCP tools' Ajv: no type coercion, no silent stripping of
+ * unknown fields, no defaults filled in, and every bad field reported, not
+ * only the first.
+ */
+export const AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } as const
 
 /**
  * Ajv keyword `x-max-extra-properties`: caps the properties an object has

@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
-import { AdviceUnavailableError } from '../advice/errors.js'
-import { DatabaseUnavailableError, TrackingError } from '../tracking/errors.js'
+import { domainProblem } from './domain-problem.js'
 import { clip, fieldErrors, type AjvError } from './field-errors.js'
 
 const TITLES: Record<number, string> = {
@@ -26,6 +25,7 @@ const TITLES: Record<number, string> = {
 const SLUGS: Record<number, string> = {
   400: 'bad-request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   409: 'conflict',
@@ -83,30 +83,13 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'headers' ? 'headers' : error.validationContext === 'params' ? 'path' : 'body'
       return sendProblem(reply, request, 400, `Invalid request ${part}: ${detail}`, { type: problemType(400, true), errors })
     }
-    if (error instanceof TrackingError) {
-      request.metricsErrorType = error.status === 503 ? 'unavailable' : SLUGS[error.status]
-      if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS))
-      if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
-      return sendProblem(reply, request, error.status, error.message)
-    }
-    if (error instanceof DatabaseUnavailableError) {
-      // The driver's message may name hosts or users: it goes to the log only.
-      request.log.warn({ reason: error.reason }, 'database unavailable')
-      request.metricsErrorType = 'database'
-      reply.header('retry-after', '2')
-      return sendProblem(reply, request, 503, 'The database is unavailable, so nothing was stored. Retry shortly; requests without a user still work.')
-    }
-    if (error instanceof AdviceUnavailableError) {
-      const status = error.reason === 'timeout' || error.reason === 'deadline'
-        ? 504
-        : error.reason === 'shed' || error.reason === 'circuit_open' || error.reason === 'rate_limited' || error.reason === 'quota' ? 503 : 502
-      // The upstream's own delay, capped at the day the spec documents for Retry-After.
-      if (status === 503) reply.header('retry-after', String(Math.min(error.retryAfterS ?? 1, 86_400)))
-      request.metricsErrorType = 'upstream'
-      request.log.warn({ reason: error.reason }, 'advice unavailable and fallback disabled')
-      return sendProblem(reply, request, status, status === 504
-        ? 'The AI provider timed out. Try again, or enable the local fallback.'
-        : 'The AI provider is unavailable. Try again shortly.')
+    const domain = domainProblem(error, (status) => SLUGS[status])
+    if (domain !== undefined) {
+      request.metricsErrorType = domain.metricsType
+      if (domain.log !== undefined) request.log.warn(domain.log.fields, domain.log.message)
+      if (domain.retryAfterS !== undefined) reply.header('retry-after', String(domain.retryAfterS))
+      if (domain.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
+      return sendProblem(reply, request, domain.status, domain.detail)
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (error.code === 'OVERLOADED') {

@@ -37,7 +37,8 @@ export function createMetrics () {
     aiBreakerState: new Gauge({ name: 'ai_circuit_breaker_state', help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', registers: [registry] }),
     aiInFlight: new Gauge({ name: 'ai_in_flight', help: 'AI provider calls in flight', registers: [registry] }),
     aiQueued: new Gauge({ name: 'ai_queued', help: 'AI provider calls waiting for a concurrency slot', registers: [registry] }),
-    aiCache: new Counter({ name: 'ai_cache_requests_total', help: 'Advice cache lookups by result (hit, miss, coalesced)', labelNames: ['result'] as const, registers: [registry] })
+    aiCache: new Counter({ name: 'ai_cache_requests_total', help: 'Advice cache lookups by result (hit, miss, coalesced)', labelNames: ['result'] as const, registers: [registry] }),
+    mcpToolCalls: new Counter({ name: 'mcp_tool_calls_total', help: 'MCP tool calls by tool and outcome (ok, invalid, no_user, problem, internal)', labelNames: ['tool', 'outcome'] as const, registers: [registry] })
   }
   return m
 }

@@ -1,0 +1,97 @@
+// The low-level Server, not McpServer: McpServer.registerTool takes zod
+// schemas, and the tools' schemas are TypeBox (JSON Schema) with no second
+// copy; Server takes the JSON Schema as it is.
+import { Server } from '@modelcontextprotocol/sdk/server/index.js'
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool as ListedTool } from '@modelcontextprotocol/sdk/types.js'
+import type { ValidateFunction } from 'ajv'
+import { normalizeBody } from '../advice/normalize.js'
+import { domainProblem } from '../plugins/domain-problem.js'
+import { fieldErrors, type AjvError } from '../plugins/field-errors.js'
+import { version } from '../version.js'
+import { createValidatorFactory, inline } from './schemas.js'
+import { createTools, type Tool, type ToolContext, type ToolDeps } from './tools.js'
+
+/** How a tool call ended; a bounded label set for metrics. */
+export type ToolOutcome = 'ok' | 'invalid' | 'no_user' | 'problem' | 'internal'
+
+/** Where the tool layer reports: a pino-like logger and an optional metrics hook. */
+export interface ToolboxOptions {
+  log: { warn: (fields: object, message: string) => void, error: (fields: object, message: string) => void }
+  observe?: (tool: string, outcome: ToolOutcome) => void
+}
+
+const INSTRUCTIONS = 'Health tracking tools. Every number (water targets, kcal burned, kcal eaten) is computed by the service from cited tables ' +
+  '(EFSA/IOM hydration guidance, the 2024 Adult Compendium of Physical Activities, USDA FoodData Central); quote them rather than estimating your own. ' +
+  'advise_* and lookup_* answer questions and save nothing; log_* record an entry for the user, get_day_summary and list_entries read the log, delete_entry removes a mistake. ' +
+  'Units are in the field names: litres (_l, amount_liters), kilograms (_kg), minutes, kcal. General wellness information, not medical advice.'
+
+const clean = (detail: string) => detail.replace(/\s+/g, ' ').trim()
+
+/** The tools, listed and callable: schemas inlined and validators compiled once, then shared by every connection. */
+export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
+  const tools = createTools(deps)
+  const compile = createValidatorFactory()
+  const byName = new Map<string, { tool: Tool, validate: ValidateFunction }>(tools.map((t) => [t.name, { tool: t, validate: compile(t.input) }]))
+  const listed: ListedTool[] = tools.map((t) => ({
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: inline(t.input) as ListedTool['inputSchema'],
+    outputSchema: inline(t.output) as ListedTool['outputSchema'],
+    annotations: { title: t.title, readOnlyHint: t.readOnly, destructiveHint: t.name === 'delete_entry', idempotentHint: t.readOnly, openWorldHint: false }
+  }))
+  const failed = (name: string, outcome: ToolOutcome, detail: string): CallToolResult => {
+    options.observe?.(name, outcome)
+    return { isError: true, content: [{ type: 'text', text: clean(detail) }] }
+  }
+
+  /** Validates and runs one call; every failure a caller can act on is an isError result, never a protocol error or a stack. */
+  async function call (name: string, rawArgs: Record<string, unknown> | undefined, ctx: ToolContext): Promise<CallToolResult> {
+    const entry = byName.get(name)
+    // An unknown tool is a protocol error (the spec's -32602), not a tool result.
+    if (entry === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`)
+    const { tool, validate } = entry
+    const args = rawArgs ?? {}
+    normalizeBody(args)
+    if (!validate(args)) {
+      const errors = fieldErrors(validate.errors as AjvError[], { body: args, properties: Object.keys(tool.input.properties) })
+      return failed(name, 'invalid', `Invalid arguments for ${name}: ${errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')}`)
+    }
+    if (tool.tracked && ctx.userId === undefined) return failed(name, 'no_user', `${name} needs an identified user: ${ctx.noUser}`)
+    let output: object
+    try {
+      output = await tool.run(args, { ...ctx, user: ctx.userId } as ToolContext)
+    } catch (err) {
+      const problem = domainProblem(err, () => 'tool')
+      if (problem !== undefined) {
+        if (problem.log !== undefined) options.log.warn({ ...problem.log.fields, tool: name }, problem.log.message)
+        return failed(name, 'problem', problem.retryAfterS === undefined ? problem.detail : `${problem.detail} (retry after ${problem.retryAfterS} s)`)
+      }
+      // The cause stays in the log; the model gets a generic detail.
+      options.log.error({ err, tool: name }, 'tool failed')
+      return failed(name, 'internal', `${name} failed unexpectedly; try again later.`)
+    }
+    options.observe?.(name, 'ok')
+    return { content: [{ type: 'text', text: tool.text(output as never) }], structuredContent: output as Record<string, unknown> }
+  }
+
+  return { tools: listed, call }
+}
+
+/** The tools of one service instance. */
+export type Toolbox = ReturnType<typeof createToolbox>
+
+/**
+ * An MCP server for one connection (stdio) or one request (stateless HTTP):
+ * cheap to make, since the toolbox is built once. The call's cancellation
+ * (the SDK's signal) and the caller's own (a closed HTTP connection) both abort it.
+ */
+export function createMcpServer (toolbox: Toolbox, ctx: ToolContext): Server {
+  const server = new Server({ name: 'health-tracker-api', title: 'Health Tracker', version }, { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS })
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolbox.tools }))
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const signal = ctx.signal === undefined ? extra.signal : AbortSignal.any([ctx.signal, extra.signal])
+    return await toolbox.call(request.params.name, request.params.arguments, { ...ctx, signal })
+  })
+  return server
+}

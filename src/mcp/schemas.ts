@@ -8,10 +8,12 @@ const named = new Map<string, TSchema>(allSchemas.map((s) => [String(s.$id), s])
 
 /**
  * A TypeBox schema as plain JSON Schema with every `$ref` to a named schema
- * replaced by that schema, and no `$id` left. MCP clients get each tool's
+ * replaced by that schema, and no `$id` or `examples` left. MCP clients get each tool's
  * schemas on their own, with nothing to resolve a reference against; and an
  * Ajv (the SDK client's) that compiles two output schemas embedding the same
- * `$id` would refuse the second.
+ * `$id` would refuse the second. The OpenAPI examples are dropped: every
+ * tools/list puts the schemas in a model's context, where they cost tokens
+ * and teach nothing the descriptions do not.
  */
 export function inline (schema: unknown): Record<string, unknown> {
   const walk = (node: unknown): unknown => {
@@ -26,7 +28,11 @@ export function inline (schema: unknown): Record<string, unknown> {
     }
     const out: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(record)) {
-      if (key !== '$id') out[key] = walk(value)
+      if (key === '$id' || key === 'examples') continue
+      // Property names are data, not keywords: one called "examples" stays.
+      out[key] = key === 'properties' && value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, walk(property)]))
+        : walk(value)
     }
     return out
   }

@@ -14,6 +14,19 @@ t.test('inline replaces named references by their schemas, keeps sibling keyword
   t.throws(() => inline(Type.Ref('Nowhere')), /unknown schema reference Nowhere/)
 })
 
+t.test('inline drops the examples keyword, not a property named examples', async (t) => {
+  const schema = inline(Type.Object({
+    examples: Type.String({ examples: ['a'] }),
+    n: Type.Number({ examples: [1] })
+  }, { examples: [{ examples: 'a', n: 1 }] }))
+  t.notOk('examples' in schema, 'the object\'s own examples go')
+  const properties = schema.properties as Record<string, Record<string, unknown>>
+  t.same(Object.keys(properties), ['examples', 'n'], 'a property called examples stays')
+  t.same(properties.examples, { type: 'string' })
+  t.same(properties.n, { type: 'number' })
+  t.notMatch(JSON.stringify(inline(WaterAdvice)), /"examples"/, 'nested examples too')
+})
+
 t.test('input validators apply the REST rules: no coercion, the extra-field cap, formats', async (t) => {
   const validator = createValidatorFactory()
   const water = validator(Type.Object({ amount_liters: Type.Number() }, { $id: 'CoercionProbe', additionalProperties: false }))

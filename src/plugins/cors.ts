@@ -3,10 +3,14 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { splitList, type Config } from '../config.js'
 
+// Every method and request header a route reads, so a browser app on an
+// allowed origin can use the whole API: tracking (PUT /profile, DELETE
+// /entries/{id}, X-User-Id, Idempotency-Key) and MCP's protocol headers
+// (POST /mcp also checks its own MCP_ALLOWED_ORIGINS).
 const common: FastifyCorsOptions = {
-  methods: ['GET', 'POST', 'OPTIONS'],
-  allowedHeaders: ['Content-Type', 'Authorization'],
-  exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+  methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+  allowedHeaders: ['Content-Type', 'Authorization', 'X-User-Id', 'Idempotency-Key', 'Mcp-Protocol-Version'],
+  exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed'],
   maxAge: 600
 }
 

@@ -33,3 +33,24 @@ t.test('a list containing * still means any origin without credentials', async (
   t.equal(res.headers['access-control-allow-origin'], '*')
   t.notOk(res.headers['access-control-allow-credentials'])
 })
+
+t.test('a browser app may use the tracking routes and MCP: their methods and headers pass the preflight', async (t) => {
+  const app = await build(t, { CORS_ORIGINS: 'https://app.example' })
+  const cases = [
+    { method: 'DELETE', url: '/entries/0b7e8f8e-0000-4000-8000-000000000000', headers: 'authorization,x-user-id' },
+    { method: 'PUT', url: '/profile', headers: 'authorization,x-user-id,content-type' },
+    { method: 'POST', url: '/water', headers: 'authorization,x-user-id,idempotency-key,content-type' },
+    { method: 'POST', url: '/mcp', headers: 'authorization,content-type,mcp-protocol-version' }
+  ]
+  for (const c of cases) {
+    const res = await app.inject({ method: 'OPTIONS', url: c.url, headers: { origin: 'https://app.example', 'access-control-request-method': c.method, 'access-control-request-headers': c.headers } })
+    t.equal(res.statusCode, 204, `${c.method} ${c.url}`)
+    t.equal(res.headers['access-control-allow-origin'], 'https://app.example')
+    const methods = String(res.headers['access-control-allow-methods']).split(/,\s*/)
+    t.ok(methods.includes(c.method), `${c.method} is allowed`)
+    const allowed = String(res.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/)
+    for (const header of c.headers.split(',')) t.ok(allowed.includes(header), `${header} may be sent to ${c.url}`)
+  }
+  const answer = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://app.example' } })
+  t.match(String(answer.headers['access-control-expose-headers']).toLowerCase(), 'idempotent-replayed', 'a replay is visible to the script')
+})

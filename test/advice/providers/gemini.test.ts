@@ -2,7 +2,7 @@ import type { Test } from 'tap'
 import { createServer } from 'node:net'
 import t from 'tap'
 import { ProviderError } from '../../../src/advice/errors.js'
-import { classify, createGeminiProvider, parseDelay, readErrorBody } from '../../../src/advice/providers/gemini.js'
+import { classify, createGeminiProvider, readErrorBody } from '../../../src/advice/providers/gemini.js'
 import { SYSTEM_INSTRUCTION } from '../../../src/advice/prompts.js'
 import type { ProviderRequest } from '../../../src/advice/types.js'
 import { startFakeGemini, type FakeMode } from '../../helpers/fake-gemini.js'
@@ -111,11 +111,6 @@ t.test('connection refused → network', async (t) => {
 })
 
 t.test('helpers', async (t) => {
-  t.equal(parseDelay('1s'), 1000)
-  t.equal(parseDelay('0.5s'), 500)
-  t.equal(parseDelay('7'), 7000)
-  t.equal(parseDelay('soon'), undefined)
-  t.equal(parseDelay(null), undefined)
   t.same(readErrorBody('not json'), { perDayQuota: false })
   t.same(readErrorBody('{"error":{}}'), { retryDelayMs: undefined, perDayQuota: false })
   const existing = new ProviderError('empty', 'x')

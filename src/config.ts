@@ -86,6 +86,9 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     if (type === 'integer' && !/^-?\d+$/.test(value)) throw new ConfigError(key, 'expected integer')
     if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) throw new ConfigError(key, 'expected number')
   }
+  // AI_PROVIDER has a default, so only the environment tells whether it was
+  // set; asked before Value.Default fills the defaults in.
+  if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) throw new ConfigError('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
   const first = Value.Errors(ConfigSchema, converted).First()
   if (first !== undefined) {
@@ -95,8 +98,6 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
       ? first.message.toLowerCase()
       : `expected one of ${choices.map((c) => c.const).join(', ')}`)
   }
-  // AI_PROVIDER has a default, so only the environment tells whether it was set.
-  if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) throw new ConfigError('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
   const config = converted as Config
   // The schema checks shapes; these check what each value's consumer accepts,
   // so a value that would only fail on the first request fails at start.
@@ -153,7 +154,7 @@ const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined
   GEMINI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
   GEMINI_MODEL: (v) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) ? undefined : 'expected a model id such as gemini-2.5-flash (letters, digits, . _ - /)',
   GEMINI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
-  OPENAI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host, e.g. http://localhost:11434/v1',
+  OPENAI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host (Ollama: port 11434, path /v1)',
   OPENAI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
   // Ollama tags (llama3.2:3b) and OpenRouter ids (meta-llama/llama-3.1-8b-instruct:free) included.
   OPENAI_MODEL: (v) => /^[\x21-\x7e]+$/.test(v) ? undefined : 'expected a model id without spaces, such as llama3.2 or gpt-4o-mini',

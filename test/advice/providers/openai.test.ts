@@ -157,5 +157,6 @@ t.test('helpers', async (t) => {
   t.equal(classifyOpenAI(existing, never()), existing)
   t.equal(classifyOpenAI(new SyntaxError('x'), never()).outcome, 'bad_reply')
   t.equal(classifyOpenAI(new Error('x'), never()).outcome, 'network')
-  t.throws(() => readCompletion({ choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: undefined }] } as never), { outcome: 'empty' })
+  const err = (() => { try { readCompletion({ choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: undefined }] } as never) } catch (e) { return e } })()
+  t.match(err, { name: 'ProviderError', outcome: 'empty' }, 'a choice without a message has no words')
 })

@@ -25,7 +25,7 @@ t.test('/health reports liveness, version and the AI state without calling Gemin
   t.equal((await forcedLocal.inject({ url: '/health' })).json().ai_service, 'local')
 })
 
-t.test('/health lists each provider of the chain, in order, without calling one', async (t) => {
+t.test('/health lists each provider of the chain without calling one', async (t) => {
   const gemini = await startFakeGemini()
   const openai = await startFakeOpenAI()
   t.teardown(async () => { await gemini.close(); await openai.close() })
@@ -33,7 +33,6 @@ t.test('/health lists each provider of the chain, in order, without calling one'
   const body = (await app.inject({ url: '/health' })).json()
   t.equal(body.ai_service, 'available')
   t.same(body.providers, { gemini: 'available', openai: 'available' })
-  t.same(Object.keys(body.providers), ['gemini', 'openai'])
   t.equal(gemini.calls + openai.calls, 0)
 })
 

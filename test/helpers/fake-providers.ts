@@ -3,8 +3,8 @@ import { geminiUserText, startFakeGemini } from './fake-gemini.js'
 import { chatTurns, startFakeOpenAI } from './fake-openai.js'
 import type { FakeUpstream } from './fake-upstream.js'
 
-/** The modes every fake provider shares: answer with a text, or echo the user turn back. */
-export type SharedMode = { kind: 'echo' } | { kind: 'ok', text?: string }
+/** The modes every fake provider shares: answer with a text, echo the user turn back, or hold the call open. */
+export type SharedMode = { kind: 'echo' } | { kind: 'ok', text?: string } | { kind: 'hang' }
 
 /** One language-model provider under test: its fake, the env that selects it, and how to read a recorded prompt. */
 export interface FakeProvider {

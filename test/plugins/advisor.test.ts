@@ -9,11 +9,7 @@ import { build, geminiEnv, SEEDS, testEnv } from '../helpers/build.js'
 import { frozenClock } from '../helpers/clock.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 import { waitFor } from '../helpers/wait-for.js'
-
-const metric = (text: string, line: string) => {
-  const m = new RegExp(`^${line.replace(/[{}"()]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)
-  return m === null ? 0 : Number(m[1])
-}
+import { metric } from '../helpers/metrics.js'
 
 const uniqueWater = (i: number) => ({ amount_liters: Math.round((0.1 + i * 0.01) * 100) / 100 })
 

@@ -2,11 +2,7 @@ import t, { type Test } from 'tap'
 import { build, chainEnv, SEEDS } from '../helpers/build.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 import { startFakeOpenAI, type FakeOpenAIMode } from '../helpers/fake-openai.js'
-
-const metric = (text: string, line: string) => {
-  const m = new RegExp(`^${line.replace(/[{}"()]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)
-  return m === null ? 0 : Number(m[1])
-}
+import { metric } from '../helpers/metrics.js'
 
 async function fakes (t: Test, gemini: FakeMode, openai: FakeOpenAIMode) {
   const g = await startFakeGemini(gemini)

@@ -1,11 +1,8 @@
 import t from 'tap'
 import { build, openaiEnv, SEEDS } from '../helpers/build.js'
 import { startFakeOpenAI, type FakeOpenAIMode } from '../helpers/fake-openai.js'
+import { metric } from '../helpers/metrics.js'
 
-const metric = (text: string, line: string) => {
-  const m = new RegExp(`^${line.replace(/[{}"()]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)
-  return m === null ? 0 : Number(m[1])
-}
 /** Every ai_upstream_calls_total{provider="openai"} series, summed. */
 const attempts = (text: string) => text.split('\n').filter((l) => l.startsWith('ai_upstream_calls_total{provider="openai"')).reduce((n, l) => n + Number(l.split(' ')[1]), 0)
 

@@ -9,7 +9,7 @@ import { build, geminiEnv, SEEDS, testEnv } from '../helpers/build.js'
 import { frozenClock } from '../helpers/clock.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 import { waitFor } from '../helpers/wait-for.js'
-import { metric } from '../helpers/metrics.js'
+import { checkFaultMetrics, metric } from '../helpers/metrics.js'
 
 const uniqueWater = (i: number) => ({ amount_liters: Math.round((0.1 + i * 0.01) * 100) / 100 })
 
@@ -45,12 +45,7 @@ for (const [name, mode, env, source, calls, reason] of FAULTS) {
     t.equal(body.degraded, source === 'local')
     t.equal(fake.calls, calls, 'upstream calls')
     t.ok(body.message.split(' ').length <= 25)
-    const metrics = (await app.inject({ url: '/metrics' })).body
-    t.equal(metric(metrics, `advice_total{topic="water",source="${source}"}`), 1)
-    if (reason !== null) t.equal(metric(metrics, `ai_fallbacks_total{reason="${reason}",from="gemini",to="local"}`), 1, 'fallback metric')
-    t.equal(metric(metrics, 'ai_retries_total{provider="gemini"}'), Math.max(0, calls - 1))
-    const attempts = metrics.split('\n').filter((l) => l.startsWith('ai_upstream_calls_total{')).reduce((n, l) => n + Number(l.split(' ')[1]), 0)
-    t.equal(attempts, calls, 'every attempt counted')
+    checkFaultMetrics(t, (await app.inject({ url: '/metrics' })).body, { provider: 'gemini', source, calls, reason })
   })
 }
 

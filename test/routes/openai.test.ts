@@ -1,10 +1,7 @@
 import t from 'tap'
 import { build, openaiEnv, SEEDS } from '../helpers/build.js'
 import { startFakeOpenAI, type FakeOpenAIMode } from '../helpers/fake-openai.js'
-import { metric } from '../helpers/metrics.js'
-
-/** Every ai_upstream_calls_total{provider="openai"} series, summed. */
-const attempts = (text: string) => text.split('\n').filter((l) => l.startsWith('ai_upstream_calls_total{provider="openai"')).reduce((n, l) => n + Number(l.split(' ')[1]), 0)
+import { checkFaultMetrics, metric } from '../helpers/metrics.js'
 
 const LONG = 'Great work today! ' + Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
 const WORDS = 'Great job, keep sipping water steadily through the afternoon.'
@@ -49,12 +46,8 @@ for (const [name, mode, env, source, calls, outcome, reason] of FAULTS) {
     else if (mode.kind === 'ok' && mode.text !== LONG) t.equal(body.message, WORDS, 'the answer, without the reasoning')
     else t.match(body.message, /^Great work today! word0 /)
     const metrics = (await app.inject({ url: '/metrics' })).body
-    t.equal(metric(metrics, `advice_total{topic="water",source="${source}"}`), 1, 'advice metric')
-    t.equal(attempts(metrics), calls, 'every attempt counted')
-    t.equal(metric(metrics, `ai_upstream_calls_total{provider="openai",outcome="${outcome}"}`), outcome === 'ok' || outcome === reason ? calls : 0, 'outcome metric')
-    t.equal(metric(metrics, 'ai_retries_total{provider="openai"}'), calls - 1, 'retry metric')
-    if (reason !== null) t.equal(metric(metrics, `ai_fallbacks_total{reason="${reason}",from="openai",to="local"}`), 1, 'fallback metric')
-    else t.notMatch(metrics, /^ai_fallbacks_total\{/m, 'no fallback')
+    checkFaultMetrics(t, metrics, { provider: 'openai', source, calls, reason })
+    t.equal(metric(metrics, `ai_upstream_calls_total{provider="openai",outcome="${outcome}"}`), calls, 'every attempt ended with this outcome')
   })
 }
 

@@ -27,7 +27,7 @@ export class ProviderError extends Error {
   }
 }
 
-/** Gemini failed and fallback is disabled (AI_FALLBACK=none); maps to 502, 503 or 504. */
+/** Every provider of the chain failed and fallback is disabled (AI_FALLBACK=none); maps to 502, 503 or 504. */
 export class AdviceUnavailableError extends Error {
   readonly reason: FallbackReason
   readonly retryAfterS: number | undefined

@@ -32,7 +32,7 @@ const SCENARIOS: Array<[string, FakeMode, FakeOpenAIMode, { source: string, degr
 for (const [name, gemini, openai, want] of SCENARIOS) {
   t.test(`chain: ${name}`, async (t) => {
     const { g, o } = await fakes(t, gemini, openai)
-    const app = await build(t, chainEnv(g.url, o.url, { AI_MAX_RETRIES: '0', AI_TIMEOUT_MS: '300' }))
+    const app = await build(t, chainEnv(g.url, o.url, { AI_MAX_RETRIES: '0', AI_TIMEOUT_MS: '1500' }))
     const res = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
     t.equal(res.statusCode, 200)
     const body = res.json()

@@ -80,7 +80,7 @@ t.test('OPENAI_API_KEY travels as a bearer token', async (t) => {
 t.test('AI_FALLBACK=none: 502 when the model fails, 504 when it times out', async (t) => {
   const fake = await startFakeOpenAI({ kind: 'finish', reason: 'content_filter' })
   t.teardown(() => fake.close())
-  const app = await build(t, openaiEnv(fake.url, { AI_FALLBACK: 'none', AI_TIMEOUT_MS: '200', AI_MAX_RETRIES: '0' }))
+  const app = await build(t, openaiEnv(fake.url, { AI_FALLBACK: 'none', AI_TIMEOUT_MS: '1000', AI_MAX_RETRIES: '0' }))
   const failed = await app.inject({ method: 'POST', url: '/gym', payload: SEEDS.gym })
   t.equal(failed.statusCode, 502)
   t.match(failed.headers['content-type'], /^application\/problem\+json/)

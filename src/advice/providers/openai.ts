@@ -53,7 +53,8 @@ export function readCompletion (completion: ChatCompletion): ProviderReply {
     throw message?.refusal != null ? new ProviderError('safety', 'model refused') : new ProviderError('empty', 'no words outside the reasoning')
   }
   const usage = completion.usage
-  return { text: content, usage: usage == null ? undefined : { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } }
+  // Some compatible servers send usage with counts missing; a counter cannot take NaN.
+  return { text: content, usage: usage == null ? undefined : { inputTokens: usage.prompt_tokens ?? 0, outputTokens: usage.completion_tokens ?? 0 } }
 }
 
 /** Maps anything the SDK or the network throws to a classified ProviderError. */

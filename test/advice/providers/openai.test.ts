@@ -119,4 +119,7 @@ t.test('helpers', async (t) => {
   t.equal(classifyOpenAI(new Error('x'), never()).outcome, 'network')
   const err = (() => { try { readCompletion({ choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: undefined }] } as never) } catch (e) { return e } })()
   t.match(err, { name: 'ProviderError', outcome: 'empty' }, 'a choice without a message has no words')
+  const partial = readCompletion({ choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'Sip water.', refusal: null } }], usage: {} } as never)
+  t.same(partial, { text: 'Sip water.', usage: { inputTokens: 0, outputTokens: 0 } }, 'usage without counts counts none')
+  t.same(readCompletion({ choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'Sip water.', refusal: null } }] } as never), { text: 'Sip water.', usage: undefined })
 })

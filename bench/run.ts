@@ -96,14 +96,31 @@ async function coldStart (): Promise<number> {
 const report: string[] = []
 const log = (line: string) => { report.push(line); console.log(line) }
 
-// A: upstream-bound. Every body differs (note: a counter), so the cache cannot help.
-const fake = await start(['--import', 'tsx', 'bench/fake-server.ts', '--latency', String(LATENCY_MS)], {}, /(http:\/\/127\.0\.0\.1:\d+)/)
-const direct = await load(fake.url, '/v1beta/models/gemini-2.5-flash:generateContent', (i) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: `bench ${i}` }] }] }))
-const a = await server({ GEMINI_API_KEY: 'bench-key', GEMINI_BASE_URL: fake.url, AI_MAX_CONCURRENCY: '100' })
-const resultA = await load(a.url, '/water', (i) => JSON.stringify({ amount_liters: 1.2, note: `request ${i}` }))
-const rssA = peakRssMb(a.child.pid as number)
-await stop(a)
-await stop(fake)
+// A: upstream-bound, once per provider, each against its fake in its own process.
+// Every body differs (note: a counter), so the cache cannot help.
+interface UpstreamRun { result: Result, direct: Result, cpuMs: number, rssMb: number }
+const FAKE_ROUTES = {
+  gemini: { path: '/v1beta/models/gemini-2.5-flash:generateContent', body: (i: number) => JSON.stringify({ contents: [{ role: 'user', parts: [{ text: `bench ${i}` }] }] }) },
+  openai: { path: '/v1/chat/completions', body: (i: number) => JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `bench ${i}` }] }) }
+} as const
+async function upstreamRun (provider: keyof typeof FAKE_ROUTES): Promise<UpstreamRun> {
+  const fake = await start(['--import', 'tsx', 'bench/fake-server.ts', '--latency', String(LATENCY_MS), '--provider', provider], {}, /(http:\/\/127\.0\.0\.1:\d+)/)
+  const direct = await load(fake.url, FAKE_ROUTES[provider].path, FAKE_ROUTES[provider].body)
+  const env: Record<string, string> = provider === 'gemini'
+    ? { GEMINI_API_KEY: 'bench-key', GEMINI_BASE_URL: fake.url }
+    : { AI_PROVIDER: 'openai', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_MODEL: 'bench-model' }
+  const p = await server({ ...env, AI_MAX_CONCURRENCY: '100' })
+  const cpu0 = cpuMs(p.child.pid as number)
+  const result = await load(p.url, '/water', (i) => JSON.stringify({ amount_liters: 1.2, note: `request ${i}` }))
+  const run = { result, direct, cpuMs: (cpuMs(p.child.pid as number) - cpu0) / result.requests.total, rssMb: peakRssMb(p.child.pid as number) }
+  await stop(p)
+  await stop(fake)
+  return run
+}
+const runA = await upstreamRun('gemini')
+const runA2 = await upstreamRun('openai')
+const resultA = runA.result
+const direct = runA.direct
 const ceiling = CONNECTIONS / (LATENCY_MS / 1000)
 
 // B: local path (no key) against bare node:http parsing and checking the same JSON.
@@ -148,15 +165,19 @@ const p99 = (xs: number[]): number => xs[Math.floor(xs.length * 0.99)]
 
 const coldStartMs = await coldStart()
 
-log(`Node ${process.version}, ${DURATION_S} s per run, ${CONNECTIONS} connections, fake Gemini latency ${LATENCY_MS} ms.\n`)
+log(`Node ${process.version}, ${DURATION_S} s per run, ${CONNECTIONS} connections, fake provider latency ${LATENCY_MS} ms.\n`)
 log('| run | req/s | p50 ms | p99 ms | errors + non-2xx |')
 log('|---|---|---|---|---|')
 log(row('A: POST /water via Gemini (fake)', resultA))
 log(row('A baseline: same load straight to the fake', direct))
+log(row('A2: POST /water via OpenAI-compatible (fake)', runA2.result))
+log(row('A2 baseline: same load straight to the fake', runA2.direct))
 log(row('B: POST /water, local advisor', resultB))
 log(row('B baseline: bare node:http', resultBare))
 log('')
-log(`- A: ${(resultA.requests.average / ceiling).toFixed(3)} of the Little's-law ceiling (${CONNECTIONS} / ${LATENCY_MS / 1000} s = ${ceiling} req/s); p99 ${resultA.latency.p99 - direct.latency.p99} ms above the fake alone; peak RSS ${rssA.toFixed(0)} MB.`)
+for (const [name, run] of [['A (Gemini)', runA], ['A2 (OpenAI-compatible)', runA2]] as const) {
+  log(`- ${name}: ${(run.result.requests.average / ceiling).toFixed(3)} of the Little's-law ceiling (${CONNECTIONS} / ${LATENCY_MS / 1000} s = ${ceiling} req/s); p99 ${run.result.latency.p99 - run.direct.latency.p99} ms above the fake alone; server CPU ${run.cpuMs.toFixed(3)} ms per call; peak RSS ${run.rssMb.toFixed(0)} MB.`)
+}
 log(`- B: ${(resultB.requests.average / resultBare.requests.average).toFixed(3)} of bare node:http; CPU ${cpuB.toFixed(3)} ms/request vs ${cpuBare.toFixed(3)} ms bare (${(cpuB / cpuBare).toFixed(2)}×); peak RSS ${rssB.toFixed(0)} MB.`)
 log(row('C: POST /food, development-set meals, local', resultC))
 log(row('C: POST /food, 500-character unknown words', resultU))

@@ -7,7 +7,7 @@ export const LEVELS = ['low', 'moderate', 'high'] as const
 export type Level = typeof LEVELS[number]
 
 /** Who wrote an advice message. */
-export const SOURCES = ['gemini', 'local'] as const
+export const SOURCES = ['gemini', 'openai', 'local'] as const
 /** One of SOURCES. */
 export type Source = typeof SOURCES[number]
 
@@ -93,8 +93,8 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export function adviceEnvelope<T extends TSchema> (id: string, facts: T, description: string) {
   return Type.Object({
     message: Type.String({ maxLength: 300, description: 'At most 25 words of plain-text advice' }),
-    source: StringEnum(SOURCES, { description: 'Who wrote the words: gemini or the built-in local advisor' }),
-    degraded: Type.Boolean({ description: 'true when Gemini was wanted but the local advisor answered' }),
+    source: StringEnum(SOURCES, { description: 'Who wrote the words: gemini, openai (any OpenAI-compatible model) or the built-in local advisor' }),
+    degraded: Type.Boolean({ description: 'true when the first-choice provider did not write the words: another provider of the chain or the local advisor did' }),
     entry_id: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: 'The stored entry, when the request identified a user (tracking)' })),
     facts
   }, { $id: id, additionalProperties: false, description })

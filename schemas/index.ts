@@ -1,7 +1,7 @@
 import { FieldError, Problem } from './common.js'
 import { FoodAdvice, FoodEntry, FoodFacts, FoodItem } from './food.js'
 import { GymAdvice, GymEntry, GymFacts } from './gym.js'
-import { Health, Readiness } from './health.js'
+import { Health, ProviderStates, Readiness } from './health.js'
 import { DayTotals, DaySummary, EntryPage, Erased, Export, Profile, ProfileInput, TrackedEntry } from './tracking.js'
 import { WaterAdvice, WaterEntry, WaterFacts } from './water.js'
 
@@ -11,6 +11,6 @@ export const allSchemas = [
   WaterEntry, WaterFacts, WaterAdvice,
   GymEntry, GymFacts, GymAdvice,
   FoodEntry, FoodItem, FoodFacts, FoodAdvice,
-  Health, Readiness,
+  ProviderStates, Health, Readiness,
   TrackedEntry, EntryPage, DaySummary, Profile, ProfileInput, Export, Erased
 ]

@@ -17,12 +17,16 @@ export const ConfigSchema = Type.Object({
   GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Google AI Studio key; unset means the local advisor answers' })),
   GEMINI_MODEL: Type.String({ minLength: 1, maxLength: 100, default: 'gemini-2.5-flash', description: 'Gemini model id' }),
   GEMINI_BASE_URL: Type.String({ pattern: '^https?://', default: 'https://generativelanguage.googleapis.com', description: 'Gemini API origin' }),
-  AI_PROVIDER: Type.Union([Type.Literal('auto'), Type.Literal('gemini'), Type.Literal('local')], { default: 'auto', description: 'auto = Gemini when a key is set' }),
-  AI_FALLBACK: Type.Union([Type.Literal('local'), Type.Literal('none')], { default: 'local', description: 'What answers when Gemini fails' }),
-  AI_TIMEOUT_MS: Int(100, 120_000, 10_000, 'Timeout of one Gemini attempt (ms)'),
-  AI_MAX_RETRIES: Int(0, 10, 2, 'Retries after the first Gemini attempt'),
+  OPENAI_BASE_URL: Type.String({ pattern: '^https?://', maxLength: 2048, default: 'https://api.openai.com/v1', description: 'OpenAI-compatible chat-completions base URL (Ollama: http://localhost:11434/v1)' }),
+  OPENAI_MODEL: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Model id on that server; required when openai is in the chain' })),
+  OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Bearer key of that server; unset sends none (Ollama, vLLM, llama.cpp need none)' })),
+  AI_PROVIDER: Type.Union([Type.Literal('auto'), Type.Literal('gemini'), Type.Literal('openai'), Type.Literal('local')], { default: 'auto', description: 'auto = Gemini when a key is set' }),
+  AI_PROVIDERS: Type.Optional(Type.String({ maxLength: 100, description: 'Ordered provider chain, e.g. gemini,openai; the local advisor ends it. Not with AI_PROVIDER' })),
+  AI_FALLBACK: Type.Union([Type.Literal('local'), Type.Literal('none')], { default: 'local', description: 'What answers when every provider fails' }),
+  AI_TIMEOUT_MS: Int(100, 120_000, 10_000, 'Timeout of one provider attempt (ms)'),
+  AI_MAX_RETRIES: Int(0, 10, 2, 'Retries after the first attempt, per provider'),
   AI_DEADLINE_MS: Int(100, 300_000, 15_000, 'Overall budget of one advice call: attempts plus waits (ms)'),
-  AI_MAX_CONCURRENCY: Int(1, 10_000, 100, 'Gemini calls in flight per process; also the HTTP pool size'),
+  AI_MAX_CONCURRENCY: Int(1, 10_000, 100, 'Calls in flight per provider and process; also each HTTP pool\'s size'),
   AI_QUEUE_MAX: Int(0, 100_000, 100, 'Calls that may wait for a free slot before being shed'),
   AI_QUEUE_TIMEOUT_MS: Int(0, 60_000, 1000, 'Longest wait for a free slot (ms)'),
   AI_BREAKER_THRESHOLD: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'Failure ratio that opens the circuit breaker' }),
@@ -84,6 +88,9 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     if (type === 'integer' && !/^-?\d+$/.test(value)) throw new ConfigError(key, 'expected integer')
     if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) throw new ConfigError(key, 'expected number')
   }
+  // AI_PROVIDER has a default, so only the environment tells whether it was
+  // set; asked before Value.Default fills the defaults in.
+  if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) throw new ConfigError('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
   const first = Value.Errors(ConfigSchema, converted).First()
   if (first !== undefined) {
@@ -100,6 +107,9 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     const value = config[variable]
     const reason = typeof value === 'string' ? check(value) : undefined
     if (reason !== undefined) throw new ConfigError(variable, reason)
+  }
+  if (providerChain(config).includes('openai') && config.OPENAI_MODEL === undefined) {
+    throw new ConfigError('OPENAI_MODEL', 'required when the chain names openai (e.g. llama3.2 on Ollama, gpt-4o-mini on OpenAI)')
   }
   return config
 }
@@ -149,6 +159,11 @@ const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined
   GEMINI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
   GEMINI_MODEL: (v) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) ? undefined : 'expected a model id such as gemini-2.5-flash (letters, digits, . _ - /)',
   GEMINI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
+  OPENAI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host (Ollama: port 11434, path /v1)',
+  OPENAI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
+  // Ollama tags (llama3.2:3b) and OpenRouter ids (meta-llama/llama-3.1-8b-instruct:free) included.
+  OPENAI_MODEL: (v) => /^[\x21-\x7e]+$/.test(v) ? undefined : 'expected a model id without spaces, such as llama3.2 or gpt-4o-mini',
+  AI_PROVIDERS: chainReason,
   REDIS_URL: (v) => isHttpUrl(v.replace(/^redis(s?):/, 'http$1:')) ? undefined : 'expected a redis:// or rediss:// URL with a host',
   CORS_ORIGINS: (v) => splitList(v).every((o) => o === '*' || isOrigin(o))
     ? undefined
@@ -201,10 +216,34 @@ export function trackingOff (config: Config, localUser = false): string | undefi
   return undefined
 }
 
-/** A language-model provider the config can name. */
-export type ProviderName = 'gemini'
+/** The language-model providers the config can name. */
+export const PROVIDER_NAMES = ['gemini', 'openai'] as const
+/** One of PROVIDER_NAMES. */
+export type ProviderName = typeof PROVIDER_NAMES[number]
 
-/** The providers that write advice under this config, in order of preference (the local advisor ends the chain): Gemini when a key is set and the provider is not forced to local. */
+/** Why an AI_PROVIDERS list is not a chain, or undefined when it is. */
+function chainReason (value: string): string | undefined {
+  const names = splitList(value)
+  // The local advisor ends every chain anyway; naming it last is allowed, anywhere else it would hide the rest.
+  const named = names.at(-1) === 'local' ? names.slice(0, -1) : names
+  if (names.length === 0 || !named.every((n) => (PROVIDER_NAMES as readonly string[]).includes(n))) {
+    return 'expected a comma-separated list of gemini and openai, e.g. gemini,openai (local, if named, comes last)'
+  }
+  return new Set(named).size === named.length ? undefined : 'expected each provider once'
+}
+
+/** The providers the config asks for, in order, whether or not they can run. */
+export function requestedProviders (config: Config): ProviderName[] {
+  if (config.AI_PROVIDERS !== undefined) return splitList(config.AI_PROVIDERS).filter((n): n is ProviderName => n !== 'local')
+  if (config.AI_PROVIDER === 'auto') return config.GEMINI_API_KEY === undefined ? [] : ['gemini']
+  return config.AI_PROVIDER === 'local' ? [] : [config.AI_PROVIDER]
+}
+
+/**
+ * The providers that write advice under this config, in order of preference;
+ * the local advisor ends the chain. Gemini without a key is left out (the
+ * server warns), as it always was under AI_PROVIDER=gemini.
+ */
 export function providerChain (config: Config): ProviderName[] {
-  return config.AI_PROVIDER !== 'local' && config.GEMINI_API_KEY !== undefined ? ['gemini'] : []
+  return requestedProviders(config).filter((name) => name !== 'gemini' || config.GEMINI_API_KEY !== undefined)
 }

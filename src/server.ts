@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, requestedProviders } from './config.js'
 
 let config
 try {
@@ -15,8 +15,8 @@ const app = await buildApp(config)
 if (config.API_KEYS === undefined) {
   app.log.warn('API_KEYS is unset: the advice routes are open to anyone who can reach them')
 }
-if (config.GEMINI_API_KEY === undefined && config.AI_PROVIDER === 'gemini') {
-  app.log.warn('AI_PROVIDER=gemini but GEMINI_API_KEY is unset: the local advisor answers')
+if (config.GEMINI_API_KEY === undefined && requestedProviders(config).includes('gemini')) {
+  app.log.warn('gemini is named in AI_PROVIDER or AI_PROVIDERS but GEMINI_API_KEY is unset: the chain skips it')
 }
 
 // First signal: stop accepting, let in-flight requests finish (up to the

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, ConfigSchema, isAddressOrCidr, loadConfig, parseTrustProxy, rateLimitWindowMs, splitList } from '../src/config.js'
+import { ConfigError, ConfigSchema, isAddressOrCidr, loadConfig, parseTrustProxy, providerChain, rateLimitWindowMs, requestedProviders, splitList } from '../src/config.js'
 
 t.test('defaults match DESIGN.md §5', async (t) => {
   const c = loadConfig({})
@@ -39,7 +39,7 @@ t.test('a bad value names the variable and never its value', async (t) => {
   const cases: Array<[Record<string, string>, string, RegExp]> = [
     [{ PORT: 'eighty' }, 'PORT', /expected integer/],
     [{ PORT: '70000' }, 'PORT', /65535/],
-    [{ AI_PROVIDER: 'openai' }, 'AI_PROVIDER', /expected one of auto, gemini, local/],
+    [{ AI_PROVIDER: 'groq' }, 'AI_PROVIDER', /expected one of auto, gemini, openai, local/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /expected one of fatal/],
     [{ GEMINI_BASE_URL: 'ftp://x' }, 'GEMINI_BASE_URL', /match/],
     [{ AI_TIMEOUT_MS: '5' }, 'AI_TIMEOUT_MS', /100/],
@@ -70,7 +70,17 @@ const BAD: Array<[string, string, RegExp]> = [
   ['GEMINI_MODEL', 'm'.repeat(101), /100/],
   ['GEMINI_BASE_URL', 'ftp://x', /match/],
   ['GEMINI_BASE_URL', 'https://', /http\(s\) URL with a host/],
-  ['AI_PROVIDER', 'openai', /expected one of auto, gemini, local/],
+  ['OPENAI_BASE_URL', 'localhost:11434/v1', /match/],
+  ['OPENAI_BASE_URL', 'http://', /http\(s\) URL with a host/],
+  ['OPENAI_MODEL', 'llama 3.2', /model id without spaces/],
+  ['OPENAI_MODEL', 'm'.repeat(201), /200/],
+  ['OPENAI_API_KEY', 'sk with spaces', /printable ASCII/],
+  ['AI_PROVIDER', 'groq', /expected one of auto, gemini, openai, local/],
+  ['AI_PROVIDERS', 'gemini,groq', /comma-separated list of gemini and openai/],
+  ['AI_PROVIDERS', 'local,gemini', /local, if named, comes last/],
+  ['AI_PROVIDERS', ' , ', /comma-separated list of gemini and openai/],
+  ['AI_PROVIDERS', 'gemini,gemini', /each provider once/],
+  ['AI_PROVIDERS', 'x'.repeat(101), /100/],
   ['AI_FALLBACK', 'crash', /expected one of local, none/],
   ['AI_TIMEOUT_MS', '5', /100/],
   ['AI_MAX_RETRIES', '-1', /0/],
@@ -140,6 +150,43 @@ t.test('a bad value of any variable names it, gives the reason and never echoes 
     t.notOk(err.message.includes(value), `${variable}: the value is not echoed`)
     t.notMatch(err.message, /\n/, 'one line')
   }
+})
+
+t.test('AI_PROVIDER and AI_PROVIDERS: one or the other, and openai needs a model', async (t) => {
+  const cases: Array<[Record<string, string>, string, RegExp]> = [
+    [{ AI_PROVIDER: 'openai', AI_PROVIDERS: 'gemini,openai', OPENAI_MODEL: 'm' }, 'AI_PROVIDERS', /set AI_PROVIDER or AI_PROVIDERS, not both/],
+    // The default spelled out is still "set": a ConfigMap that keeps AI_PROVIDER=auto must clear it to use a chain.
+    [{ AI_PROVIDER: 'auto', AI_PROVIDERS: 'gemini' }, 'AI_PROVIDERS', /not both/],
+    [{ AI_PROVIDER: 'openai' }, 'OPENAI_MODEL', /required when the chain names openai/],
+    [{ AI_PROVIDERS: 'gemini,openai', GEMINI_API_KEY: 'k' }, 'OPENAI_MODEL', /required/]
+  ]
+  for (const [env, variable, reason] of cases) {
+    const err = t.throws(() => loadConfig(env), JSON.stringify(env)) as ConfigError
+    t.equal(err.variable, variable)
+    t.match(err.message, `Invalid environment variable ${variable}: `)
+    t.match(err.message, reason)
+    t.notMatch(err.message, /\n/, 'one line')
+  }
+  t.doesNotThrow(() => loadConfig({ AI_PROVIDER: '', AI_PROVIDERS: 'openai', OPENAI_MODEL: 'm' }), 'an empty AI_PROVIDER is unset')
+})
+
+t.test('the provider chain, in order; local ends it', async (t) => {
+  const chain = (env: Record<string, string>) => providerChain(loadConfig({ OPENAI_MODEL: 'llama3.2', ...env }))
+  t.same(chain({}), [], 'auto without a Gemini key: local only')
+  t.same(chain({ GEMINI_API_KEY: 'k' }), ['gemini'], 'auto with a key: Gemini')
+  t.same(chain({ AI_PROVIDER: 'openai' }), ['openai'])
+  t.same(chain({ AI_PROVIDER: 'openai', GEMINI_API_KEY: 'k' }), ['openai'], 'AI_PROVIDER picks one provider')
+  t.same(chain({ AI_PROVIDER: 'local', GEMINI_API_KEY: 'k' }), [])
+  t.same(chain({ AI_PROVIDERS: 'gemini,openai', GEMINI_API_KEY: 'k' }), ['gemini', 'openai'])
+  t.same(chain({ AI_PROVIDERS: 'openai, gemini, local', GEMINI_API_KEY: 'k' }), ['openai', 'gemini'], 'order kept; a trailing local is the implicit end')
+  t.same(chain({ AI_PROVIDERS: 'local' }), [])
+  // Gemini without a key is skipped, as AI_PROVIDER=gemini always was; the server warns.
+  t.same(chain({ AI_PROVIDERS: 'gemini,openai' }), ['openai'])
+  t.same(requestedProviders(loadConfig({ AI_PROVIDERS: 'gemini,openai', OPENAI_MODEL: 'm' })), ['gemini', 'openai'])
+  t.same(chain({ AI_PROVIDER: 'gemini' }), [])
+  const c = loadConfig({ AI_PROVIDER: 'openai', OPENAI_MODEL: 'meta-llama/llama-3.1-8b-instruct:free' })
+  t.equal(c.OPENAI_BASE_URL, 'https://api.openai.com/v1', 'the documented default')
+  t.equal(c.OPENAI_API_KEY, undefined)
 })
 
 t.test('values the consumers accept still load', async (t) => {

@@ -8,7 +8,8 @@ import type { Upstream } from './upstream.js'
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
   advice (topic: Topic, source: Source): void
-  fallback (reason: FallbackReason): void
+  /** A provider did not answer; `to` is the next provider, the local advisor, or `none` (an error under AI_FALLBACK=none). */
+  fallback (reason: FallbackReason, from: Source, to: Source | 'none'): void
 }
 
 /** Minimal logger shape (pino-compatible) so the domain needs no framework. */
@@ -37,6 +38,8 @@ export interface Advisor {
   advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal, facts?: FactsOf<T>): Promise<Advice<T>>
   /** What /health reports: available, degraded (the first choice is bypassed) or local. */
   aiState (): 'available' | 'degraded' | 'local'
+  /** Each provider of the chain, in order: degraded while its breaker keeps calls away. */
+  providerStates (): Partial<Record<Source, 'available' | 'degraded'>>
   /**
    * Whether a caller's signal can cancel anything: only a provider call can,
    * since local advice is synchronous work. Callers build a signal only then.
@@ -90,13 +93,15 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
       } catch (err) {
         failure = failureOf(err)
       }
-      observer.fallback(failure.reason)
+      // Nobody waits for the answer any more: asking the next provider would only spend its quota.
+      const next = signal.aborted ? undefined : chain[index + 1]
+      const to = next?.name ?? (options.fallback === 'none' ? 'none' : 'local')
+      observer.fallback(failure.reason, upstream.name, to)
       // A caller that went away is no upstream failure: the fallback metric
       // counts it, but a warning per disconnect flooded the logs (the bench's
       // last in-flight requests alone printed dozens).
-      if (failure.reason !== 'aborted') options.logger?.warn({ topic, reason: failure.reason }, `${upstream.name} advice failed`)
-      // Nobody waits for the answer any more: asking the next provider would only spend its quota.
-      if (signal.aborted) break
+      if (failure.reason !== 'aborted') options.logger?.warn({ topic, reason: failure.reason, to }, `${upstream.name} advice failed`)
+      if (next === undefined) break
     }
     if (failure === undefined) return await localAdvice(request, false)
     if (options.fallback === 'none') throw new AdviceUnavailableError(failure.reason, failure.retryAfterS)
@@ -106,6 +111,7 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
   return {
     advise,
     aiState: () => chain.length === 0 ? 'local' : chain[0].state(),
+    providerStates: () => Object.fromEntries(chain.map((upstream) => [upstream.name, upstream.state()])),
     cancellable: chain.length > 0,
     close: async () => { await options.close?.() }
   }

@@ -1,5 +1,9 @@
-/** How one upstream attempt ended; a bounded label set for metrics. */
-export const OUTCOMES = ['ok', 'timeout', 'rate_limited', 'server_error', 'client_error', 'quota', 'safety', 'empty', 'bad_reply', 'network', 'aborted'] as const
+/**
+ * How one upstream attempt ended; a bounded label set for metrics.
+ * `truncated`: the model stopped at the token limit (finish_reason "length"),
+ * so the words end mid-sentence.
+ */
+export const OUTCOMES = ['ok', 'timeout', 'rate_limited', 'server_error', 'client_error', 'quota', 'safety', 'empty', 'truncated', 'bad_reply', 'network', 'aborted'] as const
 /** One of OUTCOMES. */
 export type Outcome = typeof OUTCOMES[number]
 
@@ -23,7 +27,7 @@ export class ProviderError extends Error {
   }
 }
 
-/** Gemini failed and fallback is disabled (AI_FALLBACK=none); maps to 502, 503 or 504. */
+/** Every provider of the chain failed and fallback is disabled (AI_FALLBACK=none); maps to 502, 503 or 504. */
 export class AdviceUnavailableError extends Error {
   readonly reason: FallbackReason
   readonly retryAfterS: number | undefined

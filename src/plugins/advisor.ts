@@ -13,7 +13,7 @@ const BREAKER_GAUGE = { closed: 0, half_open: 1, open: 2 } as const
 function advisorObserver (m: Metrics): AdvisorObserver {
   return {
     advice (topic, source) { m.advice.inc({ topic, source }) },
-    fallback (reason) { m.aiFallbacks.inc({ reason }) }
+    fallback (reason, from, to) { m.aiFallbacks.inc({ reason, from, to }) }
   }
 }
 
@@ -24,22 +24,22 @@ function upstreamObserver (m: Metrics, log: FastifyBaseLogger): UpstreamObserver
       m.aiDuration.observe({ provider, outcome }, seconds)
       m.aiCalls.inc({ provider, outcome })
     },
-    retry () { m.aiRetries.inc() },
+    retry (provider) { m.aiRetries.inc({ provider }) },
     // Logged once per transition, not per request.
     breaker (provider, state) {
-      m.aiBreakerState.set(BREAKER_GAUGE[state])
-      if (state === 'open') log.warn({ breaker: state }, `${provider} circuit breaker opened: answering locally`)
+      m.aiBreakerState.set({ provider }, BREAKER_GAUGE[state])
+      if (state === 'open') log.warn({ breaker: state }, `${provider} circuit breaker opened: the next provider answers`)
       else log.info({ breaker: state }, `${provider} circuit breaker ${state.replace('_', '-')}`)
     },
-    load (_provider, inFlight, queued) {
-      m.aiInFlight.set(inFlight)
-      m.aiQueued.set(queued)
+    load (provider, inFlight, queued) {
+      m.aiInFlight.set({ provider }, inFlight)
+      m.aiQueued.set({ provider }, queued)
     },
-    tokens (_provider, usage) {
-      m.aiTokens.inc({ kind: 'input' }, usage.inputTokens)
-      m.aiTokens.inc({ kind: 'output' }, usage.outputTokens)
+    tokens (provider, usage) {
+      m.aiTokens.inc({ provider, kind: 'input' }, usage.inputTokens)
+      m.aiTokens.inc({ provider, kind: 'output' }, usage.outputTokens)
     },
-    cache (_provider, result) { m.aiCache.inc({ result }) }
+    cache (provider, result) { m.aiCache.inc({ provider, result }) }
   }
 }
 
@@ -48,6 +48,12 @@ async function composeChain (app: FastifyInstance, config: Config): Promise<Upst
   if (app.providers.length === 0) return []
   // Loaded only when used: cockatiel and lru-cache stay out of a local-only cold start.
   const { createUpstreams } = await import('../advice/upstream.js')
+  // Each provider's gauges start at zero, so a dashboard shows a closed breaker, not a gap, before the first change.
+  for (const { name: provider } of app.providers) {
+    app.metrics.aiBreakerState.set({ provider }, BREAKER_GAUGE.closed)
+    app.metrics.aiInFlight.set({ provider }, 0)
+    app.metrics.aiQueued.set({ provider }, 0)
+  }
   return createUpstreams(app.providers, {
     timeoutMs: config.AI_TIMEOUT_MS,
     maxRetries: config.AI_MAX_RETRIES,

@@ -11,8 +11,8 @@ export const OPENAPI_INFO = {
   version,
   description: 'Turns a water entry, a workout or a meal into one short piece of advice (at most 25 words). ' +
     'Every number in `facts` is computed by the service from cited reference data (USDA FoodData Central, ' +
-    'the 2024 Adult Compendium of Physical Activities, EFSA/IOM/ACSM hydration guidance); Gemini, when ' +
-    'configured, only writes the words. Errors are RFC 9457 `application/problem+json`.\n\n' +
+    'the 2024 Adult Compendium of Physical Activities, EFSA/IOM/ACSM hydration guidance); a language model (Gemini, or any OpenAI-compatible ' +
+    'model), when configured, only writes the words. Errors are RFC 9457 `application/problem+json`.\n\n' +
     '**Not medical advice.** The advice is general wellness information, not a diagnosis or treatment; ' +
     'ask a health professional about any medical condition.',
   license: { name: 'MIT', identifier: 'MIT' }

@@ -12,7 +12,7 @@ const DB_PING_TIMEOUT_MS = 1000
 /** Readiness states: /ready answers 200 only when `ready`. */
 export type ReadinessState = 'starting' | 'ready' | 'draining'
 
-/** `GET /health` (liveness, never calls Gemini) and `GET /ready` (readiness, 503 while starting or draining). */
+/** `GET /health` (liveness, never calls a provider) and `GET /ready` (readiness, 503 while starting or draining). */
 export default fp(async function healthPlugin (app: FastifyInstance) {
   let state: ReadinessState = 'starting'
   app.decorate('readiness', {
@@ -43,7 +43,7 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
     schema: {
       operationId: 'getHealth',
       summary: 'Liveness check',
-      description: 'Reports that the process serves requests and the state of the AI path. Never calls Gemini.',
+      description: 'Reports that the process serves requests, the state of the AI path and of each provider. Never calls a provider.',
       tags: ['operations'],
       response: { 200: okResponse('getHealth', 'Liveness report', { 'application/json': Type.Ref(Health) }, { rateLimited: false }) }
     },
@@ -53,6 +53,7 @@ export default fp(async function healthPlugin (app: FastifyInstance) {
     timestamp: new Date().toISOString(),
     version,
     ai_service: app.advisor.aiState(),
+    providers: app.advisor.providerStates(),
     database: await database()
   }))
 

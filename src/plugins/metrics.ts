@@ -31,13 +31,18 @@ export function createMetrics () {
       registers: [registry]
     }),
     aiCalls: new Counter({ name: 'ai_upstream_calls_total', help: 'AI provider attempts by outcome', labelNames: ['provider', 'outcome'] as const, registers: [registry] }),
-    aiFallbacks: new Counter({ name: 'ai_fallbacks_total', help: 'Advice that fell back to the local advisor (or failed) by reason', labelNames: ['reason'] as const, registers: [registry] }),
-    aiTokens: new Counter({ name: 'ai_tokens_total', help: 'Tokens reported by the AI provider by kind', labelNames: ['kind'] as const, registers: [registry] }),
-    aiRetries: new Counter({ name: 'ai_retries_total', help: 'Retries of AI provider calls', registers: [registry] }),
-    aiBreakerState: new Gauge({ name: 'ai_circuit_breaker_state', help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open', registers: [registry] }),
-    aiInFlight: new Gauge({ name: 'ai_in_flight', help: 'AI provider calls in flight', registers: [registry] }),
-    aiQueued: new Gauge({ name: 'ai_queued', help: 'AI provider calls waiting for a concurrency slot', registers: [registry] }),
-    aiCache: new Counter({ name: 'ai_cache_requests_total', help: 'Advice cache lookups by result (hit, miss, coalesced)', labelNames: ['result'] as const, registers: [registry] }),
+    aiFallbacks: new Counter({
+      name: 'ai_fallbacks_total',
+      help: 'Providers that did not answer, by reason, from the provider that failed to the one asked next (a provider, local, or none when AI_FALLBACK=none)',
+      labelNames: ['reason', 'from', 'to'] as const,
+      registers: [registry]
+    }),
+    aiTokens: new Counter({ name: 'ai_tokens_total', help: 'Tokens reported by each AI provider by kind', labelNames: ['provider', 'kind'] as const, registers: [registry] }),
+    aiRetries: new Counter({ name: 'ai_retries_total', help: 'Retries of AI provider calls', labelNames: ['provider'] as const, registers: [registry] }),
+    aiBreakerState: new Gauge({ name: 'ai_circuit_breaker_state', help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] as const, registers: [registry] }),
+    aiInFlight: new Gauge({ name: 'ai_in_flight', help: 'AI provider calls in flight', labelNames: ['provider'] as const, registers: [registry] }),
+    aiQueued: new Gauge({ name: 'ai_queued', help: 'AI provider calls waiting for a concurrency slot', labelNames: ['provider'] as const, registers: [registry] }),
+    aiCache: new Counter({ name: 'ai_cache_requests_total', help: 'Advice cache lookups per provider by result (hit, miss, coalesced)', labelNames: ['provider', 'result'] as const, registers: [registry] }),
     mcpToolCalls: new Counter({ name: 'mcp_tool_calls_total', help: 'MCP tool calls by tool and outcome (ok, invalid, no_user, problem, internal)', labelNames: ['tool', 'outcome'] as const, registers: [registry] })
   }
   return m

@@ -5,8 +5,19 @@ import { providerChain, type Config, type ProviderName } from '../config.js'
 
 /** One pooled provider client from the config. */
 async function createProvider (name: ProviderName, config: Config): Promise<AdviceProvider> {
-  // Loaded only when used: the Gemini SDK and undici add about a third of a
-  // second to a local-only cold start.
+  // Loaded only when used: an SDK and undici add about a third of a second
+  // to a local-only cold start.
+  if (name === 'openai') {
+    const { createOpenAIProvider } = await import('../advice/providers/openai.js')
+    return createOpenAIProvider({
+      baseUrl: config.OPENAI_BASE_URL,
+      // loadConfig refuses a chain naming openai without a model.
+      model: config.OPENAI_MODEL as string,
+      apiKey: config.OPENAI_API_KEY,
+      timeoutMs: config.AI_TIMEOUT_MS,
+      maxConnections: config.AI_MAX_CONCURRENCY
+    })
+  }
   const { createGeminiProvider } = await import('../advice/providers/gemini.js')
   return createGeminiProvider({
     apiKey: config.GEMINI_API_KEY as string,

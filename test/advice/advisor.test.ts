@@ -35,7 +35,7 @@ function recorder () {
     seen,
     observer: {
       advice (topic: string, source: string) { seen.advice.push(`${topic}:${source}`) },
-      fallback (reason: string) { seen.fallback.push(reason) }
+      fallback (reason: string, from: string, to: string) { seen.fallback.push(from === 'gemini' && to === 'local' ? reason : `${reason} ${from}→${to}`) }
     },
     upstreamObserver: {
       attempt () {},
@@ -114,7 +114,7 @@ t.test('a reply the output guard rejects falls back to local advice', async (t) 
   t.same(await advisor.advise('water', body), { message: localText, source: 'local', degraded: true, facts })
   t.same(seen.fallback, ['guard'])
   t.same(seen.advice, ['water:local'])
-  t.same(seen.warn, [{ topic: 'water', reason: 'guard' }])
+  t.same(seen.warn, [{ topic: 'water', reason: 'guard', to: 'local' }])
 })
 
 t.test('a reply with an ungrounded figure falls back to local advice', async (t) => {
@@ -132,7 +132,7 @@ t.test('a provider failure falls back to local advice, labelled by its outcome',
     t.match(await advisor.advise('water', body), { source: 'local', degraded: true }, outcome)
     t.same(seen.fallback, [outcome])
     // A client abort is counted but not warned about (it is not an upstream fault).
-    t.same(seen.warn, outcome === 'aborted' ? [] : [{ topic: 'water', reason: outcome }])
+    t.same(seen.warn, outcome === 'aborted' ? [] : [{ topic: 'water', reason: outcome, to: 'local' }])
   }
   const { advisor, seen } = setup(undefined, { chain: [failing(new AdviceUnavailableError('circuit_open', 30))] })
   t.match(await advisor.advise('water', body), { source: 'local', degraded: true })
@@ -151,7 +151,7 @@ t.test('with AI_FALLBACK none a failure is thrown as AdviceUnavailableError', as
     const err = await advisor.advise('water', body).catch((e: unknown) => e)
     t.ok(err instanceof AdviceUnavailableError, reason)
     t.match(err, { reason, retryAfterS })
-    t.same(seen.fallback, [reason], 'the fallback metric still counts it')
+    t.same(seen.fallback, [`${reason} gemini→none`], 'the fallback metric still counts it, to none')
     t.same(seen.advice, [], 'no advice was given')
   }
   const guarded = setup(scripted({ text: '<b></b>' }), { fallback: 'none' })
@@ -202,6 +202,8 @@ t.test('local advice is guarded too', async (t) => {
 
 t.test('aiState reports the first choice', async (t) => {
   t.equal(setup(scripted({ text: 'x' })).advisor.aiState(), 'available')
+  t.equal(setup(undefined).advisor.aiState(), 'local')
+  t.same(setup(undefined).advisor.providerStates(), {}, 'no provider, none listed')
   let state: 'available' | 'degraded' = 'degraded'
   const { advisor } = setup(undefined, { chain: [failing(new Error('unused'), () => state), failing(new Error('unused'))] })
   t.equal(advisor.aiState(), 'degraded', 'the first provider is bypassed, whatever the next one says')
@@ -228,38 +230,40 @@ t.test('through the composed upstream: an open breaker answers locally without c
 
 t.test('the chain: the next provider answers when one fails, degraded because the first choice did not', async (t) => {
   const first = scripted(new ProviderError('server_error', '503', { status: 503 }))
-  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { name: 'openai' as const, model: 'second' })
   const { advisor, seen } = setup([first, second])
-  t.same(await advisor.advise('water', body), { message: 'Keep sipping water.', source: 'gemini', degraded: true, facts })
+  t.same(await advisor.advise('water', body), { message: 'Keep sipping water.', source: 'openai', degraded: true, facts })
   t.equal(first.calls, 1)
   t.equal(second.calls, 1)
-  t.same(seen.fallback, ['server_error'], 'the failure that moved the chain on is counted')
-  t.same(seen.advice, ['water:gemini'])
+  t.same(seen.fallback, ['server_error gemini→openai'], 'the failure that moved the chain on is counted, from and to')
+  t.same(seen.advice, ['water:openai'])
+  t.same(seen.warn, [{ topic: 'water', reason: 'server_error', to: 'openai' }])
 })
 
 t.test('the chain: an open breaker moves on at once, and only a failure of every provider reaches the local advisor', async (t) => {
   const first = scripted(new ProviderError('server_error', '503', { status: 503 }))
-  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { name: 'openai' as const, model: 'second' })
   const { advisor, seen } = setup([first, second], {}, { breakerMinCalls: 1 })
   await advisor.advise('water', body)
-  t.match(await advisor.advise('water', body), { message: 'Keep sipping water.', degraded: true })
+  t.match(await advisor.advise('water', body), { message: 'Keep sipping water.', source: 'openai', degraded: true })
   t.equal(first.calls, 1, 'no call while its breaker is open')
-  t.same(seen.fallback, ['server_error', 'circuit_open'])
+  t.same(seen.fallback, ['server_error gemini→openai', 'circuit_open gemini→openai'])
+  t.same(advisor.providerStates(), { gemini: 'degraded', openai: 'available' })
 
-  const both = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { model: 'second' })])
+  const both = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { name: 'openai' as const, model: 'second' })])
   t.same(await both.advisor.advise('water', body), { message: localText, source: 'local', degraded: true, facts })
-  t.same(both.seen.fallback, ['timeout', 'quota'])
-  const strict = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { model: 'second' })], { fallback: 'none' })
+  t.same(both.seen.fallback, ['timeout gemini→openai', 'quota openai→local'])
+  const strict = setup([scripted(new ProviderError('timeout', 'x')), Object.assign(scripted(new ProviderError('quota', 'x', { status: 429 })), { name: 'openai' as const, model: 'second' })], { fallback: 'none' })
   await t.rejects(strict.advisor.advise('water', body), { name: 'AdviceUnavailableError', reason: 'quota' }, 'the last failure decides the status')
 })
 
 t.test('the chain: a caller that went away is not passed on to the next provider', async (t) => {
   const caller = new AbortController()
   const first = scripted(async () => { caller.abort(); throw new ProviderError('aborted', 'caller went away') })
-  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { model: 'second' })
+  const second = Object.assign(scripted({ text: 'Keep sipping water.' }), { name: 'openai' as const, model: 'second' })
   const { advisor, seen } = setup([first, second])
   t.match(await advisor.advise('water', body, caller.signal), { source: 'local', degraded: true })
   t.equal(second.calls, 0)
-  t.same(seen.fallback, ['aborted'])
+  t.same(seen.fallback, ['aborted'], 'to local: the next provider is not asked')
   t.same(seen.warn, [], 'a disconnect is no upstream fault')
 })

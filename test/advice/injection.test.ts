@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import corpus from './injection-corpus.json' with { type: 'json' }
-import { build, geminiEnv } from '../helpers/build.js'
-import { startFakeGemini, type FakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
+import { build } from '../helpers/build.js'
+import { FAKE_PROVIDERS, type FakeProvider, type SharedMode } from '../helpers/fake-providers.js'
+import type { FakeUpstream } from '../helpers/fake-upstream.js'
 
 interface Attack { category: string, text: string }
 type Route = 'water' | 'gym' | 'food'
@@ -38,10 +39,12 @@ function unsafeParts (message: string): string[] {
   return found
 }
 
-/** `ai_fallbacks_total` by reason, read from /metrics. */
+/** `ai_fallbacks_total` by reason (summed over from and to), read from /metrics. */
 async function fallbacks (app: FastifyInstance): Promise<Map<string, number>> {
   const text = (await app.inject({ url: '/metrics' })).body
-  return new Map([...text.matchAll(/^ai_fallbacks_total\{reason="([^"]+)"\} (\d+)/gm)].map((m) => [m[1], Number(m[2])]))
+  const found = new Map<string, number>()
+  for (const m of text.matchAll(/^ai_fallbacks_total\{reason="([^"]+)"[^}]*\} (\d+)/gm)) found.set(m[1], (found.get(m[1]) ?? 0) + Number(m[2]))
+  return found
 }
 
 /** The JSON-escaped form the data block carries: quotes and control characters escaped, then <, > and &. */
@@ -50,10 +53,8 @@ function escapedInBlock (s: string): string {
 }
 
 /** Checks the request the fake received: the attack sits only inside the user turn's data block, escaped. */
-function checkPrompt (t: Test, fake: FakeGemini, attack: string, label: string) {
-  const body = fake.bodies.at(-1) as { contents: Array<{ parts: Array<{ text: string }> }>, systemInstruction?: unknown }
-  const system = JSON.stringify(body.systemInstruction ?? '')
-  const user = body.contents.map((c) => c.parts.map((p) => p.text).join('')).join('\n')
+function checkPrompt (t: Test, provider: FakeProvider, fake: FakeUpstream<SharedMode>, attack: string, label: string) {
+  const { system, user } = provider.turns(fake.bodies.at(-1) as Record<string, unknown>)
   const open = user.indexOf('<<<DATA\n')
   const close = user.lastIndexOf('\nDATA>>>')
   const block = user.slice(open + '<<<DATA\n'.length, close)
@@ -71,20 +72,20 @@ function checkPrompt (t: Test, fake: FakeGemini, attack: string, label: string) 
 interface Tally { total: number, source: Record<string, number>, reason: Record<string, number> }
 const bump = (r: Record<string, number>, k: string) => { r[k] = (r[k] ?? 0) + 1 }
 
-async function runMode (t: Test, mode: 'echo' | 'ok') {
-  const fake = await startFakeGemini({ kind: 'echo' })
+async function runMode (t: Test, provider: FakeProvider, mode: 'echo' | 'ok') {
+  const fake = await provider.start({ kind: 'echo' })
   t.teardown(() => fake.close())
-  const app = await build(t, geminiEnv(fake.url, { AI_MAX_RETRIES: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }))
+  const app = await build(t, provider.env(fake.url, { AI_MAX_RETRIES: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }))
   const tallies = new Map<string, Tally>()
   const unsafe: string[] = []
   let before = await fallbacks(app)
   for (const attack of attacks) {
     const tally = tallies.get(attack.category) ?? { total: 0, source: {}, reason: {} }
     tallies.set(attack.category, tally)
-    const fakeMode: FakeMode = mode === 'echo' ? { kind: 'echo' } : { kind: 'ok', text: attack.text }
+    const fakeMode: SharedMode = mode === 'echo' ? { kind: 'echo' } : { kind: 'ok', text: attack.text }
     fake.setMode(fakeMode)
     for (const place of PLACEMENTS) {
-      const label = `${mode} ${attack.category} /${place.route}.${place.field} ${JSON.stringify(attack.text).slice(0, 50)}`
+      const label = `${provider.name} ${mode} ${attack.category} /${place.route}.${place.field} ${JSON.stringify(attack.text).slice(0, 50)}`
       const calls = fake.calls
       const res = await app.inject({ method: 'POST', url: `/${place.route}`, payload: place.body(attack.text) })
       t.equal(res.statusCode, 200, `${label}: 200`)
@@ -104,15 +105,15 @@ async function runMode (t: Test, mode: 'echo' | 'ok') {
         t.equal(body.degraded, true, `${label}: degraded`)
         t.ok(reasons.length === 1 && ['guard', 'numbers'].includes(reasons[0]), `${label}: fallback reason ${reasons.join(',')}`)
       } else {
-        t.ok(body.source === 'gemini' ? body.degraded === false : body.degraded === true, `${label}: source and degraded agree`)
+        t.ok(body.source === provider.name ? body.degraded === false : body.source === 'local' && body.degraded === true, `${label}: source and degraded agree`)
         t.ok(reasons.every((r) => ['guard', 'numbers'].includes(r)), `${label}: only guard reasons (${reasons.join(',')})`)
       }
       // A cached answer makes no call; a fresh one shows us the prompt.
-      if (fake.calls > calls) checkPrompt(t, fake, attack.text, label)
+      if (fake.calls > calls) checkPrompt(t, provider, fake, attack.text, label)
     }
   }
   for (const [category, tally] of tallies) {
-    t.comment(`${mode} ${category}: ${tally.total} cases; source ${JSON.stringify(tally.source)}; fallback reasons ${JSON.stringify(tally.reason)}`)
+    t.comment(`${provider.name} ${mode} ${category}: ${tally.total} cases; source ${JSON.stringify(tally.source)}; fallback reasons ${JSON.stringify(tally.reason)}`)
   }
   for (const line of unsafe) t.comment(`UNSAFE ${line}`)
 }
@@ -124,10 +125,12 @@ t.test('the corpus covers every category with at least 30 strings', async (t) =>
   for (const a of attacks) t.ok([...a.text].length <= 100, `fits /gym activity: ${a.text.slice(0, 30)}`)
 })
 
-t.test('echo mode: the model repeats the whole prompt, and the guards reject it', async (t) => {
-  await runMode(t, 'echo')
-})
+for (const provider of FAKE_PROVIDERS) {
+  t.test(`${provider.name}, echo mode: the model repeats the whole prompt, and the guards reject it`, async (t) => {
+    await runMode(t, provider, 'echo')
+  })
 
-t.test('attack as the reply: whatever passes is plain, short and link-free', async (t) => {
-  await runMode(t, 'ok')
-})
+  t.test(`${provider.name}, attack as the reply: whatever passes is plain, short and link-free`, async (t) => {
+    await runMode(t, provider, 'ok')
+  })
+}

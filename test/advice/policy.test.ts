@@ -16,10 +16,11 @@ t.test('HTTP statuses map to the same outcomes for every provider', async (t) =>
 
 t.test('only transient outcomes are retried', async (t) => {
   for (const outcome of ['timeout', 'rate_limited', 'server_error', 'network'] as const) t.ok(isRetryable(outcome), outcome)
-  for (const outcome of ['ok', 'client_error', 'quota', 'safety', 'empty', 'bad_reply', 'aborted'] as const) t.notOk(isRetryable(outcome), outcome)
+  // A truncated reply comes back truncated: the prompt and max_tokens are the same.
+  for (const outcome of ['ok', 'client_error', 'quota', 'safety', 'empty', 'truncated', 'bad_reply', 'aborted'] as const) t.notOk(isRetryable(outcome), outcome)
 })
 
 t.test('an unhealthy upstream counts against the breaker; content problems and aborts do not', async (t) => {
   for (const outcome of ['timeout', 'rate_limited', 'server_error', 'network', 'quota', 'client_error', 'bad_reply'] as const) t.ok(countsAgainstBreaker(outcome), outcome)
-  for (const outcome of ['ok', 'safety', 'empty', 'aborted'] as const) t.notOk(countsAgainstBreaker(outcome), outcome)
+  for (const outcome of ['ok', 'safety', 'empty', 'truncated', 'aborted'] as const) t.notOk(countsAgainstBreaker(outcome), outcome)
 })

@@ -157,7 +157,7 @@ t.test('permanent failures are not retried', async (t) => {
 t.test('the outcome alone decides a retry: one failure, then success, takes two attempts exactly when it is transient', async (t) => {
   // Written out by hand, not read from the policy: a second decision (a status
   // list, a provider's own flag) that disagreed would change a count here.
-  const attempts: Record<Exclude<Outcome, 'ok'>, number> = { timeout: 2, rate_limited: 2, server_error: 2, network: 2, client_error: 1, quota: 1, safety: 1, empty: 1, bad_reply: 1, aborted: 1 }
+  const attempts: Record<Exclude<Outcome, 'ok'>, number> = { timeout: 2, rate_limited: 2, server_error: 2, network: 2, client_error: 1, quota: 1, safety: 1, empty: 1, truncated: 1, bad_reply: 1, aborted: 1 }
   for (const outcome of OUTCOMES.filter((o) => o !== 'ok')) {
     for (const status of [undefined, 400, 429, 501, 503]) {
       const provider = scripted(new ProviderError(outcome, 'x', { status }), 'ok')

@@ -52,6 +52,10 @@ t.test('docker-compose.yml: the api service matches the config schema', async (t
   t.equal(env.PORT, '8000')
   t.equal(env.REDIS_URL, 'redis://redis:6379')
   t.match(env.GEMINI_API_KEY, /^\$\{GEMINI_API_KEY/, 'secrets come from the shell, not the file')
+  t.match(env.OPENAI_API_KEY, /^\$\{OPENAI_API_KEY/)
+  // Both default to empty (unset), so setting either one in the shell never meets the other: not both.
+  t.match(env.AI_PROVIDER, /^\$\{AI_PROVIDER:-\}$/)
+  t.match(env.AI_PROVIDERS, /^\$\{AI_PROVIDERS:-\}$/)
   t.match(env.API_KEYS, /^\$\{API_KEYS/)
   // Tracked entries go to the stack's Postgres, with the password from the shell.
   t.match(env.DATABASE_URL, /^postgres:\/\/health:\$\{POSTGRES_PASSWORD:-health\}@postgres:5432\/health_tracker$/)

@@ -129,6 +129,7 @@ t.test('ConfigMap keys and Deployment env names are config keys; secrets stay in
   for (const key of Object.keys(configMap.data)) t.ok(configKeys.has(key), `${key} is a config key`)
   t.doesNotThrow(() => loadConfig(configMap.data), 'ConfigMap values pass loadConfig')
   t.notOk('GEMINI_API_KEY' in configMap.data)
+  t.notOk('OPENAI_API_KEY' in configMap.data)
   t.notOk('API_KEYS' in configMap.data)
   t.same(api.envFrom, [{ configMapRef: { name: configMap.metadata.name } }])
   const secret = parse(read(EXAMPLE_SECRET))
@@ -139,9 +140,11 @@ t.test('ConfigMap keys and Deployment env names are config keys; secrets stay in
     t.equal(ref.name, secret.metadata.name)
     t.ok(ref.key in secret.stringData, `${ref.key} is in the example secret`)
   }
-  t.same(api.env.map((e: Obj) => e.name).sort(), ['API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY'])
+  t.same(api.env.map((e: Obj) => e.name).sort(), ['API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY', 'OPENAI_API_KEY'])
   // Every setting is stated, so a new ConfigSchema key is a deliberate choice here too.
-  t.same([...Object.keys(configMap.data), 'API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY'].sort(), [...configKeys].sort())
+  t.same([...Object.keys(configMap.data), 'API_KEYS', 'DATABASE_URL', 'GEMINI_API_KEY', 'OPENAI_API_KEY'].sort(), [...configKeys].sort())
+  // Provider keys are optional: the local advisor (or a keyless server) answers without them.
+  for (const key of ['GEMINI_API_KEY', 'OPENAI_API_KEY']) t.equal(api.env.find((e: Obj) => e.name === key).valueFrom.secretKeyRef.optional, true, `${key} is optional`)
   // Several replicas need the shared Postgres: DATABASE_URL is required, never optional.
   t.notOk(api.env.find((e: Obj) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef.optional)
   t.notOk('DATABASE_URL' in configMap.data)

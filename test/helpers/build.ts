@@ -30,6 +30,17 @@ export function geminiEnv (url: string, extra: Record<string, string> = {}): Rec
   return { GEMINI_API_KEY: 'test-secret-key-123', GEMINI_BASE_URL: url, AI_TIMEOUT_MS: '2000', ...extra }
 }
 
+/** Config overrides pointing the app at a fake OpenAI-compatible server (no key, as with Ollama, unless given). */
+export function openaiEnv (url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { AI_PROVIDER: 'openai', OPENAI_BASE_URL: `${url}/v1`, OPENAI_MODEL: 'llama3.2:3b', AI_TIMEOUT_MS: '2000', ...extra }
+}
+
+/** Config overrides for the chain gemini,openai against two fakes. */
+export function chainEnv (geminiUrl: string, openaiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  const { AI_PROVIDER: _one, ...openai } = openaiEnv(openaiUrl)
+  return { ...geminiEnv(geminiUrl), ...openai, AI_PROVIDERS: 'gemini,openai', ...extra }
+}
+
 /** The seed requests of DESIGN.md §4. */
 export const SEEDS = {
   water: { amount_liters: 2.0, time: '2024-06-01T10:00:00' },

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ServerResponse } from 'node:http'
+import { send, startFakeUpstream, type FakeUpstream } from './fake-upstream.js'
 
 /** How the fake answers. */
 export type FakeMode =
@@ -13,24 +13,7 @@ export type FakeMode =
   | { kind: 'flaky', failures: number, status?: number, text?: string }
 
 /** A running fake Gemini API. */
-export interface FakeGemini {
-  url: string
-  /** Requests received (generateContent calls). */
-  calls: number
-  inFlight: number
-  maxInFlight: number
-  /** Parsed request bodies, newest last. */
-  bodies: Array<Record<string, unknown>>
-  /** TCP connections accepted (keep-alive pooling keeps this low). */
-  connections: number
-  /** Request paths, newest last. */
-  paths: string[]
-  /** Request headers of the last call. */
-  lastHeaders: IncomingMessage['headers'] | undefined
-  setMode: (mode: FakeMode) => void
-  reset: () => void
-  close: () => Promise<void>
-}
+export type FakeGemini = FakeUpstream<FakeMode>
 
 /** A reply in the shape of the Gemini REST API. */
 export function geminiReply (text: string) {
@@ -39,11 +22,6 @@ export function geminiReply (text: string) {
     usageMetadata: { promptTokenCount: 120, candidatesTokenCount: 20, totalTokenCount: 140 },
     modelVersion: 'gemini-2.5-flash'
   }
-}
-
-function send (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers })
-  res.end(typeof body === 'string' ? body : JSON.stringify(body))
 }
 
 function errorBody (status: number, retryDelay?: string, perDay?: boolean) {
@@ -55,49 +33,15 @@ function errorBody (status: number, retryDelay?: string, perDay?: boolean) {
   return { error: { code: status, message: `secret-upstream-text status ${status}`, status: status === 429 ? 'RESOURCE_EXHAUSTED' : 'UNAVAILABLE', details } }
 }
 
+/** The user turn of a recorded generateContent body. */
+export function geminiUserText (body: Record<string, unknown>): string {
+  return (body.contents as Array<{ parts: Array<{ text: string }> }>).map((c) => c.parts.map((p) => p.text).join('')).join('\n')
+}
+
 /** Starts a fake Gemini on 127.0.0.1; the real SDK talks to it over HTTP. */
 export async function startFakeGemini (initial: FakeMode = { kind: 'ok' }): Promise<FakeGemini> {
-  let mode = initial
   let flakyLeft = 0
-  const hanging = new Set<ServerResponse>()
-  const fake: FakeGemini = {
-    url: '',
-    calls: 0,
-    inFlight: 0,
-    maxInFlight: 0,
-    bodies: [],
-    connections: 0,
-    paths: [],
-    lastHeaders: undefined,
-    setMode: (m) => { mode = m; flakyLeft = m.kind === 'flaky' ? m.failures : 0 },
-    reset: () => { fake.calls = 0; fake.maxInFlight = 0; fake.bodies = []; fake.paths = [] },
-    close: async () => {
-      for (const res of hanging) res.destroy()
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
-  }
-  fake.setMode(initial)
-
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      if (!/:generateContent$/.test(req.url ?? '')) return send(res, 404, { error: { code: 404, message: 'not found' } })
-      fake.calls++
-      fake.inFlight++
-      fake.maxInFlight = Math.max(fake.maxInFlight, fake.inFlight)
-      fake.lastHeaders = req.headers
-      fake.paths.push(req.url ?? '')
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
-      fake.bodies.push(body)
-      res.on('close', () => { fake.inFlight--; hanging.delete(res) })
-      answer(res, body)
-    })
-  })
-
-  function answer (res: ServerResponse, body: Record<string, unknown>) {
-    const m = mode
+  function answer (res: ServerResponse, body: Record<string, unknown>, m: FakeMode, hang: () => void) {
     switch (m.kind) {
       case 'ok': {
         const reply = () => send(res, 200, geminiReply(m.text ?? 'Great job, keep sipping water steadily through the afternoon.'))
@@ -105,10 +49,7 @@ export async function startFakeGemini (initial: FakeMode = { kind: 'ok' }): Prom
         else reply()
         return
       }
-      case 'echo': {
-        const contents = body.contents as Array<{ parts: Array<{ text: string }> }>
-        return send(res, 200, geminiReply(contents[0].parts[0].text))
-      }
+      case 'echo': return send(res, 200, geminiReply(geminiUserText(body)))
       case 'status': {
         const headers: Record<string, string> = m.retryAfter === undefined ? {} : { 'retry-after': m.retryAfter }
         return send(res, m.status, errorBody(m.status, m.retryDelay, m.perDay), headers)
@@ -119,9 +60,7 @@ export async function startFakeGemini (initial: FakeMode = { kind: 'ok' }): Prom
         return m.where === 'prompt'
           ? send(res, 200, { promptFeedback: { blockReason: 'SAFETY' } })
           : send(res, 200, { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH' }] }] })
-      case 'hang':
-        hanging.add(res)
-        return
+      case 'hang': return hang()
       case 'flaky':
         if (flakyLeft > 0) {
           flakyLeft--
@@ -130,9 +69,5 @@ export async function startFakeGemini (initial: FakeMode = { kind: 'ok' }): Prom
         return send(res, 200, geminiReply(m.text ?? 'Recovered answer: drink a glass of water now.'))
     }
   }
-
-  server.on('connection', () => { fake.connections++ })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return fake
+  return await startFakeUpstream(/:generateContent$/, initial, answer, (m) => { flakyLeft = m.kind === 'flaky' ? m.failures : 0 })
 }

@@ -9,11 +9,7 @@ import { build, geminiEnv, SEEDS, testEnv } from '../helpers/build.js'
 import { frozenClock } from '../helpers/clock.js'
 import { startFakeGemini, type FakeMode } from '../helpers/fake-gemini.js'
 import { waitFor } from '../helpers/wait-for.js'
-
-const metric = (text: string, line: string) => {
-  const m = new RegExp(`^${line.replace(/[{}"()]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)
-  return m === null ? 0 : Number(m[1])
-}
+import { checkFaultMetrics, metric } from '../helpers/metrics.js'
 
 const uniqueWater = (i: number) => ({ amount_liters: Math.round((0.1 + i * 0.01) * 100) / 100 })
 
@@ -49,12 +45,7 @@ for (const [name, mode, env, source, calls, reason] of FAULTS) {
     t.equal(body.degraded, source === 'local')
     t.equal(fake.calls, calls, 'upstream calls')
     t.ok(body.message.split(' ').length <= 25)
-    const metrics = (await app.inject({ url: '/metrics' })).body
-    t.equal(metric(metrics, `advice_total{topic="water",source="${source}"}`), 1)
-    if (reason !== null) t.equal(metric(metrics, `ai_fallbacks_total{reason="${reason}"}`), 1, 'fallback metric')
-    t.equal(metric(metrics, 'ai_retries_total'), Math.max(0, calls - 1))
-    const attempts = metrics.split('\n').filter((l) => l.startsWith('ai_upstream_calls_total{')).reduce((n, l) => n + Number(l.split(' ')[1]), 0)
-    t.equal(attempts, calls, 'every attempt counted')
+    checkFaultMetrics(t, (await app.inject({ url: '/metrics' })).body, { provider: 'gemini', source, calls, reason })
   })
 }
 
@@ -69,7 +60,7 @@ t.test('connection refused: network errors are retried, then answered locally', 
   t.equal(body.degraded, true)
   const metrics = (await app.inject({ url: '/metrics' })).body
   t.equal(metric(metrics, 'ai_upstream_calls_total{provider="gemini",outcome="network"}'), 3)
-  t.equal(metric(metrics, 'ai_fallbacks_total{reason="network"}'), 1)
+  t.equal(metric(metrics, 'ai_fallbacks_total{reason="network",from="gemini",to="local"}'), 1)
 })
 
 t.test('concurrency: with a limit of 4, twenty parallel requests never put more than 4 in flight', async (t) => {
@@ -81,8 +72,8 @@ t.test('concurrency: with a limit of 4, twenty parallel requests never put more 
   t.equal(fake.calls, 20)
   t.ok(replies.every((r) => r.source === 'gemini'))
   const metrics = (await app.inject({ url: '/metrics' })).body
-  t.equal(metric(metrics, 'ai_in_flight'), 0)
-  t.equal(metric(metrics, 'ai_queued'), 0)
+  t.equal(metric(metrics, 'ai_in_flight{provider="gemini"}'), 0)
+  t.equal(metric(metrics, 'ai_queued{provider="gemini"}'), 0)
 })
 
 t.test('a full queue sheds: local advice, or 503 with Retry-After under AI_FALLBACK=none', async (t) => {
@@ -92,7 +83,7 @@ t.test('a full queue sheds: local advice, or 503 with Retry-After under AI_FALLB
   const [a, b] = await Promise.all([0, 1].map(async (i) => (await app.inject({ method: 'POST', url: '/water', payload: uniqueWater(i) })).json()))
   t.same([a.source, b.source].sort(), ['gemini', 'local'])
   t.equal(fake.calls, 1)
-  t.equal(metric((await app.inject({ url: '/metrics' })).body, 'ai_fallbacks_total{reason="shed"}'), 1)
+  t.equal(metric((await app.inject({ url: '/metrics' })).body, 'ai_fallbacks_total{reason="shed",from="gemini",to="local"}'), 1)
 
   const strict = await build(t, geminiEnv(fake.url, { AI_MAX_CONCURRENCY: '1', AI_QUEUE_MAX: '0', AI_FALLBACK: 'none' }))
   const [c, d] = await Promise.all([2, 3].map(async (i) => await strict.inject({ method: 'POST', url: '/water', payload: uniqueWater(i) })))
@@ -114,9 +105,9 @@ t.test('cache: two identical sequential and five identical concurrent requests m
   await app.inject({ method: 'POST', url: '/food', payload: SEEDS.food })
   t.equal(fake.calls, 2)
   const metrics = (await app.inject({ url: '/metrics' })).body
-  t.equal(metric(metrics, 'ai_cache_requests_total{result="miss"}'), 2)
-  t.equal(metric(metrics, 'ai_cache_requests_total{result="hit"}'), 2)
-  t.equal(metric(metrics, 'ai_cache_requests_total{result="coalesced"}'), 4)
+  t.equal(metric(metrics, 'ai_cache_requests_total{provider="gemini",result="miss"}'), 2)
+  t.equal(metric(metrics, 'ai_cache_requests_total{provider="gemini",result="hit"}'), 2)
+  t.equal(metric(metrics, 'ai_cache_requests_total{provider="gemini",result="coalesced"}'), 4)
 })
 
 t.test('cache: fallbacks are not cached, and CACHE_MAX_ENTRIES=0 disables storage', async (t) => {
@@ -153,8 +144,8 @@ t.test('circuit breaker: opens after failures, answers locally without calling, 
   t.equal(open.source, 'local')
   t.equal(fake.calls, callsWhenOpen, 'no upstream call while open')
   let metrics = (await app.inject({ url: '/metrics' })).body
-  t.equal(metric(metrics, 'ai_circuit_breaker_state'), 2)
-  t.ok(metric(metrics, 'ai_fallbacks_total{reason="circuit_open"}') >= 1)
+  t.equal(metric(metrics, 'ai_circuit_breaker_state{provider="gemini"}'), 2)
+  t.ok(metric(metrics, 'ai_fallbacks_total{reason="circuit_open",from="gemini",to="local"}') >= 1)
   t.equal(warnings.filter((w) => w.includes('circuit breaker opened')).length, 1, 'transition logged once')
   capture()
 
@@ -167,7 +158,7 @@ t.test('circuit breaker: opens after failures, answers locally without calling, 
   t.equal(probe.source, 'gemini')
   t.equal((await app.inject({ url: '/health' })).json().ai_service, 'available')
   metrics = (await app.inject({ url: '/metrics' })).body
-  t.equal(metric(metrics, 'ai_circuit_breaker_state'), 0)
+  t.equal(metric(metrics, 'ai_circuit_breaker_state{provider="gemini"}'), 0)
 })
 
 t.test('a client that disconnects aborts the upstream call', async (t) => {
@@ -183,7 +174,7 @@ t.test('a client that disconnects aborts the upstream call', async (t) => {
   await waitFor(() => fake.inFlight === 0)
   t.equal(fake.calls, 1, 'not retried')
   let metrics = ''
-  while (metric(metrics, 'ai_fallbacks_total{reason="aborted"}') === 0) {
+  while (metric(metrics, 'ai_fallbacks_total{reason="aborted",from="gemini",to="local"}') === 0) {
     metrics = (await app.inject({ url: '/metrics' })).body
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

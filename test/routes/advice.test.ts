@@ -54,7 +54,7 @@ t.test('with Gemini configured, Gemini writes the words and the facts stay ours'
   const metrics = (await app.inject({ url: '/metrics' })).body
   t.match(metrics, /advice_total\{topic="water",source="gemini"\} 1/)
   t.match(metrics, /ai_api_duration_seconds_count\{provider="gemini",outcome="ok"\} 3/)
-  t.match(metrics, /ai_tokens_total\{kind="input"\} 360/)
+  t.match(metrics, /ai_tokens_total\{provider="gemini",kind="input"\} 360/)
 })
 
 const FAULTS: Array<[string, FakeMode, string]> = [
@@ -83,7 +83,7 @@ for (const [name, mode, reason] of FAULTS) {
     t.notMatch(res.body, 'secret-upstream-text')
     t.equal(fake.calls, 1)
     const metrics = (await app.inject({ url: '/metrics' })).body
-    t.match(metrics, new RegExp(`ai_fallbacks_total\\{reason="${reason}"\\} 1`))
+    t.match(metrics, new RegExp(`ai_fallbacks_total\\{reason="${reason}",from="gemini",to="local"\\} 1`))
   })
 }
 

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
 import { TEXT_PATTERN } from '../../schemas/common.js'
-import { build, geminiEnv } from '../helpers/build.js'
-import { startFakeGemini } from '../helpers/fake-gemini.js'
+import { build } from '../helpers/build.js'
+import { FAKE_PROVIDERS } from '../helpers/fake-providers.js'
 import { FUZZ_SEED } from '../helpers/fuzz-seed.js'
 
 type Route = 'water' | 'gym' | 'food'
@@ -19,7 +19,7 @@ const DOCUMENTED: Record<Route, string[]> = {
   gym: ['activity', 'duration_minutes', 'intensity', 'calories_burned', 'heart_rate', 'distance_km', 'equipment_used', 'muscle_groups', 'rest_periods', 'weight_kg'],
   food: ['food', 'meal', 'estimated_calories', 'meal_time', 'portion_size', 'ingredients', 'cooking_method', 'dietary_restrictions', 'satisfaction_level']
 }
-// Gemini with the fake: ask once, no retries, and keep under-pressure out of
+// A provider with its fake: ask once, no retries, and keep under-pressure out of
 // the way (a busy fuzz loop is not an overload the tests are about).
 const QUIET = { MAX_EVENT_LOOP_DELAY_MS: '0' }
 
@@ -188,7 +188,7 @@ const FORBIDDEN: Array<[string, RegExp]> = [
   ['stack frame', /\bat (?:\S+ )?\(?(?:file:\/\/|\/|[A-Za-z]:\\)[^\s()]+:\d+:\d+/],
   ['source line ref', /\.(?:ts|js|mjs|cjs):\d+/],
   ['path', /\/work\/|\/home\/|node_modules/],
-  ['Gemini key', /test-secret-key-123/],
+  ['provider key', /test-secret-key-123/],
   ['upstream error text', /secret-upstream-text/]
 ]
 
@@ -277,16 +277,18 @@ t.test('local advisor', async (t) => {
   }
 })
 
-t.test('Gemini in echo mode', async (t) => {
-  const fake = await startFakeGemini({ kind: 'echo' })
-  t.teardown(() => fake.close())
-  for (const g of GROUPS) {
-    t.test(g.name, async (t) => {
-      const app = await build(t, geminiEnv(fake.url, { ...QUIET, AI_MAX_RETRIES: '0' }))
-      await runGroup(t, app, g, g.echo, true)
-    })
-  }
-})
+for (const provider of FAKE_PROVIDERS) {
+  t.test(`${provider.name} in echo mode`, async (t) => {
+    const fake = await provider.start({ kind: 'echo' })
+    t.teardown(() => fake.close())
+    for (const g of GROUPS) {
+      t.test(g.name, async (t) => {
+        const app = await build(t, provider.env(fake.url, { ...QUIET, AI_MAX_RETRIES: '0' }))
+        await runGroup(t, app, g, g.echo, true)
+      })
+    }
+  })
+}
 
 t.test('fixed edge cases', async (t) => {
   const app = await build(t, QUIET)

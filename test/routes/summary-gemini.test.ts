@@ -40,7 +40,7 @@ t.test('a Gemini summary that invents a number is replaced by the local one (deg
   t.equal(body.message, 'So far: 0.5 L of 1.8 L water, 0 kcal eaten, 0 burned. Drink 1.3 L more before the day ends.')
   // The fake says 3.7 L to every call: the drink's own advice and the summary both fell back.
   const metrics = (await app.inject({ url: '/metrics' })).body
-  t.match(metrics, /ai_fallbacks_total\{reason="numbers"\} 2/)
+  t.match(metrics, /ai_fallbacks_total\{reason="numbers",from="gemini",to="local"\} 2/)
 })
 
 t.test('a day with nothing logged says so, in at most 25 words', async (t) => {

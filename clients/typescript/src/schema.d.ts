@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Liveness check
-         * @description Reports that the process serves requests and the state of the AI path. Never calls Gemini.
+         * @description Reports that the process serves requests, the state of the AI path and of each provider. Never calls a provider.
          */
         get: operations["getHealth"];
         put?: never;
@@ -345,11 +345,11 @@ export interface components {
             /** @description At most 25 words of plain-text advice */
             message: string;
             /**
-             * @description Who wrote the words: gemini or the built-in local advisor
+             * @description Who wrote the words: gemini, openai (any OpenAI-compatible model) or the built-in local advisor
              * @enum {string}
              */
-            source: "gemini" | "local";
-            /** @description true when Gemini was wanted but the local advisor answered */
+            source: "gemini" | "openai" | "local";
+            /** @description true when the first-choice provider did not write the words: another provider of the chain or the local advisor did */
             degraded: boolean;
             /**
              * Format: uuid
@@ -423,11 +423,11 @@ export interface components {
             /** @description At most 25 words of plain-text advice */
             message: string;
             /**
-             * @description Who wrote the words: gemini or the built-in local advisor
+             * @description Who wrote the words: gemini, openai (any OpenAI-compatible model) or the built-in local advisor
              * @enum {string}
              */
-            source: "gemini" | "local";
-            /** @description true when Gemini was wanted but the local advisor answered */
+            source: "gemini" | "openai" | "local";
+            /** @description true when the first-choice provider did not write the words: another provider of the chain or the local advisor did */
             degraded: boolean;
             /**
              * Format: uuid
@@ -523,11 +523,11 @@ export interface components {
             /** @description At most 25 words of plain-text advice */
             message: string;
             /**
-             * @description Who wrote the words: gemini or the built-in local advisor
+             * @description Who wrote the words: gemini, openai (any OpenAI-compatible model) or the built-in local advisor
              * @enum {string}
              */
-            source: "gemini" | "local";
-            /** @description true when Gemini was wanted but the local advisor answered */
+            source: "gemini" | "openai" | "local";
+            /** @description true when the first-choice provider did not write the words: another provider of the chain or the local advisor did */
             degraded: boolean;
             /**
              * Format: uuid
@@ -536,7 +536,20 @@ export interface components {
             entry_id?: string;
             facts: components["schemas"]["FoodFacts"];
         };
-        /** @description Liveness report; never calls Gemini */
+        /** @description Each language-model provider of the chain (AI_PROVIDER or AI_PROVIDERS); empty when only the local advisor answers */
+        ProviderStates: {
+            /**
+             * @description Gemini: available, or degraded while its circuit breaker keeps calls away (the next provider answers)
+             * @enum {string}
+             */
+            gemini?: "available" | "degraded";
+            /**
+             * @description The OpenAI-compatible endpoint: available, or degraded while its circuit breaker keeps calls away (the next provider answers)
+             * @enum {string}
+             */
+            openai?: "available" | "degraded";
+        };
+        /** @description Liveness report; never calls a provider */
         Health: {
             /**
              * @description Always "healthy" while the process serves requests
@@ -551,10 +564,11 @@ export interface components {
             /** @description Service version (package.json) */
             version: string;
             /**
-             * @description available = Gemini in use; degraded = Gemini configured but bypassed (circuit open); local = no Gemini configured
+             * @description The first-choice provider: available = in use; degraded = configured but bypassed (circuit open), so the next provider or the local advisor answers; local = no provider configured
              * @enum {string}
              */
             ai_service: "available" | "degraded" | "local";
+            providers: components["schemas"]["ProviderStates"];
             /**
              * @description The tracking database: up, down (unreachable or slower than 1 s), or off when tracking is off
              * @enum {string}
@@ -636,7 +650,7 @@ export interface components {
              * @description Who wrote the message
              * @enum {string}
              */
-            source: "gemini" | "local";
+            source: "gemini" | "openai" | "local";
             /** @description true when Gemini was wanted but the local advisor answered */
             degraded: boolean;
         };

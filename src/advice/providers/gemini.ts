@@ -1,9 +1,10 @@
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai'
-import { Agent, type Dispatcher } from 'undici'
 import { ProviderError } from '../errors.js'
 import { outcomeOfStatus } from '../policy.js'
 import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
+import { parseDuration } from '../retry-hint.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
+import { createPool, pooledFetch, type SeenHint } from './pool.js'
 
 /** Settings of the pooled Gemini client. */
 export interface GeminiOptions {
@@ -16,12 +17,6 @@ export interface GeminiOptions {
 
 /** Generation settings: short, plain and stable answers; thinking off for latency and cost. */
 export const GENERATION = { temperature: 0.3, maxOutputTokens: 120, thinkingBudget: 0 } as const
-
-/** Parses a duration like "1s", "0.5s" or "30" (seconds) into ms. */
-export function parseDelay (value: string | null | undefined): number | undefined {
-  const m = value == null ? null : /^\s*(\d+(?:\.\d+)?)s?\s*$/.exec(value)
-  return m === null ? undefined : Math.round(Number(m[1]) * 1000)
-}
 
 interface ErrorDetail { '@type'?: string, retryDelay?: string, violations?: Array<{ quotaId?: string }> }
 
@@ -36,7 +31,7 @@ export function readErrorBody (message: string): { retryDelayMs?: number, perDay
   }
   const retry = details.find((d) => d['@type']?.endsWith('RetryInfo'))
   const perDayQuota = details.some((d) => d.violations?.some((v) => /PerDay/i.test(v.quotaId ?? '')) === true)
-  return { retryDelayMs: parseDelay(retry?.retryDelay), perDayQuota }
+  return { retryDelayMs: parseDuration(retry?.retryDelay), perDayQuota }
 }
 
 /** Maps anything the SDK or the network throws to a classified ProviderError. */
@@ -73,40 +68,9 @@ export function readReply (response: GenerateContentResponse): ProviderReply {
   }
 }
 
-/**
- * A fetch for the SDK on undici's dispatcher API over the shared keep-alive
- * pool. undici's WHATWG fetch costs about twice the CPU per call (Request
- * objects, web streams); generateContent replies are small JSON, so the body
- * is read whole and handed back as a plain Response.
- */
-export function pooledFetch (agent: Dispatcher, seen?: { retryAfterMs?: number }) {
-  return async function fetch (input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(input instanceof Request ? input.url : input)
-    const res = await agent.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: Object.fromEntries(new Headers(init.headers)),
-      body: init.body as string | undefined,
-      signal: init.signal ?? undefined
-    })
-    const body = await res.body.arrayBuffer()
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-    }
-    if (seen !== undefined && res.statusCode >= 400) seen.retryAfterMs = parseDelay(headers.get('retry-after'))
-    return new Response(res.statusCode === 204 ? null : body, { status: res.statusCode, headers })
-  }
-}
-
 /** The pooled Gemini client: one keep-alive undici Agent shared by every call. */
 export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
-  const agent = new Agent({
-    connections: options.maxConnections,
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 600_000
-  })
+  const agent = createPool(options.maxConnections)
   const client = new GoogleGenAI({
     apiKey: options.apiKey,
     apiVersion: 'v1beta',
@@ -117,7 +81,7 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
     name: 'gemini',
     model: options.model,
     async write (request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
-      const seen: { retryAfterMs?: number } = {}
+      const seen: SeenHint = {}
       try {
         const response = await client.models.generateContent({
           model: options.model,

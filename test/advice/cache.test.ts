@@ -27,6 +27,11 @@ t.test('canonicalJson sorts object keys at every depth and keeps array order', a
   t.equal(canonicalJson(a), canonicalJson(b))
   t.not(canonicalJson([1, 2]), canonicalJson([2, 1]))
   t.equal(canonicalJson('text'), '"text"')
+  // What JSON.stringify makes of odd values (ECMA-262 SerializeJSONProperty): dropped fields, nulls in arrays.
+  t.equal(canonicalJson({ z: undefined, y: () => 1, x: Number.NaN, w: [undefined, Infinity, -0], v: 'é"\n', u: true }),
+    '{"u":true,"v":"é\\"\\n","w":[null,null,0],"x":null}')
+  t.equal(canonicalJson({ b: {}, a: [] }), '{"a":[],"b":{}}')
+  t.equal(canonicalJson(undefined), 'null')
 })
 
 t.test('cacheKey is order independent and depends on the provider and the model', async (t) => {

@@ -1,5 +1,7 @@
 import t from 'tap'
-import { MAX_WORDS, countWords, guardMessage, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
+import fc from 'fast-check'
+import { MAX_WORDS, countWords, guardMessage, stripMarkup, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
+import { FUZZ_SEED } from '../helpers/fuzz-seed.js'
 
 /** The text of a guard result that must pass, failing the test otherwise. */
 function passed (raw: string): { text: string, trimmed: boolean } {
@@ -171,4 +173,21 @@ t.test('leaksPrompt catches recited instructions and our delimiters, not ordinar
   t.equal(leaksPrompt('A friendly reminder: drink 0.8 L more today.', instruction), false)
   t.equal(leaksPrompt('You are doing great, keep going!', instruction), false)
   t.equal(leaksPrompt('short', 'too short'), false)
+})
+
+t.test('the plain-text shortcut gives what the full pass gives, on any text', async (t) => {
+  // Texts built from the very characters the patterns look for, mixed with prose, spaces and line breaks.
+  const pieces = ['Drink', 'water', '1.5', 'L', '.', ',', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', '*', '**', '_', '__', '~~', '`', '```', '#', '>', '<', '<b>', '[', ']', '(', ')', '{', '|', '\\', '-', '+', '1.', '2)', 'http://x.io', 'www.', 'WWW.A.B', 'a.b', 'e.g.', 'x.com', 'evil.shop/x', 'com', 'shop/x', 'a-', '-.', ':', '//', '!', '?', 'é', 'Ünïcode']
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''))
+  fc.assert(fc.property(text, (raw) => toPlainText(raw) === stripMarkup(raw)), { seed: FUZZ_SEED, numRuns: 20_000 })
+  // And the texts that take the shortcut really are left as prose with tidied spacing.
+  t.equal(toPlainText('  Drink 1.5 L today , then rest !  '), 'Drink 1.5 L today, then rest!')
+  t.equal(toPlainText('Sip (about 0.3 L) every hour; 80 kg means more.'), 'Sip (about 0.3 L) every hour; 80 kg means more.')
+})
+
+t.test('the word budget is counted the same with or without trimming', async (t) => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i + 1}`)
+  t.same(guardMessage(words(MAX_WORDS).join(' ')), { ok: true, text: words(MAX_WORDS).join(' '), trimmed: false }, 'exactly the budget: 24 spaces')
+  t.same(guardMessage(words(MAX_WORDS + 1).join(' ')), { ok: true, text: `${words(MAX_WORDS).join(' ')}.`, trimmed: true }, 'one word over: 25 spaces')
+  t.same(guardMessage(`  ${words(MAX_WORDS).join('   ')}  `), { ok: true, text: words(MAX_WORDS).join(' '), trimmed: false }, 'spacing is tidied before counting')
 })

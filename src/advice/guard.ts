@@ -90,20 +90,25 @@ const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, 
  */
 export function leaksPrompt (text: string, instruction: string, n = 6): boolean {
   if (/<<<\s*DATA|DATA\s*>>>/i.test(text)) return true
-  const reply = ` ${words(text).join(' ')} `
-  return runsOf(instruction, n).some((run) => reply.includes(run))
+  const reply = words(text)
+  const known = runsOf(instruction, n)
+  for (let i = 0; i + n <= reply.length; i++) {
+    if (known.has(reply.slice(i, i + n).join(' '))) return true
+  }
+  return false
 }
 
-// The instruction is fixed, so its word runs are built once, not per reply.
-const runs = new Map<string, string[]>()
-function runsOf (instruction: string, n: number): string[] {
+// The instruction is fixed, so its word runs are built once, not per reply; a
+// set, so a reply is checked run by run rather than against every run.
+const runs = new Map<string, ReadonlySet<string>>()
+function runsOf (instruction: string, n: number): ReadonlySet<string> {
   const key = `${n}\0${instruction}`
   let found = runs.get(key)
   if (found === undefined) {
     const source = words(instruction)
-    found = []
-    for (let i = 0; i + n <= source.length; i++) found.push(` ${source.slice(i, i + n).join(' ')} `)
-    runs.set(key, found)
+    const all = new Set<string>()
+    for (let i = 0; i + n <= source.length; i++) all.add(source.slice(i, i + n).join(' '))
+    runs.set(key, found = all)
   }
   return found
 }

@@ -33,6 +33,19 @@ export function findFigures (text: string): Figure[] {
   return figures
 }
 
+// The request's texts recur (the facts' basis, sources and notes, the table rows' names), so their
+// figures are found once; the map is bounded by clearing it, as any text may come from a user.
+const textFigures = new Map<string, Figure[]>()
+const TEXT_FIGURES_MAX = 2000
+function figuresOfText (text: string): Figure[] {
+  let found = textFigures.get(text)
+  if (found === undefined) {
+    if (textFigures.size >= TEXT_FIGURES_MAX) textFigures.clear()
+    textFigures.set(text, found = findFigures(text))
+  }
+  return found
+}
+
 /** Collects every number in the request (entry and facts, strings included) by the dimension its field name or text suggests. */
 export function knownFigures (data: unknown): Record<Dimension, number[]> {
   const known: Record<Dimension, number[]> = { kcal: [], litre: [], minute: [], gram: [], kg: [], dose: [] }
@@ -41,7 +54,7 @@ export function knownFigures (data: unknown): Record<Dimension, number[]> {
       const dimension = dimensionOfKey(key)
       if (dimension !== undefined) known[dimension].push(value)
     } else if (typeof value === 'string') {
-      for (const f of findFigures(value)) known[f.dimension].push(f.value)
+      for (const f of figuresOfText(value)) known[f.dimension].push(f.value)
     } else if (Array.isArray(value)) {
       for (const v of value) visit(v, key)
     } else if (value !== null && typeof value === 'object') {
@@ -76,8 +89,11 @@ const TOLERANCE: Record<Dimension, { rel: number, abs: number }> = {
  * receive (beyond rounding), or undefined when every stated number is grounded.
  */
 export function ungroundedFigure (message: string, data: unknown): Figure | undefined {
+  const stated = findFigures(message)
+  // Most replies state no figure, and then the request need not be read at all.
+  if (stated.length === 0) return undefined
   const known = knownFigures(data)
-  return findFigures(message).find((figure) => {
+  return stated.find((figure) => {
     const { rel, abs } = TOLERANCE[figure.dimension]
     return !known[figure.dimension].some((k) => Math.abs(k - figure.value) <= Math.max(abs, Math.abs(k) * rel))
   })

@@ -17,15 +17,15 @@ export const TOPIC_GOALS: Record<Topic, string> = {
   day: 'Sum up the user\'s day from the facts (water against facts.water_target_l, kcal_in, kcal_out, kcal_goal if not null) and give one suggestion for the rest of the day or tomorrow.'
 }
 
+const ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' }
+
 /**
  * Serialises the request as JSON with `<`, `>` and `&` escaped, so no user
  * text can close the delimiter or smuggle markup into the prompt.
  */
 export function dataBlock (request: ProviderRequest): string {
   const json = JSON.stringify({ topic: request.topic, entry: request.entry, context: request.context, facts: request.facts })
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
+    .replace(/[<>&]/g, (c) => ESCAPES[c])
   return `<<<DATA\n${json}\nDATA>>>`
 }
 

@@ -150,3 +150,15 @@ t.test('a drug or supplement dose is never grounded', async (t) => {
   t.equal(ungroundedFigure('Add 2 eggs for protein.', { facts: {} }), undefined)
   t.equal(ungroundedFigure('Aim for 5 minimum servings', { facts: {} }), undefined, '"min" inside a word is not a unit')
 })
+
+t.test('figures found in texts are the same on every call, however many distinct texts came before', async (t) => {
+  const data = { facts: { basis: 'EFSA: 2.0 L for women, 2.5 L for men', notes: ['about 250 kcal'] } }
+  const expected = { kcal: [250], litre: [2, 2.5], minute: [], gram: [], kg: [], dose: [] }
+  t.same(knownFigures(data), expected)
+  // More distinct texts than the memo keeps: it is cleared, and what it answers must not change.
+  for (let i = 0; i < 2500; i++) knownFigures({ note: `${i} g of oats` })
+  t.same(knownFigures(data), expected)
+  t.same(knownFigures({ note: '7 g of oats' }), { kcal: [], litre: [], minute: [], gram: [7], kg: [], dose: [] })
+  t.equal(ungroundedFigure('Drink 2.5 L today.', data), undefined)
+  t.same(ungroundedFigure('Drink 3 L today.', data), { value: 3, dimension: 'litre', text: '3 L' })
+})

@@ -19,21 +19,25 @@ export function createPool (maxConnections: number): Agent {
  * stream: about 40 µs of CPU per reply on Node 20, measured, the largest
  * single cost inside a provider call. The SDKs call only text(), json() or
  * arrayBuffer() on a non-streaming reply, so those read the bytes directly;
- * `body` still gives a stream to any caller that asks for one. Own methods on
- * a bodiless Response, not a subclass: the DOM typings declare these members
- * as properties, which a subclass cannot override with methods.
+ * `body` still gives a stream to any caller that asks for one.
  */
-function bufferedResponse (bytes: Uint8Array, init: ResponseInit): Response {
-  const response = new Response(null, init)
-  const text = async (): Promise<string> => decoder.decode(bytes)
-  Object.defineProperty(response, 'body', { get: () => bytes.byteLength === 0 ? null : new Blob([bytes]).stream() })
-  return Object.assign(response, {
-    text,
-    json: async (): Promise<unknown> => JSON.parse(await text()),
-    arrayBuffer: async (): Promise<ArrayBuffer> => bytes.slice().buffer
-  })
+class BufferedResponse extends Response {
+  readonly bytes: Uint8Array
+
+  constructor (bytes: Uint8Array, init: ResponseInit) {
+    super(null, init)
+    this.bytes = bytes
+  }
 }
 const decoder = new TextDecoder()
+// On the prototype, not in the class body: the DOM typings declare these
+// members as properties, which a subclass may not redefine as methods.
+Object.defineProperties(BufferedResponse.prototype, {
+  body: { get (this: BufferedResponse) { return this.bytes.byteLength === 0 ? null : new Blob([this.bytes]).stream() } },
+  text: { async value (this: BufferedResponse) { return decoder.decode(this.bytes) } },
+  json: { async value (this: BufferedResponse) { return JSON.parse(decoder.decode(this.bytes)) } },
+  arrayBuffer: { async value (this: BufferedResponse) { return this.bytes.slice().buffer } }
+})
 
 /** Request headers as a plain object: an SDK hands over a Headers, a record or pairs. */
 function headerRecord (headers: RequestInit['headers']): Dispatcher.RequestOptions['headers'] {
@@ -47,7 +51,7 @@ function headerRecord (headers: RequestInit['headers']): Dispatcher.RequestOptio
  * A fetch for an SDK on undici's dispatcher API over a shared keep-alive
  * pool. undici's WHATWG fetch costs about twice the CPU per call (Request
  * objects, web streams); chat replies are small JSON, so the body is read
- * whole and handed back as a {@link bufferedResponse}. `seen`, when given,
+ * whole and handed back as a {@link BufferedResponse}. `seen`, when given,
  * receives the retry hint of an error response, for SDKs whose errors drop
  * the headers.
  */
@@ -67,7 +71,7 @@ export function pooledFetch (agent: Dispatcher, seen?: SeenHint) {
     for (const [name, value] of Object.entries(res.headers)) {
       if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : value])
     }
-    const response = bufferedResponse(bytes, { status: res.statusCode, headers })
+    const response = new BufferedResponse(bytes, { status: res.statusCode, headers })
     if (seen !== undefined && res.statusCode >= 400) seen.retryAfterMs = retryHintMs((name) => response.headers.get(name))
     return response
   }

@@ -30,7 +30,10 @@ export function stripMarkup (text: string): string {
     .replace(/[<>{}[\]|\\]/g, ' '))
 }
 
-const tidySpacing = (text: string): string => text.replace(/\s+([.,;:!?])/g, '$1').replace(/\s+/g, ' ').trim()
+/** Drops space before punctuation and makes every whitespace run one space. */
+export const tidySpacing = (text: string): string => text.replace(/\s+([.,;:!?])/g, '$1')
+  // Only runs that are not already a single space are rewritten: replacing every space rebuilt the whole string.
+  .replace(/\s{2,}|[^\S ]/g, ' ').trim()
 
 // Every pattern of the full pass needs one of these to match: a markup
 // character, a scheme or "www.", a dot between a name character and a letter

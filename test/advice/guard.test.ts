@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { MAX_WORDS, countWords, guardMessage, stripMarkup, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
+import { MAX_WORDS, countWords, guardMessage, stripMarkup, tidySpacing, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
 import { FUZZ_SEED } from '../helpers/fuzz-seed.js'
 
 /** The text of a guard result that must pass, failing the test otherwise. */
@@ -190,4 +190,12 @@ t.test('the word budget is counted the same with or without trimming', async (t)
   t.same(guardMessage(words(MAX_WORDS).join(' ')), { ok: true, text: words(MAX_WORDS).join(' '), trimmed: false }, 'exactly the budget: 24 spaces')
   t.same(guardMessage(words(MAX_WORDS + 1).join(' ')), { ok: true, text: `${words(MAX_WORDS).join(' ')}.`, trimmed: true }, 'one word over: 25 spaces')
   t.same(guardMessage(`  ${words(MAX_WORDS).join('   ')}  `), { ok: true, text: words(MAX_WORDS).join(' '), trimmed: false }, 'spacing is tidied before counting')
+})
+
+t.test('tidySpacing drops space before punctuation and collapses every whitespace run to one space', async (t) => {
+  // The rule as stated, written out here independently of the implementation.
+  const reference = (s: string) => s.replace(/\s+([.,;:!?])/g, '$1').replace(/\s+/g, ' ').trim()
+  const pieces = ['a', 'Drink', '.', ',', '!', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', ' \t ', 'x y']
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((p) => p.join('')), (s) => tidySpacing(s) === reference(s)), { seed: FUZZ_SEED, numRuns: 10_000 })
+  t.equal(tidySpacing(' a\t\tb \u00a0c , d\n'), 'a b c, d')
 })

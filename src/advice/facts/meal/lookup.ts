@@ -54,9 +54,17 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
       (/, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
   })))
 
+  // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
+  // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
+  const phraseWords = new LRUCache<string, readonly string[]>({ max: CACHE_ENTRIES })
   function words (phrase: string): string[] {
-    // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
-    return rewriter.words(index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t))))
+    let known = phraseWords.get(phrase)
+    if (known === undefined) {
+      // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
+      known = rewriter.words(index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t))))
+      phraseWords.set(phrase, known)
+    }
+    return [...known]
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index

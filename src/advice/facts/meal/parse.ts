@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { FoodItem } from '../../../../schemas/food.js'
 import { citation } from '../../data/foods.js'
 import { round } from '../round.js'
@@ -135,10 +136,30 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
 
 // Built on first use, or by warmMealIndex while the app is built, not at import.
 let parser: ((text: string, options?: MealOptions) => MealParse) | undefined
-/** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. */
+
+// People log the same meal text again and again ("2 eggs and toast"); a parse is a pure function of
+// the text and the portion size, and reading the text (two dozen patterns) was most of a repeated
+// parse. Bounded, and frozen so that no caller can change an answer another caller will get.
+const PARSES_KEPT = 2000
+const parses = new LRUCache<string, MealParse>({ max: PARSES_KEPT })
+
+function frozen (parse: MealParse): MealParse {
+  for (const item of parse.items) Object.freeze(item)
+  Object.freeze(parse.items)
+  Object.freeze(parse.unmatched)
+  return Object.freeze(parse)
+}
+
+/** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. The result is frozen. */
 export function parseMeal (text: string, options?: MealOptions): MealParse {
-  parser ??= createMealParser()
-  return parser(text, options)
+  const key = `${options?.portionSize ?? ''}\0${text}`
+  let parse = parses.get(key)
+  if (parse === undefined) {
+    parser ??= createMealParser()
+    parse = frozen(parser(text, options))
+    parses.set(key, parse)
+  }
+  return parse
 }
 
 /** Builds the food index now, so the first meal logged does not pay for it. */

@@ -330,3 +330,15 @@ t.test('an occasion after a food ends at the next item', async (t) => {
   const { items } = parseMeal('2 slices of pepperoni pizza off a large hand-tossed pie and a 20 oz Dr Pepper')
   t.same(items.map((i) => i.source), ['FNDDS 58106540', 'FNDDS 92410360'])
 })
+
+t.test('a repeated text gets the same parse, which no caller can change', async (t) => {
+  const first = parseMeal('a bagel and a cup of plain tortilla chips')
+  // 51180010 bagel "1 regular" 105 g × 2.64 = 277.2; 54401075 tortilla chips "1 cup" 30 g × 4.72 = 141.6
+  t.same(first.items.map((i) => [i.source, i.grams, i.kcal]), [['FNDDS 51180010', 105, 277.2], ['FNDDS 54401075', 30, 141.6]])
+  const again = parseMeal('a bagel and a cup of plain tortilla chips')
+  t.same(again, first)
+  t.throws(() => { again.items[0].kcal = 1 }, TypeError, 'an item is frozen')
+  t.throws(() => { again.items.push(again.items[0]) }, TypeError, 'the item list is frozen')
+  t.throws(() => { again.unmatched.push('x') }, TypeError)
+  t.equal(parseMeal('a bagel and a cup of plain tortilla chips').items[0].kcal, 277.2)
+})

@@ -9,16 +9,18 @@ import { build, type Plugin } from 'esbuild'
 /**
  * Left to Node at run time, because they find their own files: better-sqlite3 loads a native
  * addon, pg requires the optional native pg-native when asked, and @fastify/swagger-ui serves
- * its static assets from its own directory.
+ * Swagger UI's files from its own directory (through __dirname, which a bundle does not have).
  */
 export const EXTERNAL = ['better-sqlite3', 'pg-native', '@fastify/swagger-ui'] as const
 
 // esbuild writes a JSON import as a JavaScript object literal; V8 parses the 1.3 MB food table
-// faster as the argument of JSON.parse (a JSON-only grammar).
+// faster as the argument of JSON.parse (a JSON-only grammar). Our own data only: a package's
+// require() of its JSON expects the object itself, not an ES module's default export.
 const jsonAsParse: Plugin = {
   name: 'json-parse',
   setup (b) {
-    b.onLoad({ filter: /\.json$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.json$/ }, async (args) => {
+      if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
       const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))
       return { contents: `export default JSON.parse(${JSON.stringify(text)})`, loader: 'js' }
     })

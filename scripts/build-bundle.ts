@@ -19,7 +19,7 @@ export const EXTERNAL = ['better-sqlite3', 'pg-native', '@fastify/swagger-ui'] a
 const jsonAsParse: Plugin = {
   name: 'json-parse',
   setup (b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.json$/ }, async (args) => {
+    b.onLoad({ filter: /\.json$/ }, async (args) => {
       if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
       const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))
       return { contents: `export default JSON.parse(${JSON.stringify(text)})`, loader: 'js' }

@@ -36,5 +36,5 @@ t.test('the serializers it builds write what the default compiler writes, and an
   const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializerFactory() } } })
   t.teardown(() => app.close())
   app.get('/broken', { schema: { response: { 200: { $ref: 'Nowhere' } } } }, async () => ({}))
-  await t.rejects(app.ready(), /Nowhere/)
+  await t.rejects(async () => { await app.ready() }, /Nowhere/)
 })

@@ -14,6 +14,7 @@ import notFound from './plugins/not-found.js'
 import pressure from './plugins/pressure.js'
 import providers from './plugins/providers.js'
 import security from './plugins/security.js'
+import { serializerFactory } from './plugins/serializer-compiler.js'
 import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
 import waterRoutes from './routes/water.js'
@@ -55,7 +56,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     ajv: {
       customOptions: AJV_OPTIONS,
       plugins: [extraPropertiesKeyword]
-    }
+    },
+    schemaController: { compilersFactory: { buildSerializer: serializerFactory() } }
   })
 
   // JSON only: Fastify's built-in text/plain parser would turn a 415 into a

@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { splitList, type Config } from '../config.js'
-import { createMcpServer, createToolbox } from '../mcp/server.js'
 import { clientGoneSignal } from './advice-route.js'
 
 /** The request headers the SDK transport reads; nothing else (the bearer token above all) is handed to it. */
@@ -30,10 +28,20 @@ function webRequest (request: FastifyRequest): Request {
 export default async function mcpRoutes (app: FastifyInstance, opts: { config: Config, trackingOff?: string }) {
   const allowed = new Set(splitList(opts.config.MCP_ALLOWED_ORIGINS))
   const metrics = app.metrics
-  const toolbox = createToolbox(
-    { advisor: app.advisor, tracking: app.hasDecorator('tracking') ? app.tracking : undefined },
-    { log: app.log, observe: (tool, outcome) => metrics.mcpToolCalls.inc({ tool, outcome }) }
-  )
+  // The MCP SDK (zod under it) and the tools' validators load on the first /mcp call, not at start:
+  // they were ~0.2 s of a cold start (issue 16) for a route many deployments never see called.
+  const load = async () => {
+    const [sdk, { WebStandardStreamableHTTPServerTransport: Transport }] = await Promise.all([
+      import('../mcp/server.js'),
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js')
+    ])
+    const toolbox = sdk.createToolbox(
+      { advisor: app.advisor, tracking: app.hasDecorator('tracking') ? app.tracking : undefined },
+      { log: app.log, observe: (tool, outcome) => metrics.mcpToolCalls.inc({ tool, outcome }) }
+    )
+    return { toolbox, sdk, Transport }
+  }
+  let mcp: ReturnType<typeof load> | undefined
   const noUser = opts.trackingOff !== undefined
     ? `tracking is off on this server (${opts.trackingOff}); the advise_* and lookup_* tools still work`
     : 'connect with an API key as the bearer token plus an X-User-Id header naming the user, or with a JWT bearer token'
@@ -51,8 +59,9 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
       }
     }
   }, async (request, reply) => {
-    const server = createMcpServer(toolbox, { userId: request.userId, noUser, signal: clientGoneSignal(app.advisor, reply) })
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
+    const { toolbox, sdk, Transport } = await (mcp ??= load())
+    const server = sdk.createMcpServer(toolbox, { userId: request.userId, noUser, signal: clientGoneSignal(app.advisor, reply) })
+    const transport = new Transport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     await server.connect(transport)
     try {
       const response = await transport.handleRequest(webRequest(request), { parsedBody: request.body })

@@ -16,14 +16,17 @@ t.test('Dockerfile: multi-stage, non-root, healthcheck on /health, runs the comp
   t.ok(froms.length >= 2, 'multi-stage')
   t.match(froms[0], /^FROM node:22\S* AS build$/)
   const runtime = lines.slice(lines.indexOf(froms[froms.length - 1]))
+  t.ok(lines.slice(0, lines.indexOf(froms[froms.length - 1])).includes('COPY scripts/bundle.ts scripts/build-bundle.ts ./scripts/'), 'the build stage has the bundle script `npm run build` runs')
   t.ok(runtime.some((l) => /^USER (node|\d+)/.test(l)), 'runtime stage runs as non-root')
   t.ok(runtime.some((l) => l === 'EXPOSE 8000'))
   const health = runtime.join('\n')
   t.match(health, /HEALTHCHECK[\s\S]*\/health/)
-  t.match(health, /CMD \["node", "dist\/src\/server\.js"\]/)
+  // The production bundle (scripts/build-bundle.ts), not tsc's dist/src/ tree.
+  t.match(health, /CMD \["node", "dist\/server\.js"\]/)
   // The start command and the build output agree with package.json.
   const pkg = JSON.parse(read('package.json'))
-  t.equal(pkg.scripts.start, 'node dist/src/server.js')
+  t.equal(pkg.scripts.start, 'node dist/server.js')
+  t.match(pkg.scripts.build, /^tsc -p tsconfig\.build\.json && tsx scripts\/bundle\.ts$/)
   for (const l of runtime.filter((l) => l.startsWith('ENV') || l.startsWith('    '))) {
     for (const m of l.matchAll(/([A-Z_]+)=/g)) if (m[1] !== 'NODE_ENV') t.ok(configKeys.has(m[1]), `ENV ${m[1]} is a config key`)
   }

@@ -17,9 +17,12 @@ export interface ServerProcess {
   exit: Promise<number | null>
 }
 
-/** Starts the real server (through tsx) on an ephemeral port and waits until it listens. */
-export async function startServer (env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** `src/server.ts` through tsx, as `npm run dev` runs it. */
+const TSX_SERVER = ['--import', 'tsx', 'src/server.ts']
+
+/** Starts the real server on an ephemeral port and waits until it listens: the sources through tsx, or the given built entry (e.g. the production bundle). */
+export async function startServer (env: Record<string, string>, entry?: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, entry === undefined ? TSX_SERVER : [entry], {
     cwd: root,
     // The overload shedder off, as in build()'s testEnv: on a busy test
     // machine a server that has just started can lag a second and answer
@@ -48,7 +51,7 @@ export async function startServer (env: Record<string, string>): Promise<ServerP
 
 /** Runs the server expecting it to exit on its own (e.g. bad config). */
 export async function runServer (env: Record<string, string>): Promise<{ code: number | null, output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, TSX_SERVER, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -70,21 +70,19 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
     if (known === undefined) seen.set(text, known = tokens(text))
     return known
   }
+  // Built with loops rather than spread-and-flatten: this runs for every row of the tables at start-up (issue 16).
   const prepared: Prepared[] = entries.map((e) => {
     const nameSet = new Set(words(e.name))
     const synonyms = e.synonyms.map(words)
     const head = words(e.head)
     // Only a synonym that says something the name does not ("coke" for "Soft drink, cola") counts as a phrase.
     const phrases = synonyms.filter((p) => p.length > 0 && p.some((w) => !nameSet.has(w)))
-    return {
-      name: nameSet,
-      head: new Set(head),
-      headNoun: head.at(-1),
-      synonyms: new Set([...synonyms, ...(e.aliases ?? []).map(words)].flat()),
-      phrases,
-      generic: e.generic === true,
-      costly: [...nameSet].filter((w) => !DEFAULT_WORDS.has(w))
-    }
+    const other = new Set<string>()
+    for (const phrase of synonyms) for (const w of phrase) other.add(w)
+    for (const alias of e.aliases ?? []) for (const w of words(alias)) other.add(w)
+    const costly: string[] = []
+    for (const w of nameSet) if (!DEFAULT_WORDS.has(w)) costly.push(w)
+    return { name: nameSet, head: new Set(head), headNoun: head.at(-1), synonyms: other, phrases, generic: e.generic === true, costly }
   })
   const exact = new Map<string, number[]>()
   entries.forEach((e, i) => {
@@ -93,9 +91,11 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
       exact.set(key, [...(exact.get(key) ?? []), i])
     }
   })
+  // Document frequency over each entry's distinct words, name words first (the vocabulary's insertion order).
   const df = new Map<string, number>()
   for (const p of prepared) {
-    for (const w of new Set([...p.name, ...p.synonyms])) df.set(w, (df.get(w) ?? 0) + 1)
+    for (const w of p.name) df.set(w, (df.get(w) ?? 0) + 1)
+    for (const w of p.synonyms) if (!p.name.has(w)) df.set(w, (df.get(w) ?? 0) + 1)
   }
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of df) vocabulary.set(w, n)

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import t from 'tap'
-import { STOPWORDS, fold, stem, tokens } from '../../../src/advice/match/tokens.js'
+import { foods } from '../../../src/advice/data/foods.js'
+import { STOPWORDS, fold, foldAscii, foldUnicode, stem, tokens } from '../../../src/advice/match/tokens.js'
 
 t.test('fold: lower case, no accents, one kind of quote, no possessive', async (t) => {
   t.equal(fold('Crème Brûlée'), 'creme brulee')
@@ -17,6 +19,18 @@ t.test('fold: lower case, no accents, one kind of quote, no possessive', async (
   t.equal(fold('2% milk, 1/2 cup'), '2% milk 1/2 cup', 'percent and slash stay')
   t.equal(fold('  \t\n '), '')
   t.equal(fold(''), '')
+})
+
+t.test('fold: the ASCII path gives what the general path gives, on every table string and on any printable ASCII', async (t) => {
+  const ascii = /^[\x20-\x7e]*$/
+  const table = foods.flatMap((f) => [f.description, ...f.synonyms, ...f.aliases]).filter((s) => ascii.test(s))
+  t.ok(table.length > 5000)
+  t.same(table.filter((s) => foldAscii(s) !== foldUnicode(s)), [])
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+  // Quotes, possessives and runs of spaces are where the two paths could part: drawn often.
+  const unit = fc.oneof(fc.constantFrom(...printable), fc.constantFrom("'", "'s", '`', '  ', ' ', 's'))
+  fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (s) => foldAscii(s) === foldUnicode(s)), { numRuns: 20000 })
+  t.equal(fold("Kid`s  MEAL's, 2%"), foldUnicode("Kid`s  MEAL's, 2%"))
 })
 
 t.test('stem: singulars by suffix, irregulars by table', async (t) => {

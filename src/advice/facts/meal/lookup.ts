@@ -35,7 +35,12 @@ const NOISE: ReadonlySet<string> = new Set([
  * phrase ("Pizza with pepperoni, …" → "Pizza"; "Turkey sandwich on white" → "Turkey sandwich").
  */
 export function headOf (description: string): string {
-  return description.split(',')[0].split(/\s+(?:with|on|in)\s+/i)[0]
+  // Cut at the first match rather than split(): this runs for every food row at start-up, and split
+  // builds every part only to keep the first.
+  const comma = description.indexOf(',')
+  const first = comma === -1 ? description : description.slice(0, comma)
+  const phrase = first.search(/\s+(?:with|on|in)\s+/i)
+  return phrase === -1 ? first : first.slice(0, phrase)
 }
 
 /** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */

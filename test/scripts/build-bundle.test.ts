@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import t from 'tap'
+import { request } from 'undici'
+import { bundle } from '../../scripts/build-bundle.js'
+import { build, chainEnv, SEEDS } from '../helpers/build.js'
+import { startFakeGemini } from '../helpers/fake-gemini.js'
+import { startFakeOpenAI } from '../helpers/fake-openai.js'
+import { call } from '../helpers/mcp.js'
+import { postgresMissing, startPostgres } from '../helpers/postgres-server.js'
+import { startServer, type ServerProcess } from '../helpers/server-process.js'
+
+// The production bundle, built by the same function as `npm run build`, and run as `npm start`
+// runs it: a package inlined that should have stayed external (a native addon, files found at
+// run time) or a lazy import() the bundle broke fails here, not in production.
+const root = new URL('../../', import.meta.url)
+const rootPath = fileURLToPath(root)
+// Inside the repository, as dist/ is: the external packages resolve from its node_modules.
+mkdirSync(join(rootPath, 'node_modules', '.cache'), { recursive: true })
+const outdir = mkdtempSync(join(rootPath, 'node_modules', '.cache', 'bundle-test-'))
+t.teardown(() => { rmSync(outdir, { recursive: true, force: true }) })
+await bundle(root, outdir)
+const serverEntry = join(outdir, 'server.js')
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }
+
+const KEY = 'bundle-key-123'
+const asUser = { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'x-user-id': 'bundle-user' }
+
+async function post (server: ServerProcess, path: string, body: object, headers: Record<string, string> = asUser) {
+  const res = await request(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+  return { status: res.statusCode, body: await res.body.json() as Record<string, any> }
+}
+
+async function entries (server: ServerProcess) {
+  const res = await request(`${server.url}/entries`, { headers: asUser })
+  t.equal(res.statusCode, 200)
+  return (await res.body.json() as { items: Array<{ topic: string }> }).items
+}
+
+t.test('the bundled server is ready, serves the Swagger UI assets, the same advice as the sources, tracks on SQLite, and stops cleanly', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  const server = await startServer({ API_KEYS: KEY, DATABASE_URL: `sqlite:${join(dir, 'health.db')}` }, serverEntry)
+  t.teardown(() => { server.child.kill('SIGKILL') })
+
+  const ready = await request(`${server.url}/ready`)
+  t.equal(ready.statusCode, 200)
+  t.same(await ready.body.json(), { status: 'ready', database: 'up' })
+  // Swagger UI's files are read from @fastify/swagger-ui's own directory at run time.
+  const css = await request(`${server.url}/docs/static/swagger-ui.css`)
+  t.equal(css.statusCode, 200)
+  t.match(css.headers['content-type'], /^text\/css/)
+  t.ok((await css.body.text()).length > 1000, 'the stylesheet itself')
+  // version.ts finds package.json from wherever the bundle's chunk sits.
+  const spec = await request(`${server.url}/docs/json`)
+  t.equal((await spec.body.json() as { info: { version: string } }).info.version, pkg.version)
+
+  // The food table and its index came through the bundle whole: the same answer as the sources give.
+  const food = await post(server, '/food', SEEDS.food)
+  t.equal(food.status, 200)
+  const app = await build(t, { API_KEYS: KEY, DATABASE_URL: 'sqlite::memory:' })
+  const fromSources = await app.inject({ method: 'POST', url: '/food', headers: asUser, payload: SEEDS.food })
+  t.same(food.body.facts, fromSources.json().facts)
+  t.ok(food.body.facts.kcal > 0)
+
+  t.same((await entries(server)).map((e) => e.topic), ['food'], 'the meal was tracked in SQLite (better-sqlite3, external)')
+
+  server.child.kill('SIGTERM')
+  t.equal(await server.exit, 0)
+  t.match(server.output(), /shutting down/)
+})
+
+t.test('the bundled server loads the Gemini and OpenAI-compatible providers it is configured with', async (t) => {
+  const gemini = await startFakeGemini({ kind: 'ok', text: 'Keep sipping steadily through the day.' })
+  t.teardown(() => gemini.close())
+  const openai = await startFakeOpenAI({ kind: 'ok' })
+  t.teardown(() => openai.close())
+  const server = await startServer({ ...chainEnv(gemini.url, openai.url), AI_MAX_RETRIES: '0', TRACKING: 'off' }, serverEntry)
+  t.teardown(() => { server.child.kill('SIGKILL') })
+
+  const anonymous = { 'content-type': 'application/json' }
+  const first = await post(server, '/water', SEEDS.water, anonymous)
+  t.equal(first.status, 200)
+  t.equal(first.body.source, 'gemini')
+  gemini.setMode({ kind: 'status', status: 500 })
+  // Another entry: the same one would be answered from the advice cache.
+  const second = await post(server, '/water', { ...SEEDS.water, amount_liters: 1.5 }, anonymous)
+  t.equal(second.status, 200)
+  t.equal(second.body.source, 'openai', 'the chain fell through to the OpenAI-compatible provider')
+  server.child.kill('SIGTERM')
+  t.equal(await server.exit, 0)
+})
+
+t.test('the bundled server tracks on PostgreSQL (pg, bundled; pg-native external)', { skip: postgresMissing() }, async (t) => {
+  const pg = await startPostgres(t)
+  const server = await startServer({ API_KEYS: KEY, DATABASE_URL: pg.url }, serverEntry)
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  t.equal((await post(server, '/water', SEEDS.water)).status, 200)
+  t.same((await entries(server)).map((e) => e.topic), ['water'])
+  server.child.kill('SIGTERM')
+  t.equal(await server.exit, 0)
+})
+
+t.test('the bundled stdio MCP server lists and runs the tools', async (t) => {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(outdir, 'mcp-stdio.js')],
+    cwd: rootPath,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', DATABASE_URL: 'sqlite::memory:', MCP_USER_ID: 'me', _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/' },
+    stderr: 'pipe'
+  })
+  const client = new Client({ name: 'bundle-test', version: '1.0.0' })
+  await client.connect(transport)
+  t.teardown(() => client.close())
+  t.equal((await client.listTools()).tools.length, 11)
+  const activity = await call(client, 'lookup_activity', { activity: 'running', duration_minutes: 30, weight_kg: 80 })
+  t.match(activity.structuredContent, { kcal_burned: 372 }, '9.3 MET × 80 kg × 0.5 h')
+})

@@ -61,8 +61,12 @@ const MAX_WORD = 24
 
 const aliasKey = (words: readonly string[]): string => [...new Set(words)].sort().join(' ')
 
-/** Builds the index once (at start-up); searching never scans the table. */
-export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
+/**
+ * Tokenises and prepares every entry, and maps each alias to its entries. Its own function so the
+ * cache of tokenised strings dies with it: a closure of the index would keep it (a V8 context holds
+ * every variable any of its closures uses) for the life of the process.
+ */
+function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact: Map<string, number[]> } {
   // Sources repeat their wording ("NS as to fat", "home or store"): each distinct string is tokenised once.
   const seen = new Map<string, string[]>()
   const words = (text: string): string[] => {
@@ -91,6 +95,12 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
       exact.set(key, [...(exact.get(key) ?? []), i])
     }
   })
+  return { prepared, exact }
+}
+
+/** Builds the index once (at start-up); searching never scans the table. */
+export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
+  const { prepared, exact } = prepare(entries)
   // Document frequency over each entry's distinct words, name words first (the vocabulary's insertion order).
   const df = new Map<string, number>()
   for (const p of prepared) {

@@ -3,22 +3,22 @@
 import { foodBody, gymBody, measured, waterBody, devMeals, type Measured, type Req } from './load.js'
 import { bareServer, stop } from './proc.js'
 import { runRow, type Report } from './report.js'
-import { sequential, type Sequential } from './sequential.js'
+import { perText, type PerText } from './per-text.js'
 
 export type BareRoute = 'water' | 'gym' | 'food'
 const BODIES: Record<BareRoute, (i: number) => string> = { water: waterBody, gym: gymBody, food: foodBody }
 
-/** The bare server's runs: under the standard closed-loop load per route, and one request at a time over the development set. */
+/** The bare server's runs: under the standard closed-loop load per route, and per text over the development set (bench/per-text.ts). */
 export interface Bare {
   loaded: (route: BareRoute) => Promise<Measured>
-  sequentialFood: () => Promise<Sequential>
+  perTextFood: () => Promise<PerText>
   /** Highest peak RSS (MB) of the bare processes measured so far; measures /water if none was. */
   peakMb: () => Promise<number>
 }
 
 export function createBare (report: Report): Bare {
   const loaded = new Map<BareRoute, Promise<Measured>>()
-  let seq: Promise<Sequential> | undefined
+  let seq: Promise<PerText> | undefined
   const peaks: number[] = []
   const bare: Bare = {
     loaded: async (route) => {
@@ -39,11 +39,11 @@ export function createBare (report: Report): Bare {
       }
       return await run
     },
-    sequentialFood: async () => {
+    perTextFood: async () => {
       seq ??= (async () => {
         const p = await bareServer()
         try {
-          return await sequential(p, '/food', devMeals.map((_, i) => foodBody(i)))
+          return await perText(p, '/food', devMeals.map((_, i) => foodBody(i)))
         } finally {
           await stop(p)
         }

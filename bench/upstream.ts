@@ -27,8 +27,9 @@ export const providerEnv = (provider: Provider, fakeUrl: string): Record<string,
     : { AI_PROVIDER: 'openai', OPENAI_BASE_URL: `${fakeUrl}/v1`, OPENAI_MODEL: 'bench-model' })
 })
 
-/** Every body differs (the note carries a counter), so the advice cache cannot answer. */
-export const uncachedWater = (i: number) => ({ path: '/water', body: JSON.stringify({ amount_liters: 1.2, note: `request ${i}` }) })
+let uncached = 0
+/** Every body differs, across runs too (the note carries a process-wide counter), so the advice cache cannot answer. */
+export const uncachedWater = () => ({ path: '/water', body: JSON.stringify({ amount_liters: 1.2, note: `request ${uncached++}` }) })
 
 interface Pair { connections: number, direct: Load, via: Measured }
 

@@ -1,5 +1,5 @@
-// CPU per request for one text at a time, for medians and tails over a set of
-// texts: the server's CPU read from schedstat around each text's requests.
+// CPU per request of each text, for medians and tails over a set of texts:
+// the server's CPU read from schedstat around each text's requests.
 //
 // Which counter: /proc/<pid>/stat counts 10 ms ticks, far coarser than one
 // request, so this reads schedstat, which counts nanoseconds. The figures use

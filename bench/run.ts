@@ -4,14 +4,14 @@
 // markdown report; never part of `npm test`.
 //
 // BENCH_SECONDS sets each load run's length (default 10), SOAK_SECONDS each
-// soak's (default 60), and BENCH_ONLY runs only the named sections
-// (comma-separated, e.g. BENCH_ONLY=food,startup).
+// soak's (default 60), BENCH_TRACKING_SECONDS each tracking run's (default
+// 60), and BENCH_ONLY runs only the named sections (comma-separated, e.g.
+// BENCH_ONLY=food,startup).
 import { cpus } from 'node:os'
 import { createBare } from './bare.js'
 import { CONNECTIONS, DURATION_S } from './load.js'
 import { foodSection, localSection } from './local.js'
 import { parserSection } from './parser.js'
-import { cpuMs, server, stop } from './proc.js'
 import { createReport, mb, render, times, type Report } from './report.js'
 import { soakGeminiSection, soakLocalSection } from './soak.js'
 import { startupSection } from './startup.js'
@@ -36,7 +36,7 @@ const SECTIONS: Record<string, (report: Report, bare: Bare) => Promise<void>> = 
   'soak-local': soakLocalSection,
   'soak-gemini': soakGeminiSection,
   // Tracked POST /water on SQLite and Postgres against the stateless request (bench/tracking.ts).
-  tracking: async () => { trackingLines.push(...await trackingBench({ server, stop, cpuMs })) }
+  tracking: async () => { trackingLines.push(...await trackingBench()) }
 }
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter((s) => s !== '')

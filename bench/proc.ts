@@ -45,7 +45,7 @@ export async function stop (p: { child: ChildProcess }): Promise<void> {
 }
 
 /** A port that was free a moment ago (the server logs at warn, so it cannot report its own). */
-async function freePort (): Promise<number> {
+export async function freePort (): Promise<number> {
   const srv = createServer()
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
   const { port } = srv.address() as AddressInfo
@@ -54,10 +54,10 @@ async function freePort (): Promise<number> {
 }
 
 /** Starts the compiled server and resolves once GET /ready answers 200, with the time from spawn to that answer. */
-export async function server (env: Record<string, string>): Promise<Proc & { readyMs: number }> {
+export async function server (env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc & { readyMs: number }> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
     cwd: root,
     env: { ...ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', API_KEYS: API_KEY, ...env },
     stdio: ['ignore', 'inherit', 'inherit']

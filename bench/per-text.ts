@@ -15,8 +15,8 @@
 // many keep-alive connections, and the burst's CPU divided by BURST is that
 // text's figure. One request at a time is measured too, but it pays a fixed
 // cost per request (waking the process from epoll, cold caches) that a server
-// under load shares out: on this machine bare node:http cost 140-240 µs per
-// request one at a time, 65-115 µs in bursts and 60-80 µs under load; the
+// under load shares out: on this machine bare node:http cost 100-240 µs per
+// request one at a time, 65-115 µs in bursts and 60-105 µs under load; the
 // server's burst median likewise sits near its loaded mean, and issue 16's
 // figures are loaded means.
 import { Pool } from 'undici'

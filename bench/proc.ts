@@ -60,7 +60,12 @@ export async function server (env: Record<string, string>, nodeArgs: string[] = 
   const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
     cwd: root,
     env: { ...ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', API_KEYS: API_KEY, ...env },
-    stdio: ['ignore', 'inherit', 'inherit']
+    stdio: ['ignore', 'inherit', nodeArgs.length === 0 ? 'inherit' : 'pipe']
+  })
+  // The server's own warnings pass through; the inspector's banner does not.
+  child.stderr?.on('data', (c: Buffer) => {
+    const lines = c.toString().split('\n').filter((l) => l !== '' && !/^(Debugger (listening|attached|ending)|For help, see)/.test(l))
+    if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n')
   })
   const url = `http://127.0.0.1:${port}`
   for (;;) {

@@ -56,22 +56,22 @@ async function soak (report: Report, name: string, { p, inspector }: { p: Proc, 
   const peakMb = peakRssMb(p.pid)
   report.serverPeaks.push({ run: name, mb: peakMb })
   runRow(report, `${name}, ${rate} req/s offered`, { ...run, peakMb })
-  const after = samples.filter((s) => s.t > WARM_UP_S)
-  const first = after.filter((s) => s.t <= WARM_UP_S + WINDOW_S).map((s) => s.mb)
-  const last = after.filter((s) => s.t > SOAK_SECONDS - WINDOW_S).map((s) => s.mb)
-  if (SOAK_SECONDS < WARM_UP_S + 2 * WINDOW_S || first.length === 0 || last.length === 0) {
-    report.notes.push(`${name}: SOAK_SECONDS=${SOAK_SECONDS} is too short to judge growth (needs ≥ ${WARM_UP_S + 2 * WINDOW_S} s).`)
-    return
-  }
-  const base = mean(first)
-  const growth = mean(last) - base
-  const perMin = slope(after.map((s) => s.t), after.map((s) => s.mb)) * 60
   if (start !== undefined) {
     for (const [what, key] of [['V8 heap in use', 'heap'], ['RSS', 'rss']] as const) {
       const grew = end[key] - start[key]
       report.figures.push({ name: `${name}: ${what} after a full GC, end of the ${SOAK_SECONDS} s soak − end of warm-up`, measured: mb(grew), baseline: `${mb(start[key])} (after warm-up)`, ratio: `${(grew / start[key] * 100).toFixed(1)}%`, target: `≤ ${GROWTH_BOUND * 100}%`, met: grew <= GROWTH_BOUND * start[key] })
     }
   }
+  const after = samples.filter((s) => s.t > WARM_UP_S)
+  const first = after.filter((s) => s.t <= WARM_UP_S + WINDOW_S).map((s) => s.mb)
+  const last = after.filter((s) => s.t > SOAK_SECONDS - WINDOW_S).map((s) => s.mb)
+  if (SOAK_SECONDS < WARM_UP_S + 2 * WINDOW_S || first.length === 0 || last.length === 0) {
+    report.notes.push(`${name}: SOAK_SECONDS=${SOAK_SECONDS} is too short for the RSS windows (they need ≥ ${WARM_UP_S + 2 * WINDOW_S} s).`)
+    return
+  }
+  const base = mean(first)
+  const growth = mean(last) - base
+  const perMin = slope(after.map((s) => s.t), after.map((s) => s.mb)) * 60
   report.figures.push({ name: `${name}: mean RSS of the last ${WINDOW_S} s − of the ${WINDOW_S} s after warm-up`, measured: mb(growth), baseline: `${mb(base)} (after warm-up)`, ratio: `${(growth / base * 100).toFixed(1)}%`, target: '—', met: undefined })
   report.figures.push({ name: `${name}: least-squares RSS slope after warm-up`, measured: `${perMin.toFixed(2)} MB/min`, baseline: '—', ratio: '—', target: '—', met: undefined })
   report.notes.push(`${name}: RSS ${samples.map((s) => s.mb.toFixed(0)).join(' ')} MB (one sample a second); ${run.result.requests.total} requests.`)

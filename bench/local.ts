@@ -55,7 +55,8 @@ export async function foodSection (report: Report, bare: Bare): Promise<void> {
     row('p99 of the same', (s) => s.burst.all, 0.99)
     row('median of the same, main (JS) thread alone', (s) => s.burst.main, 0.5)
     row('median, one request at a time', (s) => s.single.all, 0.5)
-    report.notes.push(`/food per text, all threads, bursts of ${BURST}: server ${spread(seq.burst.all)}; bare ${spread(base.burst.all)}. One request at a time: server ${spread(seq.single.all)}; bare ${spread(base.single.all)}. After ${seq.warmUpPasses} (server) and ${base.warmUpPasses} (bare) warm-up passes over the same texts; ${seq.failures + base.failures} non-2xx.`)
+    row('median, texts the server had not seen (half the set, one at a time)', (s) => s.unseen.all, 0.5)
+    report.notes.push(`/food per text, all threads, bursts of ${BURST}: server ${spread(seq.burst.all)}; bare ${spread(base.burst.all)}. One request at a time: server ${spread(seq.single.all)}; bare ${spread(base.single.all)}. Texts not seen before: server ${spread(seq.unseen.all)}; bare ${spread(base.unseen.all)}. After ${seq.warmUpPasses} (server) and ${base.warmUpPasses} (bare) warm-up passes; ${seq.failures + base.failures} non-2xx.`)
 
     const food = await measured(p, { request: (i) => ({ path: '/food', body: foodBody(i) }) })
     runRow(report, 'POST /food, development-set texts, local advisor', food)

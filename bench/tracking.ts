@@ -1,7 +1,6 @@
 // Tracked `POST /water` on SQLite (a temp file) and on a throwaway Postgres,
 // each against the stateless /water baseline on the same server in the same
 // run: server CPU per request, p99 at a fixed request rate, RSS over the run.
-import type { ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,6 +8,7 @@ import { join } from 'node:path'
 import autocannon, { type Result } from 'autocannon'
 import type { Test } from 'tap'
 import { postgresMissing, startPostgres } from '../test/helpers/postgres-server.js'
+import { cpuMs, rssMb, server, stop } from './proc.js'
 
 const SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 60)
 const WARM_UP_S = 3
@@ -20,19 +20,6 @@ const USERS = 1000
 const KEY = 'bench-key'
 const CPU_TARGET = 2
 const P99_TARGET_MS = 25
-
-/** What run.ts lends this file: its server launcher and process probes. */
-export interface BenchDeps {
-  server: (env: Record<string, string>) => Promise<{ child: ChildProcess, url: string }>
-  stop: (p: { child: ChildProcess, url: string }) => Promise<void>
-  cpuMs: (pid: number) => number
-}
-
-/** Resident set size of a process now (VmRSS), in MB. */
-function rssMb (pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-  return Number(kb) / 1024
-}
 
 /** CPU time (ms) of a Postgres cluster: the postmaster, its reaped children, and its live backends. */
 function clusterCpuMs (postmaster: number): number {
@@ -75,24 +62,24 @@ async function paced (url: string, seconds: number, user: (i: number) => string 
 interface EngineResult { engine: string, stateless: Result, tracked: Result, cpuStateless: number, cpuTracked: number, dbCpu: number | undefined, rss0: number, rss1: number }
 
 /** One engine: warm up, then the stateless baseline and the tracked run, each SECONDS long at RATE. */
-async function measure (deps: BenchDeps, engine: string, databaseUrl: string, postmaster?: number): Promise<EngineResult> {
-  const p = await deps.server({ API_KEYS: KEY, DATABASE_URL: databaseUrl })
+async function measure (engine: string, databaseUrl: string, postmaster?: number): Promise<EngineResult> {
+  const p = await server({ API_KEYS: KEY, DATABASE_URL: databaseUrl })
   const pid = p.child.pid as number
   try {
     await paced(p.url, WARM_UP_S, () => undefined, 'warm')
     await paced(p.url, WARM_UP_S, (i) => `warm${i % USERS}`, `${engine}-warm`)
-    let cpu0 = deps.cpuMs(pid)
+    let cpu0 = cpuMs(pid)
     const stateless = await paced(p.url, SECONDS, () => undefined, 'stateless')
-    const cpuStateless = (deps.cpuMs(pid) - cpu0) / stateless.requests.total
+    const cpuStateless = (cpuMs(pid) - cpu0) / stateless.requests.total
     const rss0 = rssMb(pid)
-    cpu0 = deps.cpuMs(pid)
+    cpu0 = cpuMs(pid)
     const db0 = postmaster === undefined ? 0 : clusterCpuMs(postmaster)
     const tracked = await paced(p.url, SECONDS, (i) => `u${i % USERS}`, engine)
-    const cpuTracked = (deps.cpuMs(pid) - cpu0) / tracked.requests.total
+    const cpuTracked = (cpuMs(pid) - cpu0) / tracked.requests.total
     const dbCpu = postmaster === undefined ? undefined : (clusterCpuMs(postmaster) - db0) / tracked.requests.total
     return { engine, stateless, tracked, cpuStateless, cpuTracked, dbCpu, rss0, rss1: rssMb(pid) }
   } finally {
-    await deps.stop(p)
+    await stop(p)
   }
 }
 
@@ -115,16 +102,16 @@ const failureKinds = (r: Result) => failures(r) === 0 ? '' : ` (${[[r['4xx'], '4
 const pct = (r: Result) => r.latency.p99
 
 /** Runs the tracking bench and returns its markdown lines. */
-export async function trackingBench (deps: BenchDeps): Promise<string[]> {
+export async function trackingBench (): Promise<string[]> {
   const results: EngineResult[] = []
   const dir = await mkdtemp(join(tmpdir(), 'health-tracker-bench-'))
   try {
-    results.push(await measure(deps, 'sqlite', `sqlite:${join(dir, 'bench.db')}`))
+    results.push(await measure('sqlite', `sqlite:${join(dir, 'bench.db')}`))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
   const skip = postgresMissing()
-  if (skip === false) results.push(await withPostgres(async (url, postmaster) => await measure(deps, 'postgres', url, postmaster)))
+  if (skip === false) results.push(await withPostgres(async (url, postmaster) => await measure('postgres', url, postmaster)))
 
   const lines = [
     '',

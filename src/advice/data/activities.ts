@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { Type, type Static } from '@sinclair/typebox'
 import { createTextIndex, type TextIndex } from '../match/text-index.js'
 import { createRewriter, tokens } from '../match/tokens.js'
@@ -183,8 +184,25 @@ export function warmActivityIndex (): void {
   activityIndex()
 }
 
+// Workouts are logged under the same few names again and again ("running", "Strength training");
+// a match is a pure function of the text and the intensity, and reading the text (tokens, spelling,
+// the ranked search) was most of a /gym request. Bounded, and frozen so no caller can change it.
+const MATCHES_KEPT = 2000
+const matches = new LRUCache<string, { match: ActivityMatch | null }>({ max: MATCHES_KEPT })
+
 /** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
+  const key = `${intensity ?? ''}\0${text}`
+  let known = matches.get(key)
+  if (known === undefined) {
+    const match = findActivity(text, intensity)
+    known = { match: match === null ? null : Object.freeze(match) }
+    matches.set(key, known)
+  }
+  return known.match
+}
+
+function findActivity (text: string, intensity?: Intensity): ActivityMatch | null {
   const index = activityIndex()
   const plain = identifierWords(text)
   const said = tokens(plain).filter((t) => !NOISE.has(t))

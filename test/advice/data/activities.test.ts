@@ -330,3 +330,13 @@ t.test('for kinds graded by speed, an effort stands for a speed (policy)', async
   // A stated speed wins over the effort: 8 mph is 12090 "Running, 8 mph (7.5 min/mile)".
   t.equal(code('running 8 mph', 'low'), '12090')
 })
+
+t.test('a repeated workout text gets the same match, which no caller can change', async (t) => {
+  // Compendium 2024: 19080 "skiing, cross country, 2.5 mph, slow or light effort"; 19100 "5.0-7.9 mph, brisk speed, vigorous effort".
+  t.equal(matchActivity('cross country skiing', 'low')?.code, '19080')
+  t.equal(matchActivity('cross country skiing', 'high')?.code, '19100', 'the intensity is part of what is remembered')
+  const again = matchActivity('cross country skiing', 'low')
+  t.equal(again?.code, '19080')
+  t.throws(() => { (again as { met: number }).met = 1 }, TypeError, 'a match is frozen')
+  t.equal(matchActivity('cross country skiing', 'low')?.met, again?.met)
+})

@@ -3,7 +3,7 @@
 // compiling 882 files one by one (TypeBox's ESM build alone is 248, the MCP SDK with zod ~180,
 // Ajv 64). A bundle is a handful of files. tsc still type-checks and emits dist/src; esbuild
 // only joins the same sources (TypeScript's erasable syntax, so its output matches tsc's).
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { build, type Plugin } from 'esbuild'
 
 /**
@@ -29,6 +29,8 @@ const jsonAsParse: Plugin = {
 
 /** Bundles the HTTP server (server.js) and the stdio MCP server (mcp-stdio.js) into outdir, which must sit inside the repository (the external packages resolve from its node_modules). */
 export async function bundle (root: URL, outdir: string): Promise<void> {
+  // Chunk names carry a content hash: without this, every build would leave the last one's chunks behind (and in the image).
+  await rm(new URL(`${outdir}/chunks/`, new URL('.', root)), { recursive: true, force: true })
   await build({
     absWorkingDir: new URL('.', root).pathname,
     entryPoints: { server: 'src/server.ts', 'mcp-stdio': 'src/mcp/stdio.ts' },

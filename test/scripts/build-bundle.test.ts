@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -119,4 +119,12 @@ t.test('the bundled stdio MCP server lists and runs the tools', async (t) => {
   t.equal((await client.listTools()).tools.length, 11)
   const activity = await call(client, 'lookup_activity', { activity: 'running', duration_minutes: 30, weight_kg: 80 })
   t.match(activity.structuredContent, { kcal_burned: 372 }, '9.3 MET × 80 kg × 0.5 h')
+})
+
+t.test('a rebuild leaves no chunk of an earlier build behind', async (t) => {
+  const stale = join(outdir, 'chunks', 'chunk-STALE000.js')
+  writeFileSync(stale, 'export {}\n')
+  await bundle(root, outdir)
+  t.notOk(existsSync(stale))
+  t.ok(existsSync(serverEntry), 'the entry is written again')
 })

@@ -7,12 +7,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ts from 'typescript'
 
-/** The server's entry point, relative to the repository root: the one place to change if it moves (e.g. to a bundle). */
-export const SERVER_ENTRY = 'dist/server.js'
+export const root = new URL('../', import.meta.url)
+/**
+ * What `npm start` runs after `node` (its V8 flags, then the entry), read from package.json so the
+ * bench measures exactly the production command.
+ */
+export const SERVER_COMMAND: readonly string[] = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: { start: string } })
+  .scripts.start.split(/\s+/).slice(1)
+/** The server's entry point, relative to the repository root. */
+export const SERVER_ENTRY = SERVER_COMMAND[SERVER_COMMAND.length - 1]
 // Configured as production should be: with a key. An open server warns about
 // it at every start, and authenticated requests are what production serves.
 export const API_KEY = 'bench-api-key-0123456789'
-export const root = new URL('../', import.meta.url)
 
 /** A running child process and the base URL it serves. */
 export interface Proc { child: ChildProcess, url: string, pid: number }
@@ -57,7 +63,7 @@ export async function freePort (): Promise<number> {
 export async function server (env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc & { readyMs: number }> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVER_COMMAND], {
     cwd: root,
     env: { ...ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', API_KEYS: API_KEY, ...env },
     stdio: ['ignore', 'inherit', nodeArgs.length === 0 ? 'inherit' : 'pipe']

@@ -1,3 +1,5 @@
+import { Memo } from './memo.js'
+
 /** Unit classes a stated figure is checked in. */
 type Dimension = 'kcal' | 'litre' | 'minute' | 'gram' | 'kg' | 'dose'
 
@@ -34,16 +36,10 @@ export function findFigures (text: string): Figure[] {
 }
 
 // The request's texts recur (the facts' basis, sources and notes, the table rows' names), so their
-// figures are found once; the map is bounded by clearing it, as any text may come from a user.
-const textFigures = new Map<string, Figure[]>()
-const TEXT_FIGURES_MAX = 2000
-function figuresOfText (text: string): Figure[] {
-  let found = textFigures.get(text)
-  if (found === undefined) {
-    if (textFigures.size >= TEXT_FIGURES_MAX) textFigures.clear()
-    textFigures.set(text, found = findFigures(text))
-  }
-  return found
+// figures are found once; bounded, as any text may come from a user. Callers only read the lists.
+const textFigures = new Memo<readonly Figure[]>(2000)
+function figuresOfText (text: string): readonly Figure[] {
+  return textFigures.get(text, () => findFigures(text))
 }
 
 /** Collects every number in the request (entry and facts, strings included) by the dimension its field name or text suggests. */

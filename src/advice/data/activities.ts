@@ -1,7 +1,7 @@
-import { LRUCache } from 'lru-cache'
 import { Type, type Static } from '@sinclair/typebox'
 import { createTextIndex, type TextIndex } from '../match/text-index.js'
 import { createRewriter, tokens } from '../match/tokens.js'
+import { Memo } from '../memo.js'
 import table from './compendium.json' with { type: 'json' }
 import synonyms from './activity-synonyms.json' with { type: 'json' }
 
@@ -188,18 +188,14 @@ export function warmActivityIndex (): void {
 // a match is a pure function of the text and the intensity, and reading the text (tokens, spelling,
 // the ranked search) was most of a /gym request. Bounded, and frozen so no caller can change it.
 const MATCHES_KEPT = 2000
-const matches = new LRUCache<string, { match: ActivityMatch | null }>({ max: MATCHES_KEPT })
+const matches = new Memo<ActivityMatch | null>(MATCHES_KEPT)
 
 /** Resolves free text ("Running", "nordic ski", "americanFootball", "cycling 14 mph") to a Compendium row, or null when none fits. */
 export function matchActivity (text: string, intensity?: Intensity): ActivityMatch | null {
-  const key = `${intensity ?? ''}\0${text}`
-  let known = matches.get(key)
-  if (known === undefined) {
+  return matches.get(`${intensity ?? ''}\0${text}`, () => {
     const match = findActivity(text, intensity)
-    known = { match: match === null ? null : Object.freeze(match) }
-    matches.set(key, known)
-  }
-  return known.match
+    return match === null ? null : Object.freeze(match)
+  })
 }
 
 function findActivity (text: string, intensity?: Intensity): ActivityMatch | null {

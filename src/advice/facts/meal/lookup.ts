@@ -1,7 +1,7 @@
-import { LRUCache } from 'lru-cache'
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
 import { createTextIndex, type TextIndex } from '../../match/text-index.js'
 import { createRewriter, tokens } from '../../match/tokens.js'
+import { Memo } from '../../memo.js'
 
 /** A food found for a phrase, how sure the match is (0–1), and the query words it was found by. */
 export interface FoodMatch { food: Food, confidence: number, words: string[] }
@@ -61,27 +61,19 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
 
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
-  const phraseWords = new LRUCache<string, readonly string[]>({ max: CACHE_ENTRIES })
+  const phraseWords = new Memo<readonly string[]>(CACHE_ENTRIES)
   function words (phrase: string): string[] {
-    let known = phraseWords.get(phrase)
-    if (known === undefined) {
-      // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
-      known = rewriter.words(index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t))))
-      phraseWords.set(phrase, known)
-    }
-    return [...known]
+    // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
+    return [...phraseWords.get(phrase, () =>
+      rewriter.words(index.correct(tokens(phrase).filter((t) => !NOISE.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))))]
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index
   // (results are pure functions of the words, so a cached answer is the answer).
-  const cache = new LRUCache<string, { match: FoodMatch | null }>({ max: CACHE_ENTRIES })
+  const rowOf = new Memo<FoodMatch | null>(CACHE_ENTRIES)
   function find (query: readonly string[]): FoodMatch | null {
-    const key = query.join(' ')
-    const known = cache.get(key)
-    if (known !== undefined) return known.match === null ? null : { ...known.match, words: [...query] }
-    const match = search(query)
-    cache.set(key, { match })
-    return match
+    const match = rowOf.get(query.join(' '), () => search(query))
+    return match === null ? null : { ...match, words: [...query] }
   }
 
   function search (query: readonly string[]): FoodMatch | null {

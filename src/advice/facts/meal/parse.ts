@@ -1,7 +1,7 @@
-import { LRUCache } from 'lru-cache'
 import type { FoodItem } from '../../../../schemas/food.js'
 import { citation } from '../../data/foods.js'
 import { round } from '../round.js'
+import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../../match/tokens.js'
 import { createFoodLookup, type FoodLookup, type FoodMatch } from './lookup.js'
@@ -141,7 +141,7 @@ let parser: ((text: string, options?: MealOptions) => MealParse) | undefined
 // the text and the portion size, and reading the text (two dozen patterns) was most of a repeated
 // parse. Bounded, and frozen so that no caller can change an answer another caller will get.
 const PARSES_KEPT = 2000
-const parses = new LRUCache<string, MealParse>({ max: PARSES_KEPT })
+const parses = new Memo<MealParse>(PARSES_KEPT)
 
 function frozen (parse: MealParse): MealParse {
   for (const item of parse.items) Object.freeze(item)
@@ -152,14 +152,10 @@ function frozen (parse: MealParse): MealParse {
 
 /** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. The result is frozen. */
 export function parseMeal (text: string, options?: MealOptions): MealParse {
-  const key = `${options?.portionSize ?? ''}\0${text}`
-  let parse = parses.get(key)
-  if (parse === undefined) {
+  return parses.get(`${options?.portionSize ?? ''}\0${text}`, () => {
     parser ??= createMealParser()
-    parse = frozen(parser(text, options))
-    parses.set(key, parse)
-  }
-  return parse
+    return frozen(parser(text, options))
+  })
 }
 
 /** Builds the food index now, so the first meal logged does not pay for it. */

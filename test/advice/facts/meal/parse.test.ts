@@ -336,7 +336,8 @@ t.test('a repeated text gets the same parse, which no caller can change', async 
   // 51180010 bagel "1 regular" 105 g × 2.64 = 277.2; 54401075 tortilla chips "1 cup" 30 g × 4.72 = 141.6
   t.same(first.items.map((i) => [i.source, i.grams, i.kcal]), [['FNDDS 51180010', 105, 277.2], ['FNDDS 54401075', 30, 141.6]])
   const again = parseMeal('a bagel and a cup of plain tortilla chips')
-  t.same(again, first)
+  t.equal(again, first, 'the very parse kept, not a new one')
+  t.not(parseMeal('a bagel and a cup of plain tortilla chips', { portionSize: 'large' }), first, 'the portion size is part of what is remembered')
   t.throws(() => { again.items[0].kcal = 1 }, TypeError, 'an item is frozen')
   t.throws(() => { again.items.push(again.items[0]) }, TypeError, 'the item list is frozen')
   t.throws(() => { again.unmatched.push('x') }, TypeError)

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { splitList, type Config } from '../config.js'
+import { lazy } from '../lazy.js'
 import { clientGoneSignal } from './advice-route.js'
 
 /** The request headers the SDK transport reads; nothing else (the bearer token above all) is handed to it. */
@@ -30,7 +31,8 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
   const metrics = app.metrics
   // The MCP SDK (zod under it) and the tools' validators load on the first /mcp call, not at start:
   // they were ~0.2 s of a cold start (issue 16) for a route many deployments never see called.
-  const load = async () => {
+  // A failed load is not kept (lazy), so a transient error does not fail every later call.
+  const loaded = lazy(async () => {
     const [sdk, { WebStandardStreamableHTTPServerTransport: Transport }] = await Promise.all([
       import('../mcp/server.js'),
       import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js')
@@ -40,8 +42,7 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
       { log: app.log, observe: (tool, outcome) => metrics.mcpToolCalls.inc({ tool, outcome }) }
     )
     return { toolbox, sdk, Transport }
-  }
-  let mcp: ReturnType<typeof load> | undefined
+  })
   const noUser = opts.trackingOff !== undefined
     ? `tracking is off on this server (${opts.trackingOff}); the advise_* and lookup_* tools still work`
     : 'connect with an API key as the bearer token plus an X-User-Id header naming the user, or with a JWT bearer token'
@@ -59,7 +60,7 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
       }
     }
   }, async (request, reply) => {
-    const { toolbox, sdk, Transport } = await (mcp ??= load())
+    const { toolbox, sdk, Transport } = await loaded()
     const server = sdk.createMcpServer(toolbox, { userId: request.userId, noUser, signal: clientGoneSignal(app.advisor, reply) })
     const transport = new Transport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     await server.connect(transport)

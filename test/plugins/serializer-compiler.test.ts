@@ -13,6 +13,7 @@ const shared = {
 t.test('referencedSchemas follows $ref through the shared schemas, fragments and cycles included, and nothing else', async (t) => {
   t.same(Object.keys(referencedSchemas({ $ref: 'Day' }, shared)).sort(), ['Day', 'Meal', 'Unit', 'Water'])
   t.same(Object.keys(referencedSchemas({ type: 'object', properties: { w: { $ref: 'Water' } } }, shared)), ['Water'], 'a self-reference is followed once')
+  t.same(Object.keys(referencedSchemas({ anyOf: [{ type: 'null' }, { $ref: 'Unit' }] }, shared)), ['Unit'], 'inside a list of schemas too')
   t.same(referencedSchemas({ type: 'string' }, shared), {})
   t.same(referencedSchemas({ $ref: '#/definitions/local' }, shared), {}, 'a reference inside the schema itself needs no shared schema')
   t.same(referencedSchemas({ $ref: 'Nowhere' }, shared), {}, 'an unknown reference is left for fast-json-stringify to report')
@@ -37,4 +38,10 @@ t.test('the serializers it builds write what the default compiler writes, and an
   t.teardown(() => app.close())
   app.get('/broken', { schema: { response: { 200: { $ref: 'Nowhere' } } } }, async () => ({}))
   await t.rejects(async () => { await app.ready() }, /Nowhere/)
+})
+
+t.test('without shared schemas (the factory contract allows none), serializers still build and write', async (t) => {
+  const compile = serializerFactory()(undefined, {})
+  const serialize = compile({ schema: { type: 'object', properties: { n: { type: 'integer' } } }, method: 'GET', url: '/n', httpStatus: '200' })
+  t.equal(serialize({ n: 3, extra: true }), '{"n":3}')
 })

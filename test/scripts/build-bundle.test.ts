@@ -50,11 +50,16 @@ t.test('the bundled server is ready, serves the Swagger UI assets, the same advi
   const ready = await request(`${server.url}/ready`)
   t.equal(ready.statusCode, 200)
   t.same(await ready.body.json(), { status: 'ready', database: 'up' })
-  // Swagger UI's files are read from @fastify/swagger-ui's own directory at run time.
+  // Swagger UI's files are read from @fastify/swagger-ui's own directory at run time (the bundle
+  // rewrites its __dirname): the stylesheet, and the logo the page inlines, are the installed files.
+  const swaggerUiDir = new URL('node_modules/@fastify/swagger-ui/', root)
   const css = await request(`${server.url}/docs/static/swagger-ui.css`)
   t.equal(css.statusCode, 200)
   t.match(css.headers['content-type'], /^text\/css/)
-  t.ok((await css.body.text()).length > 1000, 'the stylesheet itself')
+  t.equal(await css.body.text(), readFileSync(new URL('static/swagger-ui.css', swaggerUiDir), 'utf8'), 'the stylesheet itself')
+  const initializer = await request(`${server.url}/docs/static/swagger-initializer.js`)
+  t.equal(initializer.statusCode, 200)
+  t.match(await initializer.body.text(), `data:image/svg+xml;base64,${readFileSync(new URL('static/logo.svg', swaggerUiDir)).toString('base64')}`, 'the logo')
   // version.ts finds package.json from wherever the bundle's chunk sits.
   const spec = await request(`${server.url}/docs/json`)
   t.equal((await spec.body.json() as { info: { version: string } }).info.version, pkg.version)

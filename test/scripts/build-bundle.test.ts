@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,13 +64,27 @@ t.test('the bundled server is ready, serves the Swagger UI assets, the same advi
   const spec = await request(`${server.url}/docs/json`)
   t.equal((await spec.body.json() as { info: { version: string } }).info.version, pkg.version)
 
-  // The food table and its index came through the bundle whole: the same answer as the sources give.
+  // The food and activity tables came through the bundle whole, and its indexes are the ones built
+  // with it (scripts/build-bundle.ts): the same answers as the sources give, which build their own.
+  t.ok(readdirSync(join(outdir, 'chunks')).some((f) => f.endsWith('.js') && /"activities":/.test(readFileSync(join(outdir, 'chunks', f), 'utf8'))), 'the bundle carries the prebuilt indexes')
   const food = await post(server, '/food', SEEDS.food)
   t.equal(food.status, 200)
   const app = await build(t, { API_KEYS: KEY, DATABASE_URL: 'sqlite::memory:' })
   const fromSources = await app.inject({ method: 'POST', url: '/food', headers: asUser, payload: SEEDS.food })
   t.same(food.body.facts, fromSources.json().facts)
   t.ok(food.body.facts.kcal > 0)
+  const asked: Array<[string, object]> = [
+    ['/food', { food: 'two scrambled eggs, 3 slices of bacon and a cup of coffee with milk' }],
+    ['/food', { food: 'chiken tikka masala with basmati rice and naan' }],
+    ['/gym', { activity: 'nordic skiing', duration_minutes: 40, intensity: 'high' }],
+    ['/gym', { activity: 'HIIT class', duration_minutes: 25 }]
+  ]
+  // Another user on both, so each side's day totals count the same entries.
+  const bob = { ...asUser, 'x-user-id': 'bob' }
+  for (const [path, body] of asked) {
+    const bundled = await post(server, path, body, bob)
+    t.same(bundled.body.facts, (await app.inject({ method: 'POST', url: path, headers: bob, payload: body })).json().facts, `${path} ${JSON.stringify(body)}`)
+  }
 
   t.same((await entries(server)).map((e) => e.topic), ['food'], 'the meal was tracked in SQLite (better-sqlite3, external)')
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { createTextIndex, type TextIndex } from '../match/text-index.js'
+import { prebuiltIndex } from '../match/prebuilt.js'
+import { createTextIndex, openTextIndex, type IndexEntry, type TextIndex } from '../match/text-index.js'
 import { createRewriter, tokens } from '../match/tokens.js'
 import { Memo } from '../memo.js'
 import table from './compendium.json' with { type: 'json' }
@@ -166,16 +167,25 @@ function bySpeed (row: Activity, speed: number, query: readonly string[]): Activ
 
 // Our names get the same word rewrites as queries, so "e bike" still meets its name after "bike" → "bicycling".
 const rewriter = createRewriter(extra.words)
-// Built on first use, or by warmActivityIndex while the app is built, not at import.
-let built: TextIndex | undefined
-function activityIndex (): TextIndex {
-  built ??= createTextIndex(activities.map((a) => ({
+/** The activity index's entries: every Compendium row, with our own names for it. */
+export function activityIndexEntries (): IndexEntry[] {
+  return activities.map((a) => ({
     name: a.description.replace(/\(Taylor Code \d+\)/g, ''),
     head: a.description.split(',')[0],
     synonyms: [],
     aliases: (extra.names[a.code] ?? []).map(rewriter.phrase),
     generic: /\bgeneral\b/i.test(a.description)
-  })))
+  }))
+}
+
+// Built on first use, or by warmActivityIndex while the app is built, not at import; the production
+// bundle's own build of it is opened instead when there is one.
+let built: TextIndex | undefined
+function activityIndex (): TextIndex {
+  if (built === undefined) {
+    const saved = prebuiltIndex('activities')
+    built = saved !== undefined && saved.entries === activities.length ? openTextIndex(saved) : createTextIndex(activityIndexEntries())
+  }
   return built
 }
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache'
-import MiniSearch from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { tokens } from './tokens.js'
 
@@ -33,6 +33,28 @@ export interface TextIndex {
 }
 
 interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
+
+/**
+ * A built index as plain JSON: what {@link textIndexData} writes at build time and
+ * {@link openTextIndex} reads at start-up. Tokenising every entry and filling the recall index
+ * were ~0.3 s of a ~1.2 s cold start (issue 16); opening this is a fraction of that.
+ */
+export interface TextIndexData {
+  /** How many entries the index was built from: an index for other entries is not opened. */
+  entries: number
+  prepared: Array<{ name: string[], head: string[], headNoun?: string, synonyms: string[], phrases: string[][], generic: boolean }>
+  exact: Array<[string, number[]]>
+  recall: AsPlainObject
+}
+
+type RecallDoc = { id: number, name: string, synonyms: string }
+const RECALL_OPTIONS: Options<RecallDoc> = {
+  fields: ['name', 'synonyms'],
+  // Our tokenizer does all the work, so MiniSearch sees exactly the words the ranking compares.
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term.length > 0 ? term : null,
+  searchOptions: { boost: { name: 2 }, combineWith: 'OR' }
+}
 
 // Weights of the ranking, tuned on the project's own development sets (eval/), never on a held-out judge:
 // explaining the query's words matters most; naming the entry's head, and ending on it (English puts
@@ -84,9 +106,7 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
     const other = new Set<string>()
     for (const phrase of synonyms) for (const w of phrase) other.add(w)
     for (const alias of e.aliases ?? []) for (const w of words(alias)) other.add(w)
-    const costly: string[] = []
-    for (const w of nameSet) if (!DEFAULT_WORDS.has(w)) costly.push(w)
-    return { name: nameSet, head: new Set(head), headNoun: head.at(-1), synonyms: other, phrases, generic: e.generic === true, costly }
+    return entryOf(nameSet, new Set(head), head.at(-1), other, phrases, e.generic === true)
   })
   const exact = new Map<string, number[]>()
   entries.forEach((e, i) => {
@@ -98,9 +118,43 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
   return { prepared, exact }
 }
 
+/** The prepared entry: its word sets, and the name words that cost when a query leaves them unsaid. */
+function entryOf (name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean): Prepared {
+  const costly: string[] = []
+  for (const w of name) if (!DEFAULT_WORDS.has(w)) costly.push(w)
+  return { name, head, headNoun, synonyms, phrases, generic, costly }
+}
+
+function buildRecall (prepared: readonly Prepared[]): MiniSearch<RecallDoc> {
+  const mini = new MiniSearch<RecallDoc>(RECALL_OPTIONS)
+  mini.addAll(prepared.map((p, id) => ({ id, name: [...p.name].join(' '), synonyms: [...p.synonyms].join(' ') })))
+  return mini
+}
+
 /** Builds the index once (at start-up); searching never scans the table. */
 export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   const { prepared, exact } = prepare(entries)
+  return assemble(prepared, exact, buildRecall(prepared))
+}
+
+/** Builds the index and returns it as JSON-ready data, for {@link openTextIndex} (the production bundle does this at build time). */
+export function textIndexData (entries: readonly IndexEntry[]): TextIndexData {
+  const { prepared, exact } = prepare(entries)
+  return {
+    entries: entries.length,
+    prepared: prepared.map((p) => ({ name: [...p.name], head: [...p.head], headNoun: p.headNoun, synonyms: [...p.synonyms], phrases: p.phrases, generic: p.generic })),
+    exact: [...exact],
+    recall: buildRecall(prepared).toJSON()
+  }
+}
+
+/** Opens an index from {@link textIndexData}'s data: the same index, without tokenising a row. */
+export function openTextIndex (data: TextIndexData): TextIndex {
+  const prepared = data.prepared.map((p) => entryOf(new Set(p.name), new Set(p.head), p.headNoun, new Set(p.synonyms), p.phrases, p.generic))
+  return assemble(prepared, new Map(data.exact), MiniSearch.loadJS(data.recall, RECALL_OPTIONS))
+}
+
+function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, number[]>, mini: MiniSearch<RecallDoc>): TextIndex {
   // Document frequency over each entry's distinct words, name words first (the vocabulary's insertion order).
   const df = new Map<string, number>()
   for (const p of prepared) {
@@ -110,15 +164,6 @@ export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
   const vocabulary = new SearchableMap<number>()
   for (const [w, n] of df) vocabulary.set(w, n)
   const idf = (w: string): number => Math.log(1 + prepared.length / (df.get(w) ?? 0.5))
-
-  const mini = new MiniSearch<{ id: number, name: string, synonyms: string }>({
-    fields: ['name', 'synonyms'],
-    // Our tokenizer does all the work, so MiniSearch sees exactly the words the ranking compares.
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term.length > 0 ? term : null,
-    searchOptions: { boost: { name: 2 }, combineWith: 'OR' }
-  })
-  mini.addAll(prepared.map((p, id) => ({ id, name: [...p.name].join(' '), synonyms: [...p.synonyms].join(' ') })))
 
   // English ends a name on its head noun ("pepperoni pizza", "mexican coke"): the query's last word is the
   // entry's head noun, or the last word of a synonym said whole.

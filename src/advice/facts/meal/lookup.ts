@@ -1,5 +1,6 @@
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
-import { createTextIndex, type TextIndex } from '../../match/text-index.js'
+import { prebuiltIndex } from '../../match/prebuilt.js'
+import { createTextIndex, openTextIndex, type IndexEntry, type TextIndex } from '../../match/text-index.js'
 import { createRewriter, tokens } from '../../match/tokens.js'
 import { Memo } from '../../memo.js'
 
@@ -43,11 +44,11 @@ export function headOf (description: string): string {
   return phrase === -1 ? first : first.slice(0, phrase)
 }
 
-/** Builds the food index once: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
-export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
+/** The food index's entries: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
+export function foodIndexEntries (rows: readonly Food[] = allFoods): IndexEntry[] {
   // Aliases get the same word rewrites as queries, so "mince pie" still meets its alias after "mince" → "ground".
   const rewriter = createRewriter(foodWords)
-  const index: TextIndex = createTextIndex(rows.map((food) => ({
+  return rows.map((food) => ({
     // "NS as to type of crust" says what the row leaves open: nothing a query must match.
     name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
     head: headOf(food.description),
@@ -57,7 +58,16 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
     generic: /\bNFS\b|\bNS as to\b/.test(food.description) ||
       (/, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
-  })))
+  }))
+}
+
+/** Builds the food index once (or opens the one the production bundle built for the full table). */
+export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
+  const rewriter = createRewriter(foodWords)
+  const saved = rows === allFoods ? prebuiltIndex('foods') : undefined
+  const index: TextIndex = saved !== undefined && saved.entries === rows.length
+    ? openTextIndex(saved)
+    : createTextIndex(foodIndexEntries(rows))
 
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
@@ -75,7 +74,7 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
   // loadConfig has checked that the window parses, so this is a number.
   const windowMs = rateLimitWindowMs(config.RATE_LIMIT_WINDOW) as number
   const windowText = describeWindow(windowMs)
-  const isKey = createKeyMatcher(splitList(config.API_KEYS))
+  const keyOf = createKeyMatcher(splitList(config.API_KEYS))
   // Loaded only when used, to keep ioredis out of a single-instance cold start.
   // No offline queue and one retry: a Redis outage must not stall requests.
   const redis = config.REDIS_URL === undefined
@@ -101,7 +100,8 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     // fresh buckets.
     keyGenerator: (request) => {
       const token = bearerToken(request.headers.authorization)
-      return token !== undefined && isKey(token) ? `key:${createHash('sha256').update(token).digest('hex').slice(0, 16)}` : `ip:${request.ip}`
+      const id = token === undefined ? undefined : keyOf(token)
+      return id !== undefined ? `key:${id}` : `ip:${request.ip}`
     },
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {

@@ -3,7 +3,9 @@
 // compiling 882 files one by one (TypeBox's ESM build alone is 248, the MCP SDK with zod ~180,
 // Ajv 64). A bundle is a handful of files. tsc still type-checks and emits dist/src; esbuild
 // only joins the same sources (TypeScript's erasable syntax, so its output matches tsc's).
-import { readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { build, type Plugin } from 'esbuild'
 
 /**
@@ -28,51 +30,76 @@ const swaggerUiDirs: Plugin = {
   }
 }
 
-// The food and activity indexes, built here from the same sources as the rest of the bundle and
-// opened at start-up rather than built there: tokenising every row and filling the recall index
-// were ~0.3 s of a ~1.2 s cold start (issue 16). Replaces src/advice/match/prebuilt.ts, which from
-// source has none. Each index stays JSON text until asked for, so its parsed copy dies once opened.
-const prebuiltIndexes: Plugin = {
-  name: 'prebuilt-indexes',
-  setup (b) {
-    b.onLoad({ filter: /[\\/]src[\\/]advice[\\/]match[\\/]prebuilt\.ts$/ }, async () => {
-      const [{ textIndexData }, { foodIndexEntries }, { activityIndexEntries }] = await Promise.all([
-        import('../src/advice/match/text-index.js'),
-        import('../src/advice/facts/meal/lookup.js'),
-        import('../src/advice/data/activities.js')
-      ])
-      const data = {
-        foods: JSON.stringify(textIndexData(foodIndexEntries())),
-        activities: JSON.stringify(textIndexData(activityIndexEntries()))
-      }
-      return {
-        contents: `const data = ${JSON.stringify(data)}\nexport function prebuiltIndex (name) { const text = data[name]; return text === undefined ? undefined : JSON.parse(text) }\n`,
-        loader: 'js'
-      }
-    })
+// Our data files sit beside the chunks, in chunks/data/, and are read when the module that imports
+// them loads. Inlined (even as the text of a JSON.parse call, which V8 reads faster than an object
+// literal), each stayed in memory twice for the life of the process, as part of the module's
+// source and as a constant of its code: ~10 MB of heap for the food table and the indexes (issue 16).
+const DATA_DIR = 'data'
+const DATA_URL = `new URL(\`./${DATA_DIR}/`
+const DATA_IMPORT = "import { readFileSync as __readDataFile } from 'node:fs'\n"
+/** An expression reading a data file beside the chunk; `file` is the file name as a JavaScript expression. */
+const readData = (file: string): string =>
+  `JSON.parse(__readDataFile(${DATA_URL}\${${file}}\`, import.meta.url), 'utf8'))`
+
+/** Our JSON imports (a package's own require() of its JSON is left to esbuild) as files read at load. */
+function jsonData (root: URL, files: Map<string, string>): Plugin {
+  return {
+    name: 'json-data',
+    setup (b) {
+      b.onLoad({ filter: /\.json$/ }, async (args) => {
+        if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
+        // Named after its path in the repository, so two data files never share a name.
+        const file = relative(fileURLToPath(root), args.path).replaceAll(/[\\/]/g, '-')
+        files.set(file, JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))
+        return { contents: `${DATA_IMPORT}export default ${readData(JSON.stringify(file))}\n`, loader: 'js' }
+      })
+    }
   }
 }
 
-// esbuild writes a JSON import as a JavaScript object literal; V8 parses the 1.3 MB food table
-// faster as the argument of JSON.parse (a JSON-only grammar). Our own data only: a package's
-// require() of its JSON expects the object itself, not an ES module's default export.
-const jsonAsParse: Plugin = {
-  name: 'json-parse',
-  setup (b) {
-    b.onLoad({ filter: /\.json$/ }, async (args) => {
-      if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))
-      return { contents: `export default JSON.parse(${JSON.stringify(text)})`, loader: 'js' }
-    })
+// The food and activity indexes, built here from the same sources as the rest of the bundle and
+// opened at start-up rather than built there: tokenising every row and filling the recall index
+// were ~0.3 s of a ~1.2 s cold start (issue 16). Replaces src/advice/match/prebuilt.ts, which from
+// source has none. Each is read only when asked for, so its parsed copy dies once the index is open.
+function prebuiltIndexes (files: Map<string, string>): Plugin {
+  return {
+    name: 'prebuilt-indexes',
+    setup (b) {
+      b.onLoad({ filter: /[\\/]src[\\/]advice[\\/]match[\\/]prebuilt\.ts$/ }, async () => {
+        const [{ textIndexData }, { foodIndexEntries }, { activityIndexEntries }] = await Promise.all([
+          import('../src/advice/match/text-index.js'),
+          import('../src/advice/facts/meal/lookup.js'),
+          import('../src/advice/data/activities.js')
+        ])
+        files.set('index-foods.json', JSON.stringify(textIndexData(foodIndexEntries())))
+        files.set('index-activities.json', JSON.stringify(textIndexData(activityIndexEntries())))
+        return { contents: `${DATA_IMPORT}export function prebuiltIndex (name) { return ${readData("'index-' + name + '.json'")} }\n`, loader: 'js' }
+      })
+    }
   }
+}
+
+/**
+ * The output as pure ASCII: esbuild escapes strings, but leaves other characters in regular
+ * expressions and kept comments ("’", "→", "≥"). V8 keeps a module's source for the life of the
+ * process, and one character above U+00FF makes it store the whole source two bytes a character:
+ * ~7 MB more heap for this bundle (issue 16). Escaped, the source is one byte a character. An
+ * identity escape ("\’", legal outside u-mode expressions) is the character itself, so its
+ * backslash goes with it. Columns in the source maps shift on the lines this touches.
+ */
+export function asciiOnly (code: string): string {
+  return code.replace(/(\\*)([^\0-\x7f])/g, (_all, slashes: string, char: string) =>
+    `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Bundles the HTTP server (server.js) and the stdio MCP server (mcp-stdio.js) into outdir, which must sit inside the repository (the external packages resolve from its node_modules). */
 export async function bundle (root: URL, outdir: string): Promise<void> {
+  const out = fileURLToPath(new URL(`${outdir}/`, new URL('.', root)))
   // Chunk names carry a content hash: without this, every build would leave the last one's chunks behind (and in the image).
-  await rm(new URL(`${outdir}/chunks/`, new URL('.', root)), { recursive: true, force: true })
-  await build({
-    absWorkingDir: new URL('.', root).pathname,
+  await rm(join(out, 'chunks'), { recursive: true, force: true })
+  const data = new Map<string, string>()
+  const { outputFiles } = await build({
+    absWorkingDir: fileURLToPath(new URL('.', root)),
     entryPoints: { server: 'src/server.ts', 'mcp-stdio': 'src/mcp/stdio.ts' },
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
@@ -84,11 +111,23 @@ export async function bundle (root: URL, outdir: string): Promise<void> {
     platform: 'node',
     target: 'node20',
     external: [...EXTERNAL],
-    plugins: [jsonAsParse, swaggerUiDirs, prebuiltIndexes],
+    plugins: [jsonData(root, data), swaggerUiDirs, prebuiltIndexes(data)],
     // CommonJS packages inside an ES module bundle still call require() (Node's built-ins above all).
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     sourcemap: 'linked',
     legalComments: 'linked',
-    logLevel: 'error'
+    logLevel: 'error',
+    write: false
   })
+  // The data files are found from the chunk that reads them, so only chunks may read them.
+  const misplaced = outputFiles.filter((f) => f.path.endsWith('.js') && dirname(f.path) !== join(out, 'chunks') && f.text.includes(DATA_URL))
+  if (misplaced.length > 0) throw new Error(`data read outside chunks/: ${misplaced.map((f) => f.path).join(', ')}`)
+  await mkdir(join(out, 'chunks', DATA_DIR), { recursive: true })
+  await Promise.all([
+    ...outputFiles.map(async (file) => {
+      await mkdir(dirname(file.path), { recursive: true })
+      await writeFile(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents)
+    }),
+    ...[...data].map(async ([file, text]) => { await writeFile(join(out, 'chunks', DATA_DIR, file), text) })
+  ])
 }

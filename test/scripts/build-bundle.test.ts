@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import t from 'tap'
 import { request } from 'undici'
-import { bundle } from '../../scripts/build-bundle.js'
+import { asciiOnly, bundle } from '../../scripts/build-bundle.js'
 import { build, chainEnv, SEEDS } from '../helpers/build.js'
 import { startFakeGemini } from '../helpers/fake-gemini.js'
 import { startFakeOpenAI } from '../helpers/fake-openai.js'
@@ -66,7 +66,6 @@ t.test('the bundled server is ready, serves the Swagger UI assets, the same advi
 
   // The food and activity tables came through the bundle whole, and its indexes are the ones built
   // with it (scripts/build-bundle.ts): the same answers as the sources give, which build their own.
-  t.ok(readdirSync(join(outdir, 'chunks')).some((f) => f.endsWith('.js') && /"activities":/.test(readFileSync(join(outdir, 'chunks', f), 'utf8'))), 'the bundle carries the prebuilt indexes')
   const food = await post(server, '/food', SEEDS.food)
   t.equal(food.status, 200)
   const app = await build(t, { API_KEYS: KEY, DATABASE_URL: 'sqlite::memory:' })
@@ -146,4 +145,43 @@ t.test('a rebuild leaves no chunk of an earlier build behind', async (t) => {
   await bundle(root, outdir)
   t.notOk(existsSync(stale))
   t.ok(existsSync(serverEntry), 'the entry is written again')
+})
+
+t.test('the bundle is ASCII, and its data files sit beside the chunks rather than in them', async (t) => {
+  const js = readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+  t.ok(js.length > 2)
+  // One character above U+00FF would make V8 keep that file's whole source two bytes a character.
+  t.same(js.filter((f) => /[^\0-\x7f]/.test(readFileSync(join(outdir, f), 'utf8'))), [], 'no character outside ASCII')
+  // The prebuilt indexes (index-*.json) among them.
+  const data = readdirSync(join(outdir, 'chunks', 'data')).sort()
+  t.same(data, ['index-activities.json', 'index-foods.json', 'schemas-examples.json', 'src-advice-data-activity-synonyms.json',
+    'src-advice-data-compendium.json', 'src-advice-data-fndds.json', 'src-advice-data-food-aliases.json', 'src-advice-data-sr-legacy.json'])
+  t.same(JSON.parse(readFileSync(join(outdir, 'chunks', 'data', 'src-advice-data-fndds.json'), 'utf8')),
+    JSON.parse(readFileSync(new URL('src/advice/data/fndds.json', root), 'utf8')), 'the food table as the repository has it')
+  // Neither the food table's rows nor an index's prepared entries are inlined in any chunk.
+  t.same(js.filter((f) => /"foods":\[\[|"prepared":\[/.test(readFileSync(join(outdir, f), 'utf8'))), [])
+})
+
+t.test('asciiOnly escapes every other character to the same meaning', async (t) => {
+  // JavaScript with the characters themselves, in a class, a literal, an identity escape, a u-mode
+  // pattern (an astral character), a string and a comment.
+  const code = "const s = /[‘’`´]/g; const e = /café|\\’/; const u = /^😀$/u; const q = '—' // → comment"
+  const out = asciiOnly(code)
+  t.notMatch(out, /[^\0-\x7f]/, 'pure ASCII')
+  t.match(out, '/[\\u2018\\u2019`\\u00b4]/g')
+  const run = (src: string) => new Function(`${src}\nreturn [s, e, u, q]`)() as [RegExp, RegExp, RegExp, string] // eslint-disable-line no-new-func
+  const [s, e, u, q] = run(out)
+  const [s0, e0, u0, q0] = run(code)
+  t.equal(q, q0)
+  for (const text of ['‘', '´', 'café', '’', '😀', 'x']) {
+    t.equal(s.test(text), s0.test(text), `s on ${text}`)
+    s.lastIndex = 0
+    s0.lastIndex = 0
+    t.equal(e.test(text), e0.test(text), `e on ${text}`)
+    t.equal(u.test(text), u0.test(text), `u on ${text}`)
+  }
+  t.ok(u.test('😀'), 'the astral character is still one code point')
+  // An identity escape ("\’" in a pattern without the u flag) is the character itself; an escaped backslash before it stays.
+  t.equal(asciiOnly('/\\’/'), '/\\u2019/')
+  t.equal(asciiOnly('"\\\\’"'), '"\\\\\\u2019"')
 })

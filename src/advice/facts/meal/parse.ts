@@ -4,7 +4,7 @@ import { round } from '../round.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../../match/tokens.js'
-import { createFoodLookup, type FoodLookup, type FoodMatch } from './lookup.js'
+import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
 import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
@@ -67,6 +67,21 @@ const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null
 
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: FoodLookup = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
+  // A run whose first part counts a food in the plural ("2 eggs", "three pancakes") and whose row's
+  // head noun that part does not say is other foods met by chance: "2 eggs and toast" spells 51119040
+  // "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup". A count binds the
+  // noun it is said with, so a dish counted by its last word ("2 beef and cheese burritos"), or headed
+  // by the counted food ("2 biscuits and gravy", Biscuit with gravy), stays whole; without a count the
+  // words alone cannot tell two foods from a dish's modifiers ("cookies and cream ice cream").
+  const countedFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
+    if (amount.quantity === null || amount.unit !== null) return false
+    const counted = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
+    if (counted === undefined || !counted.endsWith('s') || tokens(counted)[0] === counted) return false
+    // The head noun ends the head, or each of its alternatives ("Taco or tostada").
+    const heads = headOf(found.food.description).split(/\s+or\s+/).map((alternative) => lookup.words(alternative).at(-1))
+    return !heads.some((head) => head !== undefined && first.includes(head))
+  }
+
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -115,7 +130,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
         for (let j = reach; j > i + 1; j--) {
           const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && !countedFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
         found ??= lookup.find(first)
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { prebuiltIndex } from '../match/prebuilt.js'
-import { createTextIndex, openTextIndex, type IndexEntry, type TextIndex } from '../match/text-index.js'
+import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from '../match/text-index.js'
 import { createRewriter, tokens } from '../match/tokens.js'
 import { Memo } from '../memo.js'
 import table from './compendium.json' with { type: 'json' }
@@ -182,10 +182,7 @@ export function activityIndexEntries (): IndexEntry[] {
 // bundle's own build of it is opened instead when there is one.
 let built: TextIndex | undefined
 function activityIndex (): TextIndex {
-  if (built === undefined) {
-    const saved = prebuiltIndex('activities')
-    built = saved !== undefined && saved.entries === activities.length ? openTextIndex(saved) : createTextIndex(activityIndexEntries())
-  }
+  built ??= openOrCreateTextIndex(prebuiltIndex('activities'), activities.length, activityIndexEntries)
   return built
 }
 

@@ -154,6 +154,14 @@ export function openTextIndex (data: TextIndexData): TextIndex {
   return assemble(prepared, new Map(data.exact), MiniSearch.loadJS(data.recall, RECALL_OPTIONS))
 }
 
+/**
+ * The index built ahead of time when it was built for these `count` entries, or one built now:
+ * the production bundle carries its own (src/advice/match/prebuilt.ts), the sources do not.
+ */
+export function openOrCreateTextIndex (saved: TextIndexData | undefined, count: number, entries: () => readonly IndexEntry[]): TextIndex {
+  return saved !== undefined && saved.entries === count ? openTextIndex(saved) : createTextIndex(entries())
+}
+
 function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, number[]>, mini: MiniSearch<RecallDoc>): TextIndex {
   // Document frequency over each entry's distinct words, name words first (the vocabulary's insertion order).
   const df = new Map<string, number>()

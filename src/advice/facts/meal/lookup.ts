@@ -1,6 +1,6 @@
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
 import { prebuiltIndex } from '../../match/prebuilt.js'
-import { createTextIndex, openTextIndex, type IndexEntry, type TextIndex } from '../../match/text-index.js'
+import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from '../../match/text-index.js'
 import { createRewriter, tokens } from '../../match/tokens.js'
 import { Memo } from '../../memo.js'
 
@@ -45,9 +45,8 @@ export function headOf (description: string): string {
 }
 
 /** The food index's entries: every FNDDS and SR Legacy row, with the source's synonyms and our aliases. */
-export function foodIndexEntries (rows: readonly Food[] = allFoods): IndexEntry[] {
+export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = createRewriter(foodWords)): IndexEntry[] {
   // Aliases get the same word rewrites as queries, so "mince pie" still meets its alias after "mince" → "ground".
-  const rewriter = createRewriter(foodWords)
   return rows.map((food) => ({
     // "NS as to type of crust" says what the row leaves open: nothing a query must match.
     name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
@@ -64,10 +63,7 @@ export function foodIndexEntries (rows: readonly Food[] = allFoods): IndexEntry[
 /** Builds the food index once (or opens the one the production bundle built for the full table). */
 export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
   const rewriter = createRewriter(foodWords)
-  const saved = rows === allFoods ? prebuiltIndex('foods') : undefined
-  const index: TextIndex = saved !== undefined && saved.entries === rows.length
-    ? openTextIndex(saved)
-    : createTextIndex(foodIndexEntries(rows))
+  const index: TextIndex = openOrCreateTextIndex(rows === allFoods ? prebuiltIndex('foods') : undefined, rows.length, () => foodIndexEntries(rows, rewriter))
 
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.

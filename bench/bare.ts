@@ -10,7 +10,10 @@ const BODIES: Record<BareRoute, (i: number) => string> = { water: waterBody, gym
 
 /** The bare server's runs: under the standard closed-loop load per route, and per text over the development set (bench/per-text.ts). */
 export interface Bare {
+  /** The route's first bare run under load, measured on the first call and shared after. */
   loaded: (route: BareRoute) => Promise<Measured>
+  /** A further bare run of the route, measured now: to bracket a server run with one before and one after. */
+  again: (route: BareRoute) => Promise<Measured>
   perTextFood: () => Promise<PerText>
   /** Highest peak RSS (MB) of the bare processes measured so far; measures /water if none was. */
   peakMb: () => Promise<number>
@@ -20,25 +23,27 @@ export function createBare (report: Report): Bare {
   const loaded = new Map<BareRoute, Promise<Measured>>()
   let seq: Promise<PerText> | undefined
   const peaks: number[] = []
+  const measure = async (route: BareRoute, label: string): Promise<Measured> => {
+    const p = await bareServer()
+    try {
+      const m = await measured(p, { request: (i): Req => ({ path: `/${route}`, body: BODIES[route](i) }) })
+      runRow(report, `bare node:http, POST /${route} (${label})`, m)
+      peaks.push(m.peakMb)
+      return m
+    } finally {
+      await stop(p)
+    }
+  }
   const bare: Bare = {
     loaded: async (route) => {
       let run = loaded.get(route)
       if (run === undefined) {
-        run = (async () => {
-          const p = await bareServer()
-          try {
-            const m = await measured(p, { request: (i): Req => ({ path: `/${route}`, body: BODIES[route](i) }) })
-            runRow(report, `bare node:http, POST /${route} (baseline)`, m)
-            peaks.push(m.peakMb)
-            return m
-          } finally {
-            await stop(p)
-          }
-        })()
+        run = measure(route, 'baseline')
         loaded.set(route, run)
       }
       return await run
     },
+    again: async (route) => await measure(route, 'baseline, again after the server'),
     perTextFood: async () => {
       seq ??= (async () => {
         const p = await bareServer()

@@ -26,7 +26,7 @@ const bare = createBare(report)
 const trackingLines: string[] = []
 const SECTIONS: Record<string, (report: Report, bare: Bare) => Promise<void>> = {
   // The local path first: its 2.5× target is a ratio, so its bare runs are
-  // measured right after it; later sections reuse them.
+  // measured right before and after it; later sections reuse the first.
   local: localSection,
   food: foodSection,
   gemini: geminiSection,

@@ -27,6 +27,22 @@ const WHOLE_DISH = 0.75
 const MAX_SPAN = 4
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
 const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
+// Words that say how a food is made, served or sweetened, and name none: alone in a part ("coffee,
+// black", "chicken breast, grilled", "tea, unsweetened") they describe the food before. Looked up, each
+// matched some row that uses it (black → Black beans, grilled → Potato, roasted, unsweetened → Martini,
+// buttered → Rum, hot buttered), adding a food nobody ate.
+const ATTRIBUTES: ReadonlySet<string> = new Set([
+  'unsweetened', 'sweetened', 'unflavored', 'flavored', 'plain', 'salted', 'unsalted', 'lightly', 'hot', 'cold',
+  'iced', 'warm', 'chilled', 'fresh', 'frozen', 'raw', 'cooked', 'boiled', 'steamed', 'fried', 'pan', 'deep', 'air',
+  'oven', 'stir', 'grilled', 'baked', 'roasted', 'toasted', 'sauteed', 'scrambled', 'poached', 'broiled', 'smoked',
+  'shredded', 'grated', 'sliced', 'diced', 'chopped', 'organic', 'extra', 'lean', 'skinless', 'boneless', 'nonfat',
+  'lowfat', 'low', 'fat', 'reduced', 'skim', 'whole', 'light', 'crispy', 'crunchy', 'spicy', 'sweet', 'sour',
+  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare'
+])
+const describesOnly = (food: string): boolean => {
+  const words = tokens(food)
+  return words.length > 0 && words.every((w) => ATTRIBUTES.has(w))
+}
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
 const MAX_GRAMS = 50000
 // Items per meal, at most: the response schema's bound.
@@ -67,18 +83,27 @@ const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null
 
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: FoodLookup = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
-  // A run whose first part counts a food in the plural ("2 eggs", "three pancakes") and whose row's
-  // head noun that part does not say is other foods met by chance: "2 eggs and toast" spells 51119040
-  // "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup". A count binds the
-  // noun it is said with, so a dish counted by its last word ("2 beef and cheese burritos"), or headed
-  // by the counted food ("2 biscuits and gravy", Biscuit with gravy), stays whole; without a count the
-  // words alone cannot tell two foods from a dish's modifiers ("cookies and cream ice cream").
-  const countedFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
-    if (amount.quantity === null || amount.unit !== null) return false
-    const counted = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
-    if (counted === undefined || !counted.endsWith('s') || tokens(counted)[0] === counted) return false
-    // The head noun ends the head, or each of its alternatives ("Taco or tostada").
-    const heads = headOf(found.food.description).split(/\s+or\s+/).map((alternative) => lookup.words(alternative).at(-1))
+  // A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
+  // row's head noun that part does not say is other foods met by chance: "eggs and toast" spells
+  // 51119040 "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup",
+  // "meatballs and spaghetti" 58304010 "Spaghetti and meatballs dinner, NFS, frozen meal". A plural
+  // names whole things, where a modifier is singular ("egg bread"); so a dish named by its last word
+  // ("2 beef and cheese burritos"), or headed by the plural food ("2 biscuits and gravy", Biscuit
+  // with gravy; "beans and rice"), stays whole, and so does a row whose name, synonyms or aliases say
+  // the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured run ("2 cups of
+  // beans and rice") is one dish.
+  const pluralFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
+    if (amount.unit !== null) return false
+    const plural = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
+    if (plural === undefined || !plural.endsWith('s') || tokens(plural)[0] === plural) return false
+    const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
+    if (row.includes(`${plural} and `)) return false
+    // The head noun ends the head, or each of its alternatives ("Taco or tostada"). Taken from the
+    // words as written: the lookup drops words of the occasion, and "dinner" is one ("… meatballs dinner").
+    const heads = headOf(found.food.description).split(/\s+or\s+/).map((alternative) => {
+      const last = tokens(alternative).at(-1)
+      return last === undefined ? undefined : lookup.words(last).at(-1) ?? last
+    })
     return !heads.some((head) => head !== undefined && first.includes(head))
   }
 
@@ -99,7 +124,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
       while (i < parts.length && items.length < MAX_ITEMS) {
         const amount = readAmount(parts[i])
         const first = lookup.words(amount.food)
-        const last = open
+        const last: Placed | null = open
         open = null
         // "no sugar", "sugar-free" after a comma: a modifier of the food before, which names no food itself.
         if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) { i++; continue }
@@ -130,8 +155,10 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
         for (let j = reach; j > i + 1; j--) {
           const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && !countedFood(amount, first, whole)) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
+        // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
+        if (found === null && !hasAmount(amount) && describesOnly(amount.food)) { open = last; i++; continue }
         found ??= lookup.find(first)
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)

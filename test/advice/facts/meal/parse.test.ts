@@ -145,8 +145,38 @@ t.test('two foods that together spell another row stay two foods', async (t) => 
   // gravy, 224 kcal, "1 biscuit with gravy" 220 g × 2 = 440 g → 985.6.
   t.same(items('2 beef and cheese burritos'), [['FNDDS 58102310', 380, 1014.6]])
   t.same(items('2 biscuits and gravy'), [['FNDDS 58128000', 440, 985.6]])
-  // Without a count the words alone cannot tell two foods from a dish's modifiers.
-  t.equal(parseMeal('eggs and toast').items.length, 2, 'eggs and toast, uncounted', { todo: 'lookup miss: two foods whose words spell a third row' })
+  // Uncounted, a plural still names whole things: "eggs and toast" is one egg (the QNS portion, 50 g
+  // → 88) and a slice of toast (25 g → 73.3), not 51119040 Bread, egg, Challah, toasted.
+  t.same(items('eggs and toast'), [['FNDDS 31102000', 50, 88], ['FNDDS 51000110', 25, 73.3]], 'eggs and toast, uncounted')
+  // Read whole, "meatball spaghetti" is 58304010 Spaghetti and meatballs dinner, NFS, frozen meal,
+  // whose head noun is "dinner" (a word the lookup drops as the occasion's). 27160100 Meatballs, NS as
+  // to type of meat, with sauce, 186 kcal, QNS 129 g → 239.94 → 239.9; 56130000 Pasta, cooked,
+  // 157 kcal, QNS 140 g → 219.8; counted, "1 meatball with sauce" 43 g × 3 = 129 g → 239.9 too.
+  t.same(items('meatballs and spaghetti'), [['FNDDS 27160100', 129, 239.9], ['FNDDS 56130000', 140, 219.8]])
+  t.same(items('3 meatballs and spaghetti'), [['FNDDS 27160100', 129, 239.9], ['FNDDS 56130000', 140, 219.8]])
+  // A row that says the words as they were joined keeps them one food: "cookies and cream ice cream"
+  // is an alias of 13110102 Ice cream, vanilla, with additional ingredients, 242 kcal, QNS 140 g → 338.8.
+  t.same(items('cookies and cream ice cream'), [['FNDDS 13110102', 140, 338.8]])
+})
+
+t.test('a part that only says how the food before was made or served names no food', async (t) => {
+  const items = (text: string) => parseMeal(text).items.map((i) => [i.source, i.grams, i.kcal])
+  // Looked up alone, "black" was 41101990 Black beans, NFS (166.5 kcal), "grilled" 71104030 Potato,
+  // roasted, NFS (214.2), "unsweetened" 93301110 Martini (241.2): foods nobody ate. None is reported unmatched either.
+  // 92100000 Coffee, NS as to type, 1 kcal, QNS 360 g → 3.6.
+  t.same(parseMeal('coffee, black'), { items: [parseMeal('coffee').items[0]], unmatched: [] })
+  t.same(items('coffee, black'), [['FNDDS 92100000', 360, 3.6]])
+  // 92303010 Tea, hot, leaf, green, 1 kcal, "1 cup" 240 g → 2.4.
+  t.same(items('a cup of green tea, unsweetened'), [['FNDDS 92303010', 240, 2.4]])
+  // A weight after the description still sizes the food: 24120110 Chicken breast, NS as to cooking
+  // method, skin eaten, 175 kcal × 150 g → 262.5.
+  t.same(items('chicken breast, grilled, 150 g'), [['FNDDS 24120110', 150, 262.5]])
+  // Such words still start a dish that one row names: 28340750 Soup, hot and sour, 39 kcal, QNS 245 g
+  // → 95.55 → 95.6; 27120060 Sweet and sour pork, 260 kcal, QNS 170 g → 442.
+  t.same(items('hot and sour soup'), [['FNDDS 28340750', 245, 95.6]])
+  t.same(items('sweet and sour pork'), [['FNDDS 27120060', 170, 442]])
+  // Alone, such a word is no meal: nothing matched, nothing to report.
+  t.same(parseMeal('grilled'), { items: [], unmatched: [] })
 })
 
 t.test('a compound dish is kept whole', async (t) => {

@@ -27,8 +27,9 @@ const WHOLE_DISH = 0.75
 const MAX_SPAN = 4
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
 const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
-// Words that say how a food is made, served or sweetened, and name none: alone in a part ("coffee,
-// black", "chicken breast, grilled", "tea, unsweetened") they describe the food before. Looked up, each
+// Words that say how a food is made, seasoned, served or sweetened, and name none: alone in a part
+// ("coffee, black", "chicken breast, grilled", "tea, unsweetened", "a pinch of salt") they describe
+// the food before. Looked up, each
 // matched some row that uses it (black → Black beans, grilled → Potato, roasted, unsweetened → Martini,
 // buttered → Rum, hot buttered), adding a food nobody ate.
 const ATTRIBUTES: ReadonlySet<string> = new Set([
@@ -37,7 +38,7 @@ const ATTRIBUTES: ReadonlySet<string> = new Set([
   'oven', 'stir', 'grilled', 'baked', 'roasted', 'toasted', 'sauteed', 'scrambled', 'poached', 'broiled', 'smoked',
   'shredded', 'grated', 'sliced', 'diced', 'chopped', 'organic', 'extra', 'lean', 'skinless', 'boneless', 'nonfat',
   'lowfat', 'low', 'fat', 'reduced', 'skim', 'whole', 'light', 'crispy', 'crunchy', 'spicy', 'sweet', 'sour',
-  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare'
+  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare', 'salt'
 ])
 const describesOnly = (food: string): boolean => {
   const words = tokens(food)
@@ -158,7 +159,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           if (whole !== null && whole.confidence >= WHOLE_DISH && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
-        if (found === null && !hasAmount(amount) && describesOnly(amount.food)) { open = last; i++; continue }
+        if (found === null && describesOnly(amount.food)) { open = last; i++; continue }
         found ??= lookup.find(first)
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)

@@ -175,6 +175,9 @@ t.test('a part that only says how the food before was made or served names no fo
   // → 95.55 → 95.6; 27120060 Sweet and sour pork, 260 kcal, QNS 170 g → 442.
   t.same(items('hot and sour soup'), [['FNDDS 28340750', 245, 95.6]])
   t.same(items('sweet and sour pork'), [['FNDDS 27120060', 170, 442]])
+  // Salt seasons the food before; "salt" alone was corrected to "salted" and found almonds, salted
+  // (168.3 kcal), even with an amount. 31102000 Egg, whole, cooked, "1 egg" 50 g × 2 → 176.
+  t.same(items('2 eggs with a pinch of salt'), [['FNDDS 31102000', 100, 176]])
   // Alone, such a word is no meal: nothing matched, nothing to report.
   t.same(parseMeal('grilled'), { items: [], unmatched: [] })
 })

@@ -98,6 +98,37 @@ t.test('find: FNDDS rows the lookup picks for plain words', async (t) => {
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
 })
 
+t.test('find: everyday names that USDA puts a category before, by our aliases', async (t) => {
+  // Each was a wrong row before its alias: USDA writes "Fish, cod" and "Bread, pita", so the ranking
+  // found a row whose own head said the word ("Cape Cod", "Pita chips").
+  const rows: Array<[string, string, string]> = [
+    ['cod', '26109110', 'Fish, cod, NFS (not the "Cape Cod" cocktail)'],
+    ['salmon', '26137110', 'Fish, salmon, NFS (not SR Legacy raw farmed salmon)'],
+    ['tuna', '26153110', 'Fish, tuna, NFS (not "Tuna with cream or white sauce")'],
+    ['pita', '51109100', 'Bread, pita (not "Pita chips")'],
+    ['parmesan', '14108010', 'Cheese, Parmesan, dry grated (not "Eggplant parmesan casserole")'],
+    ['mozzarella', '14107010', 'Cheese, Mozzarella, NFS (not "Imitation cheese")'],
+    ['tofu', '41420010', 'Soybean curd (not "Lentil curry")'],
+    ['peanuts', '42111000', 'Peanuts, NFS (not a chocolate candy with nuts)'],
+    ['granola', '57227000', 'Cereal, granola (not "Muffin, oatmeal")'],
+    ['chocolate', '91705010', 'Chocolate candy (not "Atole de chocolate")'],
+    ['candy bar', '91705010', 'Chocolate candy (not "Ice cream candy bar")'],
+    ['french toast', '55300010', 'French toast, NFS (not "Bread, French or Vienna, toasted")'],
+    ['grilled cheese', '14640100', 'Grilled cheese sandwich, NFS (not mozzarella)'],
+    ['apple sauce', '63101110', 'Applesauce, regular (not "Apple, raw")'],
+    ['poached egg', '31103010', 'Egg, whole, boiled or poached (not "Egg, white, cooked")'],
+    ['hard boiled eggs', '31103010', 'Egg, whole, boiled or poached'],
+    ['omelette', '32129990', 'Egg omelet or scrambled egg, NS as to fat (not an egg white omelet)'],
+    ['chocolate cake', '53105270', 'Cake or cupcake, chocolate with chocolate icing, bakery (not "Cake, chocolate, flourless")'],
+    ['meatloaf', '27260010', 'Meat loaf, NS as to type of meat (not "Meatloaf sandwich")'],
+    ['peas', '75120000', 'Green peas, raw: raw, as for every vegetable named alone (not "Blackeyed peas, NFS")'],
+    ['zucchini', '75128010', 'Summer squash, green, raw (not "Zucchini, pickled")'],
+    ['side salad', '75143000', 'Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing (not a Caesar salad)'],
+    ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
+  ]
+  for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
+})
+
 t.test('acceptance, worked by hand on a four-row table', async (t) => {
   // Four rows, each word in one row: idf = ln(1 + 4/1) = ln 5 for every known word; an unknown
   // word counts df 0.5, idf = ln(1 + 4/0.5) = ln 9.

@@ -108,6 +108,14 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
     return !heads.some((head) => head !== undefined && first.includes(head))
   }
 
+  // A dish read over several parts is named in its first part by the row's own name or one of our
+  // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
+  // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
+  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => {
+    const own = new Set(tokens([found.food.description, ...found.food.aliases].join(' ')))
+    return first.some((w) => own.has(w))
+  }
+
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -156,7 +164,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
         for (let j = reach; j > i + 1; j--) {
           const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount.food)) { open = last; i++; continue }

@@ -124,6 +124,7 @@ t.test('find: everyday names that USDA puts a category before, by our aliases', 
     ['peas', '75120000', 'Green peas, raw: raw, as for every vegetable named alone (not "Blackeyed peas, NFS")'],
     ['zucchini', '75128010', 'Summer squash, green, raw (not "Zucchini, pickled")'],
     ['side salad', '75143000', 'Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing (not a Caesar salad)'],
+    ['chili with beans', '27111406', 'Chili with meat and beans (not "Baked beans", whose synonyms say chili)'],
     ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)

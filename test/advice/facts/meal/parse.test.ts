@@ -154,6 +154,14 @@ t.test('two foods that together spell another row stay two foods', async (t) => 
   // 157 kcal, QNS 140 g → 219.8; counted, "1 meatball with sauce" 43 g × 3 = 129 g → 239.9 too.
   t.same(items('meatballs and spaghetti'), [['FNDDS 27160100', 129, 239.9], ['FNDDS 56130000', 140, 219.8]])
   t.same(items('3 meatballs and spaghetti'), [['FNDDS 27160100', 129, 239.9], ['FNDDS 56130000', 140, 219.8]])
+  // A run spelled only by a row's synonyms is not that dish: "a hot dog with mustard" was 75503020
+  // Relish, pickle ("relish, NFS; sweet; mustard; hot dog"), 15 g. 25210110 Hot dog, NFS, 310 kcal,
+  // "1 regular" 57 g → 176.7; 75506010 Mustard, 69 kcal, QNS 5 g → 3.45 → 3.5.
+  t.same(items('a hot dog with mustard'), [['FNDDS 25210110', 57, 176.7], ['FNDDS 75506010', 5, 3.5]])
+  // "a bowl of cheerios with milk" was 53710600 Milk 'n Cereal bar, named by its synonyms only:
+  // 57401100 Cereal, O's, NFS ("Cheerios" is its synonym), 379 kcal, a bowl is "1 cup" 35 g → 132.65
+  // → 132.7; 11100000 Milk, NFS, 52 kcal, QNS 244 g → 126.88 → 126.9.
+  t.same(items('a bowl of cheerios with milk'), [['FNDDS 57401100', 35, 132.7], ['FNDDS 11100000', 244, 126.9]])
   // A row that says the words as they were joined keeps them one food: "cookies and cream ice cream"
   // is an alias of 13110102 Ice cream, vanilla, with additional ingredients, 242 kcal, QNS 140 g → 338.8.
   t.same(items('cookies and cream ice cream'), [['FNDDS 13110102', 140, 338.8]])

@@ -48,8 +48,10 @@ export function headOf (description: string): string {
 export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = createRewriter(foodWords)): IndexEntry[] {
   // Aliases get the same word rewrites as queries, so "mince pie" still meets its alias after "mince" → "ground".
   return rows.map((food) => ({
-    // "NS as to type of crust" says what the row leaves open: nothing a query must match.
-    name: food.description.replace(/,?\s*NS as to [^,]*/g, ''),
+    // "NS as to type of crust" says what the row leaves open: nothing a query must match. "excluding
+    // carrots, broccoli, and dark-green leafy" (to the next ";") and "excluding honey roasted" name
+    // what the food is not: a query that says them must not match it by them.
+    name: food.description.replace(/,?\s*NS as to [^,]*/g, '').replace(/,?\s*excluding [^;]*/g, ''),
     head: headOf(food.description),
     synonyms: food.synonyms,
     aliases: food.aliases.map(rewriter.phrase),

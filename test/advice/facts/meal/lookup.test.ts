@@ -93,7 +93,9 @@ t.test('find: FNDDS rows the lookup picks for plain words', async (t) => {
     ['chicken', '24100000', 'Chicken, NS as to part and cooking method, NS as to skin eaten (not "Chicken, meatless, NFS")'],
     ['burger', '27510521', 'Hamburger, NFS (not "Veggie burger, on bun")'],
     ['chocolate chip cookie', '53206000', 'Cookie, chocolate chip (not "Cookie, chocolate or fudge" through its synonym "with chips")'],
-    ['spaghetti', '56130000', 'Pasta, cooked: "spaghetti" is in its additional description (not a frozen diet meal)']
+    ['spaghetti', '56130000', 'Pasta, cooked: "spaghetti" is in its additional description (not a frozen diet meal)'],
+    ['honey walnuts', '42116100', 'Walnuts, honey roasted: an "excluding …" phrase names what a row is not (not "Walnuts, excluding honey roasted")'],
+    ['walnuts', '42116000', 'Walnuts, excluding honey roasted: still the plain walnuts']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
 })

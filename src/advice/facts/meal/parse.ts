@@ -78,7 +78,7 @@ function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSi
   }
 }
 
-interface Placed { index: number, text: string, found: FoodMatch }
+interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'] }
 
 const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
@@ -148,7 +148,9 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           // weight or volume restates it even when a count came first. A part with words that sizes
           // nothing is reported, never dropped; one of only numbers or filler names nothing.
           const target = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
-          const item = target !== null && hasAmount(amount) ? toItem(`${target.text}, ${parts[i]}`, target.found, amount, size) : null
+          // The size said with the food stays with it: "large pepperoni pizza, 3 slices" is three slices of a large one.
+          const sized = target !== null && amount.size === null && target.size !== null ? { ...amount, size: target.size } : amount
+          const item = target !== null && hasAmount(amount) ? toItem(`${target.text}, ${parts[i]}`, target.found, sized, size) : null
           if (target !== null && item !== null) items[target.index] = item
           else if (amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
           previous = null
@@ -172,8 +174,9 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         if (item === null) { unmatched.push(phrase); previous = null } else {
-          const placed = { index: items.length, text: phrase, found: found as FoodMatch }
-          if (!hasAmount(amount)) open = placed
+          const placed = { index: items.length, text: phrase, found: found as FoodMatch, size: amount.size }
+          // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.
+          if (amount.quantity === null && amount.unit === null && amount.measure === null) open = placed
           previous = placed
           firstOfSegment ??= placed
           items.push(item)

@@ -255,6 +255,10 @@ t.test('a trailing weight restates the item before it', async (t) => {
   expectItems(t, '2 bagels, 200 g', [['FNDDS 51180010', 'g', 200, 200, 528]])
   // A bare amount sizes an item that had none: olive oil, 2 × 14 g = 28 g → 252.
   expectItems(t, 'olive oil, 2 tbsp', [['FNDDS 82104000', '1 tablespoon', 2, 28, 252]])
+  // An item said with only a size is counted by the next part, and keeps its size: 58106540 Pizza with
+  // pepperoni, 282 kcal, 3 × "1 piece, large pizza" 124 g = 372 g → 1049.04 → 1049 (the count was
+  // reported unmatched, and the pizza was one slice).
+  expectItems(t, 'large pepperoni pizza, 3 slices', [['FNDDS 58106540', '1 piece, large pizza', 3, 372, 1049]])
   // A count after a counted item does not restate it, and a bare amount with nothing before sizes
   // nothing: both are reported as unmatched, never silently dropped.
   t.same(parsed('a bagel, 2 slices'), { items: [['FNDDS 51180010', '1 regular', 1, 105, 277.2]], unmatched: ['2 slices'] })

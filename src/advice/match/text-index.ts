@@ -66,6 +66,8 @@ const UNSAID = 0.045
 const GENERIC = 0.12
 const SYNONYM_CREDIT = 0.85
 const PHRASE = 0.2
+// How much of a query an entry must explain for a one-word synonym at its end to name the entry.
+const MOSTLY = 0.4
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
 const EXACT_ALIAS = 2
 // Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
@@ -181,10 +183,12 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
   }
 
   // A synonym said whole names the entry: two words or more ("quarter pounder"), or one word in the head
-  // noun's place at the end ("mexican coke"). A one-word synonym elsewhere in a longer query ("with chips"
-  // in "chocolate chip cookie") is only a modifier.
-  function said (phrase: readonly string[], query: readonly string[]): boolean {
-    return (phrase.length > 1 || query.at(-1) === phrase[0]) && phrase.every((w) => query.includes(w))
+  // noun's place at the end ("mexican coke") of a query the entry mostly explains. A one-word synonym
+  // elsewhere in a longer query ("with chips" in "chocolate chip cookie") is only a modifier, and so is
+  // one after words the entry does not explain: "rye" names Whiskey, not "tuna sandwich on rye".
+  function said (phrase: readonly string[], query: readonly string[], coverage: number): boolean {
+    if (phrase.length > 1) return phrase.every((w) => query.includes(w))
+    return query.at(-1) === phrase[0] && coverage >= MOSTLY
   }
 
   function rank (index: number, query: readonly string[], weights: number[], total: number, named: readonly number[]): Candidate {
@@ -201,7 +205,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     let headSaid = 0
     for (const w of p.head) if (query.includes(w)) headSaid++
     // A synonym phrase said whole ("coke", "quarter pounder") names the entry as surely as its head.
-    const phrase = p.phrases.some((ph) => said(ph, query))
+    const phrase = p.phrases.some((ph) => said(ph, query, coverage))
     const headHit = headSaid > 0 || phrase || named.includes(index)
     const score = coverage +
       HEAD * (p.head.size === 0 ? 0 : headSaid / p.head.size) +

@@ -64,6 +64,21 @@ t.test('synonyms explain words at a discount; a whole synonym phrase names the e
   t.equal(top(['diet', 'coke']), 'Soft drink, cola, diet')
   const [cola] = index.search(['cola'])
   t.notOk(cola.headHit, 'a synonym the name already says ("cola") is no phrase, and "cola" is not the head')
+  // A one-word synonym at the end names the entry only when the entry explains most of the words:
+  // "rye" is Whiskey's synonym, but "tuna salad sandwich on rye" is a sandwich.
+  const bar = createTextIndex([
+    { name: 'Whiskey', head: 'Whiskey', synonyms: ['bourbon', 'rye'] },
+    { name: 'Tuna salad sandwich on white', head: 'Tuna salad sandwich', synonyms: [] },
+    { name: 'Tuna salad sandwich on wheat', head: 'Tuna salad sandwich', synonyms: [] },
+    { name: 'Ham sandwich on white', head: 'Ham sandwich', synonyms: [] },
+    { name: 'Tuna casserole', head: 'Tuna casserole', synonyms: [] }
+  ])
+  const ranked = bar.search(['tuna', 'salad', 'sandwich', 'rye'])
+  const whiskey = ranked.find((c) => c.index === 0)
+  t.equal(ranked[0].index, 1, 'the sandwich first')
+  t.ok(whiskey !== undefined && whiskey.coverage < 0.4, 'Whiskey explains only "rye"')
+  t.notOk(whiskey?.headHit, '"rye" after words Whiskey does not explain does not name it')
+  t.ok(bar.search(['rye'])[0].headHit, '"rye" alone still names it')
 })
 
 t.test('an exact alias outranks any ranking', async (t) => {

@@ -95,7 +95,9 @@ t.test('find: FNDDS rows the lookup picks for plain words', async (t) => {
     ['chocolate chip cookie', '53206000', 'Cookie, chocolate chip (not "Cookie, chocolate or fudge" through its synonym "with chips")'],
     ['spaghetti', '56130000', 'Pasta, cooked: "spaghetti" is in its additional description (not a frozen diet meal)'],
     ['honey walnuts', '42116100', 'Walnuts, honey roasted: an "excluding …" phrase names what a row is not (not "Walnuts, excluding honey roasted")'],
-    ['walnuts', '42116000', 'Walnuts, excluding honey roasted: still the plain walnuts']
+    ['walnuts', '42116000', 'Walnuts, excluding honey roasted: still the plain walnuts'],
+    ['tuna sandwich on rye', '27550720', 'Tuna salad sandwich on white (not Whiskey, whose synonym "rye" ends the text)'],
+    ['mexican coke', '92410310', 'Soft drink, cola: "coke" ends a text the row mostly explains']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
 })

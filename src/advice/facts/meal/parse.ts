@@ -171,6 +171,14 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount.food)) { open = last; i++; continue }
         found ??= lookup.find(first)
+        // Later parts whose head noun the row's name already says are the dish's own, not more food:
+        // "2 hard tacos with ground beef" is 58102010 Taco, corn tortilla, beef, cheese, not tacos and
+        // 85 g of raw ground beef. A part with an amount of its own (beyond `reach`) is another food.
+        if (found !== null) {
+          const own = new Set(tokens(found.food.description))
+          const madeOf = (part: string): boolean => own.has(lookup.words(part).at(-1) ?? '')
+          while (i + span < reach && madeOf(parts[i + span])) span++
+        }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         if (item === null) { unmatched.push(phrase); previous = null } else {

@@ -190,6 +190,15 @@ t.test('a part that only says how the food before was made or served names no fo
   t.same(parseMeal('grilled'), { items: [], unmatched: [] })
 })
 
+t.test('a later part that names what the row is made of belongs to the dish', async (t) => {
+  const items = (text: string) => parseMeal(text).items.map((i) => [i.text, i.source, i.grams, i.kcal])
+  // "2 hard tacos" is 58102010 Taco, corn tortilla, beef, cheese, 249 kcal, "1 small/regular" 105 g × 2
+  // = 210 g → 522.9; "ground beef" names its beef, where it was another 85 g of raw ground beef.
+  t.same(items('2 hard tacos with ground beef'), [['2 hard tacos ground beef', 'FNDDS 58102010', 210, 522.9]])
+  // Pancakes, NFS says nothing of syrup: the syrup is its own item.
+  t.equal(parseMeal('pancakes with syrup').items.length, 2)
+})
+
 t.test('a compound dish is kept whole', async (t) => {
   // 42302010 Peanut butter and jelly sandwich, NFS, 361 kcal: "1 sandwich" 112 g → 404.32 → 404.3
   expectItems(t, 'a peanut butter and jelly sandwich', [['FNDDS 42302010', '1 sandwich', 1, 112, 404.3]])

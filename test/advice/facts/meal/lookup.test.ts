@@ -129,6 +129,10 @@ t.test('find: everyday names that USDA puts a category before, by our aliases', 
     ['zucchini', '75128010', 'Summer squash, green, raw (not "Zucchini, pickled")'],
     ['side salad', '75143000', 'Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing (not a Caesar salad)'],
     ['chili with beans', '27111406', 'Chili with meat and beans (not "Baked beans", whose synonyms say chili)'],
+    ['roasted vegetables', '75311020', 'Classic mixed vegetables, NS as to form, cooked (not a frozen pot-roast meal)'],
+    ['clam chowder', '28355110', 'Soup, New England clam chowder: "clam chowder, NFS" in its synonyms (not Manhattan)'],
+    ['onion rings', '75415022', 'Fried onion rings (not the "Onion flavored rings" snack)'],
+    ['cheese omelette', '32130110', 'Egg omelet or scrambled egg, with cheese, made with oil: "NS as to fat" in its synonyms (not "with cheese and meat")'],
     ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)

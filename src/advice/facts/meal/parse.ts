@@ -116,6 +116,14 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
     return first.some((w) => own.has(w))
   }
 
+  // Each later part of a dish read whole says something of that row: "a pbj sandwich and milk" is
+  // 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which
+  // would vanish from the meal.
+  const explainsEach = (later: readonly string[], found: FoodMatch): boolean => {
+    const said = new Set(tokens([found.food.description, ...found.food.synonyms, ...found.food.aliases].join(' ')))
+    return later.every((part) => lookup.words(part).some((w) => said.has(w)))
+  }
+
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -165,8 +173,9 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         let reach = i + 1
         while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
         for (let j = reach; j > i + 1; j--) {
-          const whole = lookup.find([...first, ...parts.slice(i + 1, j).flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
+          const later = parts.slice(i + 1, j)
+          const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
+          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount.food)) { open = last; i++; continue }

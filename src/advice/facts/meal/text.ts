@@ -83,8 +83,9 @@ export function normalizeMeal (text: string): string {
   s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
     .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
-  // "Half and half" is a cream, not two halves.
-  s = ` ${s.trim()} `.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf')
+  // "Half and half" is a cream, not two halves; "pb&j" (and "pb and j", "pb n j") is one sandwich, not
+  // peanut butter and a "j".
+  s = ` ${s.trim()} `.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf').replace(/\bpb (?:and |n )?j\b/g, 'pbj')
   for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
   return s
 }

@@ -133,6 +133,9 @@ t.test('find: everyday names that USDA puts a category before, by our aliases', 
     ['clam chowder', '28355110', 'Soup, New England clam chowder: "clam chowder, NFS" in its synonyms (not Manhattan)'],
     ['onion rings', '75415022', 'Fried onion rings (not the "Onion flavored rings" snack)'],
     ['cheese omelette', '32130110', 'Egg omelet or scrambled egg, with cheese, made with oil: "NS as to fat" in its synonyms (not "with cheese and meat")'],
+    ['tea with milk', '92306800', 'Tea, hot, with milk (not "Tea, bubble")'],
+    ['everything bagel', '51180010', 'Bagel (was unmatched)'],
+    ['salad', '75143000', 'Lettuce, salad with assorted vegetables…: "lettuce salad, NFS" in its synonyms (not "Cabbage salad, NFS")'],
     ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)

@@ -162,6 +162,13 @@ t.test('two foods that together spell another row stay two foods', async (t) => 
   // 57401100 Cereal, O's, NFS ("Cheerios" is its synonym), 379 kcal, a bowl is "1 cup" 35 g → 132.65
   // → 132.7; 11100000 Milk, NFS, 52 kcal, QNS 244 g → 126.88 → 126.9.
   t.same(items('a bowl of cheerios with milk'), [['FNDDS 57401100', 35, 132.7], ['FNDDS 11100000', 244, 126.9]])
+  // Each later part of a dish read whole must be said by the row: "lentil soup with bread" was 41603010
+  // Soup, lentil alone (the row explains 75 % of the words by weight, and nothing of the bread). Soup,
+  // lentil, 60 kcal, QNS 255 g → 153; 51000100 Bread, NS as to major flour, 267 kcal, QNS 28 g → 74.76 → 74.8.
+  t.same(items('lentil soup with bread'), [['FNDDS 41603010', 255, 153], ['FNDDS 51000100', 28, 74.8]])
+  // "pb&j" is one sandwich, and the milk after it is not swallowed by it: 42302010 Peanut butter and
+  // jelly sandwich, NFS, 361 kcal, "1 sandwich" 112 g → 404.32 → 404.3; Milk, NFS, 244 g → 126.9.
+  t.same(items('a pb&j sandwich and milk'), [['FNDDS 42302010', 112, 404.3], ['FNDDS 11100000', 244, 126.9]])
   // A row that says the words as they were joined keeps them one food: "cookies and cream ice cream"
   // is an alias of 13110102 Ice cream, vanilla, with additional ingredients, 242 kcal, QNS 140 g → 338.8.
   t.same(items('cookies and cream ice cream'), [['FNDDS 13110102', 140, 338.8]])

@@ -1,6 +1,11 @@
 import t from 'tap'
 import { mealSegments, normalizeMeal } from '../../../../src/advice/facts/meal/text.js'
 
+t.test('normalizeMeal: "pb&j" in its spellings is one word', async (t) => {
+  for (const text of ['pb&j', 'PB & J', 'pb and j', 'pb n j', 'pbj']) t.equal(normalizeMeal(text), ' pbj ', text)
+  t.equal(normalizeMeal('pb and jam'), ' pb and jam ', 'only a lone "j"')
+})
+
 t.test('normalizeMeal: number words become digits', async (t) => {
   t.equal(normalizeMeal('Two eggs'), ' 2 eggs ')
   t.equal(normalizeMeal('twelve eleven fifteen twenty hundred'), ' 12 11 15 20 100 ')

@@ -151,7 +151,7 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
 }
 
 /** Converts an amount of a food to grams, from its stated mass, the food's own FNDDS portion rows, or the documented fallbacks. */
-export function weigh (food: Food, amount: Amount, foodWords: readonly string[]): Weighed | null {
+export function weigh (food: Food, amount: Amount, foodWords: readonly string[], piece = false): Weighed | null {
   const q = amount.quantity ?? 1
   const { unit, measure, size } = amount
   const fallback = defaultRow(food)
@@ -176,7 +176,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[])
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
     // "10 piece nuggets": a generic countable with no row of its own counts the food's own items.
     if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
-      return weigh(food, { ...amount, unit: null, quantity: q }, foodWords)
+      return weigh(food, { ...amount, unit: null, quantity: q }, foodWords, true)
     }
     if (measure !== null) {
       const measured = byMeasure(food, measure.value * q, measure.unit)
@@ -192,7 +192,8 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[])
   if (amount.quantity !== null) {
     // A bare count ("3 Oreos", "6 strawberries", "a burrito"): the row for one of this food ("1 Oreo sandwich",
     // "1 fruit", "1 burrito"), never a serving of it ("Quantity not specified" is a serving, not an item).
-    const row = bestCount(rows, foodWords)
+    // A piece is part of a thing: "2 pieces of fried cod" are two fillets, not two "1 whole fish, any size".
+    const row = bestCount(piece ? rows.filter((p) => !p.words.has('whole')) : rows, foodWords)
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }

@@ -136,6 +136,10 @@ t.test('find: everyday names that USDA puts a category before, by our aliases', 
     ['tea with milk', '92306800', 'Tea, hot, with milk (not "Tea, bubble")'],
     ['everything bagel', '51180010', 'Bagel (was unmatched)'],
     ['salad', '75143000', 'Lettuce, salad with assorted vegetables…: "lettuce salad, NFS" in its synonyms (not "Cabbage salad, NFS")'],
+    ['fried cod', '26109140', 'Fish, cod, fried (not the "Cape Cod" cocktail)'],
+    ['grilled cod', '26109123', 'Fish, cod, grilled'],
+    ['grilled salmon', '26137123', 'Fish, salmon, grilled (not SR Legacy raw farmed salmon)'],
+    ['baked salmon', '26137120', 'Fish, salmon, baked or broiled'],
     ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
   ]
   for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)

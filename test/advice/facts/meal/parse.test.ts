@@ -275,6 +275,9 @@ t.test('a trailing weight restates the item before it', async (t) => {
   // pepperoni, 282 kcal, 3 × "1 piece, large pizza" 124 g = 372 g → 1049.04 → 1049 (the count was
   // reported unmatched, and the pizza was one slice).
   expectItems(t, 'large pepperoni pizza, 3 slices', [['FNDDS 58106540', '1 piece, large pizza', 3, 372, 1049]])
+  // A piece is part of a thing: 26109140 Fish, cod, fried, 217 kcal, has no piece row, so a piece is
+  // one "1 small/regular fillet" (140 g), never "1 whole fish, any size" (420 g): 2 × 140 = 280 g → 607.6.
+  expectItems(t, '2 pieces of fried cod', [['FNDDS 26109140', '1 small/regular fillet', 2, 280, 607.6]])
   // A count after a counted item does not restate it, and a bare amount with nothing before sizes
   // nothing: both are reported as unmatched, never silently dropped.
   t.same(parsed('a bagel, 2 slices'), { items: [['FNDDS 51180010', '1 regular', 1, 105, 277.2]], unmatched: ['2 slices'] })

@@ -29,9 +29,8 @@ const MAX_SPAN = 4
 const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
 // Words that say how a food is made, seasoned, served or sweetened, and name none: alone in a part
 // ("coffee, black", "chicken breast, grilled", "tea, unsweetened", "a pinch of salt") they describe
-// the food before. Looked up, each
-// matched some row that uses it (black → Black beans, grilled → Potato, roasted, unsweetened → Martini,
-// buttered → Rum, hot buttered), adding a food nobody ate.
+// the food before. Looked up, each matched some row that uses it (black → Black beans, grilled →
+// Potato, roasted, unsweetened → Martini, buttered → Rum, hot buttered), adding a food nobody ate.
 const ATTRIBUTES: ReadonlySet<string> = new Set([
   'unsweetened', 'sweetened', 'unflavored', 'flavored', 'plain', 'salted', 'unsalted', 'lightly', 'hot', 'cold',
   'iced', 'warm', 'chilled', 'fresh', 'frozen', 'raw', 'cooked', 'boiled', 'steamed', 'fried', 'pan', 'deep', 'air',
@@ -40,6 +39,7 @@ const ATTRIBUTES: ReadonlySet<string> = new Set([
   'lowfat', 'low', 'fat', 'reduced', 'skim', 'whole', 'light', 'crispy', 'crunchy', 'spicy', 'sweet', 'sour',
   'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare', 'salt'
 ])
+/** Whether a part's words are all such words. */
 const describesOnly = (food: string): boolean => {
   const words = tokens(food)
   return words.length > 0 && words.every((w) => ATTRIBUTES.has(w))
@@ -91,8 +91,8 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
   // names whole things, where a modifier is singular ("egg bread"); so a dish named by its last word
   // ("2 beef and cheese burritos"), or headed by the plural food ("2 biscuits and gravy", Biscuit
   // with gravy; "beans and rice"), stays whole, and so does a row whose name, synonyms or aliases say
-  // the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured run ("2 cups of
-  // beans and rice") is one dish.
+  // the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured
+  // run ("2 cups of beans and rice") is one dish.
   const pluralFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
     if (amount.unit !== null) return false
     const plural = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()

@@ -1,5 +1,5 @@
 import type { FoodItem } from '../../../../schemas/food.js'
-import { citation } from '../../data/foods.js'
+import { citation, type Food } from '../../data/foods.js'
 import { round } from '../round.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
@@ -78,6 +78,21 @@ function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSi
   }
 }
 
+// A row's words, tokenised once per row (the whole-dish checks ask for them for every run tried): its
+// own name; the name with our aliases; and those with the source's synonyms.
+interface RowWords { name: ReadonlySet<string>, named: ReadonlySet<string>, said: ReadonlySet<string> }
+const rowWordsOf = new WeakMap<Food, RowWords>()
+function rowWords (food: Food): RowWords {
+  let words = rowWordsOf.get(food)
+  if (words === undefined) {
+    const name = tokens(food.description)
+    const named = [...name, ...tokens(food.aliases.join(' '))]
+    words = { name: new Set(name), named: new Set(named), said: new Set([...named, ...tokens(food.synonyms.join(' '))]) }
+    rowWordsOf.set(food, words)
+  }
+  return words
+}
+
 interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'] }
 
 const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
@@ -111,16 +126,13 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
   // A dish read over several parts is named in its first part by the row's own name or one of our
   // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
   // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
-  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => {
-    const own = new Set(tokens([found.food.description, ...found.food.aliases].join(' ')))
-    return first.some((w) => own.has(w))
-  }
+  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => first.some((w) => rowWords(found.food).named.has(w))
 
   // Each later part of a dish read whole says something of that row: "a pbj sandwich and milk" is
   // 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which
   // would vanish from the meal.
   const explainsEach = (later: readonly string[], found: FoodMatch): boolean => {
-    const said = new Set(tokens([found.food.description, ...found.food.synonyms, ...found.food.aliases].join(' ')))
+    const { said } = rowWords(found.food)
     return later.every((part) => lookup.words(part).some((w) => said.has(w)))
   }
 
@@ -184,8 +196,8 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
         // "2 hard tacos with ground beef" is 58102010 Taco, corn tortilla, beef, cheese, not tacos and
         // 85 g of raw ground beef. A part with an amount of its own (beyond `reach`) is another food.
         if (found !== null) {
-          const own = new Set(tokens(found.food.description))
-          const madeOf = (part: string): boolean => own.has(lookup.words(part).at(-1) ?? '')
+          const { name } = rowWords(found.food)
+          const madeOf = (part: string): boolean => name.has(lookup.words(part).at(-1) ?? '')
           while (i + span < reach && madeOf(parts[i + span])) span++
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')

@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import type { Food } from '../../../../src/advice/data/foods.js'
 import { createFoodLookup, headOf } from '../../../../src/advice/facts/meal/lookup.js'
 
@@ -7,6 +7,12 @@ const lookup = createFoodLookup()
 /** The food code a phrase is found as, or null when the lookup declines it. */
 function codeOf (phrase: string): string | null {
   return lookup.find(lookup.words(phrase))?.food.code ?? null
+}
+
+/** A phrase, the FNDDS code the lookup must pick for it, and why. */
+type Row = [phrase: string, code: string, why: string]
+function expectRows (t: Test, rows: readonly Row[]): void {
+  for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
 }
 
 /** A made-up row: a small table makes the rarity weights (idf) easy to work by hand. */
@@ -85,7 +91,7 @@ t.test('find: unknown words are declined, never guessed', async (t) => {
 })
 
 t.test('find: FNDDS rows the lookup picks for plain words', async (t) => {
-  const rows: Array<[string, string, string]> = [
+  const rows: Row[] = [
     ['cola', '92410310', 'Soft drink, cola (not "Whiskey and cola")'],
     ['diet cola', '92410320', 'Soft drink, cola, diet (not "Whiskey and diet cola")'],
     ['tea', '92302000', 'Tea, hot, leaf, black: FNDDS has no "Tea, NFS" (not "Tea, ginger")'],
@@ -99,13 +105,13 @@ t.test('find: FNDDS rows the lookup picks for plain words', async (t) => {
     ['tuna sandwich on rye', '27550720', 'Tuna salad sandwich on white (not Whiskey, whose synonym "rye" ends the text)'],
     ['mexican coke', '92410310', 'Soft drink, cola: "coke" ends a text the row mostly explains']
   ]
-  for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
+  expectRows(t, rows)
 })
 
 t.test('find: everyday names that USDA puts a category before, by our aliases', async (t) => {
   // Each was a wrong row before its alias: USDA writes "Fish, cod" and "Bread, pita", so the ranking
   // found a row whose own head said the word ("Cape Cod", "Pita chips").
-  const rows: Array<[string, string, string]> = [
+  const rows: Row[] = [
     ['cod', '26109110', 'Fish, cod, NFS (not the "Cape Cod" cocktail)'],
     ['salmon', '26137110', 'Fish, salmon, NFS (not SR Legacy raw farmed salmon)'],
     ['tuna', '26153110', 'Fish, tuna, NFS (not "Tuna with cream or white sauce")'],
@@ -142,7 +148,7 @@ t.test('find: everyday names that USDA puts a category before, by our aliases', 
     ['baked salmon', '26137120', 'Fish, salmon, baked or broiled'],
     ['potato salad', '71603010', 'Potato salad, made with mayonnaise: NS as to type of dressing (not "German style")']
   ]
-  for (const [phrase, code, why] of rows) t.equal(codeOf(phrase), code, `${phrase} → ${why}`)
+  expectRows(t, rows)
 })
 
 t.test('acceptance, worked by hand on a four-row table', async (t) => {

@@ -1,17 +1,29 @@
 // `npm run eval`: accuracy of the meal parser and the activity matcher on the project's own hand-labelled
 // development sets (eval/*.json). A benchmark, not a test: it prints figures and never fails the build.
 // `npm run eval -- --misses 10` also lists the worst misses; `--group us_grams` limits the meal sets.
+// `npm run eval -- --nutribench <csv>` scores NutriBench v2 by group instead (`--fold k` one held-out fold,
+// `--misses n` n random misses per group).
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { matchActivity } from '../src/advice/data/activities.js'
 import { parseMeal } from '../src/advice/facts/meal/parse.js'
+import { nutriBench } from './nutribench.js'
 
 interface LabelledItem { phrase: string, food_code: string, description: string, grams: number, kcal: number }
 interface MealCase { id: string, text: string, items: LabelledItem[], kcal: number }
 interface MealSet { group: string, cases: MealCase[] }
 interface PlatformType { id: string, words: string, codes: string[] }
 
-const { values } = parseArgs({ options: { misses: { type: 'string', default: '0' }, group: { type: 'string' }, verbose: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: {
+    misses: { type: 'string', default: '0' },
+    group: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    nutribench: { type: 'string' },
+    fold: { type: 'string' },
+    seed: { type: 'string', default: '1' }
+  }
+})
 const dir = new URL('./', import.meta.url)
 const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T
 const pct = (n: number, d: number): string => d === 0 ? 'n/a' : `${(100 * n / d).toFixed(1)} %`
@@ -80,5 +92,9 @@ function activities (): void {
   if (values.verbose) for (const w of wrong) console.log(`  ${w}`)
 }
 
-meals()
-activities()
+if (values.nutribench !== undefined) {
+  nutriBench(values.nutribench, { fold: values.fold === undefined ? undefined : Number(values.fold), misses: Number(values.misses), seed: Number(values.seed) })
+} else {
+  meals()
+  activities()
+}

@@ -146,7 +146,9 @@ export function readAmount (phrase: string): Amount {
   // "a 20 oz coke": the measure with no container is the amount itself.
   let amount: Amount = { quantity, unit, measure, size, food: rest }
   if (measure !== null && unit === null) amount = { quantity: (quantity ?? 1) * measure.value, unit: measure.unit, measure: null, size, food: rest }
-  if (amount.unit === null && amount.measure === null) {
+  // A weight said after the food is what it weighed, whatever household unit came first
+  // ("a cup of brewed coffee 480 g"); with no unit, it sizes the whole count ("2 tacos, 156 g").
+  if (amount.measure === null && (amount.unit === null || amount.unit.kind === 'count' || amount.unit.name === 'cup')) {
     const tail = TRAIL.exec(amount.food)
     const food = tail === null ? '' : amount.food.slice(0, tail.index).replace(/[\s,]+$/, '')
     if (tail !== null && /\p{L}/u.test(food)) {

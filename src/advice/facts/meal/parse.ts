@@ -140,6 +140,13 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
     const items: FoodItem[] = []
     const unmatched: string[] = []
     const size = options.portionSize
+    // A part that only restates the amount of an item already read replaces that item.
+    const restate = (target: Placed | null, part: string, amount: Amount): boolean => {
+      const item = target === null ? null : toItem(`${target.text}, ${part}`, target.found, amount, size)
+      if (target === null || item === null) return false
+      items[target.index] = item
+      return true
+    }
     let open: Placed | null = null
     // The item just read, which a following weight ("(180 g)") may restate.
     let previous: Placed | null = null
@@ -170,9 +177,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           const target = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
           // The size said with the food stays with it: "large pepperoni pizza, 3 slices" is three slices of a large one.
           const sized = target !== null && amount.size === null && target.size !== null ? { ...amount, size: target.size } : amount
-          const item = target !== null && hasAmount(amount) ? toItem(`${target.text}, ${parts[i]}`, target.found, sized, size) : null
-          if (target !== null && item !== null) items[target.index] = item
-          else if (amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
+          if (!(hasAmount(amount) && restate(target, parts[i], sized)) && amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
           previous = null
           dish = null
           i++
@@ -190,7 +195,13 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
-        if (found === null && describesOnly(amount.food)) { open = last; i++; continue }
+        if (found === null && describesOnly(amount.food)) {
+          // "chicken breast, grilled, 150 g": a weight said with the description sizes the food it describes.
+          if (hasAmount(amount)) restate(last, parts[i], amount)
+          open = last
+          i++
+          continue
+        }
         found ??= lookup.find(first)
         // Later parts whose head noun the row's name already says are the dish's own, not more food:
         // "2 hard tacos with ground beef" is 58102010 Taco, corn tortilla, beef, cheese, not tacos and

@@ -81,7 +81,7 @@ export function normalizeMeal (text: string): string {
   for (const [glyph, ascii] of Object.entries(UNICODE_FRACTIONS)) s = s.replaceAll(glyph, ascii)
   s = s.normalize('NFKC').replace(/\u2044/g, '/').toLowerCase()
   s = s.replace(/[‘’`´]/g, "'").replace(/[“”"]/g, ' ').replace(/(?<=\p{L})'s\b/gu, '')
-    .replace(/(?<=\d)(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
+    .replace(/(?<=\d)-?(?=[a-z])/g, ' ').replace(/\bw\/\s*/g, 'with ').replace(/\bm ?& ?m'?s?\b/g, 'mms').replace(/&/g, ' and ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
   // "Half and half" is a cream, not two halves; "pb&j" (and "pb and j", "pb n j") is one sandwich, not
   // peanut butter and a "j".
@@ -95,11 +95,52 @@ export function mealSegments (text: string): string[][] {
   // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
-  return s.split(HARD)
-    .map(cleanPart)
-    .filter((part) => /\p{L}/u.test(part))
-    .map((part) => part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0))
+  const parts: string[] = []
+  for (const part of s.split(HARD).map(cleanPart)) {
+    // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight
+    // restates the item before it, so it joins that item's phrase.
+    if (WEIGHT_ONLY.test(part) && parts.length > 0) parts[parts.length - 1] += `, ${part}`
+    else if (/\p{L}/u.test(part)) parts.push(part)
+  }
+  return parts.flatMap(weighedRuns)
 }
+
+/**
+ * A part's soft-joined pieces, cut after each piece that ends on a weight: "a roll 43 g and hard candy
+ * 1 g" is two items, and the weight that ends "a cookie made with peanut butter 14 g" is the whole
+ * dish's, so it moves to the piece that names the dish rather than sizing its last ingredient.
+ */
+function weighedRuns (part: string): string[][] {
+  const runs: string[][] = []
+  let run: string[] = []
+  for (const piece of part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0)) {
+    run.push(piece)
+    const weight = TRAILING_WEIGHT.exec(piece)
+    const named = weight === null ? '' : piece.slice(0, weight.index).replace(/[\s,]+$/, '')
+    if (weight === null || !/\p{L}/u.test(named)) continue
+    // The dish starts at the last piece said with an article or an amount of its own: "a fresh 200 g
+    // apple and a roll 43 g" is the apple, then a roll of 43 g.
+    let start = run.length - 1
+    while (start > 0 && !ITEM_START.test(start === run.length - 1 ? named : run[start])) start--
+    if (start > 0) runs.push(run.slice(0, start))
+    const dish = run.slice(start)
+    if (dish.length > 1) {
+      dish[dish.length - 1] = named
+      dish[0] = `${dish[0]} ${weight[0].trim()}`
+    }
+    runs.push(dish)
+    run = []
+  }
+  if (run.length > 0) runs.push(run)
+  return runs
+}
+
+const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
+const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:[a-z]+ ){1,2}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+const ITEM_START = /^(?:an?|one)\b|\d/
+const METRIC = '(?:g|gr|gm|gms|grams?|kg|kgs|kilos?|kilograms?|oz|ounces?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?)'
+const WEIGHT_ONLY = new RegExp(`^(?:about |around |approximately |roughly )?\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
+const TRAILING_WEIGHT = new RegExp(`(?:^|\\s)\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
 
 // Cooking verbs that, before an article or amount, tell what the person did rather than name the food.
 const COOKED_FIRST = /^(grilled|pan fried|fried|baked|roasted|boiled|steamed|cooked|toasted|scrambled|poached|microwaved|heated up|made|blended|brewed|poured|packed|ordered)\s+(?=an?\s|the\s|\d)/
@@ -116,6 +157,11 @@ function cleanPart (raw: string): string {
     .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus ).)*/, '')
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
+    // "a burrito that weighs 250 grams", "pizza at 120 g", "rolls totaling 334 g", "water that's 507 g":
+    // the words only introduce the item's weight, which then ends the phrase as any trailing weight does.
+    .replace(WEIGHT_VERB, ' ')
+    // "a fresh 200 gram apple", "a big 620 gram sports drink": the weight is the amount, before the food's words.
+    .replace(WEIGHT_AFTER_ADJECTIVE, '$1 $3 $2')
     .replace(/\s+(?:and|with|or)\s*$/, '').replace(/\s+/g, ' ').trim()
   // "grilled an 8 oz sirloin steak": the cooking verb describes the food, so it goes after the amount,
   // before the food's own words (which end on the head noun): "an 8 oz grilled sirloin steak".

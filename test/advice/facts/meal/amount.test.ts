@@ -131,7 +131,9 @@ t.test('readAmount: a metric amount at the end', async (t) => {
   t.same(readAmount('rice, 200 g'), amount({ quantity: 200, unit: g, food: 'rice' }))
   t.same(readAmount('rice 200 g'), amount({ quantity: 200, unit: g, food: 'rice' }))
   t.same(readAmount('rice x 2 cups'), amount({ quantity: 2, unit: cup, food: 'rice' }))
-  t.same(readAmount('2 bowls rice 150 g'), amount({ quantity: 2, unit: count('bowl'), food: 'rice 150 g' }), 'a unit up front wins')
+  // A stated weight is what the item weighed: no household portion is needed to weigh it.
+  t.same(readAmount('2 bowls rice 150 g'), amount({ quantity: 150, unit: g, food: 'rice' }), 'a weight after the food wins over a count')
+  t.same(readAmount('a cup of brewed coffee 480 g'), amount({ quantity: 480, unit: g, food: 'brewed coffee' }), 'and over a cup')
   t.same(readAmount('2 eggs x 50 g'), amount({ quantity: 100, unit: g, food: 'eggs' }), 'a count times a weight each')
   t.same(readAmount('rice 0 g'), amount({ quantity: 0, unit: g, food: 'rice' }), 'zero grams is zero')
   t.same(readAmount('2 3 g'), amount({ quantity: 2, food: '3 g' }), 'a trailing amount needs a food word before it')

@@ -423,3 +423,13 @@ t.test('a repeated text gets the same parse, which no caller can change', async 
   t.throws(() => { again.unmatched.push('x') }, TypeError)
   t.equal(parseMeal('a bagel and a cup of plain tortilla chips').items[0].kcal, 277.2)
 })
+
+t.test('a weight stated after the food is the item\'s weight, with no portion row', async (t) => {
+  const items = (text: string) => parseMeal(text).items.map((i) => [i.source, i.grams, i.kcal])
+  // 58102510 Burrito, chicken, cheese, 244 kcal per 100 g: 250 g → 610.
+  t.same(items('a chicken burrito that weighs 250 grams'), [['FNDDS 58102510', 250, 610]])
+  // 58106210 Pizza, cheese, from restaurant or fast food, 266 kcal: 140 g → 372.4 (not a slice's portion weight).
+  t.same(items('a slice of pizza weighing 140 grams'), [['FNDDS 58106210', 140, 372.4]])
+  // 31105005 Egg, whole, fried, NS as to fat, 185 kcal: 55 g → 101.75 → 101.8; hyphenated weight before the food.
+  t.same(items('a 55-gram fried egg'), [['FNDDS 31105005', 55, 101.8]])
+})

@@ -188,3 +188,23 @@ t.test('mealSegments: parts without a letter are dropped', async (t) => {
 t.test('mealSegments: a present-tense snacking verb is narrative', async (t) => {
   t.same(mealSegments('Snacking on 2 tablespoons of hummus with 10 baby carrots'), [['2 tablespoons of hummus', '10 baby carrots']])
 })
+
+t.test('mealSegments: a weight said after the food is the item\'s, whatever introduces it', async (t) => {
+  t.same(mealSegments('a chicken burrito that weighs 250 grams'), [['a chicken burrito 250 grams']])
+  t.same(mealSegments('a slice of pizza weighing 140 grams'), [['a slice of pizza 140 grams']])
+  t.same(mealSegments('cheese pizza at 120 grams'), [['cheese pizza 120 grams']])
+  t.same(mealSegments("a bottle of water that's 507 grams"), [['a bottle of water 507 grams']])
+  t.same(mealSegments('a 200-gram bean burrito'), [['a 200 gram bean burrito']], 'a hyphenated weight')
+  t.same(mealSegments('a fresh 200 gram apple'), [['a 200 gram fresh apple']], 'a weight after an adjective is still the amount')
+  t.same(mealSegments('a grilled cheese sandwich, 180 g'), [['a grilled cheese sandwich, 180 g']], 'a part of only a weight restates the item before')
+})
+
+t.test('mealSegments: a weight ends the dish said over soft joins, and goes to the piece that names it', async (t) => {
+  t.same(mealSegments('a cookie made with peanut butter that weighs 14 grams'), [['a cookie 14 grams', 'peanut butter']])
+  t.same(mealSegments('a taco with meat and sour cream, about 109 grams'), [['a taco 109 grams', 'meat', 'sour cream']])
+  // The weight closes its item: what follows the soft join is another item.
+  t.same(mealSegments('a roll weighing 43 grams and hard candy at 1 gram'), [['a roll 43 grams'], ['hard candy 1 gram']])
+  // A piece with an article or an amount of its own starts the dish the weight belongs to.
+  t.same(mealSegments('a fresh 200 gram apple and a roll weighing 43 grams'), [['a 200 gram fresh apple'], ['a roll 43 grams']])
+  t.same(mealSegments('a chicken thigh with the skin on, 118 g'), [['a chicken thigh 118 g', 'the skin on']])
+})

@@ -13,12 +13,14 @@ function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number
 
 /** Parses a meal and totals its energy and macros from FNDDS (and SR Legacy) rows, saying when the total is partial. */
 export function computeFoodFacts (entry: FoodEntry): FoodFacts {
-  const { items, unmatched } = parseMeal(entry.food, { portionSize: entry.portion_size })
+  const { items, unmatched, near } = parseMeal(entry.food, { portionSize: entry.portion_size })
   const notes: string[] = []
   const kcal = items.length === 0 ? null : round(items.reduce((acc, i) => acc + i.kcal, 0), 0)
-  const complete = items.length > 0 && unmatched.length === 0
+  // A near food is counted (a missing item costs more than a near row) but the total is not called complete.
+  const complete = items.length > 0 && unmatched.length === 0 && near.length === 0
   if (items.length === 0) notes.push('no food in the text matched the reference tables, so kcal is unknown')
-  else if (!complete) notes.push(`kcal is a partial total: it leaves out ${unmatched.map((u) => `"${u}"`).join(', ')}, which matched no food`)
+  else if (unmatched.length > 0) notes.push(`kcal is a partial total: it leaves out ${unmatched.map((u) => `"${u}"`).join(', ')}, which matched no food`)
+  for (const text of near) notes.push(`"${text}" matched no food exactly; it is counted as the nearest food for its main word: ${items.find((i) => i.text === text)?.food ?? ''}`)
   if (items.some((i) => i.confidence < 0.6)) notes.push('some amounts were not stated or could not be weighed exactly; their USDA default portions were used')
   if (entry.estimated_calories !== undefined && kcal !== null) {
     notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values${complete ? '' : ' for the recognised part'}`)

@@ -123,6 +123,10 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
     return `We could not recognise ${quoted === 'part of it' ? 'these foods' : quoted}, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".`
   }
   const kcal = `${facts.kcal} kcal`
+  if (!facts.complete && facts.unmatched.length === 0) {
+    // Every part was counted, but some as the nearest food to its main word: an estimate, not judged either.
+    return `Roughly ${kcal}, counting part of it as the nearest food we know, so the ${label} total is an estimate.`
+  }
   if (!facts.complete) {
     // The total leaves something out, so no judgement of the meal's size or protein.
     const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more were` : ' was'

@@ -202,3 +202,17 @@ t.test('a turkey sandwich is FNDDS 27540010, not a turkey hot dog', async (t) =>
   t.equal(facts.items[0].grams, 115)
   t.equal(facts.kcal, 217)
 })
+
+t.test('a measured food whose words are not all known is its head\'s nearest row: counted, but not complete', async (t) => {
+  // "kasepa" names no row; "fish" heads 26100110 Fish, NFS, 238 kcal per 100 g: 150 g → 357.
+  const facts = computeFoodFacts({ food: '150 g of boiled kasepa fish' })
+  t.equal(facts.kcal, 357)
+  t.equal(facts.items[0].source, 'FNDDS 26100110')
+  t.ok(facts.items[0].confidence < 0.5, 'trusted less than a named row')
+  t.equal(facts.complete, false)
+  t.same(facts.unmatched, [])
+  t.ok(facts.notes?.includes('"150 g of boiled kasepa fish" matched no food exactly; it is counted as the nearest food for its main word: Fish, NFS'))
+  // A preparation word never heads a near row ("fried" is not Fried broccoli), and an amount-less phrase is never guessed.
+  t.same(parseMeal('20 g of fried insect larvae').items, [])
+  t.same(parseMeal('kasepa fish').items, [])
+})

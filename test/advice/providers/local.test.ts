@@ -324,7 +324,7 @@ t.test('food: an incomplete meal is never given as the whole meal\'s total', asy
   const two = foodMessage(computeFoodFacts({ food: 'a banana, zorblax, qwxyz' }), 'snack', 's')
   assertPartial(two, '"zorblax" and 1 more', 'two unmatched parts')
   // Toast 51000110: QNS 25 g → 73.3 kcal; the unmatched part is too long to quote, so it is described.
-  const long = foodMessage(computeFoodFacts({ food: 'toast and a big bowl of mystery glorp soup' }), undefined, 's')
+  const long = foodMessage(computeFoodFacts({ food: 'toast and a big bowl of mystery glorp qwxyz' }), undefined, 's')
   t.match(long, '73 kcal')
   assertPartial(long, 'part of it', 'a long unmatched part')
   for (const kcal of [150, 500, 900]) {
@@ -521,4 +521,10 @@ t.test('the pinned messages above are all clean', async (t) => {
     foodMessage(computeFoodFacts({ food: 'a banana and zorblax' }), 'lunch', 's')
   ]
   for (const text of samples) assertClean(t, text)
+})
+
+t.test('food: a meal counted partly as near foods is an estimate, not judged', async (t) => {
+  // "kasepa fish" is counted as 26100110 Fish, NFS, 238 kcal per 100 g: 150 g → 357.
+  const text = foodMessage(computeFoodFacts({ food: '150 g of boiled kasepa fish' }), 'lunch', 's')
+  t.equal(text, 'Roughly 357 kcal, counting part of it as the nearest food we know, so the lunch total is an estimate.')
 })

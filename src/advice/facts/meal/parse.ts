@@ -5,11 +5,15 @@ import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../../match/tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { weigh } from './portion.js'
+import { PREPARATION } from './lexicon.js'
+import { portionFit, weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
-/** Foods recognised in a meal, and the parts of the text that named no known food. */
-export interface MealParse { items: FoodItem[], unmatched: string[] }
+/**
+ * Foods recognised in a meal, the parts of the text that named no known food, and the texts of items
+ * read as the nearest food to their head noun (their other words named no row).
+ */
+export interface MealParse { items: FoodItem[], unmatched: string[], near: string[] }
 
 /** A portion size word, as in the API's portion_size field. */
 export type PortionSize = 'small' | 'medium' | 'large'
@@ -27,22 +31,10 @@ const WHOLE_DISH = 0.75
 const MAX_SPAN = 4
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
 const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
-// Words that say how a food is made, seasoned, served or sweetened, and name none: alone in a part
-// ("coffee, black", "chicken breast, grilled", "tea, unsweetened", "a pinch of salt") they describe
-// the food before. Looked up, each matched some row that uses it (black → Black beans, grilled →
-// Potato, roasted, unsweetened → Martini, buttered → Rum, hot buttered), adding a food nobody ate.
-const ATTRIBUTES: ReadonlySet<string> = new Set([
-  'unsweetened', 'sweetened', 'unflavored', 'flavored', 'plain', 'salted', 'unsalted', 'lightly', 'hot', 'cold',
-  'iced', 'warm', 'chilled', 'fresh', 'frozen', 'raw', 'cooked', 'boiled', 'steamed', 'fried', 'pan', 'deep', 'air',
-  'oven', 'stir', 'grilled', 'baked', 'roasted', 'toasted', 'sauteed', 'scrambled', 'poached', 'broiled', 'smoked',
-  'shredded', 'grated', 'sliced', 'diced', 'chopped', 'organic', 'extra', 'lean', 'skinless', 'boneless', 'nonfat',
-  'lowfat', 'low', 'fat', 'reduced', 'skim', 'whole', 'light', 'crispy', 'crunchy', 'spicy', 'sweet', 'sour',
-  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare', 'salt'
-])
 /** Whether a part's words are all such words. */
 const describesOnly = (food: string): boolean => {
   const words = tokens(food)
-  return words.length > 0 && words.every((w) => ATTRIBUTES.has(w))
+  return words.length > 0 && words.every((w) => PREPARATION.has(w))
 }
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
 const MAX_GRAMS = 50000
@@ -139,6 +131,7 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
+    const near: string[] = []
     const size = options.portionSize
     // A part that only restates the amount of an item already read replaces that item.
     const restate = (target: Placed | null, part: string, amount: Amount): boolean => {
@@ -202,7 +195,9 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           i++
           continue
         }
-        found ??= lookup.find(first)
+        found ??= lookup.find(first, (food) => portionFit(food, amount)) ??
+          // A food said with a measured amount is food even when its words are not all known: its head's row, trusted less.
+          ((amount.unit !== null || amount.measure !== null) ? lookup.nearest(first, (food) => portionFit(food, amount)) : null)
         // Later parts whose head noun the row's name already says are the dish's own, not more food:
         // "2 hard tacos with ground beef" is 58102010 Taco, corn tortilla, beef, cheese, not tacos and
         // 85 g of raw ground beef. A part with an amount of its own (beyond `reach`) is another food.
@@ -220,11 +215,12 @@ export function createMealParser (lookup: FoodLookup = createFoodLookup()): (tex
           previous = placed
           firstOfSegment ??= placed
           items.push(item)
+          if (found?.near === true) near.push(phrase)
         }
         i += span
       }
     }
-    return { items, unmatched }
+    return { items, unmatched, near }
   }
 }
 
@@ -241,6 +237,7 @@ function frozen (parse: MealParse): MealParse {
   for (const item of parse.items) Object.freeze(item)
   Object.freeze(parse.items)
   Object.freeze(parse.unmatched)
+  Object.freeze(parse.near)
   return Object.freeze(parse)
 }
 

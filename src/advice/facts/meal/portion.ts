@@ -150,6 +150,19 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
   return top
 }
 
+/**
+ * How well a food's own portion rows fit the amount the text said: 1 when a row names its unit or
+ * container ("a can of …" and "1 can (12 fl oz)"), with the stated measure when there is one; 0 when
+ * nothing was said that a row could name, or no row names it.
+ */
+export function portionFit (food: Food, amount: Amount): number {
+  const { unit, measure, size } = amount
+  if ((unit === null || unit.kind !== 'count') && measure === null && size === null) return 0
+  const unitWords = unit === null || unit.kind !== 'count' ? [] : (UNIT_WORDS[unit.name] ?? [unit.name])
+  const row = best(servings(food), unitWords, size, [], measure?.value ?? null, unit === null || unit.kind !== 'count' ? 1 : 2)
+  return row === null ? 0 : 1
+}
+
 /** Converts an amount of a food to grams, from its stated mass, the food's own FNDDS portion rows, or the documented fallbacks. */
 export function weigh (food: Food, amount: Amount, foodWords: readonly string[], piece = false): Weighed | null {
   const q = amount.quantity ?? 1

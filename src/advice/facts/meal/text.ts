@@ -113,7 +113,8 @@ export function mealSegments (text: string): string[][] {
 function weighedRuns (part: string): string[][] {
   const runs: string[][] = []
   let run: string[] = []
-  for (const piece of part.split(SOFT).map((p) => p.trim()).filter((p) => p.length > 0)) {
+  // "a diet cola in a 12 fl oz can": a container said after the food is its amount, as "a 12 fl oz can of diet cola".
+  for (const piece of part.split(SOFT).map((p) => p.trim().replace(CONTAINER_AFTER, '$2 of $1')).filter((p) => p.length > 0)) {
     run.push(piece)
     const weight = TRAILING_WEIGHT.exec(piece)
     const named = weight === null ? '' : piece.slice(0, weight.index).replace(/[\s,]+$/, '')
@@ -137,6 +138,8 @@ function weighedRuns (part: string): string[][] {
 
 const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
 const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:[a-z]+ ){1,2}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+const CONTAINERS = 'cans?|bottles?|cups?|glass(?:es)?|mugs?|bowls?|cartons?|boxe?s?|jars?|containers?|pouch(?:es)?|packets?|bags?|packages?|juice boxe?s?'
+const CONTAINER_AFTER = new RegExp(`^(?:an?|one) ((?:(?!and |with )[\\p{L}%'-]+ ){0,5}[\\p{L}%'-]+) (?:in|from) ((?:an?|one|\\d+) (?:\\d+(?:\\.\\d+)? ?(?:fl oz|oz|ml|l|liters?) )?(?:${CONTAINERS}))$`, 'u')
 const ITEM_START = /^(?:an?|one)\b|\d/
 const METRIC = '(?:g|gr|gm|gms|grams?|kg|kgs|kilos?|kilograms?|oz|ounces?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?)'
 const WEIGHT_ONLY = new RegExp(`^(?:about |around |approximately |roughly )?\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)

@@ -179,7 +179,7 @@ t.test('a part that only says how the food before was made or served names no fo
   // Looked up alone, "black" was 41101990 Black beans, NFS (166.5 kcal), "grilled" 71104030 Potato,
   // roasted, NFS (214.2), "unsweetened" 93301110 Martini (241.2): foods nobody ate. None is reported unmatched either.
   // 92100000 Coffee, NS as to type, 1 kcal, QNS 360 g → 3.6.
-  t.same(parseMeal('coffee, black'), { items: [parseMeal('coffee').items[0]], unmatched: [] })
+  t.same(parseMeal('coffee, black'), { items: [parseMeal('coffee').items[0]], unmatched: [], near: [] })
   t.same(items('coffee, black'), [['FNDDS 92100000', 360, 3.6]])
   // 92303010 Tea, hot, leaf, green, 1 kcal, "1 cup" 240 g → 2.4.
   t.same(items('a cup of green tea, unsweetened'), [['FNDDS 92303010', 240, 2.4]])
@@ -194,7 +194,7 @@ t.test('a part that only says how the food before was made or served names no fo
   // (168.3 kcal), even with an amount. 31102000 Egg, whole, cooked, "1 egg" 50 g × 2 → 176.
   t.same(items('2 eggs with a pinch of salt'), [['FNDDS 31102000', 100, 176]])
   // Alone, such a word is no meal: nothing matched, nothing to report.
-  t.same(parseMeal('grilled'), { items: [], unmatched: [] })
+  t.same(parseMeal('grilled'), { items: [], unmatched: [], near: [] })
 })
 
 t.test('a later part that names what the row is made of belongs to the dish', async (t) => {
@@ -356,12 +356,12 @@ t.test('at most 50 items', async (t) => {
 })
 
 t.test('a parser over another lookup', async (t) => {
-  const none = createMealParser({ words: (phrase) => phrase.split(' '), find: () => null })
-  t.same(none('toast and jam'), { items: [], unmatched: ['toast', 'jam'] }, 'no whole dish: each soft-joined part is its own unmatched phrase')
+  const none = createMealParser({ words: (phrase) => phrase.split(' '), find: () => null, nearest: () => null })
+  t.same(none('toast and jam'), { items: [], unmatched: ['toast', 'jam'], near: [] }, 'no whole dish: each soft-joined part is its own unmatched phrase')
   // A row with no portions cannot be weighed: the part is unmatched rather than given a made-up weight.
   const food = { code: '99999999', source: 'FNDDS 2021-2023' as const, description: 'Test food', synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: null, carbsPer100g: null, fatPer100g: null, portions: [] }
-  const unweighable = createMealParser({ words: (phrase) => phrase.split(' '), find: (words) => ({ food, confidence: 1, words: [...words] }) })
-  t.same(unweighable('test food'), { items: [], unmatched: ['test food'] })
+  const unweighable = createMealParser({ words: (phrase) => phrase.split(' '), find: (words) => ({ food, confidence: 1, words: [...words] }), nearest: () => null })
+  t.same(unweighable('test food'), { items: [], unmatched: ['test food'], near: [] })
 })
 
 t.test('plain ingredients FNDDS lacks come from SR Legacy', async (t) => {
@@ -432,4 +432,10 @@ t.test('a weight stated after the food is the item\'s weight, with no portion ro
   t.same(items('a slice of pizza weighing 140 grams'), [['FNDDS 58106210', 140, 372.4]])
   // 31105005 Egg, whole, fried, NS as to fat, 185 kcal: 55 g → 101.75 → 101.8; hyphenated weight before the food.
   t.same(items('a 55-gram fried egg'), [['FNDDS 31105005', 55, 101.8]])
+})
+
+t.test('a container said after the food weighs it by the row\'s own container', async (t) => {
+  const items = (text: string) => parseMeal(text).items.map((i) => [i.source, i.unit, i.grams, i.kcal])
+  // 92410320 Soft drink, cola, diet, 2 kcal per 100 g, "1 can (12 fl oz)" 360 g → 7.2.
+  t.same(items('a diet cola in a 12 fl oz can'), [['FNDDS 92410320', '1 can (12 fl oz)', 360, 7.2]])
 })

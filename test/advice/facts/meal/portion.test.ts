@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { foods, type Food, type Portion } from '../../../../src/advice/data/foods.js'
 import { readAmount } from '../../../../src/advice/facts/meal/amount.js'
-import { weigh, type Weighed } from '../../../../src/advice/facts/meal/portion.js'
+import { portionFit, weigh, type Weighed } from '../../../../src/advice/facts/meal/portion.js'
 
 // Rows and portions below are quoted from src/advice/data/sources/fndds-2021-2023/*.csv (grep the code).
 
@@ -181,4 +181,14 @@ t.test('the default row: "Quantity not specified", else the first serving, else 
   expectWeighed(t, weighText(onlyGuidelines, 'test food'), { grams: 17, quantity: 1, unit: '1 cubic inch', trust: 1 }, 'no servings: the first row')
   t.equal(weighText(madeUp([]), '2 test food'), null, 'no rows: nothing to weigh')
   t.equal(weighText(madeUp([]), '200 g test food'), null, 'no rows, even for a mass')
+})
+
+t.test('portionFit: whether the food\'s own rows name the unit or container said', async (t) => {
+  // 92410320 Soft drink, cola, diet has "1 can (12 fl oz)" and "1 bottle (20 fl oz)" rows, no scoop.
+  const cola = foods.find((f) => f.code === '92410320') as Food
+  t.equal(portionFit(cola, readAmount('a can of diet cola')), 1)
+  t.equal(portionFit(cola, readAmount('a 20 fl oz bottle of diet cola')), 1)
+  t.equal(portionFit(cola, readAmount('a scoop of diet cola')), 0)
+  t.equal(portionFit(cola, readAmount('diet cola')), 0, 'nothing said that a row could name')
+  t.equal(portionFit(cola, readAmount('a large diet cola')), 1, 'a size its rows name')
 })

@@ -208,3 +208,9 @@ t.test('mealSegments: a weight ends the dish said over soft joins, and goes to t
   t.same(mealSegments('a fresh 200 gram apple and a roll weighing 43 grams'), [['a 200 gram fresh apple'], ['a roll 43 grams']])
   t.same(mealSegments('a chicken thigh with the skin on, 118 g'), [['a chicken thigh 118 g', 'the skin on']])
 })
+
+t.test('mealSegments: a container said after the food is its amount', async (t) => {
+  t.same(mealSegments('a diet cola in a 12 fl oz can'), [['a 12 fl oz can of diet cola']])
+  t.same(mealSegments('chips and a root beer in a bottle'), [['chips', 'a bottle of root beer']])
+  t.same(mealSegments('a salad in a bowl with dressing'), [['a bowl of salad', 'dressing']])
+})

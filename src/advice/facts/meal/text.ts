@@ -114,7 +114,7 @@ function weighedRuns (part: string): string[][] {
   const runs: string[][] = []
   let run: string[] = []
   // "a diet cola in a 12 fl oz can": a container said after the food is its amount, as "a 12 fl oz can of diet cola".
-  for (const piece of part.split(SOFT).map((p) => p.trim().replace(CONTAINER_AFTER, '$2 of $1')).filter((p) => p.length > 0)) {
+  for (const piece of part.split(SOFT).map(tidyPiece).filter((p) => p.length > 0)) {
     run.push(piece)
     const weight = TRAILING_WEIGHT.exec(piece)
     const named = weight === null ? '' : piece.slice(0, weight.index).replace(/[\s,]+$/, '')
@@ -137,7 +137,18 @@ function weighedRuns (part: string): string[][] {
 }
 
 const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
-const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:[a-z]+ ){1,2}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!of )[a-z]+ ){1,2}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+/**
+ * One soft-joined piece in the order the reader expects, amount first: "a diet cola in a 12 fl oz can"
+ * is "a 12 fl oz can of diet cola"; in "dinner consists of 61.3 g of chapati", "mixed 33 g of pasta" or
+ * "a glass of 240 g of water" the words before a weight said with "of" say what happened, or restate
+ * the weight, and the food follows the "of".
+ */
+function tidyPiece (piece: string): string {
+  return piece.trim().replace(CONTAINER_AFTER, '$2 of $1').replace(BEFORE_WEIGHT_OF, '')
+}
+
+const BEFORE_WEIGHT_OF = /^(?:[\p{L}']+ ){1,6}?(?=\d+(?:\.\d+)? ?(?:g|gr|grams?|kg|ml|oz|ounces?|l|lit(?:er|re)s?) of )/u
 const CONTAINERS = 'cans?|bottles?|cups?|glass(?:es)?|mugs?|bowls?|cartons?|boxe?s?|jars?|containers?|pouch(?:es)?|packets?|bags?|packages?|juice boxe?s?'
 const CONTAINER_AFTER = new RegExp(`^(?:an?|one) ((?:(?!and |with )[\\p{L}%'-]+ ){0,5}[\\p{L}%'-]+) (?:in|from) ((?:an?|one|\\d+) (?:\\d+(?:\\.\\d+)? ?(?:fl oz|oz|ml|l|liters?) )?(?:${CONTAINERS}))$`, 'u')
 const ITEM_START = /^(?:an?|one)\b|\d/

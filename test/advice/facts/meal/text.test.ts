@@ -214,3 +214,10 @@ t.test('mealSegments: a container said after the food is its amount', async (t) 
   t.same(mealSegments('chips and a root beer in a bottle'), [['chips', 'a bottle of root beer']])
   t.same(mealSegments('a salad in a bowl with dressing'), [['a bowl of salad', 'dressing']])
 })
+
+t.test('mealSegments: words before a weight said with "of" are narrative or a restated amount', async (t) => {
+  t.same(mealSegments('dinner consists of 61.3g of chapati'), [['61.3 g of chapati']])
+  t.same(mealSegments('I mixed 33g of pasta with 5g of oil'), [['33 g of pasta', '5 g of oil']])
+  t.same(mealSegments('a glass of 240 grams of tap water'), [['240 grams of tap water']], 'the weight restates the glass')
+  t.same(mealSegments('2 eggs'), [['2 eggs']], 'a count is not a weight')
+})

@@ -16,6 +16,8 @@ export interface FoodLookup {
   find (words: readonly string[], fit?: (food: Food) => number): FoodMatch | null
   /** The best food for the phrase's head when the whole phrase names none: its modifiers dropped one by one, trusted less. */
   nearest (words: readonly string[], fit?: (food: Food) => number): FoodMatch | null
+  /** The index's ranked rows for the words, best first, with their scores: what `explain` shows. */
+  candidates (words: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }>
 }
 
 // Acceptance: a match must explain most of the phrase's words (by rarity), or name the food's head and
@@ -122,5 +124,8 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     return null
   }
 
-  return { words, find, nearest }
+  const candidates = (query: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }> =>
+    index.search(query, limit).map((c) => ({ food: rows[c.index], score: c.score, coverage: c.coverage, headHit: c.headHit }))
+
+  return { words, find, nearest, candidates }
 }

@@ -90,7 +90,7 @@ interface Placed { index: number, text: string, found: FoodMatch, size: Amount['
 const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
-export function createMealParser (lookup: FoodLookup = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
+export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
   // A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
   // row's head noun that part does not say is other foods met by chance: "eggs and toast" spells
   // 51119040 "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup",

@@ -29,6 +29,8 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 4
+// Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
+const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
 const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
 /** Whether a part's words are all such words. */
@@ -181,7 +183,14 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         let found: FoodMatch | null = null
         // A dish is said with one amount: a later part with an amount of its own ("and 4 falafel") is another food.
         let reach = i + 1
-        while (reach < parts.length && reach < i + MAX_SPAN && !hasAmount(readAmount(parts[reach]))) reach++
+        // After a food weighed as a whole, only a stated amount ("100 g of beans", "a can of …"), not an
+        // article ("with a chocolate coating"), starts another food.
+        const weighed = amount.unit !== null && (amount.unit.kind === 'mass' || METRIC_VOLUMES.has(amount.unit.name))
+        const another = (part: string): boolean => {
+          const said = readAmount(part)
+          return weighed ? /\d/.test(part) || said.unit !== null || said.measure !== null : hasAmount(said)
+        }
+        while (reach < parts.length && reach < i + MAX_SPAN && !another(parts[reach])) reach++
         for (let j = reach; j > i + 1; j--) {
           const later = parts.slice(i + 1, j)
           const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
@@ -205,6 +214,10 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const { name } = rowWords(found.food)
           const madeOf = (part: string): boolean => name.has(lookup.words(part).at(-1) ?? '')
           while (i + span < reach && madeOf(parts[i + span])) span++
+          // A food weighed as a whole ("148 g of instant oatmeal made with water and some fat", "151 g
+          // of pizza topped with meats") is all that weight: the pieces joined to it without an amount
+          // of their own say what it is made with, and are no more food.
+          if (weighed) span = reach - i
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)

@@ -439,3 +439,17 @@ t.test('a container said after the food weighs it by the row\'s own container', 
   // 92410320 Soft drink, cola, diet, 2 kcal per 100 g, "1 can (12 fl oz)" 360 g → 7.2.
   t.same(items('a diet cola in a 12 fl oz can'), [['FNDDS 92410320', '1 can (12 fl oz)', 360, 7.2]])
 })
+
+t.test('a food weighed as a whole is all that weight: what it is made with is no more food', async (t) => {
+  const items = (text: string) => parseMeal(text).items.map((i) => [i.source, i.grams, i.kcal])
+  // 56203087 Oatmeal, instant, plain, made with water, fat added, 88 kcal per 100 g: 148 g → 130.24 → 130.2.
+  // The water and the fat are in the row; they were a 360 g water and a serving of mixed vegetables.
+  t.same(items('148 grams of instant oatmeal made with water and some fat'), [['FNDDS 56203087', 148, 130.2]])
+  // 53235500 Cookie, with peanut butter filling, chocolate-coated, 562 kcal: 28 g → 157.36 → 157.4.
+  // An article does not start another food after a weighed one; a stated amount does.
+  t.same(items('a 28 g cookie with a peanut butter filling and a chocolate coating'), [['FNDDS 53235500', 28, 157.4]])
+  // 56205001 Rice, white, cooked, NS as to fat, 129 kcal: 200 g → 258; 41100990 Beans, NFS, 189 kcal: 100 g → 189.
+  t.same(items('200 g of rice with 100 g of beans'), [['FNDDS 56205001', 200, 258], ['FNDDS 41100990', 100, 189]])
+  // A container or unit starts another food too.
+  t.same(parseMeal('an ounce of almonds and a can of cola').items.map((i) => i.source), ['FNDDS 42100100', 'FNDDS 92410310'])
+})

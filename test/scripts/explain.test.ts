@@ -14,7 +14,7 @@ t.test('explain traces a meal text through every stage of the reader', async (t)
 })
 
 t.test('explain shows what was left out and what was read as a near food', async (t) => {
-  const lines = explain('150 g of boiled kasepa fish and zorblax')
+  const lines = explain('150 g of boiled kasepa fish, zorblax')
   t.ok(lines.includes('near (head noun only): 150 g of boiled kasepa fish'))
   t.ok(lines.includes('unmatched: zorblax'))
   t.ok(lines.some((l) => l.includes('amount: none  words: zorblax')))

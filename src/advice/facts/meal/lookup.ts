@@ -109,9 +109,10 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
 
   // English puts the head noun last ("fried insect larvae", "semi skimmed cow milk"): dropping
   // modifiers from the left keeps what the food is, and what is left is a near row, not the row meant.
-  // A near row must be headed by a word of what is left ("kernels" is not Almond oil by a synonym).
+  // A near row must say a word of what is left in its own name, not only in its synonyms ("kernels"
+  // is not Almond oil), and never only a preparation word ("fried" is not Fried broccoli).
   const headed = (found: FoodMatch | null, words: readonly string[]): found is FoodMatch =>
-    found !== null && tokens(headOf(found.food.description)).some((w) => words.includes(w) && !PREPARATION.has(w))
+    found !== null && tokens(found.food.description).some((w) => words.includes(w) && !PREPARATION.has(w))
   function nearest (query: readonly string[], fit?: (food: Food) => number): FoodMatch | null {
     for (let k = 1; k < query.length; k++) {
       const found = find(query.slice(k), fit)

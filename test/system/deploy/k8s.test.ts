@@ -6,12 +6,12 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1'
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1'
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1'
-import { ConfigSchema, loadConfig } from '../../src/config.js'
+import { ConfigSchema, loadConfig } from '../../../src/config.js'
 
 // Parsed YAML is untyped; the model classes validate its shape.
 type Obj = Record<string, any>
 
-const dir = new URL('../../deploy/k8s/', import.meta.url)
+const dir = new URL('../../../deploy/k8s/', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, dir), 'utf8')
 const configKeys = new Set(Object.keys(ConfigSchema.properties))
 const EXAMPLE_SECRET = 'secret.example.yaml'

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse } from 'yaml'
-import { ConfigSchema, loadConfig } from '../../src/config.js'
+import { ConfigSchema, loadConfig } from '../../../src/config.js'
 
-const root = new URL('../../', import.meta.url)
+const root = new URL('../../../', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
 const configKeys = new Set(Object.keys(ConfigSchema.properties))
 

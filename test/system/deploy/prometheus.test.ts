@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { parse } from 'yaml'
-import { build, geminiEnv, SEEDS } from '../helpers/build.js'
-import { startFakeGemini } from '../helpers/fake-gemini.js'
-import { requireTool } from '../helpers/system-tools.js'
+import { build, geminiEnv, SEEDS } from '../../helpers/build.js'
+import { startFakeGemini } from '../../helpers/fake-gemini.js'
+import { requireTool } from '../../helpers/system-tools.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../../', import.meta.url))
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
 const JOB = 'health-tracker-api'
 

@@ -1,3 +1,4 @@
+import { mock } from 'node:test'
 import t from 'tap'
 import { frozenClock } from '../helpers/clock.js'
 import { waitFor } from '../helpers/wait-for.js'
@@ -352,9 +353,16 @@ t.test('an aborted caller gets no slot', async (t) => {
 })
 
 t.test('attemptSignal: times out with a TimeoutError, follows the caller, and disposes cleanly', async (t) => {
+  // Node's mock timers: the attempt's timer fires only when the test moves
+  // time, so "not yet", "now" and "never, once disposed" need no real waiting.
+  mock.timers.enable({ apis: ['setTimeout'] })
+  t.teardown(() => mock.timers.reset())
   const parent = new AbortController()
   const timed = attemptSignal(parent.signal, 20)
-  await new Promise((resolve) => timed.signal.addEventListener('abort', resolve))
+  mock.timers.tick(19)
+  t.equal(timed.signal.aborted, false, 'not before its 20 ms')
+  mock.timers.tick(1)
+  t.equal(timed.signal.aborted, true, 'at 20 ms')
   t.equal((timed.signal.reason as Error).name, 'TimeoutError')
   timed.dispose()
 
@@ -374,8 +382,9 @@ t.test('attemptSignal: times out with a TimeoutError, follows the caller, and di
   const quiet = new AbortController()
   const disposed = attemptSignal(quiet.signal, 10)
   disposed.dispose()
-  // Node runs timers of equal duration in the order they were set, so had
-  // dispose() left the attempt's 10 ms timer armed, it would fire before this one.
-  await new Promise((resolve) => setTimeout(resolve, 10))
+  mock.timers.tick(60_000)
   t.equal(disposed.signal.aborted, false, 'a disposed attempt never fires')
+  quiet.abort(new Error('after dispose'))
+  t.equal(disposed.signal.aborted, false, 'nor follows the caller any more')
+  mock.timers.reset()
 })

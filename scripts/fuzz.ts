@@ -1,10 +1,10 @@
 // Long fuzz runs: FUZZ_RUNS rounds (default 5) of the fuzz suites, each with
 // a fresh random seed printed first, so any failure can be replayed with
-// `FUZZ_SEED=<seed> npx tap <file>`. `npm test` keeps the pinned seed.
+// `FUZZ_SEED=<seed> npx tap <file>`. npm test and test:system keep the pinned seed.
 import { spawnSync } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 
-const FILES = ['test/routes/fuzz.test.ts', 'test/advice/facts/meal/fuzz.test.ts']
+const FILES = ['test/system/routes/fuzz.test.ts', 'test/advice/facts/meal/fuzz.test.ts']
 const rounds = Number(process.env.FUZZ_RUNS ?? '5')
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error('FUZZ_RUNS must be a positive integer')

@@ -5,12 +5,14 @@ import { allSchemas } from '../schemas/index.js'
 import { AJV_OPTIONS, extraPropertiesKeyword } from '../src/plugins/ajv-keywords.js'
 import { build } from './helpers/build.js'
 
-t.test('HTTP timeouts: headers must arrive within 10 s, inside the 60 s request timeout', async (t) => {
+t.test('HTTP timeouts: headers have a deadline of their own, inside the request timeout', async (t) => {
   const app = await build(t)
-  // Slowloris guard: Node's default headersTimeout would be the whole 60 s.
-  t.equal(app.server.headersTimeout, 10_000)
-  t.equal(app.server.requestTimeout, 60_000)
-  t.ok(app.server.headersTimeout <= app.server.requestTimeout, 'Node requires headersTimeout ≤ requestTimeout')
+  // Slowloris guard: Node's default headersTimeout is the whole requestTimeout,
+  // so a client trickling headers would hold its socket as long as any request.
+  // The values themselves are tuning, stated once in src/app.ts.
+  t.ok(app.server.requestTimeout > 0, `a request has a deadline (${app.server.requestTimeout} ms)`)
+  t.ok(app.server.headersTimeout > 0, `headers have a deadline (${app.server.headersTimeout} ms)`)
+  t.ok(app.server.headersTimeout < app.server.requestTimeout, 'and it is shorter than the whole request\'s (Node requires ≤)')
 })
 
 t.test('the request property the error handlers set is a declared decorator', async (t) => {

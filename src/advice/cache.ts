@@ -42,10 +42,14 @@ interface Flight { key: string, promise: Promise<string>, controller: AbortContr
  * lru-cache for storage (size and TTL bounded); coalescing is ours: callers
  * of the same key share one upstream call, which is aborted only when every
  * one of them has gone away. `max` or `ttlS` of 0 turns storage off, but
- * coalescing still applies.
+ * coalescing still applies. `now` (milliseconds) replaces the monotonic
+ * clock the TTL is measured on, so a test can move time instead of sleeping.
  */
-export function createAdviceCache (max: number, ttlS: number): AdviceCache {
-  const store = max > 0 && ttlS > 0 ? new LRUCache<string, string>({ max, ttl: ttlS * 1000 }) : undefined
+export function createAdviceCache (max: number, ttlS: number, now?: () => number): AdviceCache {
+  // A given clock is read at every check: lru-cache otherwise reuses one
+  // reading for a millisecond of real time, which a test's clock is not.
+  const clock = now === undefined ? {} : { perf: { now }, ttlResolution: 0 }
+  const store = max > 0 && ttlS > 0 ? new LRUCache<string, string>({ max, ttl: ttlS * 1000, ...clock }) : undefined
   const flights = new Map<string, Flight>()
   const end = (flight: Flight) => { if (flights.get(flight.key) === flight) flights.delete(flight.key) }
 

@@ -103,16 +103,19 @@ t.test('max or ttl 0 turns storage off but keeps coalescing', async (t) => {
   }
 })
 
-t.test('an entry expires after its TTL', async (t) => {
-  const cache = createAdviceCache(10, 0.02)
+t.test('an entry expires after its TTL, given in seconds', async (t) => {
+  // A clock that moves only when told (lru-cache reads 0 as "no start time", so it starts at 1000).
+  let now = 1000
+  const cache = createAdviceCache(10, 60, () => now)
   let calls = 0
   const produce = async () => `Answer ${++calls}.`
-  t.equal(await cache.run('k', live(), produce), 'Answer 1.')
-  t.equal(await cache.run('k', live(), produce), 'Answer 1.')
-  await sleep(40)
   const seen: CacheResult[] = []
-  t.equal(await cache.run('k', live(), produce, (r) => seen.push(r)), 'Answer 2.')
-  t.same(seen, ['miss'])
+  t.equal(await cache.run('k', live(), produce, (r) => seen.push(r)), 'Answer 1.')
+  now += 60_000
+  t.equal(await cache.run('k', live(), produce, (r) => seen.push(r)), 'Answer 1.', '60 s old: still fresh (the TTL is 60 s, not 60 ms)')
+  now += 1
+  t.equal(await cache.run('k', live(), produce, (r) => seen.push(r)), 'Answer 2.', '60.001 s old: expired')
+  t.same(seen, ['miss', 'hit', 'miss'])
 })
 
 t.test('the least recently used entry goes first', async (t) => {

@@ -1,8 +1,8 @@
+import { mock } from 'node:test'
 import t from 'tap'
 import { frozenClock } from '../helpers/clock.js'
 import { waitFor } from '../helpers/wait-for.js'
 import { AdviceUnavailableError, OUTCOMES, ProviderError, type Outcome } from '../../src/advice/errors.js'
-import { outcomeOfStatus } from '../../src/advice/policy.js'
 import { attemptSignal, createResilientCall, fullJitter, type ResilienceHooks, type ResilienceOptions } from '../../src/advice/resilience.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
 
@@ -141,7 +141,7 @@ t.test('a wait that does not fit the deadline fails at once', async (t) => {
 
 t.test('permanent failures are not retried', async (t) => {
   const failures = [
-    ...[400, 401, 403, 404, 501].map((status) => new ProviderError(outcomeOfStatus(status), 'x', { status })),
+    ...[400, 401, 403, 404, 501].map((status) => new ProviderError('client_error', 'x', { status })),
     ...(['quota', 'safety', 'empty', 'bad_reply', 'aborted'] as const).map((o) => new ProviderError(o, 'x'))
   ]
   for (const failure of failures) {
@@ -353,9 +353,16 @@ t.test('an aborted caller gets no slot', async (t) => {
 })
 
 t.test('attemptSignal: times out with a TimeoutError, follows the caller, and disposes cleanly', async (t) => {
+  // Node's mock timers: the attempt's timer fires only when the test moves
+  // time, so "not yet", "now" and "never, once disposed" need no real waiting.
+  mock.timers.enable({ apis: ['setTimeout'] })
+  t.teardown(() => mock.timers.reset())
   const parent = new AbortController()
   const timed = attemptSignal(parent.signal, 20)
-  await new Promise((resolve) => timed.signal.addEventListener('abort', resolve))
+  mock.timers.tick(19)
+  t.equal(timed.signal.aborted, false, 'not before its 20 ms')
+  mock.timers.tick(1)
+  t.equal(timed.signal.aborted, true, 'at 20 ms')
   t.equal((timed.signal.reason as Error).name, 'TimeoutError')
   timed.dispose()
 
@@ -375,8 +382,9 @@ t.test('attemptSignal: times out with a TimeoutError, follows the caller, and di
   const quiet = new AbortController()
   const disposed = attemptSignal(quiet.signal, 10)
   disposed.dispose()
-  // Node runs timers of equal duration in the order they were set, so had
-  // dispose() left the attempt's 10 ms timer armed, it would fire before this one.
-  await new Promise((resolve) => setTimeout(resolve, 10))
+  mock.timers.tick(60_000)
   t.equal(disposed.signal.aborted, false, 'a disposed attempt never fires')
+  quiet.abort(new Error('after dispose'))
+  t.equal(disposed.signal.aborted, false, 'nor follows the caller any more')
+  mock.timers.reset()
 })

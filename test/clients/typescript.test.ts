@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import {
   createHealthTrackerClient,
   type FoodAdvice,
@@ -10,8 +10,8 @@ import {
   type WaterAdvice,
   type WaterEntry
 } from '../../clients/typescript/src/index.js'
-import { SEEDS } from '../helpers/build.js'
-import { startServer } from '../helpers/server-process.js'
+import type { AddressInfo } from 'node:net'
+import { build, SEEDS } from '../helpers/build.js'
 
 const spec = new URL('../../openapi.yaml', import.meta.url)
 const committed = readFileSync(new URL('../../clients/typescript/src/schema.d.ts', import.meta.url), 'utf8')
@@ -29,10 +29,15 @@ t.test('schema.d.ts is what openapi-typescript makes of openapi.yaml (run `npm r
   t.match(committed, '"application/problem+json": components["schemas"]["Problem"];')
 })
 
+/** The real app listening on an ephemeral loopback port (closed in teardown): the client speaks HTTP to it through fetch. */
+async function listening (t: Test, env: Record<string, string> = {}): Promise<string> {
+  const app = await build(t, env)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+}
+
 t.test('the client talks to the real server with typed bodies and problems', async (t) => {
-  const server = await startServer({})
-  t.teardown(() => { server.child.kill('SIGKILL') })
-  const client = createHealthTrackerClient({ baseUrl: server.url })
+  const client = createHealthTrackerClient({ baseUrl: await listening(t) })
 
   const water = await client.POST('/water', { body: SEEDS.water })
   t.equal(water.response.status, 200)
@@ -75,14 +80,13 @@ t.test('the client talks to the real server with typed bodies and problems', asy
 
 t.test('apiKey is sent as a bearer token', async (t) => {
   const key = 'client-test-key-0123456789'
-  const server = await startServer({ API_KEYS: key })
-  t.teardown(() => { server.child.kill('SIGKILL') })
+  const baseUrl = await listening(t, { API_KEYS: key })
 
-  const anonymous = await createHealthTrackerClient({ baseUrl: server.url }).POST('/water', { body: SEEDS.water })
+  const anonymous = await createHealthTrackerClient({ baseUrl }).POST('/water', { body: SEEDS.water })
   t.equal(anonymous.response.status, 401)
   t.equal(anonymous.error?.status, 401)
 
-  const keyed = await createHealthTrackerClient({ baseUrl: server.url, apiKey: key }).POST('/water', { body: SEEDS.water })
+  const keyed = await createHealthTrackerClient({ baseUrl, apiKey: key }).POST('/water', { body: SEEDS.water })
   t.equal(keyed.response.status, 200)
   t.type(keyed.data?.message, 'string')
 })

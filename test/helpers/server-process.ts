@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-// tap instruments child processes too, but this child compiles the sources
-// with tsx, whose byte offsets differ from tap's loader: merging that
-// coverage would corrupt the report. The in-process tests cover the code.
+// tap instruments child processes too, but this child runs the bundle, whose
+// byte offsets are not the sources': its coverage would corrupt the report.
+// The in-process tests cover the code.
 const NO_CHILD_COVERAGE = { _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/' }
 
-/** A running `src/server.ts` child process. */
+/** A running server child process. */
 export interface ServerProcess {
   child: ChildProcess
   url: string
@@ -17,12 +17,9 @@ export interface ServerProcess {
   exit: Promise<number | null>
 }
 
-/** `src/server.ts` through tsx, as `npm run dev` runs it. */
-const TSX_SERVER = ['--import', 'tsx', 'src/server.ts']
-
-/** Starts the real server on an ephemeral port and waits until it listens: the sources through tsx, or the given built entry (e.g. the production bundle). */
-export async function startServer (env: Record<string, string>, entry?: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, entry === undefined ? TSX_SERVER : [entry], {
+/** Starts the built server `entry` (the production bundle's, see bundle.ts) on an ephemeral port and waits until it listens. */
+export async function startServer (env: Record<string, string>, entry: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     // The overload shedder off, as in build()'s testEnv: on a busy test
     // machine a server that has just started can lag a second and answer
@@ -49,9 +46,9 @@ export async function startServer (env: Record<string, string>, entry?: string):
   return { child, url, output: () => out, exit }
 }
 
-/** Runs the server expecting it to exit on its own (e.g. bad config). */
-export async function runServer (env: Record<string, string>): Promise<{ code: number | null, output: string }> {
-  const child = spawn(process.execPath, TSX_SERVER, {
+/** Runs the built server `entry` expecting it to exit on its own (e.g. bad config). */
+export async function runServer (env: Record<string, string>, entry: string): Promise<{ code: number | null, output: string }> {
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,19 +1,21 @@
+import { setImmediate } from 'node:timers/promises'
 import t from 'tap'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { createPressureHandler } from '../../src/plugins/pressure.js'
 import { build, SEEDS } from '../helpers/build.js'
+import { frozenClock } from '../helpers/clock.js'
 
-const block = (ms: number) => { const end = Date.now() + ms; while (Date.now() < end) { /* busy: simulate a stuck event loop */ } }
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Holds the event loop for `ms` of monotonic time (not Date.now, which the test freezes). */
+const stall = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) { /* busy: a stuck event loop */ } }
 
 t.test('event-loop overload answers 503 problem+json with Retry-After; /health and /metrics still answer', async (t) => {
+  // The warm-up after ready is read from Date.now: frozen, it ends only when the test moves it.
+  const clock = frozenClock(t)
   const app = await build(t, { MAX_EVENT_LOOP_DELAY_MS: '5', PRESSURE_SAMPLE_MS: '200' })
-  // Block until the sampler has seen a mean delay above the limit; the next
-  // sample is 200 ms away, so the request below runs while it still holds.
-  await tick(450) // past the two-window warm-up
-  let attempts = 0
-  do { block(400); await tick(1) } while (!app.isUnderPressure() && ++attempts < 10)
-  t.equal(app.isUnderPressure(), true)
+  clock.advance(400) // two 200 ms sample windows after ready: the warm-up is over
+  // Stall the loop in short bursts until the sampler (real timers, a 200 ms
+  // window) has read a mean delay above 5 ms; tap's timeout stops a hang.
+  while (!app.isUnderPressure()) { stall(50); await setImmediate() }
   const res = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
   t.equal(res.statusCode, 503)
   t.equal(res.headers['retry-after'], '5')

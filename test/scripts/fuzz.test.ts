@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { FUZZ_SEED, fuzzSeed } from '../helpers/fuzz-seed.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 // Child processes compiled by tsx: keep their coverage out of tap's report (see server-process.ts).
 const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/', ...extra })
-const seedIn = (extra: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/helpers/fuzz-seed.ts').then((m) => console.log(m.FUZZ_SEED))"], { cwd: root, env: env(extra), encoding: 'utf8' }).stdout.trim()
 
 t.test('npm test fuzzes with a pinned seed; FUZZ_SEED replaces it', async (t) => {
-  t.equal(seedIn({}), '20261201')
-  t.equal(seedIn({ FUZZ_SEED: '42' }), '42')
-  t.equal(seedIn({ FUZZ_SEED: 'random' }), '20261201', 'a non-number keeps the pinned seed')
+  t.equal(fuzzSeed(undefined), 20261201)
+  t.equal(fuzzSeed('42'), 42)
+  t.equal(fuzzSeed('-7'), -7)
+  t.equal(fuzzSeed('random'), 20261201, 'a non-number keeps the pinned seed')
+  t.equal(fuzzSeed('4.2'), 20261201, 'so does a fraction')
+  t.equal(FUZZ_SEED, fuzzSeed(process.env.FUZZ_SEED), 'the fuzz tests read it from the environment')
 })
 
 t.test('npm run fuzz rejects a bad FUZZ_RUNS before running anything', async (t) => {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const redocly = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.meta.url))
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const redocly = fileURLToPath(new URL('../../../node_modules/.bin/redocly', import.meta.url))
 
 interface LintReport {
   totals: { errors: number, warnings: number, ignored: number }
@@ -28,7 +28,7 @@ t.test('openapi.yaml passes `redocly lint` (recommended ruleset, redocly.yaml) w
   for (const warning of list('warn')) t.comment(`warning: ${warning}`)
 })
 
-const spectral = fileURLToPath(new URL('../../node_modules/.bin/spectral', import.meta.url))
+const spectral = fileURLToPath(new URL('../../../node_modules/.bin/spectral', import.meta.url))
 
 interface SpectralResult { code: string, severity: number, message: string, path: Array<string | number> }
 

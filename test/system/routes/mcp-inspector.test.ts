@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
-import { build } from '../helpers/build.js'
-import { listen } from '../helpers/mcp.js'
+import { build } from '../../helpers/build.js'
+import { listen } from '../../helpers/mcp.js'
 
 const run = promisify(execFile)
 
@@ -13,7 +13,7 @@ const run = promisify(execFile)
 // package.json at `../package.json` relative to the working directory, not to
 // itself (modelcontextprotocol/inspector#1334, #1503), so it runs from its own
 // build directory, where that path is its package.json.
-const inspectorDir = fileURLToPath(new URL('../../node_modules/@modelcontextprotocol/inspector-cli/build/', import.meta.url))
+const inspectorDir = fileURLToPath(new URL('../../../node_modules/@modelcontextprotocol/inspector-cli/build/', import.meta.url))
 
 async function inspector (url: URL, ...args: string[]): Promise<{ stdout: string, stderr: string }> {
   return await run(process.execPath, [`${inspectorDir}cli.js`, '--cli', url.href, '--transport', 'http', ...args], { cwd: inspectorDir, env: { PATH: process.env.PATH ?? '' } })

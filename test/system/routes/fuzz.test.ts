@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
-import { TEXT_PATTERN } from '../../schemas/common.js'
-import { build } from '../helpers/build.js'
-import { FAKE_PROVIDERS } from '../helpers/fake-providers.js'
-import { FUZZ_SEED } from '../helpers/fuzz-seed.js'
+import { TEXT_PATTERN } from '../../../schemas/common.js'
+import { build } from '../../helpers/build.js'
+import { FAKE_PROVIDERS } from '../../helpers/fake-providers.js'
+import { FUZZ_SEED } from '../../helpers/fuzz-seed.js'
 
 type Route = 'water' | 'gym' | 'food'
 type Body = Record<string, unknown>

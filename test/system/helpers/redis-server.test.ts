@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { startRedis } from './redis-server.js'
+import { startRedis } from '../../helpers/redis-server.js'
 
 /** A stand-in for the test handed to startRedis, recording what it was told. */
 function recordingTest () {

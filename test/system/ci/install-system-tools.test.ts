@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 
-const script = fileURLToPath(new URL('../../.ci/install-system-tools', import.meta.url))
-const run = fileURLToPath(new URL('../../.ci/run', import.meta.url))
+const script = fileURLToPath(new URL('../../../.ci/install-system-tools', import.meta.url))
+const run = fileURLToPath(new URL('../../../.ci/run', import.meta.url))
 
 /**
  * Runs the install script against stubs: `apt-get` records what it was asked

@@ -6,12 +6,12 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1'
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1'
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1'
-import { ConfigSchema, loadConfig } from '../../src/config.js'
+import { ConfigSchema, loadConfig } from '../../../src/config.js'
 
 // Parsed YAML is untyped; the model classes validate its shape.
 type Obj = Record<string, any>
 
-const dir = new URL('../../deploy/k8s/', import.meta.url)
+const dir = new URL('../../../deploy/k8s/', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, dir), 'utf8')
 const configKeys = new Set(Object.keys(ConfigSchema.properties))
 const EXAMPLE_SECRET = 'secret.example.yaml'
@@ -211,7 +211,6 @@ t.test('HPA, PDB and Redis target the right pods', async (t) => {
   t.same(hpa.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name })
   t.ok(hpa.spec.minReplicas >= 2, 'at least two replicas')
   t.match(hpa.spec.metrics, [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization' } } }])
-  t.match(read('hpa.yaml'), /ai_in_flight/, 'documents scaling on ai_in_flight')
   const pdb = find('PodDisruptionBudget', 'health-tracker-api')
   t.match(deployment.spec.template.metadata.labels, pdb.spec.selector.matchLabels)
   t.ok((pdb.spec.maxUnavailable ?? 0) < hpa.spec.minReplicas, 'a drain leaves a pod serving')
@@ -220,13 +219,10 @@ t.test('HPA, PDB and Redis target the right pods', async (t) => {
   t.match(redis.spec.template.metadata.labels, redisService.spec.selector)
   t.equal(redis.spec.replicas, 1)
   t.ok(redis.spec.template.spec.volumes.find((v: Obj) => v.name === 'data')?.emptyDir, 'Redis data is an emptyDir')
-  t.match(read('redis.yaml'), /managed Redis/i)
   const postgres = find('StatefulSet', 'health-tracker-postgres')
   const postgresService = find('Service', 'health-tracker-postgres')
   t.match(postgres.spec.template.metadata.labels, postgresService.spec.selector)
   t.equal(postgres.spec.replicas, 1)
-  t.match(read('postgres.yaml'), /SQLite means ONE replica/, 'says why the API needs Postgres here')
-  t.match(read('postgres.yaml'), /managed database/i)
   const pgSecret = parse(read('postgres-secret.example.yaml'))
   const pgEnv = postgres.spec.template.spec.containers[0].env.find((e: Obj) => e.name === 'POSTGRES_PASSWORD')
   t.equal(pgEnv.valueFrom.secretKeyRef.name, pgSecret.metadata.name)

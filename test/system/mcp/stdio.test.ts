@@ -5,18 +5,21 @@ import { fileURLToPath } from 'node:url'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import t, { type Test } from 'tap'
-import { call, textOf } from '../helpers/mcp.js'
-import { waitFor } from '../helpers/wait-for.js'
+import { productionBundle } from '../../helpers/bundle.js'
+import { call, textOf } from '../../helpers/mcp.js'
+import { waitFor } from '../../helpers/wait-for.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+// src/mcp/stdio.ts as built for production (dist/mcp-stdio.js): compiled once for the file, not by every process.
+const { mcpStdio } = await productionBundle()
 
-/** `npm run mcp`'s entry (through tsx, as the script runs it), driven by the SDK's stdio client. */
+/** The stdio MCP server process, driven by the SDK's stdio client. */
 async function spawnStdio (t: Test, env: Record<string, string>) {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: ['--import', 'tsx', 'src/mcp/stdio.ts'],
+    args: [mcpStdio],
     cwd: root,
-    // No child coverage: tsx's byte offsets differ from tap's loader (see test/helpers/server-process.ts).
+    // No child coverage: the bundle's byte offsets are not the sources' (see test/helpers/server-process.ts).
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/', ...env },
     stderr: 'pipe'
   })
@@ -67,7 +70,7 @@ t.test('with TRACKING=off the tracking tools say so, and the stateless ones stil
 t.test('a bad config stops the stdio server with the variable named', async (t) => {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: ['--import', 'tsx', 'src/mcp/stdio.ts'],
+    args: [mcpStdio],
     cwd: root,
     env: { PATH: process.env.PATH ?? '', MCP_USER_ID: 'not a valid id!', _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/' },
     stderr: 'pipe'

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { Agent, request } from 'undici'
-import { postgresMissing, startPostgres } from '../helpers/postgres-server.js'
-import { startServer, type ServerProcess } from '../helpers/server-process.js'
+import { postgresMissing, startPostgres } from '../../helpers/postgres-server.js'
+import { productionBundle } from '../../helpers/bundle.js'
+import { startServer, type ServerProcess } from '../../helpers/server-process.js'
 
 // Every entry is logged at one fixed instant, so "the day" never depends on
 // the wall clock (a run at 23:59 UTC must not split across two days).
@@ -58,18 +59,13 @@ async function until (what: string, check: () => Promise<boolean>): Promise<void
   throw new Error(`gave up waiting for ${what}`)
 }
 
-/**
- * startServer, tried twice: the helper gives tsx 20 s to compile and listen,
- * which a shared machine under load can exceed (seen at a load average of 15
- * on 2 cores); the helper kills a child that misses it, so a retry is clean.
- */
+// The server runs as `npm start` runs it (the production bundle), so a
+// restart is a process start, not a recompile of the sources.
+const { server: entry } = await productionBundle()
+
+/** Starts the bundled server with `env`. */
 async function start (env: Record<string, string>): Promise<ServerProcess> {
-  try {
-    return await startServer(env)
-  } catch (err) {
-    if (!/server did not start/.test((err as Error).message)) throw err
-    return await startServer(env)
-  }
+  return await startServer(env, entry)
 }
 
 /** What a set of concurrent logging clients saw, key by key. */

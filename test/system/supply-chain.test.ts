@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import semver from 'semver'
 import t from 'tap'
 
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'))
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'))
 const pkg = read('package.json')
 const lock = read('package-lock.json')
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,25 +6,21 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import t from 'tap'
 import { request } from 'undici'
-import { asciiOnly, bundle } from '../../scripts/build-bundle.js'
-import { build, chainEnv, SEEDS } from '../helpers/build.js'
-import { startFakeGemini } from '../helpers/fake-gemini.js'
-import { startFakeOpenAI } from '../helpers/fake-openai.js'
-import { call } from '../helpers/mcp.js'
-import { postgresMissing, startPostgres } from '../helpers/postgres-server.js'
-import { startServer, type ServerProcess } from '../helpers/server-process.js'
+import { asciiOnly, bundle } from '../../../scripts/build-bundle.js'
+import { build, chainEnv, SEEDS } from '../../helpers/build.js'
+import { startFakeGemini } from '../../helpers/fake-gemini.js'
+import { startFakeOpenAI } from '../../helpers/fake-openai.js'
+import { call } from '../../helpers/mcp.js'
+import { productionBundle } from '../../helpers/bundle.js'
+import { postgresMissing, startPostgres } from '../../helpers/postgres-server.js'
+import { startServer, type ServerProcess } from '../../helpers/server-process.js'
 
 // The production bundle, built by the same function as `npm run build`, and run as `npm start`
 // runs it: a package inlined that should have stayed external (a native addon, files found at
 // run time) or a lazy import() the bundle broke fails here, not in production.
-const root = new URL('../../', import.meta.url)
+const root = new URL('../../../', import.meta.url)
 const rootPath = fileURLToPath(root)
-// Inside the repository, as dist/ is: the external packages resolve from its node_modules.
-mkdirSync(join(rootPath, 'node_modules', '.cache'), { recursive: true })
-const outdir = mkdtempSync(join(rootPath, 'node_modules', '.cache', 'bundle-test-'))
-t.teardown(() => { rmSync(outdir, { recursive: true, force: true }) })
-await bundle(root, outdir)
-const serverEntry = join(outdir, 'server.js')
+const { dir: outdir, server: serverEntry } = await productionBundle()
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }
 
 const KEY = 'bundle-key-123'

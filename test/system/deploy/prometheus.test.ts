@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { parse } from 'yaml'
-import { build, geminiEnv, SEEDS } from '../helpers/build.js'
-import { startFakeGemini } from '../helpers/fake-gemini.js'
-import { requireTool } from '../helpers/system-tools.js'
+import { build, geminiEnv, SEEDS } from '../../helpers/build.js'
+import { startFakeGemini } from '../../helpers/fake-gemini.js'
+import { requireTool } from '../../helpers/system-tools.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../../', import.meta.url))
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
 const JOB = 'health-tracker-api'
 
@@ -139,13 +139,16 @@ t.test('the live app under a real Prometheus', async (t) => {
   await app.listen({ port: 0, host: '127.0.0.1' })
   const target = `127.0.0.1:${(app.server.address() as AddressInfo).port}`
   // Every metric family gets series: Gemini answers, a cache hit, a fallback, a 400 and a 404.
+  // Each round's failing entry is new (20 + round minutes), so the advice cache never answers it.
+  let round = 0
   const traffic = async (a: FastifyInstance) => {
+    round++
     fake.setMode({ kind: 'ok' })
     for (const [url, payload] of [['/water', SEEDS.water], ['/water', SEEDS.water], ['/gym', SEEDS.gym], ['/food', SEEDS.food]] as const) {
       await a.inject({ method: 'POST', url, payload })
     }
     fake.setMode({ kind: 'status', status: 503 })
-    await a.inject({ method: 'POST', url: '/gym', payload: { ...SEEDS.gym, duration_minutes: 20 + Math.floor(Math.random() * 500) } })
+    await a.inject({ method: 'POST', url: '/gym', payload: { ...SEEDS.gym, duration_minutes: 20 + round } })
     fake.setMode({ kind: 'ok' })
     await a.inject({ method: 'POST', url: '/water', payload: {} })
     await a.inject({ url: '/no/such/route' })

@@ -2,8 +2,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import t from 'tap'
-import { startServer } from '../helpers/server-process.js'
-import { requireTool } from '../helpers/system-tools.js'
+import { productionBundle } from '../../helpers/bundle.js'
+import { startServer } from '../../helpers/server-process.js'
+import { requireTool } from '../../helpers/system-tools.js'
 
 // Debian's chromium, never a downloaded browser; flags keep it off the network.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -18,7 +19,7 @@ t.test('Swagger UI renders under the CSP and Try it out on POST /water answers 2
   const executablePath = requireTool(t, 'chromium', 'chromium')
   if (executablePath === undefined) return
 
-  const server = await startServer({})
+  const server = await startServer({}, (await productionBundle()).server)
   t.teardown(() => { server.child.kill('SIGKILL') })
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
   t.teardown(() => browser.close())

@@ -1,12 +1,16 @@
 import t from 'tap'
 import { Agent, request } from 'undici'
-import { SEEDS } from './helpers/build.js'
-import { startFakeGemini } from './helpers/fake-gemini.js'
-import { runServer, startServer } from './helpers/server-process.js'
-import { waitFor } from './helpers/wait-for.js'
+import { SEEDS } from '../helpers/build.js'
+import { startFakeGemini } from '../helpers/fake-gemini.js'
+import { productionBundle } from '../helpers/bundle.js'
+import { runServer, startServer } from '../helpers/server-process.js'
+import { waitFor } from '../helpers/wait-for.js'
+
+// The server process itself (signals, exit codes, logs), run as `npm start` runs it: the production bundle.
+const { server: entry } = await productionBundle()
 
 t.test('the real server answers over HTTP and SIGTERM stops it cleanly with keep-alive clients', async (t) => {
-  const server = await startServer({})
+  const server = await startServer({}, entry)
   t.teardown(() => { server.child.kill('SIGKILL') })
   const agent = new Agent({ keepAliveTimeout: 60_000 })
   t.teardown(() => agent.close())
@@ -30,7 +34,7 @@ t.test('the real server answers over HTTP and SIGTERM stops it cleanly with keep
 t.test('a request in flight when SIGTERM arrives completes with 200, then the process exits 0', async (t) => {
   const fake = await startFakeGemini({ kind: 'ok', delayMs: 700, text: 'Keep sipping, you are nearly there.' })
   t.teardown(() => fake.close())
-  const server = await startServer({ GEMINI_API_KEY: 'k', GEMINI_BASE_URL: fake.url })
+  const server = await startServer({ GEMINI_API_KEY: 'k', GEMINI_BASE_URL: fake.url }, entry)
   t.teardown(() => { server.child.kill('SIGKILL') })
   const pending = request(`${server.url}/water`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEEDS.water) })
   // The condition itself, not a guessed delay: SIGTERM goes once the fake upstream holds the call.
@@ -43,7 +47,7 @@ t.test('a request in flight when SIGTERM arrives completes with 200, then the pr
 })
 
 t.test('a bad config exits 1 with one line naming the variable, never a secret', async (t) => {
-  const { code, output } = await runServer({ PORT: 'not-a-port', GEMINI_API_KEY: 'super-secret-value' })
+  const { code, output } = await runServer({ PORT: 'not-a-port', GEMINI_API_KEY: 'super-secret-value' }, entry)
   t.equal(code, 1)
   t.equal(output.trim(), 'Invalid environment variable PORT: expected integer')
   t.notMatch(output, 'super-secret-value')
@@ -53,7 +57,7 @@ t.test('values that passed the old schema but broke the consumer exit 1 with one
   // RATE_LIMIT_WINDOW=minute used to start and then 500 every request;
   // TRUST_PROXY=10.0.0.0/99 crashed with a stack trace echoing the value.
   for (const [variable, value] of [['RATE_LIMIT_WINDOW', 'minute'], ['TRUST_PROXY', '10.0.0.0/99'], ['TRUST_PROXY', 'yes']]) {
-    const { code, output } = await runServer({ [variable]: value })
+    const { code, output } = await runServer({ [variable]: value }, entry)
     t.equal(code, 1, `${variable} exits 1`)
     const lines = output.trim().split('\n')
     t.equal(lines.length, 1, 'one line')
@@ -63,13 +67,13 @@ t.test('values that passed the old schema but broke the consumer exit 1 with one
 })
 
 t.test('keys never reach the logs, and an open API is warned about at start', async (t) => {
-  const open = await startServer({})
+  const open = await startServer({}, entry)
   t.teardown(() => { open.child.kill('SIGKILL') })
   t.match(open.output(), 'API_KEYS is unset')
   open.child.kill('SIGTERM')
   await open.exit
 
-  const server = await startServer({ API_KEYS: 'key-abc-123-secret', GEMINI_API_KEY: 'gemini-key-456-secret', AI_PROVIDER: 'local', LOG_LEVEL: 'trace' })
+  const server = await startServer({ API_KEYS: 'key-abc-123-secret', GEMINI_API_KEY: 'gemini-key-456-secret', AI_PROVIDER: 'local', LOG_LEVEL: 'trace' }, entry)
   t.teardown(() => { server.child.kill('SIGKILL') })
   for (const authorization of ['Bearer key-abc-123-secret', 'Bearer wrong-key-789-secret']) {
     const res = await request(`${server.url}/water`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(SEEDS.water) })

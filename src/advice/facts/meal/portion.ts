@@ -130,7 +130,7 @@ const label = (p: Parsed): string => p.portion.description
 // Rows that measure rather than count, so a count of items is never one of them.
 const MEASURE_ROW: ReadonlySet<string> = new Set(['cup', 'oz', 'fl', 'tablespoon', 'teaspoon', 'bag', 'package', 'packet', 'container', 'pouch', 'box', 'can', 'bottle', 'serving', 'carton', 'jar'])
 // Words FNDDS uses for one item of a food.
-const ONE_ITEM: ReadonlySet<string> = new Set(['each', 'item', 'whole', 'piece', 'fruit', 'regular', 'medium'])
+const ONE_ITEM: ReadonlySet<string> = new Set(['each', 'item', 'whole', 'full', 'piece', 'fruit', 'regular', 'medium'])
 // Sizes and variants that are not the usual item ("1 miniature roll", "1 Bagel Thin").
 const NOT_TYPICAL: ReadonlySet<string> = new Set(['mini', 'miniature', 'bite', 'large', 'jumbo', 'extra', 'small', 'thin', 'thick', 'kid', 'child'])
 

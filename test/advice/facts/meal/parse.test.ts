@@ -453,3 +453,8 @@ t.test('a food weighed as a whole is all that weight: what it is made with is no
   // A container or unit starts another food too.
   t.same(parseMeal('an ounce of almonds and a can of cola').items.map((i) => i.source), ['FNDDS 42100100', 'FNDDS 92410310'])
 })
+
+t.test('one of a food said without a unit is the whole item', async (t) => {
+  // 58104700 Quesadilla, NFS, 316 kcal per 100 g: "1 full circle" 140 g → 442.4, not "1 triangular piece" 35 g.
+  t.same(parseMeal('a quesadilla').items.map((i) => [i.source, i.unit, i.grams, i.kcal]), [['FNDDS 58104700', '1 full circle', 140, 442.4]])
+})

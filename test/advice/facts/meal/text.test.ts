@@ -221,3 +221,9 @@ t.test('mealSegments: words before a weight said with "of" are narrative or a re
   t.same(mealSegments('a glass of 240 grams of tap water'), [['240 grams of tap water']], 'the weight restates the glass')
   t.same(mealSegments('2 eggs'), [['2 eggs']], 'a count is not a weight')
 })
+
+t.test('mealSegments: framing verbs and sequence words are narrative', async (t) => {
+  t.same(mealSegments('toast with jam, to wash it down a glass of milk'), [['toast', 'jam'], ['a glass of milk']])
+  t.same(mealSegments('I started my day with a cup of coffee'), [['a cup of coffee']])
+  t.same(mealSegments('a hot dog and finally a slice of pie, which rounds everything off nicely'), [['a hot dog', 'a slice of pie']])
+})

@@ -3,7 +3,9 @@ import { prebuiltIndex } from '../../match/prebuilt.js'
 import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from '../../match/text-index.js'
 import { createRewriter, tokens } from '../../match/tokens.js'
 import { Memo } from '../../memo.js'
+import type { Amount } from './amount.js'
 import { OCCASION, PREPARATION } from './lexicon.js'
+import { portionFit } from './portion.js'
 
 /** A food found for a phrase, how sure the match is (0–1), and the query words it was found by. */
 export interface FoodMatch { food: Food, confidence: number, words: string[], near?: boolean }
@@ -12,10 +14,10 @@ export interface FoodMatch { food: Food, confidence: number, words: string[], ne
 export interface FoodLookup {
   /** The content words of a phrase, with our word aliases applied and typos corrected against the index. */
   words (phrase: string): string[]
-  /** The best food for those words, or null when none explains enough of them to trust; `fit` scores a row's portions against the amount said. */
-  find (words: readonly string[], fit?: (food: Food) => number): FoodMatch | null
+  /** The best food for those words, or null when none explains enough of them to trust; rows whose portions fit the amount said rank higher. */
+  find (words: readonly string[], amount?: Amount): FoodMatch | null
   /** The best food for the phrase's head when the whole phrase names none: its modifiers dropped one by one, trusted less. */
-  nearest (words: readonly string[], fit?: (food: Food) => number): FoodMatch | null
+  nearest (words: readonly string[], amount?: Amount): FoodMatch | null
   /** The index's ranked rows for the words, best first, with their scores: what `explain` shows. */
   candidates (words: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }>
 }
@@ -27,6 +29,7 @@ const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'form
 const ACCEPT = 0.6
 const ACCEPT_WITH_HEAD = 0.34
 const NEAR_TRUST = 0.8
+const NEAR_WORDS = 4
 // Re-ranking by portions: how many ranked rows are weighed against the amount said, and what a row
 // whose portions name the text's unit adds to its score (0.05–0.1 did best on the development data;
 // 0.2 let the unit outvote the words).
@@ -81,12 +84,15 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index
   // (results are pure functions of the words, so a cached answer is the answer).
   const rowOf = new Memo<FoodMatch | null>(CACHE_ENTRIES)
-  function find (query: readonly string[], fit?: (food: Food) => number): FoodMatch | null {
-    const match = fit === undefined ? rowOf.get(query.join(' '), () => search(query)) : search(query, fit)
+  function find (query: readonly string[], amount?: Amount): FoodMatch | null {
+    // The answer depends on the words and on what of the amount a portion row can name.
+    const said = amount === undefined ? '' : `${amount.unit?.name ?? ''}|${amount.measure?.value ?? ''}|${amount.size ?? ''}`
+    const fit = said === '' || said === '||' || amount === undefined ? undefined : (food: Food): number => portionFit(food, amount)
+    const match = rowOf.get(`${fit === undefined ? '' : said}\0${query.join(' ')}`, () => search(query, fit))
     return match === null ? null : { ...match, words: [...query] }
   }
 
-  function search (query: readonly string[], fit?: (food: Food) => number): FoodMatch | null {
+  function search (query: readonly string[], fit: ((food: Food) => number) | undefined): FoodMatch | null {
     // Baby foods only when the text says so: "baby carrots" are carrots.
     const infant = query.some((w) => INFANT.has(w))
     // The best-ranked candidate that explains enough of the words: a generic row that only names the head
@@ -113,13 +119,14 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   // is not Almond oil), and never only a preparation word ("fried" is not Fried broccoli).
   const headed = (found: FoodMatch | null, words: readonly string[]): found is FoodMatch =>
     found !== null && tokens(found.food.description).some((w) => words.includes(w) && !PREPARATION.has(w))
-  function nearest (query: readonly string[], fit?: (food: Food) => number): FoodMatch | null {
-    for (let k = 1; k < query.length; k++) {
-      const found = find(query.slice(k), fit)
+  function nearest (query: readonly string[], amount?: Amount): FoodMatch | null {
+    // A food's name is a few words: longer runs are tried only as their last and first few words.
+    for (let k = Math.max(1, query.length - NEAR_WORDS); k < query.length; k++) {
+      const found = find(query.slice(k), amount)
       if (headed(found, query.slice(k))) return { ...found, near: true, confidence: Math.round(found.confidence * NEAR_TRUST * (query.length - k) / query.length * 100) / 100, words: [...query] }
     }
-    for (let k = query.length - 1; k > 0; k--) {
-      const found = find(query.slice(0, k), fit)
+    for (let k = Math.min(query.length - 1, NEAR_WORDS); k > 0; k--) {
+      const found = find(query.slice(0, k), amount)
       if (headed(found, query.slice(0, k))) return { ...found, near: true, confidence: Math.round(found.confidence * NEAR_TRUST * k / query.length * 100) / 100, words: [...query] }
     }
     return null

@@ -6,7 +6,7 @@ import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../../match/tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
 import { PREPARATION } from './lexicon.js'
-import { portionFit, weigh } from './portion.js'
+import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
 /**
@@ -204,9 +204,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           i++
           continue
         }
-        found ??= lookup.find(first, (food) => portionFit(food, amount)) ??
+        found ??= lookup.find(first, amount) ??
           // A food said with a measured amount is food even when its words are not all known: its head's row, trusted less.
-          ((amount.unit !== null || amount.measure !== null) ? lookup.nearest(first, (food) => portionFit(food, amount)) : null)
+          ((amount.unit !== null || amount.measure !== null) ? lookup.nearest(first, amount) : null)
         // Later parts whose head noun the row's name already says are the dish's own, not more food:
         // "2 hard tacos with ground beef" is 58102010 Taco, corn tortilla, beef, cheese, not tacos and
         // 85 g of raw ground beef. A part with an amount of its own (beyond `reach`) is another food.

@@ -149,7 +149,7 @@ t.test('plain activity names', async (t) => {
   ]
   for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
   const run = matchActivity('running')
-  t.same(run, { ...row('12050'), name: 'Running', confidence: 1, speedMph: null, intensityUsed: null })
+  t.same(run, { ...row('12050'), name: 'Running', confidence: 1, speedMph: null, intensityUsed: null, head: null })
   t.equal(matchActivity('swimming laps')?.name, 'Swimming laps')
   t.equal(matchActivity('martial_arts')?.name, 'Martial Arts', 'the name stops before a parenthesis')
 })

@@ -9,7 +9,7 @@ const COMPENDIUM = 'Herrmann SD et al. 2024 Adult Compendium of Physical Activit
 const EFSA_WEIGHT = 'EFSA Scientific Committee, default body weight 70 kg, EFSA J 2012;10(3):2579'
 const ACSM = 'ACSM Position Stand: Exercise and fluid replacement, Med Sci Sports Exerc 2007;39:377-390'
 const ASSUMED = 'weight_kg not given: 70 kg assumed'
-const NO_DURATION = 'duration_minutes not given, so kcal_burned is unknown'
+const NO_DURATION = 'no duration given (duration_minutes) or found in the activity text, so kcal_burned is unknown'
 const RUNNING = 'Running, 6-6.3 mph (10 min/mile)'
 const cite = (code: string) => `Compendium 2024 ${code}: ${COMPENDIUM}`
 
@@ -29,6 +29,7 @@ t.test('running, 45 minutes, no weight: 9.3 × 70 kg × 0.75 h = 488.25 → 488.
     weight_assumed: true,
     duration_minutes: 45,
     kcal_burned: 488.3,
+    kcal_net: 435.8, // (9.3 − 1) × 70 × 0.75 = 435.75
     reported_kcal: null,
     water_extra_l: 0.38,
     notes: [ASSUMED],
@@ -55,8 +56,9 @@ t.test('the Compendium row, heading and MET for common workouts', async (t) => {
     ['yoga', 60, '02175', 'Conditioning Exercise', 2.3, 'Yoga, General', 161], // 2.3 × 70 × 1
     ['hatha yoga', 60, '02150', 'Conditioning Exercise', 2.3, 'Yoga, Hatha', 161],
     ['hot yoga', 30, '02155', 'Conditioning Exercise', 3, 'Yoga, Hot', 105], // 3 × 70 × 0.5
-    ['weight lifting', 45, '02050', 'Conditioning Exercise', 6,
-      'Resistance (weight lifting - free weight, nautilus or universal-type), power lifting or body building, vigorous effort (Taylor Code 210)', 315], // 6 × 70 × 0.75
+    // Our name for weight lifting is the general row, not 02050's vigorous power lifting (6.0 MET).
+    ['weight lifting', 45, '02054', 'Conditioning Exercise', 3.5,
+      'Resistance (weight) training, multiple exercises, 8-15 reps at varied resistance', 183.8], // 3.5 × 70 × 0.75 = 183.75
     ['walking', 30, '17190', 'Walking', 3.8, 'Walking, 2.8 to 3.4 mph, level, moderate pace, firm surface', 133], // 3.8 × 70 × 0.5
     ['soccer', 90, '15610', 'Sports', 7, 'Soccer, casual, general (Taylor Code 540)', 735], // 7 × 70 × 1.5
     ['swimming laps', 30, '18240', 'Water Activities', 5.8, 'Swimming laps, freestyle, slow, recreational', 203], // 5.8 × 70 × 0.5
@@ -123,6 +125,7 @@ t.test('an unknown activity gives no numbers it cannot know', async (t) => {
     weight_assumed: true,
     duration_minutes: 60,
     kcal_burned: null,
+    kcal_net: null,
     reported_kcal: null,
     water_extra_l: 0.5,
     notes: [ASSUMED, '"quidditch" matched no activity in the 2024 Compendium, so kcal_burned is unknown'],
@@ -175,7 +178,7 @@ t.test('extra water is 0.5 L per hour', async (t) => {
 t.test('other documented fields never change the numbers', async (t) => {
   const plain = computeGymFacts({ activity: 'cycling', duration_minutes: 40 })
   const rich = computeGymFacts({
-    activity: 'cycling', duration_minutes: 40, heart_rate: 160, distance_km: 15, equipment_used: ['bike'], muscle_groups: ['legs'], rest_periods: 0
+    activity: 'cycling', duration_minutes: 40, heart_rate: 160, equipment_used: ['bike'], muscle_groups: ['legs'], rest_periods: 0
   })
   t.same(rich, plain)
   // Bicycling,01014,7.0,"Bicycling, general": 7 × 70 × 40/60 h = 326.67 → 326.7

@@ -66,10 +66,15 @@ export function speedRange (description: string): [number, number] | null {
 export function byEffort (row: Activity, effort: Intensity, query: readonly string[], pace?: number): Activity | null {
   const own = wordsOf(row)
   const kind = own[0]
-  const wanted = tokens(EFFORT[effort])
-  // The same activity: a row that has every word the text used for it, or else the row's own first word.
+  // The same activity: a row of the same kind that has every word the text used for it, else any row of the kind.
   const words = query.filter((w) => own.includes(w))
-  const same = words.length > 0 ? words : [kind]
+  return (words.length > 0 ? effortRow(row, effort, query, [kind, ...words], pace) : null) ?? effortRow(row, effort, query, [kind], pace)
+}
+
+/** The row with all of `same` that says the effort, fewest unsaid words first. */
+function effortRow (row: Activity, effort: Intensity, query: readonly string[], same: readonly string[], pace?: number): Activity | null {
+  const kind = same[0]
+  const wanted = tokens(EFFORT[effort])
   let best: Activity | null = null
   let cost = Infinity
   for (const a of activities) {

@@ -118,10 +118,11 @@ function searchTop (index: TextIndex, query: readonly string[]): Top | undefined
  * longest first, else its last word that names a row's kind by itself ("march" in "a loaded march"). A
  * qualifier the table does not know must not erase the activity it qualifies.
  */
-function headOf (index: TextIndex, query: readonly string[]): { top: Top, words: string[] } | undefined {
-  for (let size = query.length - 1; size >= 1; size--) {
-    for (let start = query.length - size; start >= 0; start--) {
-      const words = query.slice(start, start + size)
+function headOf (index: TextIndex, query: readonly string[], said: readonly string[]): { top: Top, words: string[] } | undefined {
+  // Our names are looked for in every word said, "class" and "workout" included ("spin class").
+  for (let size = said.length; size >= 1; size--) {
+    for (let start = said.length - size; start >= 0; start--) {
+      const words = said.slice(start, start + size)
       const named = index.aliasOf(words)
       if (named !== undefined) return { top: { index: named, coverage: 1, headHit: true }, words }
     }
@@ -133,7 +134,7 @@ function headOf (index: TextIndex, query: readonly string[]): { top: Top, words:
   return undefined
 }
 
-// A word the rewrites know ("walked" → "walking") is ours to read, never a typo to correct ("walker").
+// A word the rewrites know ("walked" → "walking") or an effort word ("tempo") is ours to read, never a typo to correct ("walker").
 const rewritten = (w: string): boolean => { const r = rewriter.words([w]); return r.length !== 1 || r[0] !== w }
 
 function findActivity (text: string, intensity?: Intensity, speedMph?: number): ActivityMatch | null {
@@ -141,12 +142,13 @@ function findActivity (text: string, intensity?: Intensity, speedMph?: number): 
   const plain = identifierWords(text)
   const said = tokens(plain).filter((t) => !NOISE.has(t))
   const fixed = index.correct(said)
-  const corrected = said.map((w, i) => rewritten(w) ? w : fixed[i])
+  const corrected = said.map((w, i) => rewritten(w) || EFFORT_TOKENS.has(w) ? w : fixed[i])
   const all = rewriter.words(corrected)
   // "class" and "workout" say how, not what ("HIIT class"), unless they are all the text says.
   const words = all.some((t) => !GENERIC.has(t)) ? all.filter((t) => !GENERIC.has(t)) : all
   // Numbers, speed units and effort words pick a row below; they are not words of the activity.
-  const query = words.filter((w) => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w))
+  const activityWord = (w: string): boolean => !/^\d/.test(w) && !SPEED_WORDS.has(w) && !EFFORT_TOKENS.has(w)
+  const query = words.filter(activityWord)
   // Our own name said whole ("preparation and recovery", "brisk walking") wins before effort words are set aside.
   const named = index.aliasOf(all) ?? index.aliasOf(words)
   // An effort word inside our own name ("brisk walking") is part of the name, not a second instruction.
@@ -157,10 +159,11 @@ function findActivity (text: string, intensity?: Intensity, speedMph?: number): 
   let head: string[] | null = null
   // Read weakly (only its head word, or less): the activity the text names inside it, if it names one.
   if (top === undefined || top.coverage < ACCEPT) {
-    const inside = headOf(index, query)
+    const inside = headOf(index, query, all.filter(activityWord))
     if (inside !== undefined) {
       top = inside.top
-      head = inside.words
+      // Read from all of its words, the text was read whole after all.
+      head = query.every((w) => inside.words.includes(w)) ? null : inside.words
     }
   }
   if (!accepted(top)) return null

@@ -184,3 +184,74 @@ t.test('other documented fields never change the numbers', async (t) => {
   // Bicycling,01014,7.0,"Bicycling, general": 7 × 70 × 40/60 h = 326.67 → 326.7
   t.same([plain.compendium_code, plain.compendium_heading, plain.kcal_burned], ['01014', 'Bicycling', 326.7])
 })
+
+t.test('a duration in the text is used when duration_minutes is absent, with a note', async (t) => {
+  // Bicycling,01030,8.0,"Bicycling, 12-13.9 mph, leisure, moderate effort": 10 km in 30 min = 20 km/h = 12.43 mph.
+  // Gross 8.0 × 70 × 0.5 = 280 kcal; net (8.0 − 1) × 70 × 0.5 = 245 kcal.
+  const ride = computeGymFacts({ activity: 'cycled 10 km in 30 min' })
+  t.same([ride.duration_minutes, ride.compendium_code, ride.met, ride.kcal_burned, ride.kcal_net, ride.water_extra_l], [30, '01030', 8, 280, 245, 0.25])
+  t.same(ride.notes, [ASSUMED, 'duration 30 min read from the activity text', 'speed 12.4 mph from 10 km in 30 min'])
+  // Yoga,02175,2.3: an hour → 2.3 × 70 = 161 gross, 1.3 × 70 = 91 net.
+  const yoga = computeGymFacts({ activity: 'an hour of yoga' })
+  t.same([yoga.duration_minutes, yoga.compendium_code, yoga.kcal_burned, yoga.kcal_net], [60, '02175', 161, 91])
+  t.same(yoga.notes, [ASSUMED, 'duration 60 min read from the activity text'], 'no speed note where no speed was read')
+  // Running,12060,10.5,"Running, 6.7 mph (9 min/mile)": 10 km in 55 min = 6.78 mph; 10.5 × 70 × 55/60 = 673.75.
+  const run = computeGymFacts({ activity: 'ran 10k in 55 min' })
+  t.same([run.duration_minutes, run.compendium_code, run.kcal_burned, run.kcal_net], [55, '12060', 673.8, 609.6]) // 9.5 × 70 × 55/60 = 609.58
+})
+
+t.test('a field sent wins over the text', async (t) => {
+  // High intensity interval exercise 02210, 7.0 MET: the 45 sent, not the text's 30: 7 × 70 × 0.75 = 367.5, 6 × 70 × 0.75 = 315.
+  const hiit = computeGymFacts({ activity: '30 min HIIT class', duration_minutes: 45 })
+  t.same([hiit.duration_minutes, hiit.compendium_code, hiit.kcal_burned, hiit.kcal_net], [45, '02210', 367.5, 315])
+  t.same(hiit.notes, [ASSUMED, 'duration_minutes 45 used; the activity text says 30 min'])
+  // The text's 10 km in 50 min is 7.46 mph (Running,12080,11.8, "7.5 mph"); the 8 km sent make it 5.97 mph
+  // (Running,12050,9.3, "6-6.3 mph"): 9.3 × 70 × 50/60 = 542.5.
+  t.equal(computeGymFacts({ activity: 'ran 10k in 50 min' }).compendium_code, '12080')
+  const sent = computeGymFacts({ activity: 'ran 10k in 50 min', distance_km: 8 })
+  t.same([sent.compendium_code, sent.kcal_burned], ['12050', 542.5])
+  // A sent intensity wins over an effort word: "easy" would be 12030 at 5 mph; high is 12080 at 7.5 mph.
+  t.equal(computeGymFacts({ activity: 'easy run', intensity: 'high', duration_minutes: 30 }).compendium_code, '12080')
+})
+
+t.test('distance and time give a speed; distance and speed give a time', async (t) => {
+  // distance_km with a duration: 15 km in 40 min = 22.5 km/h = 13.98 mph → Bicycling,01040,10.0 "14-15.9 mph"
+  // (0.02 mph below it; 01030 "12-13.9" is 0.08 above): 10 × 70 × 40/60 = 466.67.
+  const ride = computeGymFacts({ activity: 'cycling', duration_minutes: 40, distance_km: 15 })
+  t.same([ride.compendium_code, ride.kcal_burned], ['01040', 466.7])
+  // 40 km at 25 km/h is 1.6 h = 96 min; 25 km/h = 15.53 mph → 01040: 10 × 70 × 1.6 = 1120; 9 × 70 × 1.6 = 1008.
+  const far = computeGymFacts({ activity: 'cycled 40 km at 25 km/h' })
+  t.same([far.duration_minutes, far.compendium_code, far.kcal_burned, far.kcal_net], [96, '01040', 1120, 1008])
+  t.same(far.notes, [ASSUMED, 'duration 96 min worked out from 40 km at 15.5 mph', 'speed read as 15.5 mph'])
+  // 30 km in 15 min would be 74.6 mph: no such ride, so the general row stands (Bicycling,01014,7.0): 7 × 70 × 0.25 = 122.5.
+  const slip = computeGymFacts({ activity: 'biked 30 km in 15 min' })
+  t.same([slip.compendium_code, slip.kcal_burned], ['01014', 122.5])
+  t.same(slip.notes, [ASSUMED, 'duration 15 min read from the activity text', '30 km in 15 min is faster than 30 mph, so no speed was taken from it'])
+  // A treadmill names no gait: at 6 mph it is a run (Running,12050,9.3), not a 5.5 mph walk.
+  t.equal(computeGymFacts({ activity: 'treadmill 30 min at 6 mph' }).compendium_code, '12050')
+})
+
+t.test('kcal_net is null exactly when kcal_burned is', async (t) => {
+  t.equal(computeGymFacts({ activity: 'running' }).kcal_net, null, 'no duration')
+  t.equal(computeGymFacts({ activity: 'quidditch for an hour' }).kcal_net, null, 'no activity')
+  // Running 12050 at 9.3 MET, 80 kg, 1 h: 744 gross, 664 net.
+  t.same([computeGymFacts({ activity: 'running', duration_minutes: 60, weight_kg: 80 }).kcal_burned, computeGymFacts({ activity: 'running', duration_minutes: 60, weight_kg: 80 }).kcal_net], [744, 664])
+})
+
+t.test('an unknown qualifier keeps the activity it qualifies, with a note', async (t) => {
+  // Walking,17088,4.5,"Marching, moderate speed, military, no pack": 4.5 × 70 × 2 = 630.
+  const march = computeGymFacts({ activity: 'a loaded march of 2 hours' })
+  t.same([march.compendium_code, march.compendium_heading, march.kcal_burned], ['17088', 'Walking', 630])
+  t.ok(march.notes.includes('"a loaded march of 2 hours" read as Compendium 17088: Marching, moderate speed, military, no pack, from "marching" alone'))
+  // Swimming,18310,6.0,"Swimming, leisurely, not lap swimming, general".
+  t.equal(computeGymFacts({ activity: 'lunchtime swim' }).compendium_code, '18310')
+})
+
+t.test('without an effort word, the general or moderate row, not the vigorous one', async (t) => {
+  // Water Activities,18240,5.8,"Swimming laps, freestyle, slow, recreational", not 18230 (9.8, vigorous).
+  t.equal(computeGymFacts({ activity: 'swam laps' }).compendium_code, '18240')
+  t.equal(computeGymFacts({ activity: 'swam laps hard' }).compendium_code, '18230')
+  // Conditioning Exercise,02054,3.5, not 02050 (6.0, vigorous).
+  t.equal(computeGymFacts({ activity: 'lifting weights' }).compendium_code, '02054')
+  t.equal(computeGymFacts({ activity: 'lifting weights', intensity: 'high' }).compendium_code, '02050')
+})

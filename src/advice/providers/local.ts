@@ -107,7 +107,7 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
   }
   return pick([
     `Nice ${name}: about ${kcal} in ${minutes} minutes. ${cap(next)}; eat protein and vegetables.`,
-    `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a protein-rich meal.`
+    `Great ${minutes}-minute ${name} session: about ${kcal} burned. ${cap(next)}; eat a protein-rich meal.`
   ], seed)
 }
 

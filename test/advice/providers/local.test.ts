@@ -191,12 +191,12 @@ t.test('gym: short, long and normal sessions', async (t) => {
   t.match(gymMessage(computeGymFacts({ activity: 'running', duration_minutes: 91 }), 'running', 's'), /^Long 91-minute/)
 
   t.same(variants((s) => gymMessage(computeGymFacts({ activity: 'running', duration_minutes: 45 }), 'running', s)), [
-    'About 488 kcal burned on your 45-minute running. Great effort! Keep the next session easy to recover; eat a protein-rich meal.',
+    'Great 45-minute running session: about 488 kcal burned. Keep the next session easy to recover; eat a protein-rich meal.',
     'Nice running: about 488 kcal in 45 minutes. Keep the next session easy to recover; eat protein and vegetables.'
   ])
   for (const minutes of [20, 90]) {
     for (const text of variants((s) => gymMessage(computeGymFacts({ activity: 'running', duration_minutes: minutes }), 'running', s))) {
-      t.match(text, /^(Nice running|About \d+ kcal burned on your)/, `${minutes} minutes is a normal session`)
+      t.match(text, /^(Nice running|Great \d+-minute running session: about \d+ kcal burned)/, `${minutes} minutes is a normal session`)
     }
   }
 })

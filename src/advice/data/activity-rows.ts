@@ -95,14 +95,21 @@ function effortRow (row: Activity, effort: Intensity, query: readonly string[], 
 }
 
 const HARD_ROW = /\b(?:vigorous|fast|competitive|competition|racing)\b/i
+// A description's part that states effort or speed, not what kind of the activity it is.
+const EFFORT_PART = /\b(?:vigorous|moderate|light|fast|slow|effort|pace|speed|mph|intensity)\b/i
 /**
- * Policy: without an effort word, a vigorous row gives way to its general or moderate sibling (same heading,
- * same words before the first comma: "Swimming laps, …"), else to its lighter one; a row without one stays.
+ * Policy: without an effort word, a vigorous row gives way to its general or moderate sibling, else to its
+ * lighter one; a row without one stays. A sibling has the same heading and head ("Swimming laps") and the
+ * same kind after it, when the row names one ("Swimming, crawl, …" stays a crawl).
  */
 export function lighterSibling (row: Activity): Activity {
   if (!/\bvigorous\b/i.test(row.description) || /\bgeneral\b/i.test(row.description)) return row
-  const head = row.description.split(',')[0]
-  const siblings = activities.filter((a) => a.heading === row.heading && a.description.split(',')[0] === head && !HARD_ROW.test(a.description))
+  const [head, kind] = row.description.split(',').map((p) => p.trim())
+  const sameKind = kind === undefined || EFFORT_PART.test(kind) ? undefined : kind
+  const siblings = activities.filter((a) => {
+    const [h, k] = a.description.split(',').map((p) => p.trim())
+    return a.heading === row.heading && h === head && (sameKind === undefined || k === sameKind) && !HARD_ROW.test(a.description)
+  })
   return siblings.find((a) => /\b(?:general|moderate)\b/i.test(a.description)) ?? siblings[0] ?? row
 }
 

@@ -1,11 +1,13 @@
 // `npm run eval`: accuracy of the meal parser and the activity matcher on the project's own hand-labelled
 // development sets (eval/*.json). A benchmark, not a test: it prints figures and never fails the build.
-// `npm run eval -- --misses 10` also lists the worst misses; `--group us_grams` limits the meal sets.
+// `npm run eval -- --misses 10` also lists the worst misses; `--group us_grams` limits the meal sets;
+// `--verbose` lists the activity and workout-text misses.
 // `npm run eval -- --nutribench <csv>` scores NutriBench v2 by group instead (`--fold k` one held-out fold,
 // `--misses n` n random misses per group).
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { matchActivity } from '../src/advice/data/activities.js'
+import { computeGymFacts } from '../src/advice/facts/gym.js'
 import { parseMeal } from '../src/advice/facts/meal/parse.js'
 import { nutriBench } from './nutribench.js'
 
@@ -13,6 +15,7 @@ interface LabelledItem { phrase: string, food_code: string, description: string,
 interface MealCase { id: string, text: string, items: LabelledItem[], kcal: number }
 interface MealSet { group: string, cases: MealCase[] }
 interface PlatformType { id: string, words: string, codes: string[] }
+interface WorkoutCase { id: string, text: string, duration_minutes: number | null, codes: string[] }
 
 const { values } = parseArgs({
   options: {
@@ -92,9 +95,32 @@ function activities (): void {
   if (values.verbose) for (const w of wrong) console.log(`  ${w}`)
 }
 
+// A workout text is read right when /gym would use its duration and an acceptable Compendium row.
+function workouts (): void {
+  const { cases } = load<{ cases: WorkoutCase[] }>('workouts-text.json')
+  let duration = 0
+  let code = 0
+  let right = 0
+  const wrong: string[] = []
+  for (const c of cases) {
+    const facts = computeGymFacts({ activity: c.text })
+    const minutesOk = facts.duration_minutes === c.duration_minutes
+    const codeOk = facts.compendium_code !== null && c.codes.includes(facts.compendium_code)
+    if (minutesOk) duration++
+    if (codeOk) code++
+    if (minutesOk && codeOk) right++
+    else wrong.push(`${c.id} "${c.text}" → ${facts.duration_minutes} min, ${facts.compendium_code ?? 'none'} ${facts.compendium_description ?? ''} (want ${c.duration_minutes} min, ${c.codes.join('/')})`)
+  }
+  console.log('\n| workout texts | cases | duration right | code acceptable | read right |')
+  console.log('|---|---:|---:|---:|---:|')
+  console.log(`| workouts-text | ${cases.length} | ${pct(duration, cases.length)} | ${pct(code, cases.length)} | ${pct(right, cases.length)} |`)
+  if (values.verbose) for (const w of wrong) console.log(`  ${w}`)
+}
+
 if (values.nutribench !== undefined) {
   nutriBench(values.nutribench, { fold: values.fold === undefined ? undefined : Number(values.fold), misses: Number(values.misses), seed: Number(values.seed) })
 } else {
   meals()
   activities()
+  workouts()
 }

@@ -74,7 +74,8 @@ export const DaySummary = Type.Object({
   water_l: Type.Number({ minimum: 0, description: 'Water logged that day, in litres' }),
   water_target_l: Type.Number({ minimum: 0, description: 'The day\'s water target, in litres' }),
   kcal_in: Type.Number({ minimum: 0, description: 'Energy eaten, in kcal' }),
-  kcal_out: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts, in kcal' }),
+  kcal_out: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts, in kcal (gross: MET × kg × hours)' }),
+  kcal_out_net: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts above rest, in kcal ((MET − 1) × kg × hours): the part a day\'s resting energy does not already count' }),
   kcal_goal: Nullable(Type.Number({ description: 'The profile\'s daily kcal goal, if set' })),
   entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Number of entries that day' }),
   items: Type.Array(Type.Ref(TrackedEntry), { description: 'The day\'s entries, oldest first' }),
@@ -93,6 +94,7 @@ export interface DayFacts {
   water_remaining_l: number
   kcal_in: number
   kcal_out: number
+  kcal_out_net: number
   kcal_goal: number | null
   entries: number
   notes: string[]

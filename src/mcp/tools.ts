@@ -92,8 +92,8 @@ export function createTools (deps: ToolDeps): Tool[] {
       name: 'advise_workout',
       title: 'Workout advice (stateless)',
       description: 'Energy burned in one workout, with one short piece of advice. ' + NEVER_LOGS + ' To record the workout use log_workout instead. ' +
-        'activity is free text ("running", "cycling 20 km/h", "yoga"); duration_minutes in minutes; weight_kg in kg (70 kg assumed without it); intensity low|moderate|high. ' +
-        'facts: kcal_burned = MET × kg × hours from the matched row of the 2024 Adult Compendium of Physical Activities (compendium_code, met, compendium_description); null without a duration or a match. water_extra_l: extra water for the session.',
+        'activity is free text ("running", "cycling 20 km/h", "45 min HIIT", "ran 5k in 25 minutes": a duration, distance, speed or effort in it is read when the field is absent); duration_minutes in minutes wins over the text; weight_kg in kg (70 kg assumed without it); intensity low|moderate|high. ' +
+        'facts: kcal_burned = MET × kg × hours from the matched row of the 2024 Adult Compendium of Physical Activities (compendium_code, met, compendium_description); null without a duration or a match; kcal_net = (MET − 1) × kg × hours, the energy above rest. water_extra_l: extra water for the session.',
       input: GymEntry,
       output: GymAdvice,
       run: advise('gym'),
@@ -125,7 +125,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       name: 'lookup_activity',
       title: 'Look up an activity in the Compendium',
       description: 'The 2024 Adult Compendium of Physical Activities row for an activity text: code, MET and description, and the kcal for a duration and body weight (kcal = MET × kg × hours), without advice. ' + NEVER_LOGS + ' ' +
-        'activity is free text; duration_minutes in minutes (kcal_burned is null without it); weight_kg in kg (70 kg assumed, weight_assumed true); intensity low|moderate|high picks the variant where the Compendium has one.',
+        'activity is free text and may carry the duration, distance, speed or effort ("45 min HIIT", "ran 5k in 25 minutes"), read when the field for it is absent; duration_minutes in minutes wins over the text (kcal_burned is null without either); kcal_net is (MET − 1) × kg × hours; weight_kg in kg (70 kg assumed, weight_assumed true); intensity low|moderate|high picks the variant where the Compendium has one.',
       input: LookupActivityInput,
       output: GymFacts,
       run: lookup('gym'),
@@ -147,7 +147,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       name: 'log_workout',
       title: 'Log a workout',
       description: 'Record a workout in the user\'s log, with its kcal burned (2024 Adult Compendium MET × kg × hours) and advice. ' + NEEDS_USER + ' ' +
-        'activity is free text, duration_minutes in minutes, weight_kg in kg (else the profile\'s weight, else 70 kg), time ISO 8601 (default now). ' +
+        'activity is free text and may carry the duration ("30 min HIIT class"), duration_minutes in minutes wins over it, weight_kg in kg (else the profile\'s weight, else 70 kg), time ISO 8601 (default now). ' +
         'Returns the advice, entry_id and facts.today (the day\'s totals, this workout included).',
       input: GymEntry,
       output: GymAdvice,

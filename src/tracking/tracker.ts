@@ -45,6 +45,17 @@ function dayTarget (profile: StoredProfile, lastWater: StoredEntry | undefined):
     computeWaterFacts({ amount_liters: 0, weight_kg: profile.weight_kg ?? undefined }).target_l
 }
 
+/**
+ * A workout's energy above rest: its facts' kcal_net, or for an entry logged before facts had one,
+ * kcal_burned × (MET − 1) / MET, the same (MET − 1) × kg × hours; 0 when its energy is unknown.
+ */
+export function netKcal (entry: StoredEntry): number {
+  if (entry.topic !== 'gym') return 0
+  const { kcal_net: net, kcal_burned: gross, met } = entry.facts
+  if (typeof net === 'number') return net
+  return typeof gross === 'number' && typeof met === 'number' && met > 0 ? gross * (met - 1) / met : 0
+}
+
 /** Tracking: logs entries with their facts and the day's totals, and answers the tracking resources. Free of HTTP. */
 export function createTracker (deps: { store: Store, advisor: Advisor, now?: () => number, onCleanupError?: (err: unknown) => void }) {
   const { store, advisor } = deps
@@ -222,6 +233,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
         water_remaining_l: round(Math.max(0, target - water), 2),
         kcal_in: sum((e) => e.kcal_in, 1),
         kcal_out: sum((e) => e.kcal_out, 1),
+        kcal_out_net: sum(netKcal, 1),
         kcal_goal: profile.kcal_goal,
         entries: entries.length,
         notes: [],

@@ -79,7 +79,13 @@ t.test('the SDK client lists the eleven tools with object schemas, and the advic
   const activity = await call(client, 'lookup_activity', { activity: 'running', duration_minutes: 30, weight_kg: 80 })
   t.equal(conforms('lookup_activity', activity.structuredContent), 'ok')
   t.match(activity.structuredContent, { compendium_code: '12050', met: 9.3, kcal_burned: 372, water_extra_l: 0.25, weight_assumed: false })
-  t.equal(textOf(activity), 'Running (Compendium 12050, MET 9.3): 372 kcal burned at 80 kg.')
+  // Net of rest: (9.3 − 1) × 80 × 0.5 = 332 kcal.
+  t.equal(textOf(activity), 'Running (Compendium 12050, MET 9.3): 372 kcal burned (332 kcal above rest) in 30 min at 80 kg.')
+  // The duration in the text: High intensity interval exercise 02210 at 7.0 MET; 7 × 80 × 0.5 = 280 kcal, 6 × 80 × 0.5 = 240 net.
+  const hiit = await call(client, 'lookup_activity', { activity: '30 min HIIT class', weight_kg: 80 })
+  t.equal(conforms('lookup_activity', hiit.structuredContent), 'ok')
+  t.match(hiit.structuredContent, { compendium_code: '02210', met: 7, duration_minutes: 30, kcal_burned: 280, kcal_net: 240 })
+  t.ok((hiit.structuredContent as { notes: string[] }).notes.includes('duration 30 min read from the activity text'))
   const food = await call(client, 'lookup_food', { food: '100 g banana' })
   t.equal(conforms('lookup_food', food.structuredContent), 'ok')
   t.match(food.structuredContent, { kcal: 97, complete: true, items: [{ grams: 100, kcal: 97, source: 'FNDDS 63107010' }], unmatched: [] })

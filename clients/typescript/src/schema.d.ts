@@ -366,9 +366,9 @@ export interface components {
          *     }
          */
         GymEntry: {
-            /** @description What you did, in free text (≤ 100 characters), e.g. "running" or "weight training" */
+            /** @description What you did, in free text (≤ 100 characters), e.g. "running", "45 min HIIT" or "ran 5k in 25 minutes": a duration, distance, speed or effort written here is read when the field for it is absent */
             activity: string;
-            /** @description Duration in minutes (0 < x ≤ 600); without it kcal_burned is null */
+            /** @description Duration in minutes (0 < x ≤ 600); wins over a duration in the activity text; without either, kcal_burned is null */
             duration_minutes?: number;
             /**
              * @description Effort: low, moderate or high; picks the Compendium variant where one exists
@@ -379,7 +379,7 @@ export interface components {
             calories_burned?: number;
             /** @description Average heart rate in beats per minute (30–250) */
             heart_rate?: number;
-            /** @description Distance covered in kilometres (0–1000) */
+            /** @description Distance covered in kilometres (0–1000); with the duration, its speed picks the Compendium row for running, walking and cycling */
             distance_km?: number;
             /** @description Equipment used, e.g. ["dumbbells"] (≤ 20 items of ≤ 100 characters) */
             equipment_used?: string[];
@@ -410,6 +410,7 @@ export interface components {
             weight_assumed: boolean;
             duration_minutes: number | null;
             kcal_burned: number | null;
+            kcal_net: number | null;
             reported_kcal: number | null;
             water_extra_l: number | null;
             /** @description Assumptions and unknowns behind the numbers */
@@ -634,8 +635,10 @@ export interface components {
             water_target_l: number;
             /** @description Energy eaten, in kcal */
             kcal_in: number;
-            /** @description Energy burned in logged workouts, in kcal */
+            /** @description Energy burned in logged workouts, in kcal (gross: MET × kg × hours) */
             kcal_out: number;
+            /** @description Energy burned in logged workouts above rest, in kcal ((MET − 1) × kg × hours): the part a day's resting energy does not already count */
+            kcal_out_net: number;
             kcal_goal: number | null;
             /**
              * Format: int32

@@ -90,7 +90,7 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
     const howLong = minutes === null ? '' : `${minutes}-minute `
     const why = facts.activity === null
       ? 'Name a common activity for a calorie estimate'
-      : 'Add duration_minutes for a calorie estimate'
+      : 'Tell me how long you trained for a calorie estimate'
     // Echo the user's words only when they are a few plain words: anything
     // longer could break the word limit or carry a link or markup.
     const said = activity.length <= 30 && PLAIN_WORDS.test(activity) ? activity : name
@@ -107,7 +107,7 @@ export function gymMessage (facts: GymFacts, activity: string, seed: string): st
   }
   return pick([
     `Nice ${name}: about ${kcal} in ${minutes} minutes. ${cap(next)}; eat protein and vegetables.`,
-    `About ${kcal} burned on your ${minutes}-minute ${name}. Great effort! ${cap(next)}; eat a protein-rich meal.`
+    `Great ${minutes}-minute ${name} session: about ${kcal} burned. ${cap(next)}; eat a protein-rich meal.`
   ], seed)
 }
 

@@ -149,7 +149,7 @@ t.test('plain activity names', async (t) => {
   ]
   for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
   const run = matchActivity('running')
-  t.same(run, { ...row('12050'), name: 'Running', confidence: 1, speedMph: null, intensityUsed: null })
+  t.same(run, { ...row('12050'), name: 'Running', confidence: 1, speedMph: null, intensityUsed: null, head: null })
   t.equal(matchActivity('swimming laps')?.name, 'Swimming laps')
   t.equal(matchActivity('martial_arts')?.name, 'Martial Arts', 'the name stops before a parenthesis')
 })
@@ -340,4 +340,29 @@ t.test('a repeated workout text gets the same match, which no caller can change'
   t.equal(again, first, 'the very answer kept, not a new search')
   t.throws(() => { (again as { met: number }).met = 1 }, TypeError, 'a match is frozen')
   t.equal(matchActivity('cross country skiing', 'low')?.met, again?.met)
+})
+
+t.test('without an effort word a vigorous row gives way to its moderate sibling of the same kind', async (t) => {
+  const { lighterSibling } = await import('../../../src/advice/data/activity-rows.js')
+  const cases: Array<[string, string]> = [
+    ['18230', '18240'], // "Swimming laps, freestyle, fast, vigorous effort" → "…, freestyle, slow, recreational"
+    ['18290', '18292'], // "Swimming, crawl, medium speed, …, vigorous effort" → "Swimming, crawl, slow speed, …, moderate effort", still a crawl
+    ['02049', '02048'], // "Elliptical trainer, vigorous effort" → "…, moderate effort"
+    ['02020', '02022'], // "Calisthenics (e.g., pushups, …), vigorous effort" → "…, moderate effort"
+    ['18366', '18366'], // "Water jogging, vigorous effort": no lighter row of its own
+    ['02070', '02070'], // "Rowing, stationary ergometer, general, vigorous effort": general already
+    ['12050', '12050'] // not vigorous
+  ]
+  for (const [from, to] of cases) t.equal(lighterSibling(row(from)).code, to, `${from} → ${to} ${row(to).description}`)
+  t.equal(code('swimming crawl'), code('swimming crawl', 'moderate'), 'the text match gets the same row as a moderate intensity')
+})
+
+t.test('a text read from its head word alone says so', async (t) => {
+  // "Chess game, sitting" from "chess" alone: half the words read, so confidence 0.9 × 1/2.
+  t.same(matchActivity('chess tournament')?.head, ['chess'])
+  t.equal(matchActivity('chess tournament')?.confidence, 0.45)
+  // Our own name inside, "class" included: "Bicycling, stationary, RPM/Spin bike class".
+  t.same([code('sweaty spin class'), matchActivity('sweaty spin class')?.head], ['01270', ['spin', 'class']])
+  t.equal(matchActivity('running')?.head, null, 'a whole reading has no head')
+  t.equal(matchActivity('zzzz qqqq'), null, 'nothing to fall back on')
 })

@@ -38,6 +38,7 @@ function gymFacts (overrides: Partial<GymFacts>): GymFacts {
     weight_assumed: true,
     duration_minutes: 45,
     kcal_burned: 488.3,
+    kcal_net: 435.8,
     reported_kcal: null,
     water_extra_l: 0.38,
     notes: [],
@@ -152,14 +153,30 @@ t.test('gym: unknown activity', async (t) => {
 
 t.test('gym: no duration', async (t) => {
   t.equal(gymMessage(computeGymFacts({ activity: 'running' }), 'running', 's'),
-    'Good work on your running session! Add duration_minutes for a calorie estimate, and refuel with protein and vegetables.')
+    'Good work on your running session! Tell me how long you trained for a calorie estimate, and refuel with protein and vegetables.')
   t.equal(gymMessage(computeGymFacts({ activity: 'Morning jog' }), 'Morning jog', 's'),
-    'Good work on your Morning jog session! Add duration_minutes for a calorie estimate, and refuel with protein and vegetables.')
+    'Good work on your Morning jog session! Tell me how long you trained for a calorie estimate, and refuel with protein and vegetables.')
   t.equal(gymMessage(computeGymFacts({ activity: 'HighIntensityIntervalTraining' }), 'HighIntensityIntervalTraining', 's'),
-    'Good work on your HighIntensityIntervalTraining session! Add duration_minutes for a calorie estimate, and refuel with protein and vegetables.')
+    'Good work on your HighIntensityIntervalTraining session! Tell me how long you trained for a calorie estimate, and refuel with protein and vegetables.')
   t.equal(gymMessage(computeGymFacts({ activity: 'running!!' }), 'running!!', 's'),
-    'Good work on your running session! Add duration_minutes for a calorie estimate, and refuel with protein and vegetables.',
+    'Good work on your running session! Tell me how long you trained for a calorie estimate, and refuel with protein and vegetables.',
     'text that is not a few plain words is not echoed: the matched name is used')
+})
+
+t.test('gym: a duration in the text is a duration, and no message names an API field', async (t) => {
+  // High intensity interval exercise 02210, 7.0 MET: 7 × 70 × 0.5 h = 245 kcal.
+  const facts = computeGymFacts({ activity: '30 min HIIT class' })
+  t.same([facts.duration_minutes, facts.compendium_code, facts.kcal_burned], [30, '02210', 245])
+  for (const text of variants((s) => gymMessage(facts, '30 min HIIT class', s))) {
+    t.match(text, /245 kcal/, text)
+    assertClean(t, text)
+  }
+  for (const activity of ['running', 'yoga', 'quidditch', 'swimming laps', 'a loaded march']) {
+    for (const text of variants((s) => gymMessage(computeGymFacts({ activity }), activity, s))) {
+      t.notMatch(text, /[a-z]+_[a-z]+/, `no field name: ${text}`)
+      assertClean(t, text)
+    }
+  }
 })
 
 t.test('gym: short, long and normal sessions', async (t) => {
@@ -175,12 +192,12 @@ t.test('gym: short, long and normal sessions', async (t) => {
   t.match(gymMessage(computeGymFacts({ activity: 'running', duration_minutes: 91 }), 'running', 's'), /^Long 91-minute/)
 
   t.same(variants((s) => gymMessage(computeGymFacts({ activity: 'running', duration_minutes: 45 }), 'running', s)), [
-    'About 488 kcal burned on your 45-minute running. Great effort! Keep the next session easy to recover; eat a protein-rich meal.',
+    'Great 45-minute running session: about 488 kcal burned. Keep the next session easy to recover; eat a protein-rich meal.',
     'Nice running: about 488 kcal in 45 minutes. Keep the next session easy to recover; eat protein and vegetables.'
   ])
   for (const minutes of [20, 90]) {
     for (const text of variants((s) => gymMessage(computeGymFacts({ activity: 'running', duration_minutes: minutes }), 'running', s))) {
-      t.match(text, /^(Nice running|About \d+ kcal burned on your)/, `${minutes} minutes is a normal session`)
+      t.match(text, /^(Nice running|Great \d+-minute running session: about \d+ kcal burned)/, `${minutes} minutes is a normal session`)
     }
   }
 })
@@ -189,7 +206,7 @@ t.test('gym: the next-time tip follows the Compendium heading and row', async (t
   // [text, minutes, kcal shown, tip]; kcal = MET × 70 × h from the Compendium row, rounded to a whole kcal.
   const cases: Array<[string, number, string, string]> = [
     ['yoga', 60, '161 kcal', 'breathe steadily and ease deeper into holds'], // 02175 Yoga, General 2.3
-    ['weight lifting', 45, '315 kcal', 'rest those muscles a day before training them again'], // 02050 Resistance 6.0
+    ['weight lifting', 45, '184 kcal', 'rest those muscles a day before training them again'], // 02054 Resistance (weight) training 3.5: 183.75
     ['walking', 30, '133 kcal', 'try a brisker pace next time'], // 17190 Walking 3.8: endurance under 4 MET
     ['cycling', 40, '327 kcal', 'add a short higher-intensity block next time'], // 01014 Bicycling, general 7.0: 326.7
     ['soccer', 60, '490 kcal', 'stretch and take an easy day after hard play'], // 15610 Soccer 7.0: sport at 7 MET or more

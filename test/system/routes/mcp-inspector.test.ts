@@ -30,7 +30,7 @@ t.test('the Inspector CLI lists and calls the tools over Streamable HTTP with a 
   // 9.3 MET (Compendium 12050) × 80 kg × 0.5 h = 372 kcal.
   const activity = JSON.parse((await inspector(url, ...auth, '--method', 'tools/call', '--tool-name', 'lookup_activity',
     '--tool-arg', 'activity=running', '--tool-arg', 'duration_minutes=30', '--tool-arg', 'weight_kg=80')).stdout)
-  t.match(activity, { content: [{ type: 'text', text: 'Running (Compendium 12050, MET 9.3): 372 kcal burned at 80 kg.' }], structuredContent: { compendium_code: '12050', kcal_burned: 372 } })
+  t.match(activity, { content: [{ type: 'text', text: 'Running (Compendium 12050, MET 9.3): 372 kcal burned (332 kcal above rest) in 30 min at 80 kg.' }], structuredContent: { compendium_code: '12050', kcal_burned: 372 } })
 
   const logged = JSON.parse((await inspector(url, ...auth, '--header', 'X-User-Id: inspector-user', '--method', 'tools/call', '--tool-name', 'log_water',
     '--tool-arg', 'amount_liters=0.5')).stdout)

@@ -57,7 +57,7 @@ t.test('a bad value names the variable and never its value', async (t) => {
 })
 
 // Values each consumer would reject, one row per variable at least; the
-// reasons come from what the consumer accepts (DESIGN.md §5, the README table).
+// reasons come from what the consumer accepts (the table in docs/configuration.md).
 const BAD: Array<[string, string, RegExp]> = [
   ['PORT', 'eighty', /expected integer/],
   ['PORT', '70000', /65535/],

@@ -38,7 +38,7 @@ const SLUGS: Record<number, string> = {
   504: 'upstream-timeout'
 }
 
-/** The problem `type` URI of a status (relative references, documented in the README). */
+/** The problem `type` URI of a status (relative references, documented in docs/api.md). */
 export function problemType (status: number, validation = false): string {
   return `/problems/${validation ? 'validation-error' : SLUGS[status] ?? 'error'}`
 }
@@ -46,7 +46,7 @@ export function problemType (status: number, validation = false): string {
 /** A body that is not a JSON document at all: no field to name, so its own type and no `errors[]`. */
 export const MALFORMED_JSON = '/problems/malformed-json'
 
-/** Every problem `type` the service sends (the README's table lists exactly these). */
+/** Every problem `type` the service sends (docs/api.md's table lists exactly these). */
 export const PROBLEM_TYPES = [...new Set([...Object.keys(SLUGS).map((s) => problemType(Number(s))), problemType(400, true), MALFORMED_JSON])]
 
 const SEND_JSON = 'send the body as JSON with Content-Type: application/json'

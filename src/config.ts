@@ -24,6 +24,7 @@ export const ConfigSchema = Type.Object({
   GEMINI_BASE_URL: Type.String({ pattern: '^https?://', default: 'https://generativelanguage.googleapis.com', description: 'Gemini API origin' }),
   OPENAI_BASE_URL: Type.String({ pattern: '^https?://', maxLength: 2048, default: 'https://api.openai.com/v1', description: 'OpenAI-compatible chat-completions base URL (Ollama: http://localhost:11434/v1)' }),
   OPENAI_MODEL: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Model id on that server; required when openai is in the chain' })),
+  OPENAI_MAX_TOKENS: Type.Optional(Type.Integer({ minimum: 16, maximum: 32_768, description: 'Token budget of one OpenAI-compatible reply; unset: 120, or 2048 for reasoning models (o-series, gpt-5*), whose hidden reasoning counts against it' })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Bearer key of that server; unset sends none (Ollama, vLLM, llama.cpp need none)' })),
   AI_PROVIDER: Type.Union([Type.Literal('auto'), Type.Literal('gemini'), Type.Literal('openai'), Type.Literal('local')], { default: 'auto', description: 'auto = Gemini when a key is set' }),
   AI_PROVIDERS: Type.Optional(Type.String({ maxLength: 100, description: 'Ordered provider chain, e.g. gemini,openai; the local advisor ends it. Not with AI_PROVIDER' })),

@@ -72,6 +72,8 @@ const BAD: Array<[string, string, RegExp]> = [
   ['GEMINI_BASE_URL', 'https://', /http\(s\) URL with a host/],
   ['OPENAI_BASE_URL', 'localhost:11434/v1', /match/],
   ['OPENAI_BASE_URL', 'http://', /http\(s\) URL with a host/],
+  ['OPENAI_MAX_TOKENS', '8', /16/],
+  ['OPENAI_MAX_TOKENS', '1.5e3', /expected integer/],
   ['OPENAI_MODEL', 'llama 3.2', /model id without spaces/],
   ['OPENAI_MODEL', 'm'.repeat(201), /200/],
   ['OPENAI_API_KEY', 'sk with spaces', /printable ASCII/],

@@ -89,7 +89,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       if (domain.log !== undefined) request.log.warn(domain.log.fields, domain.log.message)
       if (domain.retryAfterS !== undefined) reply.header('retry-after', String(domain.retryAfterS))
       if (domain.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
-      return sendProblem(reply, request, domain.status, domain.detail)
+      return sendProblem(reply, request, domain.status, domain.detail, domain.errors === undefined ? {} : { type: problemType(400, true), errors: domain.errors })
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (error.code === 'OVERLOADED') {

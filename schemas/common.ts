@@ -119,7 +119,7 @@ export type FieldError = Static<typeof FieldError>
 
 /** RFC 9457 problem details, used for every 4xx and 5xx. */
 export const Problem = Type.Object({
-  type: Type.String({ format: 'uri-reference', maxLength: 100, description: 'URI reference naming the problem type, e.g. "/problems/validation-error" (the README lists them)' }),
+  type: Type.String({ format: 'uri-reference', maxLength: 100, description: 'URI reference naming the problem type, e.g. "/problems/validation-error" (docs/api.md lists them)' }),
   title: Type.String({ maxLength: 100, description: 'Short summary of the problem type' }),
   status: Type.Integer({ format: 'int32', minimum: 400, maximum: 599, description: 'HTTP status code' }),
   detail: Type.String({ maxLength: MAX_DETAIL_LENGTH, description: 'Human-readable explanation of this occurrence' }),

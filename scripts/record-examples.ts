@@ -33,7 +33,7 @@ const TOPICS = [
  * test can compare it with the committed file. Timers are untouched: the
  * upstream timeout still fires.
  */
-function freezeClockAndIds (): { tick: () => void, restore: () => void } {
+export function freezeClockAndIds (): { tick: () => void, restore: () => void } {
   const RealDate = Date
   const realUuid = crypto.randomUUID
   let now = RECORDED_AT

@@ -1,7 +1,12 @@
-import { BlockList, isIP } from 'node:net'
-import { parse as parseDuration } from '@lukeed/ms'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseEnv } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { CHECKS, splitList, type ProviderName } from './config-checks.js'
+import { nearMiss } from './plugins/field-errors.js'
+
+export { isAddressOrCidr, PROVIDER_NAMES, rateLimitWindowMs, splitList, type ProviderName } from './config-checks.js'
 
 const Int = (min: number, max: number, def: number, description: string) =>
   Type.Integer({ minimum: min, maximum: max, default: def, description })
@@ -19,6 +24,7 @@ export const ConfigSchema = Type.Object({
   GEMINI_BASE_URL: Type.String({ pattern: '^https?://', default: 'https://generativelanguage.googleapis.com', description: 'Gemini API origin' }),
   OPENAI_BASE_URL: Type.String({ pattern: '^https?://', maxLength: 2048, default: 'https://api.openai.com/v1', description: 'OpenAI-compatible chat-completions base URL (Ollama: http://localhost:11434/v1)' }),
   OPENAI_MODEL: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Model id on that server; required when openai is in the chain' })),
+  OPENAI_MAX_TOKENS: Type.Optional(Type.Integer({ minimum: 16, maximum: 32_768, description: 'Token budget of one OpenAI-compatible reply; unset: 120, or 2048 for reasoning models (o-series, gpt-5*), whose hidden reasoning counts against it' })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Bearer key of that server; unset sends none (Ollama, vLLM, llama.cpp need none)' })),
   AI_PROVIDER: Type.Union([Type.Literal('auto'), Type.Literal('gemini'), Type.Literal('openai'), Type.Literal('local')], { default: 'auto', description: 'auto = Gemini when a key is set' }),
   AI_PROVIDERS: Type.Optional(Type.String({ maxLength: 100, description: 'Ordered provider chain, e.g. gemini,openai; the local advisor ends it. Not with AI_PROVIDER' })),
@@ -61,20 +67,29 @@ export const ConfigSchema = Type.Object({
 /** The validated configuration. */
 export type Config = Static<typeof ConfigSchema>
 
-/** A bad environment value; the message names the variable and never its value. */
+/** One bad variable: its name and what it accepts, never its value (it may be a secret). */
+export interface ConfigProblem { variable: string, reason: string }
+
+/** Bad environment values: one line per variable, naming it and never its value. */
 export class ConfigError extends Error {
+  /** The first bad variable. */
   readonly variable: string
-  constructor (variable: string, reason: string) {
-    super(`Invalid environment variable ${variable}: ${reason}`)
+  readonly problems: ConfigProblem[]
+  constructor (problems: ConfigProblem[]) {
+    super(problems.map((p) => `Invalid environment variable ${p.variable}: ${p.reason}`).join('\n'))
     this.name = 'ConfigError'
-    this.variable = variable
+    this.variable = problems[0].variable
+    this.problems = problems
   }
 }
 
 const KEYS = Object.keys(ConfigSchema.properties) as Array<keyof Config>
 
-/** Reads, converts and validates the environment; throws ConfigError naming the first bad variable. */
+/** Reads, converts and validates the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig (env: Record<string, string | undefined>): Config {
+  const problems = new Map<string, string>()
+  // The first reason found for a variable is the one reported.
+  const problem = (variable: string, reason: string) => { if (!problems.has(variable)) problems.set(variable, reason) }
   const raw: Record<string, unknown> = {}
   for (const key of KEYS) {
     const value = env[key]
@@ -85,113 +100,84 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   // plain decimal digits may become numbers.
   for (const [key, value] of Object.entries(raw) as Array<[keyof Config, string]>) {
     const type = (ConfigSchema.properties[key] as { type?: string }).type
-    if (type === 'integer' && !/^-?\d+$/.test(value)) throw new ConfigError(key, 'expected integer')
-    if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) throw new ConfigError(key, 'expected number')
+    if (type === 'integer' && !/^-?\d+$/.test(value)) problem(key, 'expected integer')
+    if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) problem(key, 'expected number')
   }
   // AI_PROVIDER has a default, so only the environment tells whether it was
   // set; asked before Value.Default fills the defaults in.
-  if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) throw new ConfigError('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
+  if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) problem('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
+  // A variable already reported is left to its default, so the others are still checked.
+  for (const variable of problems.keys()) delete raw[variable]
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
-  const first = Value.Errors(ConfigSchema, converted).First()
-  if (first !== undefined) {
-    const variable = first.path.split('/')[1] as keyof Config
+  for (const error of Value.Errors(ConfigSchema, converted)) {
+    const variable = error.path.split('/')[1] as keyof Config
     const choices = (ConfigSchema.properties[variable] as { anyOf?: Array<{ const: string }> }).anyOf
-    throw new ConfigError(variable, choices === undefined
-      ? first.message.toLowerCase()
-      : `expected one of ${choices.map((c) => c.const).join(', ')}`)
+    problem(variable, choices === undefined ? error.message.toLowerCase() : `expected one of ${choices.map((c) => c.const).join(', ')}`)
   }
   const config = converted as Config
   // The schema checks shapes; these check what each value's consumer accepts,
   // so a value that would only fail on the first request fails at start.
   for (const [variable, check] of Object.entries(CHECKS) as Array<[keyof Config, (v: string) => string | undefined]>) {
     const value = config[variable]
-    const reason = typeof value === 'string' ? check(value) : undefined
-    if (reason !== undefined) throw new ConfigError(variable, reason)
+    const reason = typeof value === 'string' && !problems.has(variable) ? check(value) : undefined
+    if (reason !== undefined) problem(variable, reason)
   }
-  if (providerChain(config).includes('openai') && config.OPENAI_MODEL === undefined) {
-    throw new ConfigError('OPENAI_MODEL', 'required when the chain names openai (e.g. llama3.2 on Ollama, gpt-4o-mini on OpenAI)')
-  }
+  for (const { variable, reason } of combinationProblems(config, new Set(problems.keys()))) problem(variable, reason)
+  if (problems.size > 0) throw new ConfigError([...problems].map(([variable, reason]) => ({ variable, reason })))
   return config
 }
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
-// RFC 6750 b64token: the only characters a Bearer credential can carry.
-const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
-// proxy-addr (Fastify's trustProxy) also accepts these named ranges.
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
-// Longest rate-limit window accepted: a day; longer is a misconfiguration, not a limit.
-const DAY_MS = 86_400_000
-
-function isHttpUrl (value: string): boolean {
-  if (!URL.canParse(value)) return false
-  const url = new URL(value)
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
-}
-
-/** Whether `value` is exactly an http(s) origin, as a browser sends it in `Origin`. */
-const isOrigin = (value: string): boolean => isHttpUrl(value) && new URL(value).origin === value
-
-/** Whether `value` is an IP address or a CIDR block (`10.0.0.0/8`, `::1/128`). */
-export function isAddressOrCidr (value: string): boolean {
-  const [address, prefix, ...rest] = value.split('/')
-  const family = isIP(address)
-  if (family === 0 || rest.length > 0) return false
-  if (prefix === undefined) return true
-  if (!/^\d{1,3}$/.test(prefix)) return false
-  try {
-    // BlockList applies the same range rules as Node's own subnet handling.
-    new BlockList().addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6')
-    return true
-  } catch {
-    return false
+/**
+ * The variables the service runs with: the process environment over the
+ * variables of an env file, `ENV_FILE` or `.env` in `cwd` (a missing `.env` is
+ * no error: the file is optional). Read here so that config stays in one place;
+ * `util.parseEnv` (Node ≥ 20.12) rather than `process.loadEnvFile`, so nothing
+ * else can come to read the file's values through process.env.
+ */
+export function readEnvironment (processEnv: Record<string, string | undefined>, cwd = process.cwd()): Record<string, string | undefined> {
+  const named = processEnv.ENV_FILE?.trim()
+  const file = resolve(cwd, named === undefined || named === '' ? '.env' : named)
+  if (!existsSync(file)) {
+    if (named === undefined || named === '') return processEnv
+    throw new ConfigError([{ variable: 'ENV_FILE', reason: 'no such file (it names the env file to read; unset it to read .env when present)' }])
   }
+  return { ...parseEnv(readFileSync(file, 'utf8')), ...processEnv }
 }
 
-/** The rate-limit window in ms, as @fastify/rate-limit reads it (@lukeed/ms), or undefined when it cannot. */
-export function rateLimitWindowMs (value: string): number | undefined {
-  const ms = /^\d+$/.test(value) ? Number(value) : parseDuration(value)
-  return ms !== undefined && Number.isFinite(ms) && ms >= 1 && ms <= DAY_MS ? Math.trunc(ms) : undefined
+// Prefixes of the service's own variables ("RATE_", "AI_", "JWT_" …): an unknown
+// name that starts with one is most likely a misspelt setting.
+const PREFIXES = new Set(KEYS.filter((k) => k.includes('_')).map((k) => k.slice(0, k.indexOf('_') + 1)))
+
+/** One warning per unknown variable that looks like a misspelt setting (`RATE_LIMT_MAX`): it would be ignored silently. */
+export function configWarnings (env: Record<string, string | undefined>): string[] {
+  const warnings: string[] = []
+  for (const name of Object.keys(env)) {
+    if ((KEYS as string[]).includes(name) || !PREFIXES.has(name.slice(0, name.indexOf('_') + 1))) continue
+    // A setting without its unit (AI_TIMEOUT for AI_TIMEOUT_MS) is a miss too.
+    const guess = nearMiss(name, KEYS) ?? KEYS.find((k) => k === `${name}_MS` || k === `${name}_S`)
+    if (guess !== undefined) warnings.push(`Unknown environment variable ${name} is ignored: did you mean ${guess}?`)
+  }
+  return warnings
 }
 
-/** Per-variable checks of what the consumer accepts; each returns a reason without the value. */
-const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined>> = {
-  HOST: (v) => isIP(v) !== 0 || HOSTNAME.test(v) ? undefined : 'expected an IP address or a host name',
-  GEMINI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
-  GEMINI_MODEL: (v) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) ? undefined : 'expected a model id such as gemini-2.5-flash (letters, digits, . _ - /)',
-  GEMINI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
-  OPENAI_BASE_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host (Ollama: port 11434, path /v1)',
-  OPENAI_API_KEY: (v) => /^[\x21-\x7e]{1,512}$/.test(v) ? undefined : 'expected printable ASCII without spaces (it travels in an HTTP header)',
-  // Ollama tags (llama3.2:3b) and OpenRouter ids (meta-llama/llama-3.1-8b-instruct:free) included.
-  OPENAI_MODEL: (v) => /^[\x21-\x7e]+$/.test(v) ? undefined : 'expected a model id without spaces, such as llama3.2 or gpt-4o-mini',
-  AI_PROVIDERS: chainReason,
-  REDIS_URL: (v) => isHttpUrl(v.replace(/^redis(s?):/, 'http$1:')) ? undefined : 'expected a redis:// or rediss:// URL with a host',
-  CORS_ORIGINS: (v) => splitList(v).every((o) => o === '*' || isOrigin(o))
-    ? undefined
-    : 'expected * or comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash)',
-  MCP_ALLOWED_ORIGINS: (v) => splitList(v).every(isOrigin)
-    ? undefined
-    : 'expected comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash; no *)',
-  API_KEYS: (v) => splitList(v).length > 0 && splitList(v).every((k) => BEARER_TOKEN.test(k) && k.length <= 512)
-    ? undefined
-    : 'expected comma-separated keys of letters, digits and - . _ ~ + / = (what a Bearer token may carry)',
-  RATE_LIMIT_WINDOW: (v) => rateLimitWindowMs(v) !== undefined
-    ? undefined
-    : 'expected a duration of 1 ms to 1 day: milliseconds, or a number with a unit (ms, s, m, h, d)',
-  DATABASE_URL: (v) => v.startsWith('sqlite:')
-    ? undefined
-    : URL.canParse(v) && new URL(v).hostname !== '' && new URL(v).pathname.length > 1
-      ? undefined
-      : 'expected sqlite:<path>, sqlite::memory:, or a postgres:// URL with a host and a database name',
-  JWT_JWKS_URL: (v) => isHttpUrl(v) ? undefined : 'expected an http(s) URL with a host',
-  TRUST_PROXY: (v) => v === 'true' || v === 'false' || /^\d{1,3}$/.test(v) ||
-    (splitList(v).length > 0 && splitList(v).every((a) => PROXY_NAMES.has(a) || isAddressOrCidr(a)))
-    ? undefined
-    : 'expected true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)'
-}
-
-/** Splits a comma-separated list, dropping empty items. */
-export function splitList (value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
+/** Settings that are each valid but wrong together; a variable already reported (`bad`) is not judged again. */
+function combinationProblems (config: Config, bad: Set<string>): ConfigProblem[] {
+  const found: ConfigProblem[] = []
+  const openai = providerChain(config).includes('openai') && !bad.has('AI_PROVIDER') && !bad.has('AI_PROVIDERS')
+  if (openai && config.OPENAI_MODEL === undefined) {
+    found.push({ variable: 'OPENAI_MODEL', reason: 'required when the chain names openai (e.g. llama3.2 on Ollama, gpt-4o-mini on OpenAI)' })
+  }
+  // api.openai.com answers every call without a key with a 401: fail at start, not on each request.
+  if (openai && config.OPENAI_API_KEY === undefined && !bad.has('OPENAI_BASE_URL') && new URL(config.OPENAI_BASE_URL).hostname === 'api.openai.com') {
+    found.push({ variable: 'OPENAI_API_KEY', reason: 'required when OPENAI_BASE_URL is api.openai.com (set OPENAI_BASE_URL to a local server such as Ollama to go without one)' })
+  }
+  // Without both claims checked, any token the identity provider signs, for any of its apps, would pass.
+  if (config.JWT_JWKS_URL !== undefined && !bad.has('JWT_JWKS_URL')) {
+    for (const claim of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (config[claim] === undefined) found.push({ variable: claim, reason: `required with JWT_JWKS_URL: without it, a token the identity provider signed for any other app would be accepted (the ${claim === 'JWT_ISSUER' ? 'iss' : 'aud'} claim to require)` })
+    }
+  }
+  return found
 }
 
 /** Fastify's `trustProxy` from TRUST_PROXY: a boolean, a hop count, or a list of addresses/CIDRs. */
@@ -214,22 +200,6 @@ export function trackingOff (config: Config, localUser = false): string | undefi
   if (config.TRACKING === 'off') return 'TRACKING=off'
   if (!localUser && config.API_KEYS === undefined && config.JWT_JWKS_URL === undefined) return 'set API_KEYS or JWT_JWKS_URL to identify users'
   return undefined
-}
-
-/** The language-model providers the config can name. */
-export const PROVIDER_NAMES = ['gemini', 'openai'] as const
-/** One of PROVIDER_NAMES. */
-export type ProviderName = typeof PROVIDER_NAMES[number]
-
-/** Why an AI_PROVIDERS list is not a chain, or undefined when it is. */
-function chainReason (value: string): string | undefined {
-  const names = splitList(value)
-  // The local advisor ends every chain anyway; naming it last is allowed, anywhere else it would hide the rest.
-  const named = names.at(-1) === 'local' ? names.slice(0, -1) : names
-  if (names.length === 0 || !named.every((n) => (PROVIDER_NAMES as readonly string[]).includes(n))) {
-    return 'expected a comma-separated list of gemini and openai, e.g. gemini,openai (local, if named, comes last)'
-  }
-  return new Set(named).size === named.length ? undefined : 'expected each provider once'
 }
 
 /** The providers the config asks for, in order, whether or not they can run. */

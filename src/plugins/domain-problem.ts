@@ -1,5 +1,6 @@
 import { AdviceUnavailableError } from '../advice/errors.js'
-import { DatabaseUnavailableError, TrackingError } from '../tracking/errors.js'
+import type { FieldError } from '../../schemas/common.js'
+import { DatabaseUnavailableError, FieldValueError, TrackingError } from '../tracking/errors.js'
 
 /** What a domain error means to a client: status, safe detail, metrics label, retry delay, and what to log. */
 export interface DomainProblem {
@@ -10,6 +11,8 @@ export interface DomainProblem {
   retryAfterS?: number
   /** A warning for the log (never sent to the client). */
   log?: { fields: Record<string, unknown>, message: string }
+  /** The fields to name, for a validation error. */
+  errors?: FieldError[]
 }
 
 /**
@@ -18,6 +21,9 @@ export interface DomainProblem {
  * document, the MCP tools as an `isError` result. Undefined for anything else.
  */
 export function domainProblem (error: unknown, slugOf: (status: number) => string): DomainProblem | undefined {
+  if (error instanceof FieldValueError) {
+    return { status: 400, detail: error.message, metricsType: 'validation', errors: [{ field: error.field, message: error.reason }] }
+  }
   if (error instanceof TrackingError) {
     return { status: error.status, detail: error.message, metricsType: error.status === 503 ? 'unavailable' : slugOf(error.status), retryAfterS: error.retryAfterS }
   }

@@ -38,7 +38,7 @@ const SLUGS: Record<number, string> = {
   504: 'upstream-timeout'
 }
 
-/** The problem `type` URI of a status (relative references, documented in the README). */
+/** The problem `type` URI of a status (relative references, documented in docs/api.md). */
 export function problemType (status: number, validation = false): string {
   return `/problems/${validation ? 'validation-error' : SLUGS[status] ?? 'error'}`
 }
@@ -46,7 +46,7 @@ export function problemType (status: number, validation = false): string {
 /** A body that is not a JSON document at all: no field to name, so its own type and no `errors[]`. */
 export const MALFORMED_JSON = '/problems/malformed-json'
 
-/** Every problem `type` the service sends (the README's table lists exactly these). */
+/** Every problem `type` the service sends (docs/api.md's table lists exactly these). */
 export const PROBLEM_TYPES = [...new Set([...Object.keys(SLUGS).map((s) => problemType(Number(s))), problemType(400, true), MALFORMED_JSON])]
 
 const SEND_JSON = 'send the body as JSON with Content-Type: application/json'
@@ -89,7 +89,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       if (domain.log !== undefined) request.log.warn(domain.log.fields, domain.log.message)
       if (domain.retryAfterS !== undefined) reply.header('retry-after', String(domain.retryAfterS))
       if (domain.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
-      return sendProblem(reply, request, domain.status, domain.detail)
+      return sendProblem(reply, request, domain.status, domain.detail, domain.errors === undefined ? {} : { type: problemType(400, true), errors: domain.errors })
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (error.code === 'OVERLOADED') {

@@ -14,6 +14,7 @@ async function createProvider (name: ProviderName, config: Config): Promise<Advi
       // loadConfig refuses a chain naming openai without a model.
       model: config.OPENAI_MODEL as string,
       apiKey: config.OPENAI_API_KEY,
+      maxTokens: config.OPENAI_MAX_TOKENS,
       timeoutMs: config.AI_TIMEOUT_MS,
       maxConnections: config.AI_MAX_CONCURRENCY
     })

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox'
 import { okResponse } from '../../schemas/common.js'
 import { DaySummary, Erased, Export, Profile, ProfileInput, SummaryQuery } from '../../schemas/tracking.js'
 import { isTimeZone } from '../tracking/days.js'
-import { TrackingError } from '../tracking/errors.js'
+import { FieldValueError } from '../tracking/errors.js'
 import { profileWire, toWire } from '../tracking/tracker.js'
 import { clientGoneSignal } from './advice-route.js'
 import { trackedRoute, userOf } from './tracked.js'
@@ -48,7 +48,7 @@ export default async function profileRoutes (app: FastifyInstance) {
   }, async (request) => {
     const body = request.body as ProfileInput
     const timezone = body.timezone ?? 'UTC'
-    if (!isTimeZone(timezone)) throw new TrackingError(400, 'timezone must be an IANA time-zone name, e.g. Europe/Paris')
+    if (!isTimeZone(timezone)) throw new FieldValueError('body', 'timezone', 'must be an IANA time-zone name, e.g. Europe/Paris')
     const profile = { weight_kg: body.weight_kg ?? null, timezone, water_target_l: body.water_target_l ?? null, kcal_goal: body.kcal_goal ?? null }
     await store.putProfile(userOf(request), profile, Date.now())
     return profile

@@ -14,7 +14,7 @@ export function entryInstant (time: string | undefined, zone: string, now: numbe
   if (time === undefined) return now
   const parsed = DateTime.fromISO(time.replace(' ', 'T'), { zone, setZone: false })
   // The schema's pattern admits only valid ISO date-times, but 31 February passes a pattern.
-  if (!parsed.isValid) throw new RangeError(`time is not a real date-time: ${parsed.invalidExplanation ?? 'invalid'}`)
+  if (!parsed.isValid) throw new RangeError(`must be a real date-time: ${parsed.invalidExplanation ?? 'invalid'}`)
   return parsed.toMillis()
 }
 

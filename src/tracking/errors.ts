@@ -20,6 +20,21 @@ export class TrackingError extends Error {
   }
 }
 
+/**
+ * A field that has the right shape but names nothing real (31 February, an
+ * unknown time zone): a 400 validation error naming the field, like a schema error.
+ */
+export class FieldValueError extends TrackingError {
+  readonly field: string
+  readonly reason: string
+  constructor (part: 'body' | 'query', field: string, reason: string) {
+    super(400, `Invalid request ${part}: ${field} ${reason}`)
+    this.name = 'FieldValueError'
+    this.field = field
+    this.reason = reason
+  }
+}
+
 // Postgres SQLSTATE classes and codes that mean "not now" rather than "wrong":
 // 08 connection exception, 53 insufficient resources, 57P0x shutdown/starting,
 // 57014 statement timeout, 40001/40P01 serialization failure and deadlock.

@@ -25,8 +25,8 @@ export async function listEntries (deps: { store: Store, tracker: Tracker }, use
   if (q.cursor !== undefined && cursor === undefined) throw new TrackingError(400, 'cursor is not a next_cursor this API issued')
   const zone = (q.from ?? q.to) === undefined ? 'UTC' : (await deps.tracker.profile(user)).timezone
   const page = await deps.store.listEntries(user, {
-    from: q.from === undefined ? undefined : deps.tracker.instantOf(q.from, zone),
-    to: q.to === undefined ? undefined : deps.tracker.instantOf(q.to, zone),
+    from: q.from === undefined ? undefined : deps.tracker.instantOf(q.from, zone, 'from', 'query'),
+    to: q.to === undefined ? undefined : deps.tracker.instantOf(q.to, zone, 'to', 'query'),
     topic: q.topic,
     limit: q.limit ?? DEFAULT_LIMIT,
     cursor

@@ -5,7 +5,7 @@ import { computeFacts, splitEntry } from '../advice/facts/index.js'
 import { computeWaterFacts } from '../advice/facts/water.js'
 import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
 import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
-import { isUniqueViolation, TrackingError } from './errors.js'
+import { FieldValueError, isUniqueViolation, TrackingError } from './errors.js'
 import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
 
 /** The topics that log an entry. */
@@ -63,18 +63,21 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 
   const profileOf = async (userId: string): Promise<StoredProfile> => await store.getProfile(userId) ?? DEFAULT_PROFILE
 
-  function instantOf (time: unknown, zone: string): number {
+  /** The instant of a date-time field (`time` of a body by default) in `zone`; one that names no real instant is a FieldValueError. */
+  function instantOf (time: unknown, zone: string, field = 'time', part: 'body' | 'query' = 'body'): number {
     try {
       return entryInstant(typeof time === 'string' ? time : undefined, zone, now())
     } catch (err) {
-      throw new TrackingError(400, (err as Error).message)
+      throw new FieldValueError(part, field, (err as Error).message)
     }
   }
 
   /** Facts of one entry, computed with the profile's weight and, for water, the day's sum. */
   function factsFor<T extends EntryTopic> (topic: T, body: EntryOf<T>, profile: StoredProfile, instant: number, dayWater: number) {
     const effective: Record<string, unknown> = { ...body }
-    if (effective.weight_kg === undefined && profile.weight_kg !== null) effective.weight_kg = profile.weight_kg
+    // Water targets and workout energy depend on body weight; a meal's numbers do not, and
+    // a weight added to it would only come back as an unused context field.
+    if (topic !== 'food' && effective.weight_kg === undefined && profile.weight_kg !== null) effective.weight_kg = profile.weight_kg
     if (topic === 'water') {
       effective.amount_liters = round(dayWater + (body.amount_liters as number))
       // The pace warnings read the wall-clock time of day in the user's zone.
@@ -93,7 +96,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 
   async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined, profile: StoredProfile) {
     // A meal's time is its meal_time; water and workouts send time.
-    const instant = instantOf(topic === 'food' ? body.meal_time : body.time, profile.timezone)
+    const instant = topic === 'food' ? instantOf(body.meal_time, profile.timezone, 'meal_time') : instantOf(body.time, profile.timezone)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
     const before = await store.totals(userId, day.start, day.end)
     const { effective, facts } = factsFor(topic, body, profile, instant, before.water_l)
@@ -220,7 +223,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       try {
         range = dayRange(day, zone)
       } catch {
-        throw new TrackingError(400, `date ${day} is not a real calendar date`)
+        throw new FieldValueError('query', 'date', 'must be a real calendar date, e.g. 2024-06-01')
       }
       const entries = await store.entriesBetween(userId, range.start, range.end)
       const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)

@@ -40,10 +40,29 @@ function errorBody (status: number, code?: string) {
   return { error: { message: `secret-upstream-text status ${status}`, type: status === 429 ? 'rate_limit_error' : 'server_error', param: null, code: code ?? null } }
 }
 
+/**
+ * The 400 api.openai.com sends when a request to one of its reasoning models
+ * (o-series, gpt-5*; also behind a vendor prefix) carries `max_tokens` or a
+ * temperature other than the default 1, or undefined when the body is one it takes.
+ */
+export function reasoningModelRefusal (body: Record<string, unknown>): object | undefined {
+  const model = String(body.model ?? '')
+  if (!/^(o\d|gpt-5)/i.test(model.slice(model.lastIndexOf('/') + 1))) return undefined
+  if ('max_tokens' in body) {
+    return { error: { message: 'Unsupported parameter: \'max_tokens\' is not supported with this model. Use \'max_completion_tokens\' instead.', type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } }
+  }
+  if ('temperature' in body && body.temperature !== 1) {
+    return { error: { message: `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`, type: 'invalid_request_error', param: 'temperature', code: 'unsupported_value' } }
+  }
+  return undefined
+}
+
 /** Starts a fake OpenAI-compatible server on 127.0.0.1 (POST /v1/chat/completions); the real `openai` SDK talks to it. */
 export async function startFakeOpenAI (initial: FakeOpenAIMode = { kind: 'ok' }): Promise<FakeOpenAI> {
   let flakyLeft = 0
   function answer (res: ServerResponse, body: Record<string, unknown>, m: FakeOpenAIMode, hang: () => void) {
+    const refusal = reasoningModelRefusal(body)
+    if (refusal !== undefined) return send(res, 400, refusal)
     switch (m.kind) {
       case 'ok': {
         const extra = m.reasoning === undefined ? {} : { reasoning_content: m.reasoning }

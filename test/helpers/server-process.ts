@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 // byte offsets are not the sources': its coverage would corrupt the report.
 // The in-process tests cover the code.
 const NO_CHILD_COVERAGE = { _TAPJS_PROCESSINFO_COV_EXCLUDE_: '/.*/' }
+// A developer's own .env in the checkout must not reach the servers under test.
+const NO_ENV_FILE = { ENV_FILE: '/dev/null' }
 
 /** A running server child process. */
 export interface ServerProcess {
@@ -25,7 +27,7 @@ export async function startServer (env: Record<string, string>, entry: string): 
     // machine a server that has just started can lag a second and answer
     // 503, which is the shedder working, not the behaviour under test
     // (test/plugins/pressure.test.ts covers it).
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', DATABASE_URL: 'sqlite::memory:', ...NO_CHILD_COVERAGE, ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', DATABASE_URL: 'sqlite::memory:', ...NO_ENV_FILE, ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
@@ -50,7 +52,7 @@ export async function startServer (env: Record<string, string>, entry: string): 
 export async function runServer (env: Record<string, string>, entry: string): Promise<{ code: number | null, output: string }> {
   const child = spawn(process.execPath, [entry], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...NO_CHILD_COVERAGE, ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...NO_ENV_FILE, ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -76,8 +76,8 @@ t.test('malformed JSON has its own documented type and no errors[]', async (t) =
   t.match(metrics, /errors_total\{type="malformed-json"\} 3/)
 })
 
-t.test('the README\'s error table lists exactly the problem types the code sends', async (t) => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+t.test('the API reference\'s error table (docs/api.md) lists exactly the problem types the code sends', async (t) => {
+  const readme = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8')
   const table = readme.slice(readme.indexOf('| status | `type` | when |'), readme.indexOf('A 5xx `detail` is always generic'))
   const documented = new Set([...table.matchAll(/`(\/problems\/[a-z-]+)`/g)].map((m) => m[1]))
   t.same([...documented].sort(), [...PROBLEM_TYPES].sort())

@@ -171,7 +171,7 @@ t.test('tool errors are isError results naming the problem, never transport erro
     ['log_water', { amount_liters: 0.2, note: { nested: true } }, 'Invalid arguments for log_water: note must be a string (≤ 200 characters'],
     ['list_entries', { limit: '5' }, 'Invalid arguments for list_entries: limit must be integer'],
     ['list_entries', { cursor: 'not-a-cursor' }, 'cursor is not a next_cursor this API issued'],
-    ['get_day_summary', { date: '2026-02-30' }, 'date 2026-02-30 is not a real calendar date'],
+    ['get_day_summary', { date: '2026-02-30' }, 'Invalid request query: date must be a real calendar date, e.g. 2024-06-01'],
     ['log_meal', { food: 'toast', meal_time: '2026-13-01T00:00:00' }, 'meal_time must be an ISO 8601 date-time']
   ]
   for (const [name, args, detail] of cases) {

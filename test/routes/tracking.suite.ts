@@ -328,7 +328,8 @@ function resources (t: Test, fresh: Fresh): void {
     t.ok([before, after].includes(today.date), 'default date is today in UTC')
     if (before === after) t.match(today, { water_l: 0.25, entries: 1, source: 'local', degraded: false })
 
-    problem(t, await u.get('/summary?date=2026-02-30'), 400, /2026-02-30/)
+    const unreal = problem(t, await u.get('/summary?date=2026-02-30'), 400, /^Invalid request query: date must be a real calendar date/)
+    t.same(unreal.errors, [{ field: 'date', message: 'must be a real calendar date, e.g. 2024-06-01' }])
     problem(t, await u.get('/summary?date=10-05-2026'), 400, /date/)
   })
 

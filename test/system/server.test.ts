@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import t from 'tap'
 import { Agent, request } from 'undici'
 import { SEEDS } from '../helpers/build.js'
@@ -51,6 +52,22 @@ t.test('a bad config exits 1 with one line naming the variable, never a secret',
   t.equal(code, 1)
   t.equal(output.trim(), 'Invalid environment variable PORT: expected integer')
   t.notMatch(output, 'super-secret-value')
+})
+
+t.test('several bad variables exit 1 with one line each; a .env file is read and its typos are warned about', async (t) => {
+  const { code, output } = await runServer({ PORT: 'not-a-port', JWT_JWKS_URL: 'https://idp.example.com/jwks', JWT_ISSUER: 'https://idp.example.com/' }, entry)
+  t.equal(code, 1)
+  t.same(output.trim().split('\n'), [
+    'Invalid environment variable PORT: expected integer',
+    'Invalid environment variable JWT_AUDIENCE: required with JWT_JWKS_URL: without it, a token the identity provider signed for any other app would be accepted (the aud claim to require)'
+  ])
+  const dir = t.testdir({ 'test.env': 'RATE_LIMT_MAX=5\nLOG_LEVEL=warn\n' })
+  const server = await startServer({ ENV_FILE: join(dir, 'test.env'), LOG_LEVEL: 'info' }, entry)
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  await waitFor(() => server.output().includes('RATE_LIMT_MAX'))
+  t.match(server.output(), 'Unknown environment variable RATE_LIMT_MAX is ignored: did you mean RATE_LIMIT_MAX?')
+  server.child.kill('SIGTERM')
+  t.equal(await server.exit, 0)
 })
 
 t.test('values that passed the old schema but broke the consumer exit 1 with one line, value not echoed', async (t) => {

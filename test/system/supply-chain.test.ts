@@ -20,7 +20,7 @@ t.test('the lockfile matches package.json and pins every production dependency w
   }
 })
 
-// The lowest release of each Node line the README says is tested (CI runs 20, 22, 24).
+// The lowest release of each Node line docs/development.md says is tested (CI runs 20, 22, 24).
 const NODE_FLOORS = ['20.19.0', '22.0.0', '24.0.0']
 
 t.test('every production package in the lockfile, transitive ones included, runs on Node 20.19, 22 and 24', async (t) => {

@@ -139,6 +139,16 @@ t.test('food: the meal\'s kcal counts as kcal_in', async (t) => {
   t.equal(second.advice.facts.today.kcal_in, 244)
 })
 
+t.test('food: the profile\'s weight is not added to a meal, so no note calls it unused context', async (t) => {
+  const { store, tracker } = await setup(t)
+  await store.putProfile('alice', profile({ weight_kg: 70 }), NOW)
+  const meal = await tracker.log('alice', 'food', { food: 'a banana' } as EntryOf<'food'>)
+  t.same(meal.advice.facts.notes.filter((n) => n.startsWith('not used for the numbers')), [])
+  // A weight the user sent with the meal is context the numbers do not use, and says so.
+  const sent = await tracker.log('alice', 'food', { food: 'a banana', weight_kg: 70 } as unknown as EntryOf<'food'>)
+  t.ok(sent.advice.facts.notes.includes('not used for the numbers (context only): weight_kg'))
+})
+
 t.test('no profile: UTC days, 70 kg assumed, EFSA water target', async (t) => {
   const { tracker } = await setup(t)
   const { advice } = await tracker.log('bob', 'gym', gym({ activity: 'running', duration_minutes: 60 }))

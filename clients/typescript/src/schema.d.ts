@@ -251,7 +251,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description URI reference naming the problem type, e.g. "/problems/validation-error" (the README lists them)
+             * @description URI reference naming the problem type, e.g. "/problems/validation-error" (docs/api.md lists them)
              */
             type: string;
             /** @description Short summary of the problem type */

@@ -17,10 +17,34 @@ export interface OpenAIOptions {
   timeoutMs: number
   /** Connection cap of the keep-alive pool; matches the concurrency limit. */
   maxConnections: number
+  /** Token budget of a reply; unset: the model's default budget (`defaultMaxTokens`). */
+  maxTokens?: number
 }
 
 /** Generation settings: the same short, plain and stable answers as Gemini's. */
-export const CHAT_GENERATION = { temperature: 0.3, maxTokens: 120 } as const
+export const CHAT_GENERATION = { temperature: 0.3, maxTokens: 120, reasoningMaxTokens: 2048 } as const
+
+/**
+ * Whether `model` is one of OpenAI's reasoning models (o1, o3-mini, o4-mini,
+ * gpt-5, gpt-5-mini …, also behind a vendor prefix such as OpenRouter's
+ * `openai/gpt-5`). They refuse `max_tokens` and any temperature but the
+ * default, and spend hidden reasoning tokens from `max_completion_tokens`.
+ */
+export function isReasoningModel (model: string): boolean {
+  return /^(o\d|gpt-5)/i.test(model.slice(model.lastIndexOf('/') + 1))
+}
+
+/** The reply's token budget when none is configured: a 25-word answer, plus room to reason for a reasoning model. */
+export function defaultMaxTokens (model: string): number {
+  return isReasoningModel(model) ? CHAT_GENERATION.reasoningMaxTokens : CHAT_GENERATION.maxTokens
+}
+
+/** The length and sampling fields of a request for `model`: what each kind of model accepts. */
+export function generationFields (model: string, maxTokens = defaultMaxTokens(model)): { max_tokens: number, temperature: number } | { max_completion_tokens: number } {
+  return isReasoningModel(model)
+    ? { max_completion_tokens: maxTokens }
+    : { max_tokens: maxTokens, temperature: CHAT_GENERATION.temperature }
+}
 
 // Reasoning models (DeepSeek-R1, Qwen3, QwQ on Ollama, vLLM or llama.cpp)
 // write their thinking inline. Closed blocks go; a lone closing tag means the
@@ -46,7 +70,7 @@ export function readCompletion (completion: ChatCompletion): ProviderReply {
   const choice = completion.choices[0]
   if (choice === undefined) throw new ProviderError('empty', 'no choices')
   if (choice.finish_reason === 'content_filter') throw new ProviderError('safety', 'reply filtered: content_filter')
-  if (choice.finish_reason === 'length') throw new ProviderError('truncated', 'reply cut at max_tokens')
+  if (choice.finish_reason === 'length') throw new ProviderError('truncated', 'reply cut at the token budget')
   const message = choice.message as ChatCompletion.Choice['message'] | undefined
   const content = typeof message?.content === 'string' ? stripReasoning(message.content) : ''
   if (content === '') {
@@ -87,6 +111,7 @@ export function classifyOpenAI (err: unknown, signal: AbortSignal): ProviderErro
  */
 export function createOpenAIProvider (options: OpenAIOptions): AdviceProvider {
   const agent = createPool(options.maxConnections)
+  const generation = generationFields(options.model, options.maxTokens)
   const client = new OpenAI({
     baseURL: options.baseUrl,
     // The SDK insists on a key; without one the Authorization header is
@@ -115,8 +140,7 @@ export function createOpenAIProvider (options: OpenAIOptions): AdviceProvider {
             { role: 'system', content: SYSTEM_INSTRUCTION },
             { role: 'user', content: userPrompt(request) }
           ],
-          temperature: CHAT_GENERATION.temperature,
-          max_tokens: CHAT_GENERATION.maxTokens,
+          ...generation,
           stream: false
         }, { signal })
         return readCompletion(completion)

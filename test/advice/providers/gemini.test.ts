@@ -32,7 +32,7 @@ t.test('sends the fixed system instruction, generation settings and a delimited 
   const body = fake.bodies[0] as { systemInstruction: { parts: Array<{ text: string }> }, generationConfig: Record<string, unknown>, contents: Array<{ role: string, parts: Array<{ text: string }> }> }
   t.equal(body.systemInstruction.parts[0].text, SYSTEM_INSTRUCTION)
   t.notMatch(body.systemInstruction.parts[0].text, 'ignore previous instructions')
-  // The documented settings (README "Gemini", DESIGN.md §6), not the module's
+  // The documented settings (docs/providers.md, "Gemini"), not the module's
   // own constants: "thinking off, temperature 0.3 and at most 120 output tokens".
   t.equal(body.generationConfig.temperature, 0.3)
   t.equal(body.generationConfig.maxOutputTokens, 120)

@@ -34,7 +34,7 @@ t.test('sends the fixed system instruction, low temperature, few tokens and a de
   t.equal(fake.lastHeaders?.['x-stainless-retry-count'], '0', 'the SDK itself never retries')
   const body = fake.bodies[0] as { model: string, temperature: number, max_tokens: number, stream: boolean, messages: Array<{ role: string, content: string }> }
   t.equal(body.model, 'llama3.2:3b')
-  // The documented settings (README "OpenAI-compatible models"): temperature 0.3, at most 120 tokens.
+  // The documented settings (docs/providers.md, "OpenAI-compatible models"): temperature 0.3, at most 120 tokens.
   t.equal(body.temperature, 0.3)
   t.equal(body.max_tokens, 120)
   t.equal(body.stream, false)

@@ -135,7 +135,7 @@ t.test('the live app under a real Prometheus', async (t) => {
   const fake = await startFakeGemini({ kind: 'ok' })
   t.teardown(() => fake.close())
   // A JWKS URL turns tracking on (so the database metrics are exported) while the advice routes stay open.
-  const app = await build(t, geminiEnv(fake.url, { AI_MAX_RETRIES: '0', JWT_JWKS_URL: 'http://127.0.0.1:9/jwks' }))
+  const app = await build(t, geminiEnv(fake.url, { AI_MAX_RETRIES: '0', JWT_JWKS_URL: 'http://127.0.0.1:9/jwks', JWT_ISSUER: 'https://issuer.test/', JWT_AUDIENCE: 'health-api' }))
   await app.listen({ port: 0, host: '127.0.0.1' })
   const target = `127.0.0.1:${(app.server.address() as AddressInfo).port}`
   // Every metric family gets series: Gemini answers, a cache hit, a fallback, a 400 and a 404.

@@ -408,7 +408,7 @@ t.test('the provider: named local, one message per topic, seeded by the entry', 
   t.equal(await write({ topic: 'gym', entry: g1, context: {}, facts: computeGymFacts(g1) }),
     'Nice running: about 488 kcal in 45 minutes. Keep the next session easy to recover; eat protein and vegetables.')
   t.equal(await write({ topic: 'gym', entry: g2, context: {}, facts: computeGymFacts(g2) }),
-    'About 651 kcal burned on your 60-minute running. Great effort! Keep the next session easy to recover; eat a protein-rich meal.')
+    'Great 60-minute running session: about 651 kcal burned. Keep the next session easy to recover; eat a protein-rich meal.')
   // The meal's facts are given, so this test does not depend on the meal reader; the meal names the label.
   const f1 = { food: 'a bagel with cream cheese', meal: 'breakfast' as const }
   const f2 = { food: 'a bagel with cream cheese', meal: 'lunch' as const }

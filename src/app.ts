@@ -55,7 +55,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     return503OnClosing: true,
     ajv: {
       // Not re-checking every schema against the JSON Schema meta-schema at each start: compiling the
-      // meta-schema alone was ~80 ms of a ~1 s cold start (issue 16). Our schemas are fixed at build
+      // meta-schema alone was ~80 ms of a ~1 s cold start. Our schemas are fixed at build
       // time, and test/app.test.ts checks each of them against the meta-schema instead.
       customOptions: { ...AJV_OPTIONS, validateSchema: false },
       plugins: [extraPropertiesKeyword]

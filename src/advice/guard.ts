@@ -32,7 +32,7 @@ export function stripMarkup (text: string): string {
 
 // What tidySpacing changes: a space before punctuation, a whitespace run, whitespace other than
 // one space, or whitespace at either end. Most texts (every local advisor message) have none,
-// and one test costs less than the two replaces and the trim (issue 16).
+// and one test costs less than the two replaces and the trim.
 const UNTIDY = /\s[.,;:!?]|\s{2}|[^\S ]|^\s|\s$/
 
 /** Drops space before punctuation and makes every whitespace run one space. */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { JwksUnavailableError, TrackingError, type TokenRejectedError } from '../tracking/errors.js'
 
-// One-shot hash(): no Hash object per call, which was most of this check's cost per request (issue 16).
+// One-shot hash(): no Hash object per call, which was most of this check's cost per request.
 const digest = (value: string): Buffer => hash('sha256', value, 'buffer')
 
 /**

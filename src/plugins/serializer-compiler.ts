@@ -29,7 +29,7 @@ export function referencedSchemas (schema: unknown, shared: Schemas): Schemas {
  * Fastify's own serializer compiler (fast-json-stringify), handed only the shared schemas a
  * response reaches. Given all of them, fast-json-stringify re-validates and re-indexes every
  * shared schema for every route and status it builds a serializer for: most of the ~85 ms the
- * serializers cost at start-up (issue 16). The serializers come out the same; a `$ref` to a
+ * serializers cost at start-up. The serializers come out the same; a `$ref` to a
  * schema nobody added fails as before.
  */
 export function serializerFactory (): SerializerFactory {

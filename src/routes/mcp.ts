@@ -30,7 +30,7 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
   const allowed = new Set(splitList(opts.config.MCP_ALLOWED_ORIGINS))
   const metrics = app.metrics
   // The MCP SDK (zod under it) and the tools' validators load on the first /mcp call, not at start:
-  // they were ~0.2 s of a cold start (issue 16) for a route many deployments never see called.
+  // they were ~0.2 s of a cold start for a route many deployments never see called.
   // A failed load is not kept (lazy), so a transient error does not fail every later call.
   const loaded = lazy(async () => {
     const [sdk, { WebStandardStreamableHTTPServerTransport: Transport }] = await Promise.all([

@@ -37,7 +37,7 @@ interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headN
 /**
  * A built index as plain JSON: what {@link textIndexData} writes at build time and
  * {@link openTextIndex} reads at start-up. Tokenising every entry and filling the recall index
- * were ~0.3 s of a ~1.2 s cold start (issue 16); opening this is a fraction of that.
+ * were ~0.3 s of a ~1.2 s cold start; opening this is a fraction of that.
  */
 export interface TextIndexData {
   /** How many entries the index was built from: an index for other entries is not opened. */
@@ -98,7 +98,7 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
     if (known === undefined) seen.set(text, known = tokens(text))
     return known
   }
-  // Built with loops rather than spread-and-flatten: this runs for every row of the tables at start-up (issue 16).
+  // Built with loops rather than spread-and-flatten: this runs for every row of the tables at start-up.
   const prepared: Prepared[] = entries.map((e) => {
     const nameSet = new Set(words(e.name))
     const synonyms = e.synonyms.map(words)

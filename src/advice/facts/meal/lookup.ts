@@ -85,10 +85,11 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
   // (results are pure functions of the words, so a cached answer is the answer).
   const rowOf = new Memo<FoodMatch | null>(CACHE_ENTRIES)
   function find (query: readonly string[], amount?: Amount): FoodMatch | null {
-    // The answer depends on the words and on what of the amount a portion row can name.
-    const said = amount === undefined ? '' : `${amount.unit?.name ?? ''}|${amount.measure?.value ?? ''}|${amount.size ?? ''}`
-    const fit = said === '' || said === '||' || amount === undefined ? undefined : (food: Food): number => portionFit(food, amount)
-    const match = rowOf.get(`${fit === undefined ? '' : said}\0${query.join(' ')}`, () => search(query, fit))
+    // The answer depends on the words and on the amount's unit, inner measure and size.
+    const nameable = amount !== undefined && (amount.unit !== null || amount.measure !== null || amount.size !== null)
+    const fit = nameable ? (food: Food): number => portionFit(food, amount) : undefined
+    const said = nameable ? `${amount.unit?.name ?? ''}|${amount.measure?.value ?? ''}|${amount.size ?? ''}` : ''
+    const match = rowOf.get(`${said}\0${query.join(' ')}`, () => search(query, fit))
     return match === null ? null : { ...match, words: [...query] }
   }
 
@@ -121,13 +122,13 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     found !== null && tokens(found.food.description).some((w) => words.includes(w) && !PREPARATION.has(w))
   function nearest (query: readonly string[], amount?: Amount): FoodMatch | null {
     // A food's name is a few words: longer runs are tried only as their last and first few words.
-    for (let k = Math.max(1, query.length - NEAR_WORDS); k < query.length; k++) {
-      const found = find(query.slice(k), amount)
-      if (headed(found, query.slice(k))) return { ...found, near: true, confidence: Math.round(found.confidence * NEAR_TRUST * (query.length - k) / query.length * 100) / 100, words: [...query] }
-    }
-    for (let k = Math.min(query.length - 1, NEAR_WORDS); k > 0; k--) {
-      const found = find(query.slice(0, k), amount)
-      if (headed(found, query.slice(0, k))) return { ...found, near: true, confidence: Math.round(found.confidence * NEAR_TRUST * k / query.length * 100) / 100, words: [...query] }
+    const runs: string[][] = []
+    for (let k = Math.max(1, query.length - NEAR_WORDS); k < query.length; k++) runs.push(query.slice(k))
+    for (let k = Math.min(query.length - 1, NEAR_WORDS); k > 0; k--) runs.push(query.slice(0, k))
+    for (const kept of runs) {
+      const found = find(kept, amount)
+      // Trusted in proportion to the share of the phrase's words it kept.
+      if (headed(found, kept)) return { ...found, near: true, confidence: Math.round(found.confidence * NEAR_TRUST * kept.length / query.length * 100) / 100, words: [...query] }
     }
     return null
   }

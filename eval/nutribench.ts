@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { parseMeal } from '../src/advice/facts/meal/parse.js'
+import { parseMeal, type MealParse } from '../src/advice/facts/meal/parse.js'
 
 /** One labelled meal. */
 export interface BenchMeal { text: string, kcal: number, carbs: number, group: string, fold: number }
@@ -35,8 +35,8 @@ export function loadNutriBench (path: string): BenchMeal[] {
 export interface Answer { kcal: number | null, carbs: number | null, complete: boolean }
 
 /** The reader's answer for one meal text. */
-export function answer (text: string): Answer {
-  const { items, unmatched } = parseMeal(text)
+export function answer (text: string, parse: (text: string) => MealParse = parseMeal): Answer {
+  const { items, unmatched } = parse(text)
   if (items.length === 0) return { kcal: null, carbs: null, complete: false }
   return {
     kcal: items.reduce((s, i) => s + i.kcal, 0),

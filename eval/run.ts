@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { matchActivity } from '../src/advice/data/activities.js'
 import { computeGymFacts } from '../src/advice/facts/gym.js'
 import { parseMeal } from '../src/advice/facts/meal/parse.js'
+import { fit } from './fit.js'
 import { nutriBench } from './nutribench.js'
 
 interface LabelledItem { phrase: string, food_code: string, description: string, grams: number, kcal: number }
@@ -24,7 +25,9 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     nutribench: { type: 'string' },
     fold: { type: 'string' },
-    seed: { type: 'string', default: '1' }
+    seed: { type: 'string', default: '1' },
+    fit: { type: 'boolean', default: false },
+    passes: { type: 'string', default: '2' }
   }
 })
 const dir = new URL('./', import.meta.url)
@@ -117,7 +120,9 @@ function workouts (): void {
   if (values.verbose) for (const w of wrong) console.log(`  ${w}`)
 }
 
-if (values.nutribench !== undefined) {
+if (values.nutribench !== undefined && values.fit) {
+  fit(values.nutribench, values.fold === undefined ? 4 : Number(values.fold), Number(values.passes))
+} else if (values.nutribench !== undefined) {
   nutriBench(values.nutribench, { fold: values.fold === undefined ? undefined : Number(values.fold), misses: Number(values.misses), seed: Number(values.seed) })
 } else {
   meals()

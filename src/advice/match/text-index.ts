@@ -1,6 +1,5 @@
 import { LRUCache } from 'lru-cache'
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
-import SearchableMap from 'minisearch/SearchableMap'
 import { tokens } from './tokens.js'
 
 /** What the index knows of one entry: its own name, its head (the words the name is about), and other names for it. */
@@ -56,16 +55,17 @@ const RECALL_OPTIONS: Options<RecallDoc> = {
   searchOptions: { boost: { name: 2 }, combineWith: 'OR' }
 }
 
-// Weights of the ranking, tuned on the project's own development sets (eval/), never on a held-out judge:
-// explaining the query's words matters most; naming the entry's head, and ending on it (English puts
-// the head noun last: "pepperoni pizza"), decide between entries that explain equally; every name word
-// the query did not say costs a little, so "cola" prefers "Soft drink, cola" to "Soft drink, cola, diet".
-const HEAD = 0.3
-const LAST_WORD_HEAD = 0.25
-const UNSAID = 0.045
-const GENERIC = 0.12
-const SYNONYM_CREDIT = 0.85
-const PHRASE = 0.2
+/**
+ * The ranking's weights. Explaining the query's words (coverage, 0–1) is the base of every score; the
+ * rest decide between entries that explain about equally: naming the entry's head, ending on it
+ * (English puts the head noun last: "pepperoni pizza"), saying a synonym phrase whole, being the
+ * generic row, and a cost for every name word the query did not say, so "cola" prefers "Soft drink,
+ * cola" to "Soft drink, cola, diet". A synonym word explains a share of what a name word does.
+ */
+export interface RankWeights { head: number, lastWordHead: number, unsaid: number, generic: number, synonymCredit: number, phrase: number }
+
+/** Weights set by hand on the project's own development sets (eval/); the food table's are fitted (see lookup). */
+export const DEFAULT_RANK_WEIGHTS: Readonly<RankWeights> = { head: 0.3, lastWordHead: 0.25, unsaid: 0.045, generic: 0.12, synonymCredit: 0.85, phrase: 0.2 }
 // How much of a query an entry must explain for a one-word synonym at its end to name the entry.
 const MOSTLY = 0.4
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
@@ -134,9 +134,9 @@ function buildRecall (prepared: readonly Prepared[]): MiniSearch<RecallDoc> {
 }
 
 /** Builds the index once (at start-up); searching never scans the table. */
-export function createTextIndex (entries: readonly IndexEntry[]): TextIndex {
+export function createTextIndex (entries: readonly IndexEntry[], weights: Readonly<RankWeights> = DEFAULT_RANK_WEIGHTS): TextIndex {
   const { prepared, exact } = prepare(entries)
-  return assemble(prepared, exact, buildRecall(prepared))
+  return assemble(prepared, exact, buildRecall(prepared), weights)
 }
 
 /** Builds the index and returns it as JSON-ready data, for {@link openTextIndex} (the production bundle does this at build time). */
@@ -151,28 +151,26 @@ export function textIndexData (entries: readonly IndexEntry[]): TextIndexData {
 }
 
 /** Opens an index from {@link textIndexData}'s data: the same index, without tokenising a row. */
-export function openTextIndex (data: TextIndexData): TextIndex {
+export function openTextIndex (data: TextIndexData, weights: Readonly<RankWeights> = DEFAULT_RANK_WEIGHTS): TextIndex {
   const prepared = data.prepared.map((p) => entryOf(new Set(p.name), new Set(p.head), p.headNoun, new Set(p.synonyms), p.phrases, p.generic))
-  return assemble(prepared, new Map(data.exact), MiniSearch.loadJS(data.recall, RECALL_OPTIONS))
+  return assemble(prepared, new Map(data.exact), MiniSearch.loadJS(data.recall, RECALL_OPTIONS), weights)
 }
 
 /**
  * The index built ahead of time when it was built for these `count` entries, or one built now:
  * the production bundle carries its own (src/advice/match/prebuilt.ts), the sources do not.
  */
-export function openOrCreateTextIndex (saved: TextIndexData | undefined, count: number, entries: () => readonly IndexEntry[]): TextIndex {
-  return saved !== undefined && saved.entries === count ? openTextIndex(saved) : createTextIndex(entries())
+export function openOrCreateTextIndex (saved: TextIndexData | undefined, count: number, entries: () => readonly IndexEntry[], weights: Readonly<RankWeights> = DEFAULT_RANK_WEIGHTS): TextIndex {
+  return saved !== undefined && saved.entries === count ? openTextIndex(saved, weights) : createTextIndex(entries(), weights)
 }
 
-function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, number[]>, mini: MiniSearch<RecallDoc>): TextIndex {
-  // Document frequency over each entry's distinct words, name words first (the vocabulary's insertion order).
+function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, number[]>, mini: MiniSearch<RecallDoc>, ranking: Readonly<RankWeights>): TextIndex {
+  // Document frequency over each entry's distinct words: the vocabulary spelling is corrected to.
   const df = new Map<string, number>()
   for (const p of prepared) {
     for (const w of p.name) df.set(w, (df.get(w) ?? 0) + 1)
     for (const w of p.synonyms) if (!p.name.has(w)) df.set(w, (df.get(w) ?? 0) + 1)
   }
-  const vocabulary = new SearchableMap<number>()
-  for (const [w, n] of df) vocabulary.set(w, n)
   const idf = (w: string): number => Math.log(1 + prepared.length / (df.get(w) ?? 0.5))
 
   // English ends a name on its head noun ("pepperoni pizza", "mexican coke"): the query's last word is the
@@ -197,7 +195,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     for (let i = 0; i < query.length; i++) {
       const w = query[i]
       if (p.name.has(w)) explained += weights[i]
-      else if (p.synonyms.has(w)) explained += weights[i] * SYNONYM_CREDIT
+      else if (p.synonyms.has(w)) explained += weights[i] * ranking.synonymCredit
     }
     let unsaid = 0
     for (const w of p.costly) if (!query.includes(w)) unsaid++
@@ -208,12 +206,12 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     const phrase = p.phrases.some((ph) => said(ph, query, coverage))
     const headHit = headSaid > 0 || phrase || named.includes(index)
     const score = coverage +
-      HEAD * (p.head.size === 0 ? 0 : headSaid / p.head.size) +
-      (endsOnHead(p, query) ? LAST_WORD_HEAD : 0) +
-      (phrase ? PHRASE : 0) +
+      ranking.head * (p.head.size === 0 ? 0 : headSaid / p.head.size) +
+      (endsOnHead(p, query) ? ranking.lastWordHead : 0) +
+      (phrase ? ranking.phrase : 0) +
       (named.includes(index) ? EXACT_ALIAS : 0) -
-      UNSAID * unsaid +
-      (p.generic ? GENERIC : 0)
+      ranking.unsaid * unsaid +
+      (p.generic ? ranking.generic : 0)
     return { index, score, coverage, headHit }
   }
 
@@ -248,20 +246,89 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
       .slice(0, limit)
   }
 
-  function correct (words: readonly string[]): string[] {
-    return words.map((w) => {
-      // Numbers and joined negations ("no_butter", "sugar_free") are never typos of a food word.
-      if (df.has(w) || w.length < MIN_FUZZY || w.length > MAX_WORD || /[\d_]/.test(w)) return w
-      let best = w
-      let bestKey: [number, number] = [Infinity, 0]
-      for (const [term, [n, distance]] of vocabulary.fuzzyGet(w, w.length >= LONG_WORD ? 2 : 1)) {
-        // The first letter is rarely the typo; among equals, the commoner word wins.
-        if (term[0] !== w[0]) continue
-        if (distance < bestKey[0] || (distance === bestKey[0] && n > bestKey[1])) { best = term; bestKey = [distance, n] }
+  // Words within k edits share a key: each with up to k of its letters dropped (the symmetric-deletion
+  // method of SymSpell). A table from those keys to the vocabulary finds a word's near spellings in a
+  // few dozen map lookups, where a trie's fuzzy search (SearchableMap.fuzzyGet) walks every branch
+  // within the distance: that walk was nine tenths of the time spent reading a text of unknown words.
+  // A correction keeps the first letter (it is rarely the typo), so there is one table per first
+  // letter, built when a word starting with it is first corrected.
+  const near = new Map<string, Map<string, string[]>>()
+  function correction (w: string): string {
+    let table = near.get(w[0])
+    if (table === undefined) near.set(w[0], table = deletionTable([...df.keys()].filter((term) => term[0] === w[0])))
+    const edits = w.length >= LONG_WORD ? 2 : 1
+    let best = w
+    let bestKey: [number, number] = [Infinity, 0]
+    const seen = new Set<string>()
+    for (const key of deletions(w, edits)) {
+      for (const term of table.get(key) ?? []) {
+        if (seen.has(term)) continue
+        seen.add(term)
+        // Among words equally near, the commoner wins.
+        const distance = editDistance(w, term, edits)
+        const n = df.get(term) ?? 0
+        if (distance <= edits && (distance < bestKey[0] || (distance === bestKey[0] && n > bestKey[1]))) { best = term; bestKey = [distance, n] }
       }
-      return best
-    })
+    }
+    return best
+  }
+
+  function correct (words: readonly string[]): string[] {
+    // Numbers and joined negations ("no_butter", "sugar_free") are never typos of a food word.
+    return words.map((w) => df.has(w) || w.length < MIN_FUZZY || w.length > MAX_WORD || /[\d_]/.test(w) ? w : correction(w))
   }
 
   return { search, correct, knows: (w) => df.has(w), aliasOf: (words) => exact.get(aliasKey(words))?.[0] }
+}
+
+/** The word and every form of it with up to `depth` letters dropped. */
+function deletions (w: string, depth: number): Set<string> {
+  const out = new Set([w])
+  let level = [w]
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = []
+    for (const v of level) {
+      for (let i = 0; i < v.length; i++) {
+        const cut = v.slice(0, i) + v.slice(i + 1)
+        if (!out.has(cut)) { out.add(cut); next.push(cut) }
+      }
+    }
+    level = next
+  }
+  return out
+}
+
+/** Every word worth correcting to, under each of its deletions: one letter for all, two for words a long word may be two edits from. */
+function deletionTable (words: Iterable<string>): Map<string, string[]> {
+  const table = new Map<string, string[]>()
+  for (const w of words) {
+    if (w.length < MIN_FUZZY - 1 || w.length > MAX_WORD + 2) continue
+    for (const key of deletions(w, w.length >= LONG_WORD - 2 ? 2 : 1)) {
+      const list = table.get(key)
+      if (list === undefined) table.set(key, [w])
+      else list.push(w)
+    }
+  }
+  return table
+}
+
+/**
+ * Levenshtein distance between two words, or `max + 1` once it must exceed `max`. Written here
+ * rather than taken from a package: the words are short, and the early exit is what makes checking
+ * the table's few candidates cheap.
+ */
+export function editDistance (a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let smallest = i
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (row[j] < smallest) smallest = row[j]
+    }
+    if (smallest > max) return max + 1
+    previous = row
+  }
+  return Math.min(previous[b.length], max + 1)
 }

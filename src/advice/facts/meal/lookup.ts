@@ -1,6 +1,6 @@
 import { foods as allFoods, foodWords, type Food } from '../../data/foods.js'
 import { prebuiltIndex } from '../../match/prebuilt.js'
-import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from '../../match/text-index.js'
+import { DEFAULT_RANK_WEIGHTS, openOrCreateTextIndex, type IndexEntry, type RankWeights, type TextIndex } from '../../match/text-index.js'
 import { createRewriter, tokens } from '../../match/tokens.js'
 import { Memo } from '../../memo.js'
 import type { Amount } from './amount.js'
@@ -22,19 +22,23 @@ export interface FoodLookup {
   candidates (words: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }>
 }
 
-// Acceptance: a match must explain most of the phrase's words (by rarity), or name the food's head and
-// explain at least a third of them. Below that the service says "unmatched" rather than guess.
+/**
+ * The food ranking's weights: the index's (see {@link RankWeights}) and the lookup's own. A match is
+ * accepted when it explains `accept` of the phrase's words (by rarity), or names the food's head and
+ * explains `acceptWithHead` of them; below that the service says "unmatched" rather than guess. A row
+ * whose own portions name the unit said ("a can of …") gains `unitFit` among the ranked candidates.
+ */
+export interface FoodWeights extends RankWeights { accept: number, acceptWithHead: number, unitFit: number }
+
+/** The food ranking's weights, as fitted on the development data (`npm run eval -- --fit`). */
+export const FOOD_WEIGHTS: Readonly<FoodWeights> = { ...DEFAULT_RANK_WEIGHTS, accept: 0.6, acceptWithHead: 0.34, unitFit: 0.1 }
+
 const CACHE_ENTRIES = 5000
 const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'formula', 'gerber'])
-const ACCEPT = 0.6
-const ACCEPT_WITH_HEAD = 0.34
 const NEAR_TRUST = 0.8
 const NEAR_WORDS = 4
-// Re-ranking by portions: how many ranked rows are weighed against the amount said, and what a row
-// whose portions name the text's unit adds to its score (0.05–0.1 did best on the development data;
-// 0.2 let the unit outvote the words).
+// How many ranked rows are weighed against the amount said.
 const CANDIDATES = 10
-const UNIT_FIT = 0.1
 
 /**
  * The head of an FNDDS description: its first part, before any comma or a "with", "on" or "in"
@@ -68,9 +72,9 @@ export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = c
 }
 
 /** Builds the food index once (or opens the one the production bundle built for the full table). */
-export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup {
+export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Readonly<FoodWeights> = FOOD_WEIGHTS): FoodLookup {
   const rewriter = createRewriter(foodWords)
-  const index: TextIndex = openOrCreateTextIndex(rows === allFoods ? prebuiltIndex('foods') : undefined, rows.length, () => foodIndexEntries(rows, rewriter))
+  const index: TextIndex = openOrCreateTextIndex(rows === allFoods ? prebuiltIndex('foods') : undefined, rows.length, () => foodIndexEntries(rows, rewriter), weights)
 
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
@@ -99,14 +103,14 @@ export function createFoodLookup (rows: readonly Food[] = allFoods): FoodLookup 
     // The best-ranked candidate that explains enough of the words: a generic row that only names the head
     // ("Steak, NS as to type") ranks high but may explain too little, and a fuller one just below it wins.
     const acceptable = index.search(query, fit === undefined ? 5 : CANDIDATES).filter((c) => (infant || !rows[c.index].category.startsWith('Baby food')) &&
-      (c.coverage >= ACCEPT || (c.headHit && c.coverage >= ACCEPT_WITH_HEAD)))
+      (c.coverage >= weights.accept || (c.headHit && c.coverage >= weights.acceptWithHead)))
     // A row whose own portions name the container or unit the text said ("a can of …") is the row meant
     // among near equals.
     let top = acceptable[0]
     if (fit !== undefined) {
       let best = -Infinity
       for (const c of acceptable) {
-        const s = c.score + UNIT_FIT * fit(rows[c.index])
+        const s = c.score + weights.unitFit * fit(rows[c.index])
         if (s > best) { best = s; top = c }
       }
     }

@@ -67,6 +67,9 @@ const SIZES: ReadonlyArray<[string, string]> = [
 // Beyond this a quantity is not an amount anyone ate (and would overflow the arithmetic).
 const MAX_QUANTITY = 100000
 const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprigs?|cubes?|rashers?)$/
+// A container or form after the food counts it too, but may also be part of the food's name
+// ("2 granola bars", "3 pizza slices", "2 beer cans"): it sets the unit and stays in the words.
+const TRAILING_FORM = /\s(bars?|slices?|cans?|bottles?|pieces?|scoops?|packets?)$/
 const NUM = '(\\d+(?:\\.\\d+)?(?:/\\d+)?)'
 const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
 const UNIT_RE = new RegExp(`^(?:${UNIT_ALTS})$`)
@@ -143,6 +146,8 @@ export function readAmount (phrase: string): Amount {
     unit ??= unitOf(noun[1])
     rest = rest.slice(0, noun.index).trim()
   }
+  const form = unit === null && (quantity !== null || /^(?:an?|one)\s/.test(text)) ? TRAILING_FORM.exec(rest) : null
+  if (form !== null && /\p{L}/u.test(rest.slice(0, form.index))) unit = unitOf(form[1])
   // "a 20 oz coke": the measure with no container is the amount itself.
   let amount: Amount = { quantity, unit, measure, size, food: rest }
   if (measure !== null && unit === null) amount = { quantity: (quantity ?? 1) * measure.value, unit: measure.unit, measure: null, size, food: rest }

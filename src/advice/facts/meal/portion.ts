@@ -86,6 +86,12 @@ function density (food: Food): number | null {
   return null
 }
 
+/** USDA's typical amount of the food: its "Quantity not specified" row's weight, when it has one. */
+function typicalGrams (food: Food): number | null {
+  const row = parsedPortions(food).find((p) => p.text === DEFAULT_ROW)
+  return row === undefined || row.portion.grams <= 0 ? null : row.portion.grams
+}
+
 const isDrink = (food: Food): boolean => food.portions.some((p) => /fl oz/.test(p.description))
 
 function byMeasure (food: Food, value: number, unit: Unit): { grams: number, trust: number } | null {
@@ -104,8 +110,15 @@ function hasSize (p: Parsed, size: string): boolean {
 // they decide a bare count ("3 cookies" → "1 cookie"), and barely count beside a unit ("a scoop" → "1 scoop").
 const FOOD_WORD = { count: 0.5, unit: 0.1 } as const
 
-function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, foodWord: number): number {
+// A container said without its size is the usual one: among rows naming it ("1 can or bottle (12 fl oz)",
+// "1 bottle (40 fl oz)"), the nearer in weight to USDA's "Quantity not specified" (its typical amount)
+// wins, by this much per factor e of difference.
+const TYPICAL = 0.3
+const CONTAINERS: ReadonlySet<string> = new Set(['can', 'bottle', 'bag', 'package', 'packet', 'box', 'carton', 'container', 'pouch', 'jar', 'tub'])
+
+function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, foodWord: number, typical: number | null): number {
   let s = 0
+  if (typical !== null && size === null && measure === null && CONTAINERS.has(unitWords[0]) && p.portion.grams > 0) s -= TYPICAL * Math.abs(Math.log(p.portion.grams / typical))
   const u = unitWords.findIndex((w) => p.words.has(w))
   if (u >= 0) s += 3 - u * 0.5
   if (measure !== null && p.numbers.includes(measure)) s += 2
@@ -115,11 +128,11 @@ function score (p: Parsed, unitWords: readonly string[], size: string | null, fo
   return s - p.length * 0.05
 }
 
-function best (rows: readonly Parsed[], unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, floor: number, foodWord: number = FOOD_WORD.unit): Parsed | null {
+function best (rows: readonly Parsed[], unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, floor: number, typical: number | null, foodWord: number = FOOD_WORD.unit): Parsed | null {
   let top: Parsed | null = null
   let topScore = floor
   for (const p of rows) {
-    const s = score(p, unitWords, size, food, measure, foodWord)
+    const s = score(p, unitWords, size, food, measure, foodWord, typical)
     if (s > topScore) { top = p; topScore = s }
   }
   return top
@@ -159,7 +172,7 @@ export function portionFit (food: Food, amount: Amount): number {
   const { unit, measure, size } = amount
   if ((unit === null || unit.kind !== 'count') && measure === null && size === null) return 0
   const unitWords = unit === null || unit.kind !== 'count' ? [] : (UNIT_WORDS[unit.name] ?? [unit.name])
-  const row = best(servings(food), unitWords, size, [], measure?.value ?? null, unit === null || unit.kind !== 'count' ? 1 : 2)
+  const row = best(servings(food), unitWords, size, [], measure?.value ?? null, unit === null || unit.kind !== 'count' ? 1 : 2, typicalGrams(food))
   return row === null ? 0 : 1
 }
 
@@ -183,7 +196,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const rows = servings(food)
   if (unit !== null || size !== null || measure !== null) {
     // Needs a unit or size match to beat the floor; food words alone do not make a row the one meant.
-    const found = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2)
+    const found = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2, typicalGrams(food))
     // "a 16 oz can" of a drink whose can row is 12 fl oz: the stated measure wins over the row's.
     const row = measure !== null && found !== null && !found.numbers.includes(measure.value) ? null : found
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }

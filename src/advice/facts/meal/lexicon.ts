@@ -23,3 +23,32 @@ export const OCCASION: ReadonlySet<string> = new Set([
   'quick', 'homemade', 'home', 'leftover', 'diner', 'drive', 'thru', 'run', 'trip', 'party', 'game', 'watching',
   'while', 'movie', 'treat', 'myself', 'topped', 'drizzled', 'sprinkled', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
 ])
+
+/**
+ * Shorthand people type into a food log, and the word each stands for: sizes ("lg fries"), counts
+ * ("10pc nuggets") and cuts of a word ("qtr pounder"). Spelled out before anything else reads the text.
+ */
+export const SHORTHAND: Readonly<Record<string, string>> = {
+  w: 'with',
+  lg: 'large',
+  lrg: 'large',
+  sm: 'small',
+  sml: 'small',
+  med: 'medium',
+  md: 'medium',
+  reg: 'regular',
+  xl: 'extra large',
+  pc: 'piece',
+  pcs: 'pieces',
+  qtr: 'quarter',
+  pkg: 'package',
+  pkt: 'packet',
+  btl: 'bottle',
+  sl: 'slice',
+  tbl: 'tablespoon',
+  choc: 'chocolate',
+  sandwhich: 'sandwich',
+  sammich: 'sandwich',
+  brekfast: 'breakfast',
+  bfast: 'breakfast'
+}

@@ -42,7 +42,8 @@ const CANDIDATES = 10
 
 /**
  * The head of an FNDDS description: its first part, before any comma or a "with", "on" or "in"
- * phrase ("Pizza with pepperoni, …" → "Pizza"; "Turkey sandwich on white" → "Turkey sandwich").
+ * phrase or a parenthesis ("Pizza with pepperoni, …" → "Pizza"; "Turkey sandwich on white" → "Turkey
+ * sandwich"; "Whopper (Burger King)" → "Whopper": FNDDS names the chain in parentheses).
  */
 export function headOf (description: string): string {
   // Cut at the first match rather than split(): this runs for every food row at start-up, and split

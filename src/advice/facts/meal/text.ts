@@ -1,3 +1,5 @@
+import { SHORTHAND } from './lexicon.js'
+
 // Meal text, from a sentence to its item phrases: normalise, drop the narrative around the food,
 // split at item boundaries. Regular expressions over a bounded string (the schema caps it at 500
 // characters), each linear: no nested quantifiers, so any input returns in bounded time.
@@ -23,6 +25,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   hundred: 100
 }
 const NUMBER = `(?:${Object.keys(NUMBER_WORDS).join('|')})`
+const SHORTHAND_RE = new RegExp(`\\b(?:${Object.keys(SHORTHAND).join('|')})\\b`, 'g')
 const UNICODE_FRACTIONS: Readonly<Record<string, string>> = { '½': ' 1/2', '⅓': ' 1/3', '⅔': ' 2/3', '¼': ' 1/4', '¾': ' 3/4', '⅛': ' 1/8' }
 
 // Policy for vague amounts: "a couple" is 2, "a few" and "several" are 3, "a dozen" 12.
@@ -74,7 +77,7 @@ const NARRATIVE: readonly RegExp[] = [
 
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
 // "and"/"with" are soft: "burrito with chicken and beans" is one food.
-const HARD = /\s*(?:[,;:!?()]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
@@ -89,7 +92,10 @@ export function normalizeMeal (text: string): string {
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ')
   // "Half and half" is a cream, not two halves; "pb&j" (and "pb and j", "pb n j") is one sandwich, not
   // peanut butter and a "j".
-  s = ` ${s.trim()} `.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf').replace(/\bpb (?:and |n )?j\b/g, 'pbj')
+  s = ` ${s.trim()} `.replace(SHORTHAND_RE, (word) => SHORTHAND[word])
+    // "heineken x2", "string cheese x 2": a count after the food, said first like any other.
+    .replace(/(?<=^|[,;+]) *([^,;+]*?\S) x ?(\d+)(?= *(?:[,;+]|$))/g, ' $2 $1')
+  s = s.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf').replace(/\bpb (?:and |n )?j\b/g, 'pbj')
   for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
   return s
 }

@@ -192,3 +192,16 @@ t.test('portionFit: whether the food\'s own rows name the unit or container said
   t.equal(portionFit(cola, readAmount('diet cola')), 0, 'nothing said that a row could name')
   t.equal(portionFit(cola, readAmount('a large diet cola')), 1, 'a size its rows name')
 })
+
+t.test('a container said without its size is the typical one', async (t) => {
+  // 93101000 Beer: "1 can or bottle (12 fl oz)" 360 g, "1 bottle (40 fl oz)" 1200 g, "Quantity not specified" 360 g.
+  expectWeighed(t, weighText(food('93101000'), 'a bottle of beer', ['beer']), { grams: 360, quantity: 1, unit: '1 can or bottle (12 fl oz)', trust: 1 }, 'a bottle')
+  // With its size said, the size wins.
+  expectWeighed(t, weighText(food('93101000'), 'a 40 fl oz bottle of beer', ['beer']), { grams: 1200, quantity: 1, unit: '1 bottle (40 fl oz)', trust: 1 }, 'a 40 fl oz bottle')
+})
+
+t.test('a form noun after the food counts it', async (t) => {
+  // 91705520 Chocolate candy, nougat filled with nuts (Snickers): no bar row; "Quantity not specified" 55 g each,
+  // not "1 piece" 8 g.
+  expectWeighed(t, weighText(food('91705520'), '2 snickers bars', ['snicker', 'bar']), { grams: 110, quantity: 2, unit: 'Quantity not specified', trust: 0.6 }, 'two bars')
+})

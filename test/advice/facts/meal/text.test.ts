@@ -227,3 +227,10 @@ t.test('mealSegments: framing verbs and sequence words are narrative', async (t)
   t.same(mealSegments('I started my day with a cup of coffee'), [['a cup of coffee']])
   t.same(mealSegments('a hot dog and finally a slice of pie, which rounds everything off nicely'), [['a hot dog', 'a slice of pie']])
 })
+
+t.test('mealSegments: a plus sign separates items; shorthand is spelled out; a trailing "x2" is a count', async (t) => {
+  t.same(mealSegments('whopper + lg coke'), [['whopper'], ['large coke']])
+  t.same(mealSegments('10pc nuggets + sm fries'), [['10 piece nuggets'], ['small fries']])
+  t.same(mealSegments('heineken x2, string cheese x 3'), [['2 heineken'], ['3 string cheese']])
+  t.same(mealSegments('qtr pounder w cheese'), [['quarter pounder', 'cheese']])
+})

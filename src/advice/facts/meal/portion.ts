@@ -114,6 +114,7 @@ const FOOD_WORD = { count: 0.5, unit: 0.1 } as const
 // "1 bottle (40 fl oz)"), the nearer in weight to USDA's "Quantity not specified" (its typical amount)
 // wins, by this much per factor e of difference.
 const TYPICAL = 0.3
+const NFS_ROW = 0.4
 const CONTAINERS: ReadonlySet<string> = new Set(['can', 'bottle', 'bag', 'package', 'packet', 'box', 'carton', 'container', 'pouch', 'jar', 'tub'])
 
 function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, foodWord: number, typical: number | null): number {
@@ -123,8 +124,10 @@ function score (p: Parsed, unitWords: readonly string[], size: string | null, fo
   if (u >= 0) s += 3 - u * 0.5
   if (measure !== null && p.numbers.includes(measure)) s += 2
   if (size !== null) s += hasSize(p, size) ? 1.5 : ([...p.words].some((w) => ALL_SIZES.has(w)) ? -1 : 0)
+  // No size said: USDA's "NFS" row for the unit ("1 piece, NFS") is the size not specified, then the medium one.
+  else if (p.words.has('nfs')) s += NFS_ROW
   else if (p.words.has('medium') || p.words.has('regular')) s += 0.3
-  for (const w of food) if (p.words.has(w)) s += foodWord
+  for (const w of new Set(food)) if (p.words.has(w)) s += foodWord
   return s - p.length * 0.05
 }
 

@@ -83,7 +83,7 @@ const LEAD = new RegExp(
   `(?:(${SIZE_ALTS})\\s+)?` +
   '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
 // Anchored at the end only: a leading lazy group here backtracked over the whole phrase.
-const TRAIL = new RegExp(`(?:^|\\s|,)(x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?$`)
+const TRAIL = new RegExp(`(?:^|\\s|,)(x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?(?:\\s+(?:bottle|can|cup|glass|carton|box|bag|jar|pack|package|container|tub)s?)?$`)
 
 function fraction (s: string | undefined): number | null {
   if (s === undefined) return null

@@ -77,7 +77,7 @@ const NARRATIVE: readonly RegExp[] = [
 
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
 // "and"/"with" are soft: "burrito with chicken and beans" is one food.
-const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|in my|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 

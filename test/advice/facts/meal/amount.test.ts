@@ -152,3 +152,10 @@ t.test('readAmount: numbers that are not amounts', async (t) => {
   t.same(readAmount('1e308 g of rice'), amount({ food: '1e308 g of rice' }))
   t.same(readAmount('1/0 cup rice'), amount({ unit: cup, food: 'rice' }), 'a division by zero is no number')
 })
+
+t.test('readAmount: a measure after the food may name its container', async (t) => {
+  const amount = readAmount('sprite 20 oz bottle')
+  t.equal(amount.quantity, 20)
+  t.equal(amount.unit?.name, 'oz')
+  t.equal(amount.food, 'sprite')
+})

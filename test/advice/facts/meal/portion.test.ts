@@ -42,9 +42,9 @@ const OJ = food('61210000') // Orange juice, 100%, NFS: 1 fl oz (no ice) 31; 1 f
 const COFFEE = food('92100000') // Coffee, NS as to type: 1 fl oz 30; 1 cup (8 fl oz) 240; 1 small 360; 1 medium 480; 1 large 600
 
 t.test('a count unit picks the food\'s own row, scaled by the count', async (t) => {
-  // 2 × "1 piece, medium pizza" 88 g = 176 g: with no size said, the medium piece is the policy.
+  // 2 × "1 piece, NFS" 124 g = 248 g: with no size said, USDA's piece of a size not specified.
   expectWeighed(t, weighText(PIZZA, '2 slices of pepperoni pizza', ['pepperoni', 'pizza']),
-    { grams: 176, quantity: 2, unit: '1 piece, medium pizza', trust: 1 }, '2 slices')
+    { grams: 248, quantity: 2, unit: '1 piece, NFS', trust: 1 }, '2 slices')
   // 2 × "1 piece, large pizza" 124 g = 248 g.
   expectWeighed(t, weighText(PIZZA, '2 large slices of pepperoni pizza', ['pepperoni', 'pizza']),
     { grams: 248, quantity: 2, unit: '1 piece, large pizza', trust: 1 }, '2 large slices')

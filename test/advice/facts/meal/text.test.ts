@@ -234,3 +234,7 @@ t.test('mealSegments: a plus sign separates items; shorthand is spelled out; a t
   t.same(mealSegments('heineken x2, string cheese x 3'), [['2 heineken'], ['3 string cheese']])
   t.same(mealSegments('qtr pounder w cheese'), [['quarter pounder', 'cheese']])
 })
+
+t.test('mealSegments: what goes "in my" drink or dish is an item of its own', async (t) => {
+  t.same(mealSegments('a tablespoon of sugar in my coffee'), [['a tablespoon of sugar'], ['coffee']])
+})

@@ -31,7 +31,7 @@ export interface TextIndex {
   aliasOf (words: readonly string[]): number | undefined
 }
 
-interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
+interface Prepared { name: ReadonlySet<string>, head: ReadonlySet<string>, headWords: readonly string[], headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean, costly: readonly string[] }
 
 /**
  * A built index as plain JSON: what {@link textIndexData} writes at build time and
@@ -59,13 +59,14 @@ const RECALL_OPTIONS: Options<RecallDoc> = {
  * The ranking's weights. Explaining the query's words (coverage, 0–1) is the base of every score; the
  * rest decide between entries that explain about equally: naming the entry's head, ending on it
  * (English puts the head noun last: "pepperoni pizza"), saying a synonym phrase whole, being the
- * generic row, and a cost for every name word the query did not say, so "cola" prefers "Soft drink,
+ * generic row, a head of two words or more said whole and in order ("egg roll" is "Egg roll", not
+ * "Roll, egg bread"), and a cost for every name word the query did not say, so "cola" prefers "Soft drink,
  * cola" to "Soft drink, cola, diet". A synonym word explains a share of what a name word does.
  */
-export interface RankWeights { head: number, lastWordHead: number, unsaid: number, generic: number, synonymCredit: number, phrase: number }
+export interface RankWeights { head: number, lastWordHead: number, headPhrase: number, unsaid: number, generic: number, synonymCredit: number, phrase: number }
 
 /** Weights set by hand on the project's own development sets (eval/); the food table's are fitted (see lookup). */
-export const DEFAULT_RANK_WEIGHTS: Readonly<RankWeights> = { head: 0.3, lastWordHead: 0.25, unsaid: 0.045, generic: 0.12, synonymCredit: 0.85, phrase: 0.2 }
+export const DEFAULT_RANK_WEIGHTS: Readonly<RankWeights> = { head: 0.3, lastWordHead: 0.25, headPhrase: 0, unsaid: 0.045, generic: 0.12, synonymCredit: 0.85, phrase: 0.2 }
 // How much of a query an entry must explain for a one-word synonym at its end to name the entry.
 const MOSTLY = 0.4
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
@@ -124,7 +125,7 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
 function entryOf (name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean): Prepared {
   const costly: string[] = []
   for (const w of name) if (!DEFAULT_WORDS.has(w)) costly.push(w)
-  return { name, head, headNoun, synonyms, phrases, generic, costly }
+  return { name, head, headWords: [...head], headNoun, synonyms, phrases, generic, costly }
 }
 
 function buildRecall (prepared: readonly Prepared[]): MiniSearch<RecallDoc> {
@@ -180,6 +181,13 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && ph.every((w) => query.includes(w))))
   }
 
+  function saysHead (p: Prepared, query: readonly string[]): boolean {
+    const words = p.headWords
+    if (words.length < 2) return false
+    const start = query.indexOf(words[0])
+    return start !== -1 && words.every((w, i) => query[start + i] === w)
+  }
+
   // A synonym said whole names the entry: two words or more ("quarter pounder"), or one word in the head
   // noun's place at the end ("mexican coke") of a query the entry mostly explains. A one-word synonym
   // elsewhere in a longer query ("with chips" in "chocolate chip cookie") is only a modifier, and so is
@@ -208,6 +216,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     const score = coverage +
       ranking.head * (p.head.size === 0 ? 0 : headSaid / p.head.size) +
       (endsOnHead(p, query) ? ranking.lastWordHead : 0) +
+      (saysHead(p, query) ? ranking.headPhrase : 0) +
       (phrase ? ranking.phrase : 0) +
       (named.includes(index) ? EXACT_ALIAS : 0) -
       ranking.unsaid * unsaid +

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createTextIndex, editDistance, type IndexEntry } from '../../../src/advice/match/text-index.js'
+import { createTextIndex, DEFAULT_RANK_WEIGHTS, editDistance, type IndexEntry } from '../../../src/advice/match/text-index.js'
 
 // A small hand-made table. Competing entries come first, so a win is never the index tie-break.
 const entries: IndexEntry[] = [
@@ -169,4 +169,16 @@ t.test('editDistance: Levenshtein distance, capped one past the bound', async (t
   t.equal(editDistance('pizza', 'pizza', 1), 0)
   t.equal(editDistance('pizza', 'pizzeria', 1), 2, 'lengths three apart: max + 1 at once')
   t.equal(editDistance('', 'ab', 2), 2)
+})
+
+t.test('a head of two words said whole and in order outranks the same words out of order', async (t) => {
+  // The competing row comes first, so without the feature the tie goes to it.
+  const rolls: IndexEntry[] = [
+    { name: 'Roll, egg bread', head: 'Roll', synonyms: [] },
+    { name: 'Egg roll, meatless', head: 'Egg roll', synonyms: [] }
+  ]
+  const said = createTextIndex(rolls, { ...DEFAULT_RANK_WEIGHTS, headPhrase: 0.1 })
+  t.equal(rolls[said.search(['egg', 'roll'])[0].index].name, 'Egg roll, meatless')
+  t.equal(rolls[said.search(['roll', 'egg'])[0].index].name, 'Roll, egg bread', 'out of order: no bonus, the tie stays')
+  t.equal(rolls[createTextIndex(rolls).search(['egg', 'roll'])[0].index].name, 'Roll, egg bread', 'weight 0: off')
 })

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 
-const FILES = ['test/system/routes/fuzz.test.ts', 'test/advice/facts/meal/fuzz.test.ts']
+const FILES = ['test/system/routes/fuzz.test.ts', 'test/system/fuzz-long.test.ts']
 const rounds = Number(process.env.FUZZ_RUNS ?? '5')
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error('FUZZ_RUNS must be a positive integer')

@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { MAX_WORDS, countWords, guardMessage, stripMarkup, tidySpacing, toPlainText, trimWords, leaksPrompt } from '../../src/advice/guard.js'
-import { FUZZ_SEED } from '../helpers/fuzz-seed.js'
+import { FUZZ_SEED, fuzzRuns } from '../helpers/fuzz-seed.js'
 
 /** The text of a guard result that must pass, failing the test otherwise. */
 function passed (raw: string): { text: string, trimmed: boolean } {
@@ -179,7 +179,7 @@ t.test('the plain-text shortcut gives what the full pass gives, on any text', as
   // Texts built from the very characters the patterns look for, mixed with prose, spaces and line breaks.
   const pieces = ['Drink', 'water', '1.5', 'L', '.', ',', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', '*', '**', '_', '__', '~~', '`', '```', '#', '>', '<', '<b>', '[', ']', '(', ')', '{', '|', '\\', '-', '+', '1.', '2)', 'http://x.io', 'www.', 'WWW.A.B', 'a.b', 'e.g.', 'x.com', 'evil.shop/x', 'com', 'shop/x', 'a-', '-.', ':', '//', '!', '?', 'é', 'Ünïcode']
   const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''))
-  fc.assert(fc.property(text, (raw) => toPlainText(raw) === stripMarkup(raw)), { seed: FUZZ_SEED, numRuns: 20_000 })
+  fc.assert(fc.property(text, (raw) => toPlainText(raw) === stripMarkup(raw)), { seed: FUZZ_SEED, numRuns: fuzzRuns(20_000) })
   // And the texts that take the shortcut really are left as prose with tidied spacing.
   t.equal(toPlainText('  Drink 1.5 L today , then rest !  '), 'Drink 1.5 L today, then rest!')
   t.equal(toPlainText('Sip (about 0.3 L) every hour; 80 kg means more.'), 'Sip (about 0.3 L) every hour; 80 kg means more.')
@@ -196,6 +196,6 @@ t.test('tidySpacing drops space before punctuation and collapses every whitespac
   // The rule as stated, written out here independently of the implementation.
   const reference = (s: string) => s.replace(/\s+([.,;:!?])/g, '$1').replace(/\s+/g, ' ').trim()
   const pieces = ['a', 'Drink', '.', ',', '!', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', ' \t ', 'x y']
-  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((p) => p.join('')), (s) => tidySpacing(s) === reference(s)), { seed: FUZZ_SEED, numRuns: 10_000 })
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((p) => p.join('')), (s) => tidySpacing(s) === reference(s)), { seed: FUZZ_SEED, numRuns: fuzzRuns(10_000) })
   t.equal(tidySpacing(' a\t\tb \u00a0c , d\n'), 'a b c, d')
 })

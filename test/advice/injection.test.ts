@@ -52,8 +52,8 @@ function escapedInBlock (s: string): string {
   return JSON.stringify(s).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 }
 
-/** Checks the request the fake received: the attack sits only inside the user turn's data block, escaped. */
-function checkPrompt (t: Test, provider: FakeProvider, fake: FakeUpstream<SharedMode>, attack: string, label: string) {
+/** Whether the request the fake received carries the attack only inside the user turn's data block, escaped. */
+function promptKeepsAttackInBlock (provider: FakeProvider, fake: FakeUpstream<SharedMode>, attack: string): boolean {
   const { system, user } = provider.turns(fake.bodies.at(-1) as Record<string, unknown>)
   const open = user.indexOf('<<<DATA\n')
   const close = user.lastIndexOf('\nDATA>>>')
@@ -66,7 +66,7 @@ function checkPrompt (t: Test, provider: FakeProvider, fake: FakeUpstream<Shared
     !outside.includes(attack) && !outside.includes(escapedInBlock(attack)) &&
     !system.includes(attack) && !system.includes(escapedInBlock(attack)) &&
     (!/[<>\n"\\&]/.test(attack) || !user.includes(attack))
-  t.ok(ok, `${label}: attack only inside the escaped data block`)
+  return ok
 }
 
 interface Tally { total: number, source: Record<string, number>, reason: Record<string, number> }
@@ -79,6 +79,11 @@ async function runMode (t: Test, provider: FakeProvider, mode: 'echo' | 'ok') {
   const tallies = new Map<string, Tally>()
   const unsafe: string[] = []
   let before = await fallbacks(app)
+  // Every check of every case; each failed check is listed by its case, and
+  // the list is asserted empty once (hundreds of cases, several checks each).
+  const failed: string[] = []
+  const check = (ok: boolean, what: string) => { if (!ok) failed.push(what) }
+  let cases = 0
   for (const attack of attacks) {
     const tally = tallies.get(attack.category) ?? { total: 0, source: {}, reason: {} }
     tallies.set(attack.category, tally)
@@ -88,11 +93,12 @@ async function runMode (t: Test, provider: FakeProvider, mode: 'echo' | 'ok') {
       const label = `${provider.name} ${mode} ${attack.category} /${place.route}.${place.field} ${JSON.stringify(attack.text).slice(0, 50)}`
       const calls = fake.calls
       const res = await app.inject({ method: 'POST', url: `/${place.route}`, payload: place.body(attack.text) })
-      t.equal(res.statusCode, 200, `${label}: 200`)
+      cases++
+      check(res.statusCode === 200, `${label}: ${res.statusCode}, not 200`)
       const body = res.json()
       const problems = unsafeParts(body.message)
       if (problems.length > 0) unsafe.push(`${label}: ${problems.join(', ')} in ${JSON.stringify(body.message)}`)
-      t.same(problems, [], `${label}: plain message`)
+      check(problems.length === 0, `${label}: not a plain message (${problems.join(', ')})`)
       tally.total++
       bump(tally.source, body.degraded === true ? `${body.source} (degraded)` : body.source)
 
@@ -101,17 +107,19 @@ async function runMode (t: Test, provider: FakeProvider, mode: 'echo' | 'ok') {
       before = after
       for (const r of reasons) bump(tally.reason, r)
       if (mode === 'echo') {
-        t.equal(body.source, 'local', `${label}: echoed prompt rejected`)
-        t.equal(body.degraded, true, `${label}: degraded`)
-        t.ok(reasons.length === 1 && ['guard', 'numbers'].includes(reasons[0]), `${label}: fallback reason ${reasons.join(',')}`)
+        check(body.source === 'local', `${label}: echoed prompt not rejected (source ${body.source})`)
+        check(body.degraded === true, `${label}: not degraded`)
+        check(reasons.length === 1 && ['guard', 'numbers'].includes(reasons[0]), `${label}: fallback reason ${reasons.join(',')}`)
       } else {
-        t.ok(body.source === provider.name ? body.degraded === false : body.source === 'local' && body.degraded === true, `${label}: source and degraded agree`)
-        t.ok(reasons.every((r) => ['guard', 'numbers'].includes(r)), `${label}: only guard reasons (${reasons.join(',')})`)
+        check(body.source === provider.name ? body.degraded === false : body.source === 'local' && body.degraded === true, `${label}: source ${body.source} and degraded ${body.degraded} disagree`)
+        check(reasons.every((r) => ['guard', 'numbers'].includes(r)), `${label}: not only guard reasons (${reasons.join(',')})`)
       }
       // A cached answer makes no call; a fresh one shows us the prompt.
-      if (fake.calls > calls) checkPrompt(t, provider, fake, attack.text, label)
+      if (fake.calls > calls) check(promptKeepsAttackInBlock(provider, fake, attack.text), `${label}: attack outside the escaped data block`)
     }
   }
+  t.equal(cases, attacks.length * PLACEMENTS.length, 'every attack in every placement')
+  t.same(failed, [], 'every case: 200, a plain message, and the source, degraded flag, fallback reason and prompt checks hold')
   for (const [category, tally] of tallies) {
     t.comment(`${provider.name} ${mode} ${category}: ${tally.total} cases; source ${JSON.stringify(tally.source)}; fallback reasons ${JSON.stringify(tally.reason)}`)
   }

@@ -6,12 +6,12 @@ import { readAmount } from '../../../../src/advice/facts/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/facts/meal/lookup.js'
 import { parseMeal, type MealParse } from '../../../../src/advice/facts/meal/parse.js'
 import { mealSegments } from '../../../../src/advice/facts/meal/text.js'
-import { FUZZ_SEED } from '../../../helpers/fuzz-seed.js'
+import { FUZZ_SEED, fuzzRuns } from '../../../helpers/fuzz-seed.js'
 
 // Pinned seed: a failure here is reproducible; fast-check prints the counterexample and its path.
 // Quantities stay below 10^16 here (or above Number.MAX_VALUE, which reads as no number): the
 // overflow between them is its own test below, so it cannot hide other failures.
-const RUN = { seed: FUZZ_SEED, numRuns: 2000 }
+const RUN = { seed: FUZZ_SEED, numRuns: fuzzRuns(2000) }
 
 const AMOUNTS = ['', 'a', 'an', '2', '0', '-5', '1e308', '0.0000001', '1/0', '1/2', '1 1/2', '½', '2-3', 'half a', 'a couple of', 'a dozen', '9'.repeat(15), '9'.repeat(309)]
 const UNITS = ['', 'g', 'grams', 'kg', 'oz', 'fl oz', 'ml', 'l', 'cups', 'tbsp', 'tbsp.', 'slices', 'cans', 'bottles', 'a 20 oz bottle of', 'large', 'small', 'x']

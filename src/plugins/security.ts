@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import helmet, { type HelmetOptions } from 'helmet'
 import { rateLimitWindowMs, splitList, type Config } from '../config.js'
 import { bearerToken, createKeyMatcher } from './auth.js'
+import { RateLimited } from './errors.js'
 
 const UNITS: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']]
 
@@ -107,9 +108,8 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     errorResponseBuilder: (_request, context) => {
       // context.after is the time left, not the window: name both plainly.
       const requests = context.max === 1 ? '1 request' : `${context.max} requests`
-      const err = new Error(`Rate limit of ${requests} per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
-      err.statusCode = context.statusCode
-      return err
+      // Always a 429 here: a 403 would need the plugin's ban option, which is off.
+      return new RateLimited(requests, windowText, Math.ceil(context.ttl / 1000))
     }
   })
 }, { name: 'security' })

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { stringify } from 'safe-stable-stringify'
 import type { DayFacts, DaySummary, DayTotals, Profile, TrackedEntry } from '../../schemas/tracking.js'
 import type { Advisor } from '../advice/advisor.js'
 import { computeFacts, splitEntry } from '../advice/facts/index.js'
@@ -19,9 +20,13 @@ export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC'
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
 
-/** The body's hash for Idempotency-Key: the same fields in any order are the same request. */
+/**
+ * The body's hash for Idempotency-Key: the same fields in any order are the same request.
+ * Stored with the key for 24 h, so its input must not change form: the topic, a newline and
+ * the body as JSON with sorted keys, as JSON.stringify writes each value.
+ */
 export function requestHash (topic: string, body: Record<string, unknown>): string {
-  return createHash('sha256').update(`${topic}\n${JSON.stringify(body, Object.keys(body).sort())}`).digest('hex')
+  return createHash('sha256').update(`${topic}\n${stringify(body)}`).digest('hex')
 }
 
 /** An entry on the wire. */

@@ -220,6 +220,9 @@ t.test('Idempotency-Key', async (t) => {
     t.same(again.advice, first.advice)
     t.equal((await store.listEntries('alice', { limit: 10 })).items.length, 1, 'one entry')
     t.equal(requestHash('water', { a: 1, b: 2 }), requestHash('water', { b: 2, a: 1 }))
+    // Stored keys outlive a deploy (24 h), so the form is pinned: sha256 of 'water\n' and the sorted JSON,
+    // {"amount_liters":0.5,"note":"é","tags":["b","a"],"time":"2026-06-01T10:00:00Z"} (sha256sum by hand).
+    t.equal(requestHash('water', { time: '2026-06-01T10:00:00Z', tags: ['b', 'a'], note: 'é', amount_liters: 0.5 }), 'cb37f0b0ccfe2d2c67c073e20f40d77f73378d12ed38f266283bf81647e3a626')
     t.not(requestHash('water', { a: 1 }), requestHash('gym', { a: 1 }), 'the topic is part of the request')
   })
 

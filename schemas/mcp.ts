@@ -1,7 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox'
+import { Entry } from './common.js'
 import { FoodEntry } from './food.js'
 import { GymEntry } from './gym.js'
-import { EntriesQuery, EntryParams, SummaryQuery } from './tracking.js'
+import { EntriesQuery, EntryParams, LogHeaders, SummaryQuery } from './tracking.js'
+import { WaterEntry } from './water.js'
 
 // The MCP tools' own inputs and outputs. Each is assembled from the fields of
 // the REST schemas, never restated, so a bound or a description changes in
@@ -24,6 +26,31 @@ export const LookupActivityInput = Type.Object({
 }, { $id: 'LookupActivityInput', additionalProperties: false, description: 'An activity to look up in the 2024 Adult Compendium' })
 /** Input of `lookup_activity`. */
 export type LookupActivityInput = Static<typeof LookupActivityInput>
+
+const header = LogHeaders.properties['idempotency-key']
+
+/**
+ * `idempotency_key` of the log_* tools: the Idempotency-Key header as an
+ * argument, with its rules, since a tool call has no headers of its own.
+ */
+const IdempotencyKey = Type.Optional(Type.String({
+  minLength: header.minLength,
+  maxLength: header.maxLength,
+  pattern: header.pattern,
+  description: 'A retry with the same key (1–128 printable ASCII, e.g. a UUID) and arguments returns the first answer without logging again (24 h)'
+}))
+
+/** A log_* tool's input: the entry's fields and rules, plus `idempotency_key`. */
+function logInput<P extends TProperties> (id: string, entry: TObject<P>, example: Record<string, unknown>) {
+  return Entry(id, { ...entry.properties, idempotency_key: IdempotencyKey }, { description: String(entry.description), example })
+}
+
+/** Input of `log_water`. */
+export const LogWaterInput = logInput('LogWaterInput', WaterEntry, { amount_liters: 0.25, idempotency_key: '5f0c1b2e-water-1' })
+/** Input of `log_workout`. */
+export const LogWorkoutInput = logInput('LogWorkoutInput', GymEntry, { activity: 'cycling', duration_minutes: 45, idempotency_key: '5f0c1b2e-gym-1' })
+/** Input of `log_meal`. */
+export const LogMealInput = logInput('LogMealInput', FoodEntry, { food: 'chicken salad', meal: 'lunch', idempotency_key: '5f0c1b2e-food-1' })
 
 /** Input of `get_day_summary`: `GET /summary`'s query. */
 export const DaySummaryInput = Type.Object(SummaryQuery.properties, { $id: 'DaySummaryInput', additionalProperties: false, description: 'Which day to summarise' })

@@ -1,5 +1,5 @@
 // Why the production server is a bundle: a cold start spent ~610 ms of its ~1.8 s (measured with
-// `node --cpu-prof`, Node 20, issue 16) in Node's module loader, resolving, stat-ing, reading and
+// `node --cpu-prof`, Node 20) in Node's module loader, resolving, stat-ing, reading and
 // compiling 882 files one by one (TypeBox's ESM build alone is 248, the MCP SDK with zod ~180,
 // Ajv 64). A bundle is a handful of files. tsc still type-checks and emits dist/src; esbuild
 // only joins the same sources (TypeScript's erasable syntax, so its output matches tsc's).
@@ -16,8 +16,10 @@ export const EXTERNAL = ['better-sqlite3', 'pg-native'] as const
 
 // @fastify/swagger-ui serves Swagger UI's files from its own directory, found through __dirname,
 // which an ES module bundle does not have. Left external, loading it (@fastify/static, send, yaml
-// and more, file by file) was ~100 ms of a ~1.2 s cold start (issue 16); bundled, each __dirname
+// and more, file by file) was ~100 ms of a ~1.2 s cold start (measured); bundled, each __dirname
 // becomes the package's directory as Node resolves it at run time, so the files are the installed ones.
+// test/system/scripts/build-bundle.test.ts fails if the package moves its files or stops using
+// __dirname: the bundled server must serve the installed stylesheet and logo.
 const swaggerUiDirs: Plugin = {
   name: 'swagger-ui-dirname',
   setup (b) {
@@ -33,7 +35,7 @@ const swaggerUiDirs: Plugin = {
 // Our data files sit beside the chunks, in chunks/data/, and are read when the module that imports
 // them loads. Inlined (even as the text of a JSON.parse call, which V8 reads faster than an object
 // literal), each stayed in memory twice for the life of the process, as part of the module's
-// source and as a constant of its code: ~10 MB of heap for the food table and the indexes (issue 16).
+// source and as a constant of its code: ~10 MB of heap for the food table and the indexes.
 const DATA_DIR = 'data'
 const DATA_URL = `new URL(\`./${DATA_DIR}/`
 const DATA_IMPORT = "import { readFileSync as __readDataFile } from 'node:fs'\n"
@@ -59,8 +61,10 @@ function jsonData (root: URL, files: Map<string, string>): Plugin {
 
 // The food and activity indexes, built here from the same sources as the rest of the bundle and
 // opened at start-up rather than built there: tokenising every row and filling the recall index
-// were ~0.3 s of a ~1.2 s cold start (issue 16). Replaces src/advice/match/prebuilt.ts, which from
-// source has none. Each is read only when asked for, so its parsed copy dies once the index is open.
+// were ~0.3 s of a ~1.2 s cold start (measured). Replaces src/advice/match/prebuilt.ts, which from
+// source has none; build-bundle.test.ts fails if the bundle's answers differ from the sources'
+// (a MiniSearch change to its saved form included). Each is read only when asked for, so its
+// parsed copy dies once the index is open.
 function prebuiltIndexes (files: Map<string, string>): Plugin {
   return {
     name: 'prebuilt-indexes',
@@ -83,7 +87,7 @@ function prebuiltIndexes (files: Map<string, string>): Plugin {
  * The output as pure ASCII: esbuild escapes strings, but leaves other characters in regular
  * expressions and kept comments ("’", "→", "≥"). V8 keeps a module's source for the life of the
  * process, and one character above U+00FF makes it store the whole source two bytes a character:
- * ~7 MB more heap for this bundle (issue 16). Escaped, the source is one byte a character. An
+ * ~7 MB more heap for this bundle. Escaped, the source is one byte a character. An
  * identity escape ("\’", legal outside u-mode expressions) is the character itself, so its
  * backslash goes with it. Columns in the source maps shift on the lines this touches.
  */

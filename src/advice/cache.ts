@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
+import { stringify } from 'safe-stable-stringify'
 
 /** Where a cached answer came from, for metrics. */
 export type CacheResult = 'hit' | 'miss' | 'coalesced'
@@ -11,29 +12,13 @@ export interface AdviceCache {
 }
 
 /**
- * JSON with object keys sorted, so equal entries give equal keys whatever
- * their field order. Written out by hand rather than through a
- * JSON.stringify replacer: the replacer rebuilt every object as sorted
- * entries, and keyed every upstream call at about 30 µs of CPU. Values are
- * what JSON.stringify makes of them: undefined fields dropped, undefined or
- * non-finite numbers as null.
+ * The cache key of a request: a digest of the provider, its model and the
+ * request as JSON with its keys sorted at every depth (safe-stable-stringify),
+ * so equal requests share a key whatever their field order, and no provider
+ * answers for another.
  */
-export function canonicalJson (value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  let out = ''
-  // Object keys are unique, so the default sort (UTF-16 order, as the replacer's comparison) is total.
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
-    out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`
-  }
-  return `{${out}}`
-}
-
-/** The cache key of a request: a digest of the provider, its model and the canonical request, so no provider answers for another. */
-export function cacheKey (provider: string, model: string, request: unknown): string {
-  return createHash('sha256').update(provider).update('\0').update(model).update('\0').update(canonicalJson(request)).digest('base64url')
+export function cacheKey (provider: string, model: string, request: object): string {
+  return createHash('sha256').update(provider).update('\0').update(model).update('\0').update(stringify(request)).digest('base64url')
 }
 
 interface Flight { key: string, promise: Promise<string>, controller: AbortController, waiters: number }

@@ -1,43 +1,166 @@
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { TSchema } from '@sinclair/typebox'
+import { DATE_TIME_PATTERN, TEXT_PATTERN } from '../../schemas/common.js'
 import { allSchemas } from '../../schemas/index.js'
 import { AJV_OPTIONS, extraPropertiesKeyword } from '../plugins/ajv-keywords.js'
 
+type Node = Record<string, unknown>
+
 const named = new Map<string, TSchema>(allSchemas.map((s) => [String(s.$id), s]))
+const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** Applies `walk` to every subschema of a node; property names are data, not keywords. */
+function mapChildren (node: Node, walk: (child: unknown) => unknown, keep: (key: string, value: unknown) => boolean = () => true): Node {
+  const out: Node = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (!keep(key, value)) continue
+    out[key] = (key === 'properties' || key === 'patternProperties' || key === '$defs') && isNode(value)
+      ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, walk(property)]))
+      : Array.isArray(value) ? value.map(walk) : walk(value)
+  }
+  return out
+}
 
 /**
  * A TypeBox schema as plain JSON Schema with every `$ref` to a named schema
  * replaced by that schema, and no `$id` or `examples` left. MCP clients get each tool's
  * schemas on their own, with nothing to resolve a reference against; and an
  * Ajv (the SDK client's) that compiles two output schemas embedding the same
- * `$id` would refuse the second. The OpenAPI examples are dropped: every
- * tools/list puts the schemas in a model's context, where they cost tokens
- * and teach nothing the descriptions do not.
+ * `$id` would refuse the second.
  */
-export function inline (schema: unknown): Record<string, unknown> {
+export function inline (schema: unknown): Node {
   const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk)
-    if (node === null || typeof node !== 'object') return node
-    const record = node as Record<string, unknown>
-    if (typeof record.$ref === 'string') {
-      const target = named.get(record.$ref)
-      if (target === undefined) throw new Error(`unknown schema reference ${record.$ref}`)
-      const { $ref: _ref, ...rest } = record
+    if (!isNode(node)) return node
+    if (typeof node.$ref === 'string') {
+      const target = named.get(node.$ref)
+      if (target === undefined) throw new Error(`unknown schema reference ${node.$ref}`)
+      const { $ref: _ref, ...rest } = node
       return { ...(walk(target) as object), ...(walk(rest) as object) }
     }
-    const out: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(record)) {
-      if (key === '$id' || key === 'examples') continue
-      // Property names are data, not keywords: one called "examples" stays.
-      out[key] = key === 'properties' && value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, walk(property)]))
-        : walk(value)
-    }
-    return out
+    return mapChildren(node, walk, (key) => key !== '$id' && key !== 'examples')
   }
   // Through JSON: TypeBox's symbol-keyed metadata is not part of the schema.
-  return walk(JSON.parse(JSON.stringify(schema))) as Record<string, unknown>
+  return walk(JSON.parse(JSON.stringify(schema))) as Node
+}
+
+/** Which side of a tool a schema describes. */
+export type SchemaRole = 'input' | 'output'
+
+// What a listed output schema keeps: each field's type, the shape a client checks structuredContent against.
+const OUTPUT_KEYWORDS = new Set(['type', 'properties', 'items', 'anyOf', 'enum', 'const'])
+// What a listed input leaves to the server, which checks every call against the full schema:
+// the bounds (each input's description states its own in words, which a model reads and
+// which costs a third of the bytes), formats, and the patterns that guard against control
+// characters or restate a description (ISO 8601).
+const INPUT_DROPPED = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength', 'maxItems', 'format', 'x-max-extra-properties', 'patternProperties'])
+const SERVER_PATTERNS = new Set([TEXT_PATTERN, DATE_TIME_PATTERN])
+// A repeated subschema at least this long (as JSON) is written once, in $defs.
+const SHARED_MIN_LENGTH = 120
+
+/** `{anyOf: [{type: a}, {type: b}]}` as `{type: [a, b]}`; anything else as it is. */
+function typeList (node: Node): Node {
+  const members = node.anyOf
+  if (!Array.isArray(members) || !members.every((m) => isNode(m) && Object.keys(m).length === 1 && typeof m.type === 'string')) return node
+  const { anyOf: _anyOf, ...rest } = node
+  return { ...rest, type: (members as Array<{ type: string }>).map((m) => m.type) }
+}
+
+/** The JSON types a union admits, nested unions included. */
+function memberTypes (node: unknown): string[] {
+  if (!isNode(node)) return []
+  return Array.isArray(node.anyOf) ? node.anyOf.flatMap(memberTypes) : typeof node.type === 'string' ? [node.type] : []
+}
+
+/** Trims one inlined node for tools/list (see listedSchema). */
+function trim (node: unknown, role: SchemaRole): unknown {
+  if (!isNode(node)) return node
+  const walk = (child: unknown) => trim(child, role)
+  let out: Node
+  if (role === 'output') {
+    out = mapChildren(node, walk, (key) => OUTPUT_KEYWORDS.has(key))
+    if (isNode(out.properties) && Object.keys(out.properties).length === 0) delete out.properties
+  } else {
+    out = mapChildren(node, walk, (key, value) => !INPUT_DROPPED.has(key) && !(key === 'pattern' && SERVER_PATTERNS.has(String(value))))
+    // An entry's extra context fields: the server's rule names them by a pattern that excludes
+    // the documented fields, counts them and bounds each value; listed, any other field of one
+    // of those types is allowed (the entry's description gives the rule in words).
+    const extras = isNode(node.patternProperties) ? Object.values(node.patternProperties) : []
+    if (extras.length === 1) out.additionalProperties = { type: [...new Set(memberTypes(extras[0]))] }
+  }
+  return typeList(out)
+}
+
+/** Moves each subschema that occurs twice or more (and is long enough to pay for a `$ref`) into `$defs`. */
+function share (root: Node): Node {
+  const seen = new Map<string, { count: number, name: string }>()
+  const count = (node: unknown, name: string) => {
+    if (Array.isArray(node)) { node.forEach((n) => count(n, name)); return }
+    if (!isNode(node)) return
+    const json = JSON.stringify(node)
+    if (json.length >= SHARED_MIN_LENGTH) {
+      const entry = seen.get(json) ?? { count: 0, name }
+      entry.count++
+      seen.set(json, entry)
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && isNode(value)) for (const [property, schema] of Object.entries(value)) count(schema, property)
+      else count(value, key === 'items' ? `${name}_item` : name)
+    }
+  }
+  count(root, 'root')
+  const defs: Node = {}
+  const names = new Map<string, string>()
+  for (const [json, { count: n, name }] of seen) {
+    if (n < 2) continue
+    let unique = name
+    for (let i = 2; unique in defs; i++) unique = `${name}${i}`
+    defs[unique] = JSON.parse(json)
+    names.set(json, unique)
+  }
+  if (names.size === 0) return root
+  const replace = (node: unknown, top: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => replace(n, false))
+    if (!isNode(node)) return node
+    const name = top ? undefined : names.get(JSON.stringify(node))
+    if (name !== undefined) return { $ref: `#/$defs/${name}` }
+    return mapChildren(node, (child) => replace(child, false))
+  }
+  // A shared schema may hold another: each definition is rewritten against the rest too.
+  return { ...(replace(root, true) as Node), $defs: Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, replace(def, true)])) }
+}
+
+/**
+ * A tool's schema as tools/list sends it. Every tools/list puts all the
+ * tools' schemas in a model's context, so each is as short as its job allows,
+ * and looser than the server's own schema, never stricter: the server checks
+ * every call against the full one. Inlined (see inline). An input keeps what a
+ * model needs to fill it in: names, types, enums, required fields and the
+ * descriptions, which state each bound in words. An output keeps the shape a
+ * client checks structuredContent against, each field's type; the tool's
+ * description says what the numbers mean. A subschema repeated inside one
+ * tool's schema is written once, in `$defs`.
+ */
+export function listedSchema (schema: TSchema, role: SchemaRole): Node {
+  return share(trim(inline(schema), role) as Node)
+}
+
+/**
+ * A listed input without the descriptions it shares with another tool's
+ * listed input (the whole input's, and each same-named argument's), for a
+ * tool whose description points at that tool: advise_water and log_water take
+ * the same entry, and a model reads every tool of the list together.
+ */
+export function withoutSharedDescriptions (input: Node, reference: Node): Node {
+  const theirs = isNode(reference.properties) ? reference.properties : {}
+  const properties = Object.fromEntries(Object.entries(isNode(input.properties) ? input.properties : {}).map(([name, schema]) => {
+    const other = theirs[name]
+    if (!isNode(schema) || !isNode(other) || schema.description === undefined || schema.description !== other.description) return [name, schema]
+    const { description: _shared, ...rest } = schema
+    return [name, rest]
+  }))
+  const { description, ...rest } = input
+  return { ...rest, ...(description === reference.description ? {} : { description }), properties }
 }
 
 /**

@@ -8,7 +8,7 @@ import { normalizeBody } from '../advice/normalize.js'
 import { domainProblem } from '../plugins/domain-problem.js'
 import { fieldErrors, type AjvError } from '../plugins/field-errors.js'
 import { version } from '../version.js'
-import { createValidatorFactory, inline } from './schemas.js'
+import { createValidatorFactory, listedSchema, withoutSharedDescriptions } from './schemas.js'
 import { createTools, type Tool, type ToolContext, type ToolDeps } from './tools.js'
 
 /** How a tool call ended; a bounded label set for metrics. */
@@ -27,19 +27,35 @@ const INSTRUCTIONS = 'Health tracking tools. Every number (water targets, kcal b
 
 const clean = (detail: string) => detail.replace(/\s+/g, ' ').trim()
 
-/** The tools, listed and callable: schemas inlined and validators compiled once, then shared by every connection. */
+/**
+ * A tool's behaviour hints. A read-only tool needs no destructive or
+ * idempotent hint: the specification gives those meaning only for tools that
+ * change something.
+ */
+function hints (tool: Tool): ListedTool['annotations'] {
+  if (tool.readOnly) return { readOnlyHint: true, openWorldHint: false }
+  return { readOnlyHint: false, destructiveHint: tool.name === 'delete_entry', openWorldHint: false }
+}
+
+/** The tools, listed and callable: listed schemas and validators made once, then shared by every connection. */
 export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
   const tools = createTools(deps)
   const compile = createValidatorFactory()
   const byName = new Map<string, { tool: Tool, validate: ValidateFunction }>(tools.map((t) => [t.name, { tool: t, validate: compile(t.input) }]))
-  const listed: ListedTool[] = tools.map((t) => ({
-    name: t.name,
-    title: t.title,
-    description: t.description,
-    inputSchema: inline(t.input) as ListedTool['inputSchema'],
-    outputSchema: inline(t.output) as ListedTool['outputSchema'],
-    annotations: { title: t.title, readOnlyHint: t.readOnly, destructiveHint: t.name === 'delete_entry', idempotentHint: t.readOnly, openWorldHint: false }
-  }))
+  const inputs = new Map(tools.map((t) => [t.name, listedSchema(t.input, 'input')]))
+  const listed: ListedTool[] = tools.map((t) => {
+    const input = inputs.get(t.name) as Record<string, unknown>
+    const reference = t.argumentsOf === undefined ? undefined : inputs.get(t.argumentsOf)
+    if (t.argumentsOf !== undefined && reference === undefined) throw new Error(`${t.name} shares the arguments of an unknown tool, ${t.argumentsOf}`)
+    return {
+      name: t.name,
+      title: t.title,
+      description: reference === undefined ? t.description : `${t.description} Arguments as described under ${t.argumentsOf}.`,
+      inputSchema: (reference === undefined ? input : withoutSharedDescriptions(input, reference)) as ListedTool['inputSchema'],
+      outputSchema: listedSchema(t.output, 'output') as ListedTool['outputSchema'],
+      annotations: hints(t)
+    }
+  })
   const failed = (name: string, outcome: ToolOutcome, detail: string): CallToolResult => {
     options.observe?.(name, outcome)
     return { isError: true, content: [{ type: 'text', text: clean(detail) }] }

@@ -1,7 +1,8 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { JwksUnavailableError, TrackingError, type TokenRejectedError } from '../tracking/errors.js'
+import { JwksUnavailableError, type TokenRejectedError } from '../tracking/errors.js'
+import { BadUserHeader, Unauthorized } from './errors.js'
 
 // One-shot hash(): no Hash object per call, which was most of this check's cost per request.
 const digest = (value: string): Buffer => hash('sha256', value, 'buffer')
@@ -43,10 +44,6 @@ export interface AuthOptions {
   trackingOff?: string
 }
 
-class Unauthorized extends Error {
-  readonly statusCode = 401
-}
-
 /**
  * Authenticates the routes of the scope it is registered in and sets
  * `request.userId` when a user is identified (tracking): an API key plus
@@ -64,12 +61,12 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOpt
     const rawUser = request.headers['x-user-id']
     const user = typeof rawUser === 'string' ? rawUser : undefined
     if (rawUser !== undefined && (user === undefined || !USER_ID.test(user))) {
-      throw new TrackingError(400, 'X-User-Id must be one value of 1–128 characters from A–Z a–z 0–9 . _ : @ -')
+      throw new BadUserHeader('X-User-Id must be one value of 1–128 characters from A–Z a–z 0–9 . _ : @ -')
     }
     const id = token !== undefined && required ? keyOf(token) : undefined
     if (id !== undefined) {
       if (user === undefined) return undefined
-      if (opts.trackingOff !== undefined) throw new TrackingError(400, `X-User-Id needs tracking, which is off: ${opts.trackingOff}`)
+      if (opts.trackingOff !== undefined) throw new BadUserHeader(`X-User-Id needs tracking, which is off: ${opts.trackingOff}`)
       return `key:${id}:${user}`
     }
     if (token !== undefined && opts.verifyJwt !== undefined) {
@@ -77,18 +74,19 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOpt
       try {
         sub = await opts.verifyJwt(token)
       } catch (err) {
-        if (err instanceof JwksUnavailableError) throw new TrackingError(503, 'bearer tokens cannot be checked right now; retry shortly', 5)
+        // The outage is the domain's to report (a 503 with Retry-After).
+        if (err instanceof JwksUnavailableError) throw err
         // The reason (expired, bad signature, wrong issuer…) is for the logs only.
         request.log.info({ reason: (err as TokenRejectedError).message }, 'bearer token rejected')
         throw new Unauthorized('invalid bearer token')
       }
-      if (user !== undefined) throw new TrackingError(400, 'X-User-Id is for API-key callers; a JWT names its user in sub')
+      if (user !== undefined) throw new BadUserHeader('X-User-Id is for API-key callers; a JWT names its user in sub')
       return `jwt:${sub}`
     }
     if (required) throw new Unauthorized(header === undefined ? 'missing authorization header' : 'invalid authorization header')
     if (user !== undefined) {
       // Tracking on here means JWT only: X-User-Id would need API_KEYS too.
-      throw new TrackingError(400, opts.trackingOff === undefined
+      throw new BadUserHeader(opts.trackingOff === undefined
         ? 'X-User-Id needs an API key as the bearer, and API_KEYS is not set; a JWT names its user in sub'
         : `X-User-Id needs tracking, which is off: ${opts.trackingOff}`)
     }

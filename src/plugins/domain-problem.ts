@@ -1,6 +1,6 @@
 import { AdviceUnavailableError } from '../advice/errors.js'
 import type { FieldError } from '../../schemas/common.js'
-import { DatabaseUnavailableError, FieldValueError, TrackingError } from '../tracking/errors.js'
+import { DatabaseUnavailableError, FieldValueError, JwksUnavailableError, TrackingError, type TrackingErrorKind } from '../tracking/errors.js'
 
 /** What a domain error means to a client: status, safe detail, metrics label, retry delay, and what to log. */
 export interface DomainProblem {
@@ -15,6 +15,12 @@ export interface DomainProblem {
   errors?: FieldError[]
 }
 
+/** The HTTP status of each kind of tracking error. */
+const KIND_STATUS: Readonly<Record<TrackingErrorKind, number>> = { invalid: 400, no_user: 401, not_found: 404, conflict: 409 }
+
+/** Seconds a caller is told to wait while the JWKS cannot be fetched. */
+const JWKS_RETRY_AFTER_S = 5
+
 /**
  * The client-facing meaning of the errors the domain raises, in one place for
  * both faces of the service: the HTTP error handler sends it as a problem
@@ -25,7 +31,11 @@ export function domainProblem (error: unknown, slugOf: (status: number) => strin
     return { status: 400, detail: error.message, metricsType: 'validation', errors: [{ field: error.field, message: error.reason }] }
   }
   if (error instanceof TrackingError) {
-    return { status: error.status, detail: error.message, metricsType: error.status === 503 ? 'unavailable' : slugOf(error.status), retryAfterS: error.retryAfterS }
+    const status = KIND_STATUS[error.kind]
+    return { status, detail: error.message, metricsType: slugOf(status), retryAfterS: error.retryAfterS }
+  }
+  if (error instanceof JwksUnavailableError) {
+    return { status: 503, detail: 'bearer tokens cannot be checked right now; retry shortly', metricsType: 'unavailable', retryAfterS: JWKS_RETRY_AFTER_S }
   }
   if (error instanceof DatabaseUnavailableError) {
     return {

@@ -1,8 +1,28 @@
+import createError from '@fastify/error'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
 import { domainProblem } from './domain-problem.js'
 import { clip, fieldErrors, type AjvError } from './field-errors.js'
+
+// The HTTP layer's own errors, made as Fastify makes its own (@fastify/error: a code, a status,
+// a message template). The handler below sends each as a problem whose detail is the message.
+// Domain errors (src/advice, src/tracking) carry no status: domainProblem maps them.
+
+/** A missing or refused bearer token. */
+export const Unauthorized = createError<'UNAUTHORIZED', 401, [string]>('UNAUTHORIZED', '%s', 401)
+/** An X-User-Id header the server cannot honour here. */
+export const BadUserHeader = createError<'BAD_USER_HEADER', 400, [string]>('BAD_USER_HEADER', '%s', 400)
+/** A tracking route called without an identified user. */
+export const UserRequired = createError<'USER_REQUIRED', 401, []>('USER_REQUIRED', 'this route needs a user: an API key with X-User-Id, or a JWT', 401)
+/** An entry id the caller has no entry under. */
+export const EntryNotFound = createError<'ENTRY_NOT_FOUND', 404, []>('ENTRY_NOT_FOUND', 'no such entry', 404)
+/** A browser origin outside MCP_ALLOWED_ORIGINS calling /mcp. */
+export const OriginForbidden = createError<'ORIGIN_FORBIDDEN', 403, [string]>('ORIGIN_FORBIDDEN', 'Origin %s may not call /mcp; the server lists allowed origins in MCP_ALLOWED_ORIGINS', 403)
+/** A client over its rate limit: the limit, the window in words, and the seconds left. */
+export const RateLimited = createError<'RATE_LIMITED', 429, [string, string, number]>('RATE_LIMITED', 'Rate limit of %s per %s exceeded; retry in %d s', 429)
+/** The event loop is overloaded; the request is shed. */
+export const Overloaded = createError<'OVERLOADED', 503, []>('OVERLOADED', 'The service is overloaded; retry after the delay in Retry-After.', 503)
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -92,7 +112,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       return sendProblem(reply, request, domain.status, domain.detail, domain.errors === undefined ? {} : { type: problemType(400, true), errors: domain.errors })
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    if (error.code === 'OVERLOADED') {
+    if (error instanceof Overloaded) {
       request.metricsErrorType = 'overloaded'
       return sendProblem(reply, request, 503, error.message)
     }

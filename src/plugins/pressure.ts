@@ -2,6 +2,7 @@ import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
+import { Overloaded } from './errors.js'
 
 /** Seconds a shed client is told to wait. */
 export const OVERLOAD_RETRY_AFTER_S = 5
@@ -22,7 +23,7 @@ export function createPressureHandler (sampleMs: number, readyAt: () => number |
     const since = readyAt()
     if (since === undefined || Date.now() - since < 2 * sampleMs) return
     reply.header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
-    throw Object.assign(new Error('The service is overloaded; retry after the delay in Retry-After.'), { statusCode: 503, code: 'OVERLOADED' })
+    throw new Overloaded()
   }
 }
 

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { okResponse } from '../../schemas/common.js'
 import { EntriesQuery, EntryPage, EntryParams, TrackedEntry } from '../../schemas/tracking.js'
-import { TrackingError } from '../tracking/errors.js'
+import { EntryNotFound } from '../plugins/errors.js'
 import { listEntries } from '../tracking/listing.js'
 import { toWire } from '../tracking/tracker.js'
 import { trackedRoute, userOf } from './tracked.js'
@@ -38,7 +38,7 @@ export default async function entryRoutes (app: FastifyInstance) {
     }
   }, async (request) => {
     const entry = await store.getEntry(userOf(request), (request.params as EntryParams).id)
-    if (entry === undefined) throw new TrackingError(404, 'no such entry')
+    if (entry === undefined) throw new EntryNotFound()
     return toWire(entry)
   })
 
@@ -53,7 +53,7 @@ export default async function entryRoutes (app: FastifyInstance) {
     }
   }, async (request, reply) => {
     const deleted = await store.deleteEntry(userOf(request), (request.params as EntryParams).id)
-    if (!deleted) throw new TrackingError(404, 'no such entry')
+    if (!deleted) throw new EntryNotFound()
     return await reply.code(204).send(null)
   })
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { splitList, type Config } from '../config.js'
 import { lazy } from '../lazy.js'
+import { OriginForbidden } from '../plugins/errors.js'
 import { clientGoneSignal } from './advice-route.js'
 
 /** The request headers the SDK transport reads; nothing else (the bearer token above all) is handed to it. */
@@ -56,7 +57,7 @@ export default async function mcpRoutes (app: FastifyInstance, opts: { config: C
     onRequest: async (request) => {
       const origin = request.headers.origin
       if (origin !== undefined && !allowed.has(origin)) {
-        throw Object.assign(new Error(`Origin ${origin} may not call /mcp; the server lists allowed origins in MCP_ALLOWED_ORIGINS`), { statusCode: 403 })
+        throw new OriginForbidden(origin)
       }
     }
   }, async (request, reply) => {

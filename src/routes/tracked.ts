@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify'
 import { problemResponses } from '../../schemas/common.js'
 import { TrackingHeaders } from '../../schemas/tracking.js'
-import { TrackingError } from '../tracking/errors.js'
+import { UserRequired } from '../plugins/errors.js'
 
 /** The identified user of a tracking route; without one the route is a 401. */
 export function userOf (request: FastifyRequest): string {
-  if (request.userId === undefined) throw new TrackingError(401, 'this route needs a user: an API key with X-User-Id, or a JWT')
+  if (request.userId === undefined) throw new UserRequired()
   return request.userId
 }
 

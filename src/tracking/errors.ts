@@ -8,27 +8,41 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** A tracking request the client must change (the HTTP layer maps `status` to a problem). */
+/**
+ * What a tracking request got wrong, in the domain's terms: the request is
+ * invalid, names no user where one is needed, asks for something that does
+ * not exist, or conflicts with what is stored. Each face of the service maps
+ * the kind to its own answer (an HTTP status, an MCP tool error).
+ */
+export type TrackingErrorKind = 'invalid' | 'no_user' | 'not_found' | 'conflict'
+
+/** Why an Idempotency-Key could not be honoured: used with another body, its entry since deleted, or its first request still running. */
+export type IdempotencyCode = 'key_reused' | 'key_entry_deleted' | 'key_in_progress'
+
+/** A tracking request the client must change; its message is safe to show. */
 export class TrackingError extends Error {
-  readonly status: 400 | 401 | 404 | 409 | 503
+  readonly kind: TrackingErrorKind
   readonly retryAfterS: number | undefined
-  constructor (status: 400 | 401 | 404 | 409 | 503, message: string, retryAfterS?: number) {
+  /** Which idempotency rule refused the request, for faces that word it themselves. */
+  readonly code: IdempotencyCode | undefined
+  constructor (kind: TrackingErrorKind, message: string, options: { retryAfterS?: number, code?: IdempotencyCode } = {}) {
     super(message)
     this.name = 'TrackingError'
-    this.status = status
-    this.retryAfterS = retryAfterS
+    this.kind = kind
+    this.retryAfterS = options.retryAfterS
+    this.code = options.code
   }
 }
 
 /**
  * A field that has the right shape but names nothing real (31 February, an
- * unknown time zone): a 400 validation error naming the field, like a schema error.
+ * unknown time zone): a validation error naming the field, like a schema error.
  */
 export class FieldValueError extends TrackingError {
   readonly field: string
   readonly reason: string
   constructor (part: 'body' | 'query', field: string, reason: string) {
-    super(400, `Invalid request ${part}: ${field} ${reason}`)
+    super('invalid', `Invalid request ${part}: ${field} ${reason}`)
     this.name = 'FieldValueError'
     this.field = field
     this.reason = reason

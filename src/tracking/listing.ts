@@ -22,7 +22,7 @@ export interface EntryQuery {
  */
 export async function listEntries (deps: { store: Store, tracker: Tracker }, user: string, q: EntryQuery): Promise<EntryPage> {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor)
-  if (q.cursor !== undefined && cursor === undefined) throw new TrackingError(400, 'cursor is not a next_cursor this API issued')
+  if (q.cursor !== undefined && cursor === undefined) throw new TrackingError('invalid', 'cursor is not a next_cursor this API issued')
   const zone = (q.from ?? q.to) === undefined ? 'UTC' : (await deps.tracker.profile(user)).timezone
   const page = await deps.store.listEntries(user, {
     from: q.from === undefined ? undefined : deps.tracker.instantOf(q.from, zone, 'from', 'query'),

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { stringify } from 'safe-stable-stringify'
 import type { DayFacts, DaySummary, DayTotals, Profile, TrackedEntry } from '../../schemas/tracking.js'
 import type { Advisor } from '../advice/advisor.js'
 import { computeFacts, splitEntry } from '../advice/facts/index.js'
@@ -19,9 +20,13 @@ export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC'
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
 
-/** The body's hash for Idempotency-Key: the same fields in any order are the same request. */
+/**
+ * The body's hash for Idempotency-Key: the same fields in any order are the same request.
+ * Stored with the key for 24 h, so its input must not change form: the topic, a newline and
+ * the body as JSON with sorted keys, as JSON.stringify writes each value.
+ */
 export function requestHash (topic: string, body: Record<string, unknown>): string {
-  return createHash('sha256').update(`${topic}\n${JSON.stringify(body, Object.keys(body).sort())}`).digest('hex')
+  return createHash('sha256').update(`${topic}\n${stringify(body)}`).digest('hex')
 }
 
 /** An entry on the wire. */
@@ -153,11 +158,11 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
   async function earlierAnswer<T extends EntryTopic> (userId: string, key: string, hash: string, signal: AbortSignal | undefined): Promise<LoggedAdvice<T> | undefined> {
     const record = await store.findKey(userId, key, now())
     if (record === undefined) return undefined
-    if (record.request_hash !== hash) throw new TrackingError(409, 'this Idempotency-Key was already used with a different request body')
+    if (record.request_hash !== hash) throw new TrackingError('conflict', 'this Idempotency-Key was already used with a different request body', { code: 'key_reused' })
     if (record.response !== null) return record.response as LoggedAdvice<T>
     const entry = record.entry_id === null ? undefined : await store.getEntry(userId, record.entry_id)
     // The key's entry was deleted since: there is nothing to replay.
-    if (entry === undefined) throw new TrackingError(409, 'the entry logged under this Idempotency-Key was deleted')
+    if (entry === undefined) throw new TrackingError('conflict', 'the entry logged under this Idempotency-Key was deleted', { code: 'key_entry_deleted' })
     const answer = await answerFor(userId, entry, signal)
     return answer as LoggedAdvice<T>
   }
@@ -196,7 +201,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
         // Another request with this key committed first: answer as it did.
         if (idempotency === undefined || !isUniqueViolation(err)) throw err
         const earlier = await earlierAnswer<T>(userId, idempotency.key, idempotency.hash, options.signal)
-        if (earlier === undefined) throw new TrackingError(409, 'a request with this Idempotency-Key is still in progress; retry shortly', 1)
+        if (earlier === undefined) throw new TrackingError('conflict', 'a request with this Idempotency-Key is still in progress; retry shortly', { retryAfterS: 1, code: 'key_in_progress' })
         return { advice: earlier, replayed: true }
       }
       let advice: Advice<T>

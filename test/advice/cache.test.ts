@@ -1,5 +1,5 @@
 import t from 'tap'
-import { cacheKey, canonicalJson, createAdviceCache, type CacheResult } from '../../src/advice/cache.js'
+import { cacheKey, createAdviceCache, type CacheResult } from '../../src/advice/cache.js'
 
 /** A producer that answers only when told to, and records the signals it got. */
 function gated () {
@@ -19,20 +19,6 @@ function gated () {
 
 const live = () => new AbortController().signal
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms))
-
-t.test('canonicalJson sorts object keys at every depth and keeps array order', async (t) => {
-  const a = { b: 1, a: { d: [{ y: 1, x: 2 }, 3], c: null } }
-  const b = { a: { c: null, d: [{ x: 2, y: 1 }, 3] }, b: 1 }
-  t.equal(canonicalJson(a), '{"a":{"c":null,"d":[{"x":2,"y":1},3]},"b":1}')
-  t.equal(canonicalJson(a), canonicalJson(b))
-  t.not(canonicalJson([1, 2]), canonicalJson([2, 1]))
-  t.equal(canonicalJson('text'), '"text"')
-  // What JSON.stringify makes of odd values (ECMA-262 SerializeJSONProperty): dropped fields, nulls in arrays.
-  t.equal(canonicalJson({ z: undefined, y: () => 1, x: Number.NaN, w: [undefined, Infinity, -0], v: 'é"\n', u: true }),
-    '{"u":true,"v":"é\\"\\n","w":[null,null,0],"x":null}')
-  t.equal(canonicalJson({ b: {}, a: [] }), '{"a":[],"b":{}}')
-  t.equal(canonicalJson(undefined), 'null')
-})
 
 t.test('cacheKey is order independent and depends on the provider and the model', async (t) => {
   const request = { topic: 'water', entry: { amount_liters: 1, weight_kg: 70 } }

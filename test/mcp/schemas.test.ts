@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import t from 'tap'
+import { DateTime, Entry, LEVELS, Nullable, StringEnum, Text, TextList } from '../../schemas/common.js'
 import { WaterAdvice } from '../../schemas/water.js'
-import { createValidatorFactory, inline } from '../../src/mcp/schemas.js'
+import { createValidatorFactory, inline, listedSchema, withoutSharedDescriptions } from '../../src/mcp/schemas.js'
 
 t.test('inline replaces named references by their schemas, keeps sibling keywords and drops every $id', async (t) => {
   const schema = inline(Type.Object({ today: Type.Ref('DayTotals', { description: 'the day' }) }, { $id: 'X' }))
@@ -35,4 +36,95 @@ t.test('input validators apply the REST rules: no coercion, the extra-field cap,
   const extras = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`extra_${i}`, i]))
   t.notOk(entry({ amount_liters: 1, ...extras }), 'at most 20 extra context fields')
   t.ok(entry({ amount_liters: 1, note: 'ok' }))
+})
+
+t.test('a listed output keeps each field\'s type: no descriptions, bounds, patterns, formats or required list', async (t) => {
+  const probe = Type.Object({
+    kcal: Nullable(Type.Number({ minimum: 0, description: 'Energy, kcal' })),
+    code: Type.String({ maxLength: 5, pattern: '^\\d{5}$', description: 'A code' }),
+    at: Type.String({ format: 'date-time', maxLength: 30 }),
+    notes: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'Notes' }),
+    source: StringEnum(['gemini', 'local'] as const, { description: 'Who wrote it' }),
+    deleted: Type.Literal(true),
+    body: Type.Object({}, { additionalProperties: true, description: 'Anything' })
+  }, { $id: 'OutputProbe', additionalProperties: false, description: 'A probe', examples: [{}] })
+  t.same(listedSchema(probe, 'output'), {
+    type: 'object',
+    properties: {
+      kcal: { type: ['number', 'null'] },
+      code: { type: 'string' },
+      at: { type: 'string' },
+      notes: { type: 'array', items: { type: 'string' } },
+      source: { type: 'string', enum: ['gemini', 'local'] },
+      deleted: { const: true, type: 'boolean' },
+      body: { type: 'object' }
+    }
+  })
+})
+
+t.test('a listed input keeps names, types, enums, required fields and descriptions; the server keeps the rest', async (t) => {
+  const probe = Entry('InputProbe', {
+    amount: Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Litres (0 < x ≤ 10)' }),
+    note: Text(100, 'A note (≤ 100 characters)'),
+    at: Type.Optional(DateTime('When: ISO 8601')),
+    tags: Type.Optional(TextList('Tags (≤ 20 items)')),
+    level: Type.Optional(StringEnum(LEVELS, { description: 'Effort' })),
+    key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$', description: 'A key' }))
+  }, { description: 'A probe entry', example: { amount: 1, note: 'x' } })
+  t.same(listedSchema(probe, 'input'), {
+    type: 'object',
+    description: 'A probe entry',
+    // The extra context fields: any other field of the types the server takes.
+    additionalProperties: { type: ['string', 'number', 'boolean', 'array'] },
+    required: ['amount', 'note'],
+    properties: {
+      amount: { type: 'number', description: 'Litres (0 < x ≤ 10)' },
+      note: { type: 'string', description: 'A note (≤ 100 characters)' },
+      at: { type: 'string', description: 'When: ISO 8601' },
+      tags: { type: 'array', description: 'Tags (≤ 20 items)', items: { type: 'string' } },
+      level: { type: 'string', enum: ['low', 'moderate', 'high'], description: 'Effort' },
+      // A pattern that says what a value looks like stays; only the server's guards go.
+      key: { type: 'string', pattern: '^[\\x21-\\x7E]+$', description: 'A key' }
+    }
+  })
+  const closed = listedSchema(Type.Object({ id: Type.String({ maxLength: 64, description: 'Entry id' }) }, { $id: 'ClosedProbe', additionalProperties: false }), 'input')
+  t.same(closed, { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', description: 'Entry id' } } }, 'an input without extras stays closed')
+})
+
+t.test('a subschema repeated in one tool\'s schema is written once, in $defs', async (t) => {
+  const amounts = () => Type.Object({
+    fiber_g: Nullable(Type.Number()),
+    sugars_g: Nullable(Type.Number()),
+    sodium_mg: Nullable(Type.Number()),
+    iron_mg: Nullable(Type.Number())
+  })
+  const probe = Type.Object({
+    total: amounts(),
+    items: Type.Array(Type.Object({ grams: Type.Number(), amounts: amounts() })),
+    small: Type.Object({ a: Type.Number() }),
+    also_small: Type.Object({ a: Type.Number() })
+  }, { $id: 'SharedProbe' })
+  const amountsSchema = { type: 'object', properties: { fiber_g: { type: ['number', 'null'] }, sugars_g: { type: ['number', 'null'] }, sodium_mg: { type: ['number', 'null'] }, iron_mg: { type: ['number', 'null'] } } }
+  t.same(listedSchema(probe, 'output'), {
+    type: 'object',
+    properties: {
+      total: { $ref: '#/$defs/total' },
+      items: { type: 'array', items: { type: 'object', properties: { grams: { type: 'number' }, amounts: { $ref: '#/$defs/total' } } } },
+      // Shorter than a reference pays for: repeated as it is.
+      small: { type: 'object', properties: { a: { type: 'number' } } },
+      also_small: { type: 'object', properties: { a: { type: 'number' } } }
+    },
+    $defs: { total: amountsSchema }
+  })
+  t.same(listedSchema(Type.Object({ one: amounts() }, { $id: 'OnceProbe' }), 'output'), { type: 'object', properties: { one: amountsSchema } }, 'no $defs without a repeat')
+})
+
+t.test('a tool that shares another\'s arguments lists them without the shared descriptions', async (t) => {
+  const reference = { type: 'object', description: 'A water entry', properties: { amount_liters: { type: 'number', description: 'Litres' }, time: { type: 'string', description: 'When' } } }
+  const input = { type: 'object', description: 'A water entry', properties: { amount_liters: { type: 'number', description: 'Litres' }, time: { type: 'string', description: 'When it was drunk' }, idempotency_key: { type: 'string', description: 'A key' } } }
+  t.same(withoutSharedDescriptions(input, reference), {
+    type: 'object',
+    properties: { amount_liters: { type: 'number' }, time: { type: 'string', description: 'When it was drunk' }, idempotency_key: { type: 'string', description: 'A key' } }
+  })
+  t.same(withoutSharedDescriptions({ ...input, description: 'Another' }, reference).description, 'Another', 'a description of its own stays')
 })

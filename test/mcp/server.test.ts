@@ -1,8 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import { Ajv } from 'ajv'
 import t, { type Test } from 'tap'
 import { AdviceUnavailableError } from '../../src/advice/errors.js'
 import { createToolbox, type ToolOutcome } from '../../src/mcp/server.js'
-import { DatabaseUnavailableError } from '../../src/tracking/errors.js'
+import { DatabaseUnavailableError, TrackingError } from '../../src/tracking/errors.js'
+import { requestHash } from '../../src/tracking/tracker.js'
 import { build } from '../helpers/build.js'
 
 const text = (r: CallToolResult) => (r.content[0] as { text: string }).text
@@ -57,4 +59,91 @@ t.test('a user without the tracking service is told tracking is off', async (t) 
   const result = await box.call('list_entries', {}, ctx)
   t.equal(result.isError, true)
   t.equal(text(result), 'tracking is off on this server')
+})
+
+t.test('tools/list stays within its budget: 25,600 bytes of JSON', async (t) => {
+  const { box } = await toolbox(t)
+  const bytes = Buffer.byteLength(JSON.stringify({ tools: box.tools }))
+  t.ok(bytes <= 25_600, `tools/list is ${bytes} bytes`)
+})
+
+t.test('the listed schemas accept every tool\'s real arguments and results', async (t) => {
+  const { box } = await toolbox(t)
+  // Strict: a keyword the listing left in by mistake, unknown to JSON Schema, fails to compile.
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true })
+  const listed = new Map(box.tools.map((tool) => [tool.name, { input: ajv.compile(tool.inputSchema), output: ajv.compile(tool.outputSchema ?? {}) }]))
+  const day = '2026-05-10'
+  const calls: Array<[string, Record<string, unknown>]> = [
+    ['advise_water', { amount_liters: 1.2, weight_kg: 70, time: `${day}T09:00:00`, note: 'after a run' }],
+    ['advise_workout', { activity: '30 min HIIT class', weight_kg: 80, equipment_used: ['kettlebell'] }],
+    ['advise_meal', { food: '2 eggs and a slice of toast and a zorblax', meal: 'breakfast' }],
+    ['lookup_food', { food: '100 g banana', portion_size: 'large' }],
+    ['lookup_activity', { activity: 'zorbing' }],
+    ['log_water', { amount_liters: 0.25, time: `${day}T08:00:00Z`, idempotency_key: 'water-1' }],
+    ['log_workout', { activity: 'running', duration_minutes: 30, time: `${day}T10:00:00Z` }],
+    ['log_meal', { food: '100 g banana', meal_time: `${day}T11:00:00Z` }],
+    ['get_day_summary', { date: day }],
+    ['list_entries', { topic: 'water', limit: 5 }]
+  ]
+  for (const [name, args] of calls) {
+    const validate = listed.get(name)
+    t.ok(validate?.input(args), `${name}: the arguments fit the listed input ${JSON.stringify(validate?.input.errors)}`)
+    const result = await box.call(name, args, ctx)
+    t.notOk(result.isError, `${name}: ${JSON.stringify(result.content)}`)
+    t.ok(validate?.output(result.structuredContent), `${name}: the result fits the listed output ${JSON.stringify(validate?.output.errors)}`)
+  }
+  const page = (await box.call('list_entries', {}, ctx)).structuredContent as { items: Array<{ id: string }> }
+  t.equal(page.items.length, 3)
+  const deleted = await box.call('delete_entry', { id: page.items[0].id }, ctx)
+  t.ok(listed.get('delete_entry')?.output(deleted.structuredContent), 'delete_entry\'s result fits too')
+  t.notOk(listed.get('advise_water')?.output({ message: 'x', source: 'local', degraded: false, facts: { intake_l: '1' } }), 'a wrong type still fails')
+})
+
+t.test('log_* with an idempotency_key: a retry replays the stored entry; other arguments are an error naming the key', async (t) => {
+  const { app, box } = await toolbox(t)
+  // The user REST names for the key "k" and X-User-Id alice: sha256("k") begins 8254c329a92850f6.
+  const ctx = { userId: 'key:8254c329a92850f6:alice', noUser: 'identify yourself' }
+  const glass = { amount_liters: 0.25, time: '2026-05-10T08:00:00Z' }
+  const first = await box.call('log_water', { ...glass, idempotency_key: 'glass-1' }, ctx)
+  const retry = await box.call('log_water', { ...glass, idempotency_key: 'glass-1' }, ctx)
+  t.notOk(retry.isError)
+  t.same(retry.structuredContent, first.structuredContent, 'the first answer, replayed')
+  const entries = async () => ((await box.call('list_entries', {}, ctx)).structuredContent as { items: Array<{ id: string, body: object }> }).items
+  t.equal((await entries()).length, 1, 'logged once')
+  t.same((await entries())[0].body, glass, 'the key is not stored as context')
+
+  const other = await box.call('log_water', { amount_liters: 0.5, time: '2026-05-10T08:00:00Z', idempotency_key: 'glass-1' }, ctx)
+  t.equal(other.isError, true)
+  t.equal(text(other), 'this idempotency_key was already used with different arguments; use a new key for a new entry')
+  t.equal((await entries()).length, 1, 'nothing more was logged')
+
+  // The key is the Idempotency-Key of REST, in the same per-user scope: the same body under it replays the tool's entry.
+  const rest = await app.inject({ method: 'POST', url: '/water', payload: glass, headers: { authorization: 'Bearer k', 'x-user-id': 'alice', 'idempotency-key': 'glass-1' } })
+  t.equal(rest.headers['idempotent-replayed'], 'true')
+  t.equal(rest.json().entry_id, (first.structuredContent as { entry_id: string }).entry_id)
+
+  const fresh = await box.call('log_water', { ...glass, idempotency_key: 'glass-2' }, ctx)
+  t.not((fresh.structuredContent as { entry_id: string }).entry_id, (first.structuredContent as { entry_id: string }).entry_id, 'a new key logs a new entry')
+  t.equal((await entries()).length, 2)
+
+  t.equal(text(await box.call('log_meal', { food: 'toast', idempotency_key: 'has space' }, ctx)), 'Invalid arguments for log_meal: idempotency_key is not in the expected form')
+  t.equal(text(await box.call('log_meal', { food: 'toast', idempotency_key: 'k'.repeat(129) }, ctx)), 'Invalid arguments for log_meal: idempotency_key must NOT have more than 128 characters')
+  t.equal((await entries()).length, 2, 'a bad key logs nothing')
+})
+
+t.test('a key whose entry was deleted before its answer was stored cannot replay, and says so by its argument name', async (t) => {
+  const { app, box } = await toolbox(t)
+  // As after a crash between the commit and the stored answer: the key (fresh: kept 24 h from created_at) names an entry, with no answer.
+  const orphan = { id: 'orphan', topic: 'water' as const, time_ms: Date.parse('2026-05-10T08:00:00Z'), body: { amount_liters: 0.25 }, facts: {}, water_l: 0.25, kcal_in: 0, kcal_out: 0, created_at: Date.now() }
+  await app.tracking.store.insertEntry(ctx.userId, orphan, { key: 'crashed', hash: requestHash('water', orphan.body) })
+  await app.tracking.store.deleteEntry(ctx.userId, 'orphan')
+  const result = await box.call('log_water', { amount_liters: 0.25, idempotency_key: 'crashed' }, ctx)
+  t.equal(result.isError, true)
+  t.equal(text(result), 'the entry logged under this idempotency_key was deleted')
+})
+
+t.test('a key still in flight is a conflict to retry, named for the tool', async (t) => {
+  const { app, box } = await toolbox(t)
+  t.capture(app.tracking.tracker, 'log', async () => { throw new TrackingError('conflict', 'a request with this Idempotency-Key is still in progress; retry shortly', { retryAfterS: 1, code: 'key_in_progress' }) })
+  t.equal(text(await box.call('log_workout', { activity: 'rowing', idempotency_key: 'row-1' }, ctx)), 'a call with this idempotency_key is still in progress; retry shortly (retry after 1 s)')
 })

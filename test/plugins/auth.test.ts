@@ -26,6 +26,22 @@ t.test('with API_KEYS set, advice routes need a valid bearer key', async (t) => 
   }
 })
 
+t.test('an X-User-Id the server cannot honour is a 400 problem saying why', async (t) => {
+  const app = await build(t, { API_KEYS: 'k' })
+  const post = async (headers: Record<string, string>) => await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water, headers: { authorization: 'Bearer k', ...headers } })
+  const bad = await post({ 'x-user-id': 'alice smith' })
+  t.equal(bad.statusCode, 400)
+  t.match(bad.headers['content-type'], /^application\/problem\+json/)
+  t.match(bad.json(), { type: '/problems/bad-request', title: 'Bad Request', status: 400, detail: 'X-User-Id must be one value of 1–128 characters from A–Z a–z 0–9 . _ : @ -' })
+  t.notOk('errors' in bad.json())
+  t.match((await app.inject({ url: '/metrics' })).body, 'errors_total{type="bad-request"} 1')
+
+  const off = await build(t, { API_KEYS: 'k', TRACKING: 'off' })
+  const stored = await off.inject({ method: 'POST', url: '/water', payload: SEEDS.water, headers: { authorization: 'Bearer k', 'x-user-id': 'alice' } })
+  t.equal(stored.statusCode, 400)
+  t.match(stored.json().detail, /^X-User-Id needs tracking, which is off: /)
+})
+
 t.test('without API_KEYS the advice routes are open', async (t) => {
   const app = await build(t)
   t.equal((await app.inject({ method: 'POST', url: '/gym', payload: SEEDS.gym })).statusCode, 200)

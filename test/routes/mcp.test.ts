@@ -50,7 +50,15 @@ t.test('the SDK client lists the eleven tools with object schemas, and the advic
   for (const tool of tools) {
     t.equal(tool.inputSchema.type, 'object', `${tool.name} input is an object`)
     t.equal(tool.outputSchema?.type, 'object', `${tool.name} output is an object`)
-    t.notMatch(JSON.stringify([tool.inputSchema, tool.outputSchema]), /"\$(ref|id)"/, `${tool.name} schemas stand alone`)
+    for (const schema of [tool.inputSchema, tool.outputSchema ?? {}]) {
+      // Each stands alone: no $id, and a $ref only into the schema's own $defs.
+      const json = JSON.stringify(schema)
+      t.notMatch(json, /"\$id"/, `${tool.name}: no $id`)
+      const refs = [...json.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1])
+      t.equal(json.split('"$ref"').length - 1, refs.length, `${tool.name}: local references only`)
+      const defs = (schema as { $defs?: Record<string, unknown> }).$defs ?? {}
+      for (const name of refs) t.ok(name in defs, `${tool.name}: #/$defs/${name} is defined`)
+    }
     t.ok(tool.description !== undefined && tool.description.length > 150, `${tool.name} says when to use it`)
   }
   t.equal(tools.find((tool) => tool.name === 'delete_entry')?.annotations?.destructiveHint, true)
@@ -228,7 +236,10 @@ t.test('HTTP guards: 401 without a key, 403 for a foreign Origin, 413 over the b
   // A request on its own, with no initialize before it: any replica can answer it.
   const list = await rawPost(url, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }), { ...asUser('alice'), 'mcp-protocol-version': '2025-06-18' })
   t.equal(list.status, 200)
-  t.equal(((await list.json()) as { result: { tools: unknown[] } }).result.tools.length, 11)
+  const { result } = (await list.json()) as { result: { tools: unknown[] } }
+  t.equal(result.tools.length, 11)
+  // Every agent's context holds this result: 25 KiB at most.
+  t.ok(Buffer.byteLength(JSON.stringify(result)) <= 25_600, `tools/list is ${Buffer.byteLength(JSON.stringify(result))} bytes`)
 })
 
 t.test('/mcp shares the REST routes\' rate limit', async (t) => {

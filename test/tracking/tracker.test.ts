@@ -5,7 +5,7 @@ import { AdviceUnavailableError, ProviderError } from '../../src/advice/errors.j
 import { createLocalProvider } from '../../src/advice/providers/local.js'
 import type { EntryOf } from '../../src/advice/types.js'
 import { openDatabase } from '../../src/tracking/database.js'
-import { TrackingError } from '../../src/tracking/errors.js'
+import { TrackingError, type IdempotencyCode, type TrackingErrorKind } from '../../src/tracking/errors.js'
 import { migrate } from '../../src/tracking/migrations.js'
 import { createStore, type StoredProfile } from '../../src/tracking/store.js'
 import { createTracker, requestHash } from '../../src/tracking/tracker.js'
@@ -44,11 +44,12 @@ const water = (body: Record<string, unknown>) => body as EntryOf<'water'>
 const gym = (body: Record<string, unknown>) => body as EntryOf<'gym'>
 const words = (s: string) => s.trim().split(/\s+/).length
 
-/** Asserts that promise rejects with a TrackingError of this status. */
-async function refused (t: Test, promise: Promise<unknown>, status: number): Promise<void> {
+/** Asserts that promise rejects with a TrackingError of this kind (and idempotency code). */
+async function refused (t: Test, promise: Promise<unknown>, kind: TrackingErrorKind, code?: IdempotencyCode): Promise<void> {
   const err = await promise.then(() => undefined, (e: unknown) => e)
   t.ok(err instanceof TrackingError, `TrackingError (got ${String(err)})`)
-  t.equal((err as TrackingError | undefined)?.status, status)
+  t.equal((err as TrackingError | undefined)?.kind, kind)
+  t.equal((err as TrackingError | undefined)?.code, code)
 }
 
 t.test('water: the day\'s sum drives the facts and today', async (t) => {
@@ -195,12 +196,12 @@ t.test('summary: the day\'s totals, items and a short message', async (t) => {
 
   // No date: today in the profile's zone. NOW (2026-06-01T12:00Z) is 00:00 NZST on 2 June.
   t.equal((await tracker.summary('alice', undefined)).date, '2026-06-02')
-  await refused(t, tracker.summary('alice', '2026-02-31'), 400)
+  await refused(t, tracker.summary('alice', '2026-02-31'), 'invalid')
 })
 
 t.test('a time that is not a real date is a 400', async (t) => {
   const { store, tracker } = await setup(t)
-  await refused(t, tracker.log('alice', 'water', water({ amount_liters: 0.5, time: '2026-02-31T10:00:00' })), 400)
+  await refused(t, tracker.log('alice', 'water', water({ amount_liters: 0.5, time: '2026-02-31T10:00:00' })), 'invalid')
   t.same((await store.listEntries('alice', { limit: 10 })).items, [], 'nothing stored')
   // A time absent is now.
   const { advice } = await tracker.log('alice', 'water', water({ amount_liters: 0.5 }))
@@ -219,11 +220,14 @@ t.test('Idempotency-Key', async (t) => {
     t.same(again.advice, first.advice)
     t.equal((await store.listEntries('alice', { limit: 10 })).items.length, 1, 'one entry')
     t.equal(requestHash('water', { a: 1, b: 2 }), requestHash('water', { b: 2, a: 1 }))
+    // Stored keys outlive a deploy (24 h), so the form is pinned: sha256 of 'water\n' and the sorted JSON,
+    // {"amount_liters":0.5,"note":"é","tags":["b","a"],"time":"2026-06-01T10:00:00Z"} (sha256sum by hand).
+    t.equal(requestHash('water', { time: '2026-06-01T10:00:00Z', tags: ['b', 'a'], note: 'é', amount_liters: 0.5 }), 'cb37f0b0ccfe2d2c67c073e20f40d77f73378d12ed38f266283bf81647e3a626')
     t.not(requestHash('water', { a: 1 }), requestHash('gym', { a: 1 }), 'the topic is part of the request')
   })
 
   t.test('the same key with another body is a 409', async (t) => {
-    await refused(t, tracker.log('alice', 'water', water({ amount_liters: 0.6 }), { idempotencyKey: 'k' }), 409)
+    await refused(t, tracker.log('alice', 'water', water({ amount_liters: 0.6 }), { idempotencyKey: 'k' }), 'conflict', 'key_reused')
     t.equal((await store.listEntries('alice', { limit: 10 })).items.length, 1, 'still one entry')
   })
 
@@ -239,7 +243,7 @@ t.test('Idempotency-Key', async (t) => {
         if (!result.value.replayed) fresh++
       } else {
         // DESIGN §8: the others get its answer, or a 409 while it is in flight.
-        t.match(result.reason, { constructor: TrackingError, status: 409 })
+        t.match(result.reason, { constructor: TrackingError, kind: 'conflict', code: 'key_in_progress', retryAfterS: 1 })
       }
     }
     t.equal(fresh, 1, 'one request logged it')
@@ -263,7 +267,7 @@ t.test('Idempotency-Key', async (t) => {
     t.equal((await store.listEntries('carol', { limit: 10 })).items.length, 1, 'no second entry')
     // Its entry deleted since: nothing to replay.
     await store.deleteEntry('carol', 'orphan')
-    await refused(t, tracker.log('carol', 'water', water({ amount_liters: 0.25 }), { idempotencyKey: 'crashed' }), 409)
+    await refused(t, tracker.log('carol', 'water', water({ amount_liters: 0.25 }), { idempotencyKey: 'crashed' }), 'conflict', 'key_entry_deleted')
   })
 
   t.test('an expired key is used afresh', async (t) => {

@@ -17,10 +17,10 @@ const request: ProviderRequest = {
   facts: { intake_l: 1, target_l: 1.8, remaining_l: 0.8, basis: 'x', baseline_l: 1.8, exercise_extra_l: 0, heat_extra_l: 0, warnings: [], notes: [], sources: [] }
 }
 
-/** The real provider client pointed at a fake's origin. */
-const CREATE: Record<string, (origin: string) => AdviceProvider> = {
-  gemini: (origin) => createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: origin, maxConnections: 4 }),
-  openai: (origin) => createOpenAIProvider({ baseUrl: `${origin}/v1`, model: 'm', timeoutMs: 60_000, maxConnections: 4 })
+/** The real provider client pointed at a fake's origin, with a pool of maxConnections. */
+const CREATE: Record<string, (origin: string, maxConnections?: number) => AdviceProvider> = {
+  gemini: (origin, maxConnections = 4) => createGeminiProvider({ apiKey: 'k', model: 'gemini-2.5-flash', baseUrl: origin, maxConnections }),
+  openai: (origin, maxConnections = 4) => createOpenAIProvider({ baseUrl: `${origin}/v1`, model: 'm', timeoutMs: 60_000, maxConnections })
 }
 
 const never = () => new AbortController().signal
@@ -36,13 +36,12 @@ async function hanging (t: Test, name: string) {
 for (const { name } of FAKE_PROVIDERS) {
   t.test(`${name}: reuses pooled keep-alive connections`, async (t) => {
     const fake = await FAKE_PROVIDERS.find((p) => p.name === name)!.start({ kind: 'ok', text: 'Keep sipping water.' })
-    const provider = CREATE[name](fake.url)
+    // A pool of one: undici frees a socket one event-loop turn after the reply is read, so a
+    // larger pool may open a second socket for a call sent in that turn; this one waits for it.
+    // Without keep-alive, each call would still need a socket of its own.
+    const provider = CREATE[name](fake.url, 1)
     t.teardown(async () => { await provider.close?.(); await fake.close() })
-    for (let i = 0; i < 5; i++) {
-      t.equal((await provider.write(request, never())).text, 'Keep sipping water.')
-      // undici returns the socket to the pool a tick after the body is read.
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    for (let i = 0; i < 5; i++) t.equal((await provider.write(request, never())).text, 'Keep sipping water.')
     t.equal(fake.calls, 5)
     t.equal(fake.connections, 1)
   })

@@ -1,4 +1,5 @@
-import type { ProviderRequest, Topic } from './types.js'
+import { TOPIC_DEFS } from './topics/index.js'
+import type { ProviderRequest } from './types.js'
 
 /** The fixed system instruction; user text never enters it. */
 export const SYSTEM_INSTRUCTION = [
@@ -8,14 +9,6 @@ export const SYSTEM_INSTRUCTION = [
   'Use only the numbers in the "facts" object; never invent, recompute or change a number. If a fact is null, do not state a number for it.',
   'Do not diagnose, name diseases or give medical treatment; suggest seeing a professional only if a warning in the facts calls for it.'
 ].join(' ')
-
-/** What each topic's advice should do, as in the original design. */
-export const TOPIC_GOALS: Record<Topic, string> = {
-  water: 'Say how much more water to drink today (facts.remaining_l), or that the target is met, plus one motivating line. Mention any warning first.',
-  gym: 'Motivate the user about this workout, suggest a suitable intensity for next time, and give one healthy-eating tip. Quote facts.kcal_burned if it is not null.',
-  food: 'Estimate the meal\'s calories using facts.kcal (if not null) and encourage one healthier choice (vegetables, protein or fibre).',
-  day: 'Sum up the user\'s day from the facts (water against facts.water_target_l, kcal_in, kcal_out, kcal_goal if not null) and give one suggestion for the rest of the day or tomorrow.'
-}
 
 const ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' }
 
@@ -31,5 +24,5 @@ export function dataBlock (request: ProviderRequest): string {
 
 /** The user turn: the fixed task for the topic, then the delimited data. */
 export function userPrompt (request: ProviderRequest): string {
-  return `Task: ${TOPIC_GOALS[request.topic]}\n${dataBlock(request)}`
+  return `Task: ${TOPIC_DEFS[request.topic].goal}\n${dataBlock(request)}`
 }

@@ -5,7 +5,7 @@ import { DaySummaryInput, Deleted, DeleteEntryInput, ListEntriesInput, LookupAct
 import { DaySummary, EntryPage } from '../../schemas/tracking.js'
 import { WaterAdvice, WaterEntry } from '../../schemas/water.js'
 import type { Advisor } from '../advice/advisor.js'
-import { computeFacts, splitEntry } from '../advice/facts/index.js'
+import { ENTRY_TOPIC_DEFS, prepare } from '../advice/topics/index.js'
 import type { Advice, EntryOf, FactsOf } from '../advice/types.js'
 import { TrackingError } from '../tracking/errors.js'
 import { listEntries } from '../tracking/listing.js'
@@ -71,14 +71,11 @@ export function createTools (deps: ToolDeps): Tool[] {
     await advisor.advise(topic, args, ctx.signal)
   const log = <T extends EntryTopic>(topic: T) => async (args: EntryOf<T>, ctx: ToolContext & { user: string }): Promise<LoggedAdvice<T>> =>
     (await tracking().tracker.log(ctx.user, topic, args, { signal: ctx.signal })).advice
-  const lookup = <T extends 'food' | 'gym'>(topic: T) => async (args: Record<string, unknown>): Promise<FactsOf<T>> => {
-    const { entry, context } = splitEntry(topic, args as EntryOf<T>)
-    return computeFacts(topic, entry, context)
-  }
+  const lookup = <T extends 'food' | 'gym'>(topic: T) => async (args: EntryOf<T>): Promise<FactsOf<T>> => prepare(topic, args).facts
 
   return [
     tool({
-      name: 'advise_water',
+      name: ENTRY_TOPIC_DEFS.water.mcp.advise,
       title: 'Water advice (stateless)',
       description: 'How much more water to drink today, with one short piece of advice. ' + NEVER_LOGS + ' Use it to answer a question; to record a drink use log_water instead. ' +
         'amount_liters is the TOTAL drunk so far today in litres (500 mL = 0.5). Optional: weight_kg (kg; sets the target at 35 mL/kg), activity_level (low|moderate|high), temperature (°C), exercise_duration (minutes today). ' +
@@ -86,10 +83,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       input: WaterEntry,
       output: WaterAdvice,
       run: advise('water'),
-      text: adviceText
+      text: adviceText('water')
     }),
     tool({
-      name: 'advise_workout',
+      name: ENTRY_TOPIC_DEFS.gym.mcp.advise,
       title: 'Workout advice (stateless)',
       description: 'Energy burned in one workout, with one short piece of advice. ' + NEVER_LOGS + ' To record the workout use log_workout instead. ' +
         'activity is free text ("running", "cycling 20 km/h", "45 min HIIT", "ran 5k in 25 minutes": a duration, distance, speed or effort in it is read when the field is absent); duration_minutes in minutes wins over the text; weight_kg in kg (70 kg assumed without it); intensity low|moderate|high. ' +
@@ -97,10 +94,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       input: GymEntry,
       output: GymAdvice,
       run: advise('gym'),
-      text: adviceText
+      text: adviceText('gym')
     }),
     tool({
-      name: 'advise_meal',
+      name: ENTRY_TOPIC_DEFS.food.mcp.advise,
       title: 'Meal advice (stateless)',
       description: 'Energy and macronutrients of a meal, with one short piece of advice. ' + NEVER_LOGS + ' To record the meal use log_meal instead; for numbers without advice use lookup_food. ' +
         'food is free text with amounts ("2 eggs and a slice of toast", "200 g rice"); meal is breakfast|lunch|dinner|snack. ' +
@@ -108,7 +105,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       input: FoodEntry,
       output: FoodAdvice,
       run: advise('food'),
-      text: adviceText
+      text: adviceText('food')
     }),
     tool({
       name: 'lookup_food',
@@ -132,7 +129,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       text: (facts: FactsOf<'gym'>) => factsText('gym', facts)
     }),
     tool({
-      name: 'log_water',
+      name: ENTRY_TOPIC_DEFS.water.mcp.log,
       title: 'Log a drink',
       description: 'Record a drink in the user\'s log and get advice on the day so far. ' + NEEDS_USER + ' ' +
         'amount_liters is THIS drink only, in litres (a 250 mL glass = 0.25); the service adds up the day. time is ISO 8601 (without an offset: the user\'s time zone), default now. ' +
@@ -141,10 +138,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: WaterAdvice,
       tracked: true,
       run: log('water'),
-      text: adviceText
+      text: adviceText('water')
     }),
     tool({
-      name: 'log_workout',
+      name: ENTRY_TOPIC_DEFS.gym.mcp.log,
       title: 'Log a workout',
       description: 'Record a workout in the user\'s log, with its kcal burned (2024 Adult Compendium MET × kg × hours) and advice. ' + NEEDS_USER + ' ' +
         'activity is free text and may carry the duration ("30 min HIIT class"), duration_minutes in minutes wins over it, weight_kg in kg (else the profile\'s weight, else 70 kg), time ISO 8601 (default now). ' +
@@ -153,10 +150,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: GymAdvice,
       tracked: true,
       run: log('gym'),
-      text: adviceText
+      text: adviceText('gym')
     }),
     tool({
-      name: 'log_meal',
+      name: ENTRY_TOPIC_DEFS.food.mcp.log,
       title: 'Log a meal',
       description: 'Record a meal in the user\'s log, with its kcal and macronutrients from the USDA tables and advice. ' + NEEDS_USER + ' ' +
         'food is free text with amounts; meal breakfast|lunch|dinner|snack; meal_time ISO 8601 (default now). Unmatched parts count 0 kcal and are listed in facts.unmatched. ' +
@@ -165,7 +162,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: FoodAdvice,
       tracked: true,
       run: log('food'),
-      text: adviceText
+      text: adviceText('food')
     }),
     tool({
       name: 'get_day_summary',

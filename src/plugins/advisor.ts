@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAdvisor, type Advisor, type AdvisorObserver } from '../advice/advisor.js'
-import { warmFacts } from '../advice/facts/index.js'
+import { warmFacts } from '../advice/topics/index.js'
 import { createLocalProvider } from '../advice/providers/local.js'
 import type { Upstream, UpstreamObserver } from '../advice/upstream.js'
 import type { Config } from '../config.js'

@@ -77,7 +77,7 @@ function setup (provider: AdviceProvider, overrides: Partial<ResilienceOptions> 
   return { ...resilient, call, waits, seen }
 }
 
-const request: ProviderRequest = { topic: 'water', entry: { amount_liters: 1 }, context: {}, facts: {} as ProviderRequest['facts'] }
+const request: ProviderRequest = { topic: 'water', entry: { amount_liters: 1 }, context: {}, facts: {} as ProviderRequest<'water'>['facts'] }
 const serverError = () => new ProviderError('server_error', 'upstream 503', { status: 503 })
 
 t.test('full jitter: a random share of an exponential, capped window', async (t) => {

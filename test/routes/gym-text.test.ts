@@ -4,7 +4,7 @@ import { TypeRegistry } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { allSchemas } from '../../schemas/index.js'
 import { GymAdvice } from '../../schemas/gym.js'
-import { netKcal } from '../../src/tracking/tracker.js'
+import { netKcal } from '../../src/tracking/summary.js'
 import type { StoredEntry } from '../../src/tracking/store.js'
 import { build } from '../helpers/build.js'
 

@@ -8,7 +8,8 @@ import { openDatabase } from '../../src/tracking/database.js'
 import { TrackingError } from '../../src/tracking/errors.js'
 import { migrate } from '../../src/tracking/migrations.js'
 import { createStore, type StoredProfile } from '../../src/tracking/store.js'
-import { createTracker, requestHash } from '../../src/tracking/tracker.js'
+import { requestHash } from '../../src/tracking/records.js'
+import { createTracker } from '../../src/tracking/tracker.js'
 
 /** The clock: 2026-06-01T12:00:00Z. */
 const NOW = Date.parse('2026-06-01T12:00:00Z')

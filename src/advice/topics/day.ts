@@ -1,5 +1,6 @@
 import type { DayFacts } from '../../../schemas/tracking.js'
-import { litres } from './local.js'
+import { litres } from './phrasing.js'
+import type { TopicDef } from './topic.js'
 
 /** Local message for a tracked day: water against the target, energy in (against the profile's kcal_goal, when set) and out, and one suggestion (≤ 25 words). */
 export function dayMessage (facts: DayFacts): string {
@@ -15,4 +16,11 @@ export function dayMessage (facts: DayFacts): string {
   else if (goal !== undefined) next = 'Water target met, and you are within your goal.'
   else next = 'Water target met. Keep it up tomorrow.'
   return `So far: ${water}, ${energy}. ${next}`
+}
+
+/** A tracked day's summary: its facts are the day's sums, computed by the tracker from the stored entries. */
+export const day: TopicDef<'day'> = {
+  name: 'day',
+  goal: 'Sum up the user\'s day from the facts (water against facts.water_target_l, kcal_in, kcal_out, kcal_goal if not null) and give one suggestion for the rest of the day or tomorrow.',
+  local: (request) => dayMessage(request.facts)
 }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { DayFacts } from '../../../schemas/tracking.js'
-import { dayMessage } from '../../../src/advice/providers/local-day.js'
+import { dayMessage } from '../../../src/advice/topics/day.js'
 
 const day = (f: Partial<DayFacts>): DayFacts => ({
   date: '2026-01-15', water_l: 1.2, water_target_l: 2.24, water_remaining_l: 1.04, kcal_in: 624, kcal_out: 558, kcal_out_net: 478, kcal_goal: null, entries: 3, notes: [], sources: [], ...f

@@ -24,7 +24,7 @@ export function canonicalJson (value: unknown): string {
   let out = ''
   // Object keys are unique, so the default sort (UTF-16 order, as the replacer's comparison) is total.
   for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key]
+    const v: unknown = Reflect.get(value, key)
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
     out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`
   }

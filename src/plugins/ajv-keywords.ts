@@ -20,14 +20,17 @@ export const extraPropertiesKeyword: Plugin<unknown> = function extraPropertiesK
     schemaType: 'number',
     errors: true,
     validate: function validate (max: number, data: Record<string, unknown>, parent?: AnySchemaObject) {
-      const known = (parent?.properties ?? {}) as Record<string, unknown>
+      const known: object = parent?.properties ?? {}
       const extra = Object.keys(data).filter((k) => !Object.hasOwn(known, k))
       if (extra.length <= max) return true
-      ;(validate as unknown as { errors: object[] }).errors = [{
-        keyword: 'x-max-extra-properties',
-        message: `at most ${max} extra context fields are allowed (got ${extra.length})`,
-        params: { limit: max, extra: extra.length, field: extra[max] }
-      }]
+      // Ajv reads a keyword's errors from the validate function itself.
+      Object.assign(validate, {
+        errors: [{
+          keyword: 'x-max-extra-properties',
+          message: `at most ${max} extra context fields are allowed (got ${extra.length})`,
+          params: { limit: max, extra: extra.length, field: extra[max] }
+        }]
+      })
       return false
     }
   })

@@ -1,7 +1,8 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { JwksUnavailableError, TrackingError, type TokenRejectedError } from '../tracking/errors.js'
+import { JwksUnavailableError, TrackingError } from '../tracking/errors.js'
+import { messageOf } from '../thrown.js'
 
 // One-shot hash(): no Hash object per call, which was most of this check's cost per request.
 const digest = (value: string): Buffer => hash('sha256', value, 'buffer')
@@ -79,7 +80,7 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOpt
       } catch (err) {
         if (err instanceof JwksUnavailableError) throw new TrackingError(503, 'bearer tokens cannot be checked right now; retry shortly', 5)
         // The reason (expired, bad signature, wrong issuer…) is for the logs only.
-        request.log.info({ reason: (err as TokenRejectedError).message }, 'bearer token rejected')
+        request.log.info({ reason: messageOf(err) }, 'bearer token rejected')
         throw new Unauthorized('invalid bearer token')
       }
       if (user !== undefined) throw new TrackingError(400, 'X-User-Id is for API-key callers; a JWT names its user in sub')

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
 import { domainProblem } from './domain-problem.js'
-import { clip, fieldErrors, type AjvError } from './field-errors.js'
+import { clip, fieldErrors } from './field-errors.js'
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -62,6 +62,7 @@ const FASTIFY_DETAILS: Readonly<Record<string, (request: FastifyRequest) => stri
 
 /** Property names of the route's body schema (resolving a `$ref`), for "did you mean" hints. */
 function bodyProperties (app: FastifyInstance, request: FastifyRequest): string[] {
+  // A route's body schema is typed unknown; ours are TypeBox objects or a $ref to one.
   const body = request.routeOptions.schema?.body as { $ref?: string, properties?: object } | undefined
   const schema = typeof body?.$ref === 'string' ? app.getSchema(body.$ref) as { properties?: object } | undefined : body
   return Object.keys(schema?.properties ?? {})
@@ -77,7 +78,7 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, statu
 export default fp(async function errorsPlugin (app: FastifyInstance) {
   app.setErrorHandler(function errorHandler (error: FastifyError, request, reply) {
     if (error.validation !== undefined) {
-      const errors = fieldErrors(error.validation as AjvError[], { body: request.body, properties: bodyProperties(app, request) })
+      const errors = fieldErrors(error.validation, { body: request.body, properties: bodyProperties(app, request) })
       request.metricsErrorType = 'validation'
       const detail = errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')
       const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'headers' ? 'headers' : error.validationContext === 'params' ? 'path' : 'body'

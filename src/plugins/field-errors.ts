@@ -70,14 +70,15 @@ export function nearMiss (name: string, candidates: readonly string[]): string |
 function valueAt (body: unknown, pointer: string): unknown {
   let value = body
   for (const part of pointer.split('/').slice(1)) {
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+    value = value !== null && typeof value === 'object' ? Reflect.get(value, part.replace(/~1/g, '/').replace(/~0/g, '~')) : undefined
   }
   return value
 }
 
 function fieldOf (e: AjvError): string {
   const base = e.instancePath.replace(/^\//, '')
-  const child = (e.params.missingProperty ?? e.params.additionalProperty ?? e.params.field) as string | undefined
+  const key = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.field
+  const child = key === undefined ? undefined : String(key)
   // An empty key is still a field the client sent; name it visibly.
   const named = child === '' ? '""' : child
   return [base, named].filter((p) => p !== undefined && p !== '').join('/') || '(body)'
@@ -87,26 +88,26 @@ function messageOf (e: AjvError, ctx: HintContext): string {
   switch (e.keyword) {
     case 'required': {
       // A required field missing beside a sent field of nearly its name is a typo.
-      const missing = e.params.missingProperty as string
+      const missing = String(e.params.missingProperty)
       const sent = ctx.body !== null && typeof ctx.body === 'object' ? Object.keys(ctx.body).filter((k) => !(ctx.properties ?? []).includes(k)) : []
       const typo = sent.find((k) => nearMiss(k, [missing]) !== undefined)
       return typo === undefined ? 'is required' : `is required; you sent ${typo}: did you mean ${missing}?`
     }
     case 'additionalProperties': {
-      const guess = nearMiss(e.params.additionalProperty as string, ctx.properties ?? [])
+      const guess = nearMiss(String(e.params.additionalProperty), ctx.properties ?? [])
       return guess !== undefined
         ? `is not a known field: did you mean ${guess}?`
         : 'is not a known field, and extra context fields need a lower-case snake_case name (letters, digits, _; at most 40 characters)'
     }
-    case 'enum': return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
-    case 'minLength': return e.params.limit === 1 ? EMPTY : `must have at least ${e.params.limit as number} characters`
+    case 'enum': return `must be one of: ${[e.params.allowedValues].flat().join(', ')}`
+    case 'minLength': return e.params.limit === 1 ? EMPTY : `must have at least ${String(e.params.limit)} characters`
     case 'pattern': {
-      if (e.params.pattern !== TEXT_PATTERN) return PATTERN_MESSAGES[e.params.pattern as string] ?? 'is not in the expected form'
+      if (e.params.pattern !== TEXT_PATTERN) return PATTERN_MESSAGES[String(e.params.pattern)] ?? 'is not in the expected form'
       const value = valueAt(ctx.body, e.instancePath)
       return typeof value === 'string' && value.trim() === '' ? EMPTY : 'must not contain control characters'
     }
     case 'maximum': case 'minimum': case 'exclusiveMaximum': case 'exclusiveMinimum': {
-      const bound = `must be ${COMPARISONS[e.params.comparison as string]} ${e.params.limit as number}`
+      const bound = `must be ${COMPARISONS[String(e.params.comparison)]} ${String(e.params.limit)}`
       const hint = e.keyword.endsWith('aximum') ? UNIT_HINTS[e.instancePath.slice(e.instancePath.lastIndexOf('/') + 1)] : undefined
       return hint === undefined ? bound : `${bound} (${hint})`
     }

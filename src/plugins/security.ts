@@ -54,6 +54,7 @@ export function helmetHeaders (options: HelmetOptions): Record<string, string> {
     setHeader: (name: string, value: string | number | readonly string[]) => { headers[name.toLowerCase()] = String(value) },
     removeHeader: (name: string) => { Reflect.deleteProperty(headers, name.toLowerCase()) }
   }
+  // helmet only calls setHeader and removeHeader on the response and never reads the request.
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => { if (err !== undefined) throw err })
   return headers
 }
@@ -107,9 +108,7 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     errorResponseBuilder: (_request, context) => {
       // context.after is the time left, not the window: name both plainly.
       const requests = context.max === 1 ? '1 request' : `${context.max} requests`
-      const err = new Error(`Rate limit of ${requests} per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number }
-      err.statusCode = context.statusCode
-      return err
+      return Object.assign(new Error(`Rate limit of ${requests} per ${windowText} exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: context.statusCode })
     }
   })
 }, { name: 'security' })

@@ -34,5 +34,6 @@ export function referencedSchemas (schema: unknown, shared: Schemas): Schemas {
  */
 export function serializerFactory (): SerializerFactory {
   const select = SerializerSelector()
+  // Fastify passes the schemas added with addSchema, keyed by $id.
   return (shared, options) => (route) => select(referencedSchemas(route.schema, (shared ?? {}) as Schemas), options)(route)
 }

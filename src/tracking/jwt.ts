@@ -1,5 +1,6 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose'
 import { JwksUnavailableError, TokenRejectedError } from './errors.js'
+import { asError, fieldOf, messageOf } from '../thrown.js'
 
 /** What the verifier needs. */
 export interface JwtVerifierOptions {
@@ -36,6 +37,7 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
   async function fetchKeys (): Promise<void> {
     const response = await fetch(options.jwksUrl, { signal: AbortSignal.timeout(options.timeoutMs), headers: { accept: 'application/json' } })
     if (!response.ok) throw new Error(`JWKS answered ${response.status}`)
+    // Checked for its keys array right below; jose checks each key.
     const body = await response.json() as JSONWebKeySet
     if (!Array.isArray(body?.keys)) throw new Error('JWKS has no keys array')
     keys = createLocalJWKSet(body)
@@ -47,21 +49,28 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
     try {
       await inflight
     } catch (err) {
-      options.onRefreshError?.(err as Error)
+      options.onRefreshError?.(asError(err))
       if (keys === undefined) throw new JwksUnavailableError()
       refreshAt = now() + Math.min(options.refreshMs, FAILED_REFRESH_RETRY_MS)
     }
   }
 
+  /** The key set, refreshed first when due (or `now`); a refresh that leaves none throws JwksUnavailableError. */
+  async function keySet (refreshNow = false): Promise<JWTVerifyGetKey> {
+    if (refreshNow || keys === undefined || now() >= refreshAt) await refresh()
+    // Unreached: refresh() itself throws while there is no key set; this tells TypeScript so.
+    if (keys === undefined) throw new JwksUnavailableError()
+    return keys
+  }
+
   const getKey: JWTVerifyGetKey = async (header, token) => {
-    if (keys === undefined || now() >= refreshAt) await refresh()
+    const current = await keySet()
     try {
-      return await (keys as JWTVerifyGetKey)(header, token)
+      return await current(header, token)
     } catch (err) {
       if (!(err instanceof errors.JWKSNoMatchingKey) || now() - lastKidRefresh < UNKNOWN_KID_COOLDOWN_MS) throw err
       lastKidRefresh = now()
-      await refresh()
-      return await (keys as JWTVerifyGetKey)(header, token)
+      return await (await keySet(true))(header, token)
     }
   }
 
@@ -78,8 +87,8 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
       return payload.sub
     } catch (err) {
       if (err instanceof JwksUnavailableError || err instanceof TokenRejectedError) throw err
-      const code = (err as { code?: string }).code
-      throw new TokenRejectedError(code ?? (err as Error).message)
+      const code = fieldOf(err, 'code')
+      throw new TokenRejectedError(typeof code === 'string' ? code : messageOf(err))
     }
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Profile, TrackedEntry } from '../../schemas/tracking.js'
 import { ENTRY_TOPIC_DEFS, request, splitEntry } from '../advice/topics/index.js'
-import type { EntryOf, EntryTopic, FactsOf, ProviderRequest, TopicTypes } from '../advice/types.js'
+import type { EntryOf, EntryTopic, FactsOf, ProviderRequest } from '../advice/types.js'
 import type { StoredEntry, StoredProfile } from './store.js'
 
 /** A profile nobody has set: UTC days, nothing overridden. */
@@ -47,5 +47,5 @@ function restated<T extends EntryTopic> (topic: T, stored: StoredEntry): Provide
   const facts = stored.facts as FactsOf<T>
   const { entry, context } = splitEntry(topic, stored.body as EntryOf<T>)
   const def = ENTRY_TOPIC_DEFS[topic]
-  return request<T>(topic, def.restate(entry, facts) as TopicTypes[T]['entry'], context, facts)
+  return request<T>(topic, def.restate(entry, facts), context, facts)
 }

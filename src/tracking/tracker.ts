@@ -7,6 +7,7 @@ import { FieldValueError, isUniqueViolation, TrackingError } from './errors.js'
 import { DEFAULT_PROFILE, newEntry, requestHash, storedRequest } from './records.js'
 import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
 import { daySummary, dayWaterTarget } from './summary.js'
+import { messageOf } from '../thrown.js'
 
 export type { EntryTopic } from '../advice/types.js'
 
@@ -27,7 +28,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     try {
       return entryInstant(typeof time === 'string' ? time : undefined, zone, now())
     } catch (err) {
-      throw new FieldValueError(part, field, (err as Error).message)
+      throw new FieldValueError(part, field, messageOf(err))
     }
   }
 
@@ -85,11 +86,13 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const record = await store.findKey(userId, key, now())
     if (record === undefined) return undefined
     if (record.request_hash !== hash) throw new TrackingError(409, 'this Idempotency-Key was already used with a different request body')
+    // The stored answer is the one this service gave for the key; the hash names the topic, so it is a T.
     if (record.response !== null) return record.response as LoggedAdvice<T>
     const entry = record.entry_id === null ? undefined : await store.getEntry(userId, record.entry_id)
     // The key's entry was deleted since: there is nothing to replay.
     if (entry === undefined) throw new TrackingError(409, 'the entry logged under this Idempotency-Key was deleted')
     const answer = await answerFor(userId, entry, signal)
+    // The key's entry was logged under the same hash, so for this topic.
     return answer as LoggedAdvice<T>
   }
 

@@ -5,6 +5,7 @@ import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
 import { parseDuration } from '../retry-hint.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
 import { createPool, pooledFetch, type SeenHint } from './pool.js'
+import { fieldOf } from '../../thrown.js'
 
 /** Settings of the pooled Gemini client. */
 export interface GeminiOptions {
@@ -24,6 +25,7 @@ interface ErrorDetail { '@type'?: string, retryDelay?: string, violations?: Arra
 export function readErrorBody (message: string): { retryDelayMs?: number, perDayQuota: boolean } {
   let details: ErrorDetail[] = []
   try {
+    // Google's error envelope; every field is checked before use.
     const body = JSON.parse(message) as { error?: { details?: ErrorDetail[] } }
     details = Array.isArray(body.error?.details) ? body.error.details : []
   } catch {
@@ -37,11 +39,11 @@ export function readErrorBody (message: string): { retryDelayMs?: number, perDay
 /** Maps anything the SDK or the network throws to a classified ProviderError. */
 export function classify (err: unknown, headerRetryMs: number | undefined, callerAborted: boolean): ProviderError {
   if (err instanceof ProviderError) return err
-  const e = err as Error
   if (callerAborted) return new ProviderError('aborted', 'request aborted by caller', { cause: err })
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new ProviderError('timeout', 'attempt timed out', { cause: err })
+  const name = fieldOf(err, 'name')
+  if (name === 'AbortError' || name === 'TimeoutError') return new ProviderError('timeout', 'attempt timed out', { cause: err })
   if (err instanceof ApiError) {
-    const { retryDelayMs, perDayQuota } = readErrorBody(e.message)
+    const { retryDelayMs, perDayQuota } = readErrorBody(err.message)
     return new ProviderError(outcomeOfStatus(err.status, perDayQuota), `upstream ${err.status}`, { status: err.status, retryAfterMs: headerRetryMs ?? retryDelayMs, cause: err })
   }
   if (err instanceof SyntaxError) return new ProviderError('bad_reply', 'reply was not valid JSON', { cause: err })
@@ -53,7 +55,7 @@ export function readReply (response: GenerateContentResponse): ProviderReply {
   if (response.promptFeedback?.blockReason !== undefined) throw new ProviderError('safety', `prompt blocked: ${response.promptFeedback.blockReason}`)
   const candidate = response.candidates?.[0]
   if (candidate === undefined) throw new ProviderError('empty', 'no candidates')
-  const reason = candidate.finishReason as string | undefined
+  const reason: string | undefined = candidate.finishReason
   if (reason === 'SAFETY' || reason === 'PROHIBITED_CONTENT' || reason === 'BLOCKLIST' || reason === 'SPII') {
     throw new ProviderError('safety', `candidate blocked: ${reason}`)
   }
@@ -100,8 +102,7 @@ export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
         return readReply(response)
       } catch (err) {
         // A timeout aborts `signal` too, so tell the two apart by its reason.
-        const reason = signal.reason as Error | undefined
-        const callerAborted = signal.aborted && reason?.name !== 'TimeoutError'
+        const callerAborted = signal.aborted && fieldOf(signal.reason, 'name') !== 'TimeoutError'
         throw classify(err, seen.retryAfterMs, callerAborted)
       }
     },

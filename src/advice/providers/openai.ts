@@ -6,6 +6,7 @@ import { SYSTEM_INSTRUCTION, userPrompt } from '../prompts.js'
 import { retryHintMs } from '../retry-hint.js'
 import type { AdviceProvider, ProviderReply, ProviderRequest } from '../types.js'
 import { createPool, pooledFetch } from './pool.js'
+import { fieldOf } from '../../thrown.js'
 
 /** Settings of the pooled client for an OpenAI-compatible chat-completions endpoint. */
 export interface OpenAIOptions {
@@ -71,6 +72,7 @@ export function readCompletion (completion: ChatCompletion): ProviderReply {
   if (choice === undefined) throw new ProviderError('empty', 'no choices')
   if (choice.finish_reason === 'content_filter') throw new ProviderError('safety', 'reply filtered: content_filter')
   if (choice.finish_reason === 'length') throw new ProviderError('truncated', 'reply cut at the token budget')
+  // Typed as always present, but compatible servers omit it on a filtered or empty choice.
   const message = choice.message as ChatCompletion.Choice['message'] | undefined
   const content = typeof message?.content === 'string' ? stripReasoning(message.content) : ''
   if (content === '') {
@@ -87,7 +89,7 @@ export function classifyOpenAI (err: unknown, signal: AbortSignal): ProviderErro
   // The SDK reports any abort of our signal as a user abort; the per-attempt
   // timeout aborts the same signal, with a TimeoutError as its reason.
   if (signal.aborted) {
-    return (signal.reason as Error | undefined)?.name === 'TimeoutError'
+    return fieldOf(signal.reason, 'name') === 'TimeoutError'
       ? new ProviderError('timeout', 'attempt timed out', { cause: err })
       : new ProviderError('aborted', 'request aborted by caller', { cause: err })
   }

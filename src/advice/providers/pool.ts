@@ -61,6 +61,7 @@ export function pooledFetch (agent: Dispatcher, seen?: SeenHint) {
     const res = await agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
+      // The SDKs send POST (GET for model lists) and a JSON string body: undici's narrower types hold for them.
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: headerRecord(init.headers),
       body: init.body as string | undefined,

@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { CHECKS, splitList, type ProviderName } from './config-checks.js'
-import { nearMiss } from './plugins/field-errors.js'
+import { nearMiss } from './http/field-errors.js'
 
 export { isAddressOrCidr, PROVIDER_NAMES, rateLimitWindowMs, splitList, type ProviderName } from './config-checks.js'
 

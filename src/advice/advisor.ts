@@ -1,9 +1,9 @@
-import { AdviceUnavailableError, ProviderError, type FallbackReason } from './errors.js'
-import { guardMessage } from './guard.js'
+import { AdviceUnavailableError, ProviderError, type FallbackReason } from './upstream/errors.js'
+import { guardMessage } from './upstream/guard.js'
 import type { Source } from '../../schemas/common.js'
 import { prepare } from './topics/index.js'
 import type { Advice, AdviceProvider, EntryOf, EntryTopic, FactsOf, ProviderRequest, Topic } from './types.js'
-import type { Upstream } from './upstream.js'
+import type { Upstream } from './upstream/index.js'
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
@@ -22,7 +22,7 @@ export interface AdvisorOptions {
   local: AdviceProvider
   /**
    * The providers in order of preference, each behind its own policies and
-   * the cache (createUpstreams in upstream.ts); the local advisor ends every
+   * the cache (createUpstreams in upstream/index.ts); the local advisor ends every
    * chain. Empty or absent: only local advice.
    */
   chain?: readonly Upstream[]

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { TSchema } from '@sinclair/typebox'
 import { allSchemas } from '../../schemas/index.js'
-import { AJV_OPTIONS, extraPropertiesKeyword } from '../plugins/ajv-keywords.js'
+import { AJV_OPTIONS, extraPropertiesKeyword } from '../http/ajv-keywords.js'
 
 const named = new Map<string, TSchema>(allSchemas.map((s) => [String(s.$id), s]))
 

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
-import { domainProblem } from './domain-problem.js'
-import { clip, fieldErrors } from './field-errors.js'
+import { domainProblem } from '../http/domain-problem.js'
+import { clip, fieldErrors } from '../http/field-errors.js'
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -2,7 +2,7 @@ import type { Test } from 'tap'
 import type { FoodFacts } from '../../schemas/food.js'
 import type { GymFacts } from '../../schemas/gym.js'
 import { computeWaterFacts } from '../../src/advice/facts/water.js'
-import { countWords, guardMessage, MAX_WORDS } from '../../src/advice/guard.js'
+import { countWords, guardMessage, MAX_WORDS } from '../../src/advice/upstream/guard.js'
 
 // Fixtures shared by the local advisor's word tests.
 export const SEEDS = Array.from({ length: 40 }, (_, i) => `seed-${i}`)

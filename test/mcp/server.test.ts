@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import t, { type Test } from 'tap'
-import { AdviceUnavailableError } from '../../src/advice/errors.js'
+import { AdviceUnavailableError } from '../../src/advice/upstream/errors.js'
 import { createToolbox, type ToolOutcome } from '../../src/mcp/server.js'
 import { DatabaseUnavailableError } from '../../src/tracking/errors.js'
 import { build } from '../helpers/build.js'

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
-import { countWords, MAX_WORDS } from '../../../src/advice/guard.js'
+import { countWords, MAX_WORDS } from '../../../src/advice/upstream/guard.js'
 import { foodMessage } from '../../../src/advice/topics/food.js'
 import { foodFacts, variants } from '../../helpers/local-words.js'
 

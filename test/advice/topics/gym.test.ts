@@ -1,7 +1,7 @@
 import t from 'tap'
 import { activities, INTENSITIES } from '../../../src/advice/data/activities.js'
 import { computeGymFacts } from '../../../src/advice/facts/gym.js'
-import { countWords, MAX_WORDS } from '../../../src/advice/guard.js'
+import { countWords, MAX_WORDS } from '../../../src/advice/upstream/guard.js'
 import { gymMessage, workoutKind } from '../../../src/advice/topics/gym.js'
 import { assertClean, gymFacts, variants } from '../../helpers/local-words.js'
 

@@ -219,8 +219,6 @@ t.test('Idempotency-Key', async (t) => {
     t.equal(again.replayed, true)
     t.same(again.advice, first.advice)
     t.equal((await store.listEntries('alice', { limit: 10 })).items.length, 1, 'one entry')
-    t.equal(requestHash('water', { a: 1, b: 2 }), requestHash('water', { b: 2, a: 1 }))
-    t.not(requestHash('water', { a: 1 }), requestHash('gym', { a: 1 }), 'the topic is part of the request')
   })
 
   t.test('the same key with another body is a 409', async (t) => {

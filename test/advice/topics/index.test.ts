@@ -2,7 +2,7 @@ import t from 'tap'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
 import { computeGymFacts } from '../../../src/advice/facts/gym.js'
 import { computeWaterFacts } from '../../../src/advice/facts/water.js'
-import { contextNote, prepare, splitEntry } from '../../../src/advice/topics/index.js'
+import { contextNote, ENTRY_TOPIC_DEFS, prepare, splitEntry } from '../../../src/advice/topics/index.js'
 
 const CONTEXT_NOTE = (names: string) => `not used for the numbers (context only): ${names}`
 
@@ -65,4 +65,25 @@ t.test('the extra-fields note stays within 300 characters', async (t) => {
   t.ok(note.length <= 300, `${note.length} characters`)
   t.match(note, /^not used for the numbers \(context only\): a_rather_long_context_field_name_0, .* and \d+ more$/)
   t.equal(contextNote(['note']), 'not used for the numbers (context only): note')
+})
+
+t.test('each topic reads its own stored facts, and no other topic\'s', async (t) => {
+  const { water, gym, food } = ENTRY_TOPIC_DEFS
+  t.equal(water.stored.waterTargetL({ target_l: 2.4 }), 2.4)
+  t.equal(water.stored.waterTargetL({}), undefined, 'a water entry without a target sets none')
+  t.equal(gym.stored.waterTargetL({ target_l: 2.4 }), undefined)
+  t.equal(food.stored.waterTargetL({ target_l: 2.4 }), undefined)
+  t.equal(gym.stored.kcalAboveRest({ kcal_net: 300 }), 300)
+  t.equal(water.stored.kcalAboveRest({ kcal_net: 300 }), 0)
+  t.equal(food.stored.kcalAboveRest({ kcal_net: 300 }), 0)
+})
+
+t.test('restate: only water shows a model the sum its stored facts are of', async (t) => {
+  const { water, gym, food } = ENTRY_TOPIC_DEFS
+  const waterFacts = computeWaterFacts({ amount_liters: 1.5 })
+  t.same(water.restate({ amount_liters: 0.5, weight_kg: 70 }, waterFacts), { amount_liters: 1.5, weight_kg: 70 })
+  const gymEntry = { activity: 'yoga', duration_minutes: 30 }
+  t.equal(gym.restate(gymEntry, computeGymFacts(gymEntry)), gymEntry)
+  const foodEntry = { food: 'a bagel' }
+  t.equal(food.restate(foodEntry, computeFoodFacts(foodEntry)), foodEntry)
 })

@@ -67,7 +67,7 @@ export const ExtraValue = Type.Union([
  * documented names so each of those is checked only against its own schema.
  * JSON Schema cannot count only the properties that `properties` does not
  * name, so `x-max-extra-properties` is enforced by our Ajv keyword
- * (src/plugins/ajv-keywords.ts).
+ * (src/http/ajv-keywords.ts).
  */
 export function Entry<T extends TProperties> (id: string, properties: T, options: { description: string, example: Record<string, unknown> }) {
   const documented = Object.keys(properties).join('|')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { allSchemas } from '../schemas/index.js'
 import { parseTrustProxy, splitList, trackingOff, type Config } from './config.js'
-import { AJV_OPTIONS, extraPropertiesKeyword } from './plugins/ajv-keywords.js'
+import { AJV_OPTIONS, extraPropertiesKeyword } from './http/ajv-keywords.js'
 import advisor from './plugins/advisor.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
@@ -14,7 +14,7 @@ import notFound from './plugins/not-found.js'
 import pressure from './plugins/pressure.js'
 import providers from './plugins/providers.js'
 import security from './plugins/security.js'
-import { serializerFactory } from './plugins/serializer-compiler.js'
+import { serializerFactory } from './http/serializer-compiler.js'
 import foodRoutes from './routes/food.js'
 import gymRoutes from './routes/gym.js'
 import waterRoutes from './routes/water.js'
@@ -85,7 +85,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
 
   const keys = splitList(config.API_KEYS)
   const verifyJwt = off === undefined && config.JWT_JWKS_URL !== undefined
-    ? (await import('./tracking/jwt.js')).createJwtVerifier({
+    ? (await import('./identity/jwt.js')).createJwtVerifier({
         jwksUrl: config.JWT_JWKS_URL,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,

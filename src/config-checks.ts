@@ -95,7 +95,7 @@ function chainReason (value: string): string | undefined {
   const names = splitList(value)
   // The local advisor ends every chain anyway; naming it last is allowed, anywhere else it would hide the rest.
   const named = names.at(-1) === 'local' ? names.slice(0, -1) : names
-  if (names.length === 0 || !named.every((n) => (PROVIDER_NAMES as readonly string[]).includes(n))) {
+  if (names.length === 0 || !named.every((n) => new Set<string>(PROVIDER_NAMES).has(n))) {
     return 'expected a comma-separated list of gemini and openai, e.g. gemini,openai (local, if named, comes last)'
   }
   return new Set(named).size === named.length ? undefined : 'expected each provider once'

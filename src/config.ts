@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { CHECKS, splitList, type ProviderName } from './config-checks.js'
-import { nearMiss } from './plugins/field-errors.js'
+import { nearMiss } from './http/field-errors.js'
 
 export { isAddressOrCidr, PROVIDER_NAMES, rateLimitWindowMs, splitList, type ProviderName } from './config-checks.js'
 
@@ -83,6 +83,7 @@ export class ConfigError extends Error {
   }
 }
 
+// Object.keys is typed string[]; these are the schema's own keys, the Config type's.
 const KEYS = Object.keys(ConfigSchema.properties) as Array<keyof Config>
 
 /** Reads, converts and validates the environment; throws one ConfigError listing every bad variable. */
@@ -98,6 +99,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   }
   // TypeBox's Convert truncates: "1.5" and "1e9" would both load as 1. Only
   // plain decimal digits may become numbers.
+  // raw holds only the schema's keys, each a trimmed string; a property schema is read for its JSON Schema type.
   for (const [key, value] of Object.entries(raw) as Array<[keyof Config, string]>) {
     const type = (ConfigSchema.properties[key] as { type?: string }).type
     if (type === 'integer' && !/^-?\d+$/.test(value)) problem(key, 'expected integer')
@@ -110,13 +112,16 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   for (const variable of problems.keys()) delete raw[variable]
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
   for (const error of Value.Errors(ConfigSchema, converted)) {
+    // A top-level error's path is /<variable>, a key of the schema; an enum's schema is a union of constants.
     const variable = error.path.split('/')[1] as keyof Config
     const choices = (ConfigSchema.properties[variable] as { anyOf?: Array<{ const: string }> }).anyOf
     problem(variable, choices === undefined ? error.message.toLowerCase() : `expected one of ${choices.map((c) => c.const).join(', ')}`)
   }
+  // Value.Errors decides validity; the problems found are thrown below before this value escapes.
   const config = converted as Config
   // The schema checks shapes; these check what each value's consumer accepts,
   // so a value that would only fail on the first request fails at start.
+  // Object.entries is typed string keys; CHECKS is keyed by Config's.
   for (const [variable, check] of Object.entries(CHECKS) as Array<[keyof Config, (v: string) => string | undefined]>) {
     const value = config[variable]
     const reason = typeof value === 'string' && !problems.has(variable) ? check(value) : undefined
@@ -152,7 +157,7 @@ const PREFIXES = new Set(KEYS.filter((k) => k.includes('_')).map((k) => k.slice(
 export function configWarnings (env: Record<string, string | undefined>): string[] {
   const warnings: string[] = []
   for (const name of Object.keys(env)) {
-    if ((KEYS as string[]).includes(name) || !PREFIXES.has(name.slice(0, name.indexOf('_') + 1))) continue
+    if (new Set<string>(KEYS).has(name) || !PREFIXES.has(name.slice(0, name.indexOf('_') + 1))) continue
     // A setting without its unit (AI_TIMEOUT for AI_TIMEOUT_MS) is a miss too.
     const guess = nearMiss(name, KEYS) ?? KEYS.find((k) => k === `${name}_MS` || k === `${name}_S`)
     if (guess !== undefined) warnings.push(`Unknown environment variable ${name} is ignored: did you mean ${guess}?`)

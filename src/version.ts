@@ -9,4 +9,5 @@ function findPackageJson (from: URL): URL {
 }
 
 /** The service version from package.json. */
+// package.json always has a version string.
 export const version: string = (JSON.parse(readFileSync(findPackageJson(new URL(import.meta.url)), 'utf8')) as { version: string }).version

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import t from 'tap'
 import { allSchemas } from '../schemas/index.js'
-import { AJV_OPTIONS, extraPropertiesKeyword } from '../src/plugins/ajv-keywords.js'
+import { AJV_OPTIONS, extraPropertiesKeyword } from '../src/http/ajv-keywords.js'
 import { build } from './helpers/build.js'
 
 t.test('HTTP timeouts: headers have a deadline of their own, inside the request timeout', async (t) => {

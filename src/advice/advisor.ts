@@ -1,9 +1,9 @@
-import { AdviceUnavailableError, ProviderError, type FallbackReason } from './errors.js'
-import { computeFacts, splitEntry } from './facts/index.js'
-import { guardMessage } from './guard.js'
+import { AdviceUnavailableError, ProviderError, type FallbackReason } from './upstream/errors.js'
+import { guardMessage } from './upstream/guard.js'
 import type { Source } from '../../schemas/common.js'
-import type { Advice, AdviceProvider, EntryOf, FactsOf, ProviderRequest, Topic, TopicTypes } from './types.js'
-import type { Upstream } from './upstream.js'
+import { prepare } from './topics/index.js'
+import type { Advice, AdviceProvider, EntryOf, EntryTopic, FactsOf, ProviderRequest, Topic } from './types.js'
+import type { Upstream } from './upstream/index.js'
 
 /** Hooks the advisor reports to (metrics live outside the domain). */
 export interface AdvisorObserver {
@@ -22,7 +22,7 @@ export interface AdvisorOptions {
   local: AdviceProvider
   /**
    * The providers in order of preference, each behind its own policies and
-   * the cache (createUpstreams in upstream.ts); the local advisor ends every
+   * the cache (createUpstreams in upstream/index.ts); the local advisor ends every
    * chain. Empty or absent: only local advice.
    */
   chain?: readonly Upstream[]
@@ -34,8 +34,10 @@ export interface AdvisorOptions {
 
 /** The advice service: facts, then words from the first provider of the chain that answers (or the local advisor), guarded. */
 export interface Advisor {
-  /** Advice on a body; `facts`, when given, were computed by the caller (a tracked entry's day, a day summary). */
-  advise<T extends Topic>(topic: T, body: EntryOf<T>, signal?: AbortSignal, facts?: FactsOf<T>): Promise<Advice<T>>
+  /** Stateless advice on a body: its facts computed by its topic (topics' `prepare`), then words for them. */
+  advise<T extends EntryTopic>(topic: T, body: EntryOf<T>, signal?: AbortSignal): Promise<Advice<T>>
+  /** Words for facts the caller computed once (a tracked entry with its day, a day summary); the facts are not recomputed. */
+  adviseOn<T extends Topic>(request: ProviderRequest<T>, signal?: AbortSignal): Promise<Advice<T>>
   /** What /health reports: available, degraded (the first choice is bypassed) or local. */
   aiState (): 'available' | 'degraded' | 'local'
   /** Each provider of the chain, in order: degraded while its breaker keeps calls away. */
@@ -67,22 +69,20 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
   const { local } = options
   const chain = options.chain ?? []
 
-  async function localAdvice<T extends Topic> (request: ProviderRequest<T>, degraded: boolean): Promise<Advice<T>> {
+  async function localAdvice<T extends Topic> (request: ProviderRequest, facts: FactsOf<T>, degraded: boolean): Promise<Advice<T>> {
     const reply = await local.write(request, NEVER)
     const guarded = guardMessage(reply.text)
     // The local templates are ours and always pass; the guard still runs so
     // the 25-word promise holds for every message, whoever wrote it.
     const message = guarded.ok ? guarded.text : ''
     observer.advice(request.topic, 'local')
-    return { message, source: 'local', degraded, facts: request.facts }
+    return { message, source: 'local', degraded, facts }
   }
 
-  async function advise<T extends Topic> (topic: T, body: EntryOf<T>, signal = NEVER, given?: FactsOf<T>): Promise<Advice<T>> {
-    const { entry, context } = splitEntry(topic, body)
-    if (given === undefined && topic === 'day') throw new TypeError('a day summary needs its facts')
-    const facts = given ?? computeFacts(topic as Exclude<T, 'day'>, entry as TopicTypes[Exclude<T, 'day'>]['entry'], context) as FactsOf<T>
-    const request: ProviderRequest<T> = { topic, entry, context, facts }
-
+  async function adviseOn<T extends Topic> (asked: ProviderRequest<T>, signal = NEVER): Promise<Advice<T>> {
+    const { topic, facts } = asked
+    // The union member for T, widened: TypeScript does not relate a generic member to the union it is part of.
+    const request = asked as ProviderRequest
     let failure: ReturnType<typeof failureOf> | undefined
     for (const [index, upstream] of chain.entries()) {
       try {
@@ -103,13 +103,14 @@ export function createAdvisor (options: AdvisorOptions): Advisor {
       if (failure.reason !== 'aborted') options.logger?.warn({ topic, reason: failure.reason, to }, `${upstream.name} advice failed`)
       if (next === undefined) break
     }
-    if (failure === undefined) return await localAdvice(request, false)
+    if (failure === undefined) return await localAdvice(request, facts, false)
     if (options.fallback === 'none') throw new AdviceUnavailableError(failure.reason, failure.retryAfterS)
-    return await localAdvice(request, true)
+    return await localAdvice(request, facts, true)
   }
 
   return {
-    advise,
+    advise: async (topic, body, signal) => await adviseOn(prepare(topic, body), signal),
+    adviseOn,
     aiState: () => chain.length === 0 ? 'local' : chain[0].state(),
     providerStates: () => Object.fromEntries(chain.map((upstream) => [upstream.name, upstream.state()])),
     cancellable: chain.length > 0,

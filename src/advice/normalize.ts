@@ -6,9 +6,8 @@
  */
 export function normalizeBody (body: unknown): void {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return
-  const record = body as Record<string, unknown>
-  for (const [key, value] of Object.entries(record)) {
-    if (typeof value === 'string') record[key] = value.normalize('NFC')
-    else if (Array.isArray(value)) record[key] = value.map((v: unknown) => typeof v === 'string' ? v.normalize('NFC') : v)
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') Reflect.set(body, key, value.normalize('NFC'))
+    else if (Array.isArray(value)) Reflect.set(body, key, value.map((v: unknown) => typeof v === 'string' ? v.normalize('NFC') : v))
   }
 }

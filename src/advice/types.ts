@@ -8,6 +8,8 @@ import type { WaterEntry, WaterFacts } from '../../schemas/water.js'
 export const TOPICS = ['water', 'gym', 'food', 'day'] as const
 /** One of TOPICS. */
 export type Topic = typeof TOPICS[number]
+/** The topics that log an entry (every topic but the day summary). */
+export type EntryTopic = Exclude<Topic, 'day'>
 
 /** Entry and facts types per topic. */
 export interface TopicTypes {
@@ -30,13 +32,14 @@ export interface Advice<T extends Topic = Topic> {
   facts: FactsOf<T>
 }
 
-/** What a provider is asked to phrase: documented fields, extra context and the computed facts, kept apart. */
-export interface ProviderRequest<T extends Topic = Topic> {
-  topic: T
-  entry: TopicTypes[T]['entry']
-  context: Record<string, unknown>
-  facts: FactsOf<T>
-}
+/**
+ * What a provider is asked to phrase: documented fields, extra context and the
+ * computed facts, kept apart. A union discriminated by `topic`, so a switch on
+ * the topic narrows the entry and the facts with it.
+ */
+export type ProviderRequest<T extends Topic = Topic> = {
+  [K in T]: { topic: K, entry: TopicTypes[K]['entry'], context: Record<string, unknown>, facts: FactsOf<K> }
+}[T]
 
 /** Token usage reported by a provider, when it reports any. */
 export interface Usage { inputTokens: number, outputTokens: number }

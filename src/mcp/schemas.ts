@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats'
 import type { TSchema } from '@sinclair/typebox'
 import { DATE_TIME_PATTERN, TEXT_PATTERN } from '../../schemas/common.js'
 import { allSchemas } from '../../schemas/index.js'
-import { AJV_OPTIONS, extraPropertiesKeyword } from '../plugins/ajv-keywords.js'
+import { AJV_OPTIONS, extraPropertiesKeyword } from '../http/ajv-keywords.js'
 
 type Node = Record<string, unknown>
 

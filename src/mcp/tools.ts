@@ -5,7 +5,7 @@ import { DaySummaryInput, Deleted, DeleteEntryInput, ListEntriesInput, LogMealIn
 import { DaySummary, EntryPage } from '../../schemas/tracking.js'
 import { WaterAdvice, WaterEntry } from '../../schemas/water.js'
 import type { Advisor } from '../advice/advisor.js'
-import { computeFacts, splitEntry } from '../advice/facts/index.js'
+import { ENTRY_TOPIC_DEFS, prepare } from '../advice/topics/index.js'
 import type { Advice, EntryOf, FactsOf } from '../advice/types.js'
 import { TrackingError, type IdempotencyCode } from '../tracking/errors.js'
 import { listEntries } from '../tracking/listing.js'
@@ -88,41 +88,38 @@ export function createTools (deps: ToolDeps): Tool[] {
       throw err
     }
   }
-  const lookup = <T extends 'food' | 'gym'>(topic: T) => async (args: Record<string, unknown>): Promise<FactsOf<T>> => {
-    const { entry, context } = splitEntry(topic, args as EntryOf<T>)
-    return computeFacts(topic, entry, context)
-  }
+  const lookup = <T extends 'food' | 'gym'>(topic: T) => async (args: EntryOf<T>): Promise<FactsOf<T>> => prepare(topic, args).facts
 
   return [
     tool({
-      name: 'advise_water',
+      name: ENTRY_TOPIC_DEFS.water.mcp.advise,
       title: 'Water advice (stateless)',
       description: 'How much more water to drink today, with one short tip. ' + NEVER_LOGS + ' To record a drink use log_water. ' +
         'facts.target_l is the day\'s target (basis says how it was set, with its source); warnings flag drinking too much too fast.',
       input: WaterEntry,
       output: WaterAdvice,
       run: advise('water'),
-      text: adviceText
+      text: adviceText('water')
     }),
     tool({
-      name: 'advise_workout',
+      name: ENTRY_TOPIC_DEFS.gym.mcp.advise,
       title: 'Workout advice (stateless)',
       description: 'Energy burned in one workout, with one short tip. ' + NEVER_LOGS + ' To record it use log_workout. ' +
         'facts.kcal_burned = MET × kg × hours from the matched 2024 Adult Compendium row (compendium_code); kcal_net counts only the energy above rest.',
       input: GymEntry,
       output: GymAdvice,
       run: advise('gym'),
-      text: adviceText
+      text: adviceText('gym')
     }),
     tool({
-      name: 'advise_meal',
+      name: ENTRY_TOPIC_DEFS.food.mcp.advise,
       title: 'Meal advice (stateless)',
       description: 'Energy and macronutrients of a meal from USDA FNDDS, with one short tip. ' + NEVER_LOGS + ' To record it use log_meal; for numbers only, lookup_food. ' +
         'Parts in facts.unmatched are left out, not guessed (complete is then false).',
       input: FoodEntry,
       output: FoodAdvice,
       run: advise('food'),
-      text: adviceText
+      text: adviceText('food')
     }),
     tool({
       name: 'lookup_food',
@@ -147,7 +144,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       text: (facts: FactsOf<'gym'>) => factsText('gym', facts)
     }),
     tool({
-      name: 'log_water',
+      name: ENTRY_TOPIC_DEFS.water.mcp.log,
       title: 'Log a drink',
       description: 'Records one drink in the user\'s log and advises on the day so far. ' + NEEDS_USER + ' amount_liters is this drink only (a 250 mL glass = 0.25). ' +
         'Returns entry_id (for delete_entry) and facts.today, the day\'s totals.',
@@ -156,10 +153,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: WaterAdvice,
       tracked: true,
       run: log('water'),
-      text: adviceText
+      text: adviceText('water')
     }),
     tool({
-      name: 'log_workout',
+      name: ENTRY_TOPIC_DEFS.gym.mcp.log,
       title: 'Log a workout',
       description: 'Records a workout in the user\'s log, with its kcal burned (2024 Adult Compendium) and one short tip. ' + NEEDS_USER + ' ' +
         'Returns entry_id (for delete_entry) and facts.today, the day\'s totals.',
@@ -168,10 +165,10 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: GymAdvice,
       tracked: true,
       run: log('gym'),
-      text: adviceText
+      text: adviceText('gym')
     }),
     tool({
-      name: 'log_meal',
+      name: ENTRY_TOPIC_DEFS.food.mcp.log,
       title: 'Log a meal',
       description: 'Records a meal in the user\'s log, with its kcal and macronutrients (USDA FNDDS) and one short tip. ' + NEEDS_USER + ' ' +
         'Returns entry_id (for delete_entry) and facts.today, the day\'s totals.',
@@ -180,7 +177,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       output: FoodAdvice,
       tracked: true,
       run: log('food'),
-      text: adviceText
+      text: adviceText('food')
     }),
     tool({
       name: 'get_day_summary',

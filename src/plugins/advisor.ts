@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAdvisor, type Advisor, type AdvisorObserver } from '../advice/advisor.js'
-import { warmFacts } from '../advice/facts/index.js'
-import { createLocalProvider } from '../advice/providers/local.js'
-import type { Upstream, UpstreamObserver } from '../advice/upstream.js'
+import { warmFacts } from '../advice/topics/index.js'
+import { createLocalProvider } from '../advice/upstream/providers/local.js'
+import type { Upstream, UpstreamObserver } from '../advice/upstream/index.js'
 import type { Config } from '../config.js'
 import type { Metrics } from './metrics.js'
 
@@ -43,11 +43,11 @@ function upstreamObserver (m: Metrics, log: FastifyBaseLogger): UpstreamObserver
   }
 }
 
-/** The provider chain of `app.providers`, composed by the one seam (advice/upstream.ts) with the policies from the config. */
+/** The provider chain of `app.providers`, composed by the one seam (advice/upstream/index.ts) with the policies from the config. */
 async function composeChain (app: FastifyInstance, config: Config): Promise<Upstream[]> {
   if (app.providers.length === 0) return []
   // Loaded only when used: cockatiel and lru-cache stay out of a local-only cold start.
-  const { createUpstreams } = await import('../advice/upstream.js')
+  const { createUpstreams } = await import('../advice/upstream/index.js')
   // Each provider's gauges start at zero, so a dashboard shows a closed breaker, not a gap, before the first change.
   for (const { name: provider } of app.providers) {
     app.metrics.aiBreakerState.set({ provider }, BREAKER_GAUGE.closed)

@@ -1,7 +1,8 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { JwksUnavailableError, type TokenRejectedError } from '../tracking/errors.js'
+import { JwksUnavailableError } from '../tracking/errors.js'
+import { messageOf } from '../thrown.js'
 import { BadUserHeader, Unauthorized } from './errors.js'
 
 // One-shot hash(): no Hash object per call, which was most of this check's cost per request.
@@ -77,7 +78,7 @@ export default fp(async function authPlugin (app: FastifyInstance, opts: AuthOpt
         // The outage is the domain's to report (a 503 with Retry-After).
         if (err instanceof JwksUnavailableError) throw err
         // The reason (expired, bad signature, wrong issuer…) is for the logs only.
-        request.log.info({ reason: (err as TokenRejectedError).message }, 'bearer token rejected')
+        request.log.info({ reason: messageOf(err) }, 'bearer token rejected')
         throw new Unauthorized('invalid bearer token')
       }
       if (user !== undefined) throw new BadUserHeader('X-User-Id is for API-key callers; a JWT names its user in sub')

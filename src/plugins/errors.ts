@@ -2,8 +2,8 @@ import createError from '@fastify/error'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
-import { domainProblem } from './domain-problem.js'
-import { clip, fieldErrors, type AjvError } from './field-errors.js'
+import { domainProblem } from '../http/domain-problem.js'
+import { clip, fieldErrors } from '../http/field-errors.js'
 
 // The HTTP layer's own errors, made as Fastify makes its own (@fastify/error: a code, a status,
 // a message template). The handler below sends each as a problem whose detail is the message.
@@ -82,6 +82,7 @@ const FASTIFY_DETAILS: Readonly<Record<string, (request: FastifyRequest) => stri
 
 /** Property names of the route's body schema (resolving a `$ref`), for "did you mean" hints. */
 function bodyProperties (app: FastifyInstance, request: FastifyRequest): string[] {
+  // A route's body schema is typed unknown; ours are TypeBox objects or a $ref to one.
   const body = request.routeOptions.schema?.body as { $ref?: string, properties?: object } | undefined
   const schema = typeof body?.$ref === 'string' ? app.getSchema(body.$ref) as { properties?: object } | undefined : body
   return Object.keys(schema?.properties ?? {})
@@ -97,7 +98,7 @@ export function sendProblem (reply: FastifyReply, request: FastifyRequest, statu
 export default fp(async function errorsPlugin (app: FastifyInstance) {
   app.setErrorHandler(function errorHandler (error: FastifyError, request, reply) {
     if (error.validation !== undefined) {
-      const errors = fieldErrors(error.validation as AjvError[], { body: request.body, properties: bodyProperties(app, request) })
+      const errors = fieldErrors(error.validation, { body: request.body, properties: bodyProperties(app, request) })
       request.metricsErrorType = 'validation'
       const detail = errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')
       const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'headers' ? 'headers' : error.validationContext === 'params' ? 'path' : 'body'

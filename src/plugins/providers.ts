@@ -8,7 +8,7 @@ async function createProvider (name: ProviderName, config: Config): Promise<Advi
   // Loaded only when used: an SDK and undici add about a third of a second
   // to a local-only cold start.
   if (name === 'openai') {
-    const { createOpenAIProvider } = await import('../advice/providers/openai.js')
+    const { createOpenAIProvider } = await import('../advice/upstream/providers/openai.js')
     return createOpenAIProvider({
       baseUrl: config.OPENAI_BASE_URL,
       // loadConfig refuses a chain naming openai without a model.
@@ -19,7 +19,7 @@ async function createProvider (name: ProviderName, config: Config): Promise<Advi
       maxConnections: config.AI_MAX_CONCURRENCY
     })
   }
-  const { createGeminiProvider } = await import('../advice/providers/gemini.js')
+  const { createGeminiProvider } = await import('../advice/upstream/providers/gemini.js')
   return createGeminiProvider({
     apiKey: config.GEMINI_API_KEY as string,
     model: config.GEMINI_MODEL,

@@ -7,6 +7,7 @@ import { asDatabaseError, DatabaseUnavailableError } from '../tracking/errors.js
 import { migrate } from '../tracking/migrations.js'
 import { createStore, type Store } from '../tracking/store.js'
 import { createTracker, type Tracker } from '../tracking/tracker.js'
+import { fieldOf, messageOf } from '../thrown.js'
 
 /** How often expired Idempotency-Key records are purged. */
 const PURGE_EVERY_MS = 3600_000
@@ -40,7 +41,7 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
     if (!(err instanceof DatabaseUnavailableError)) {
       await database.close()
       // Connection strings carry passwords: say what failed, never the URL.
-      throw new Error(`database migration failed on ${database.dialect}: ${(err as { code?: string }).code ?? (err as Error).message}`)
+      throw new Error(`database migration failed on ${database.dialect}: ${String(fieldOf(err, 'code') ?? messageOf(err))}`)
     }
     app.log.warn({ reason: err.reason, dialect: database.dialect }, 'database unavailable at start; tracked requests get 503 until it is reachable')
   }
@@ -64,7 +65,7 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
   const tracker = createTracker({
     store,
     advisor: app.advisor,
-    onCleanupError: (err) => app.log.warn({ err: (err as Error).message }, 'tracking clean-up failed')
+    onCleanupError: (err) => app.log.warn({ err: messageOf(err) }, 'tracking clean-up failed')
   })
   app.decorate('tracking', { store, tracker })
 

@@ -5,7 +5,7 @@ import { okResponse } from '../../schemas/common.js'
 import { EntriesQuery, EntryPage, EntryParams, TrackedEntry } from '../../schemas/tracking.js'
 import { EntryNotFound } from '../plugins/errors.js'
 import { listEntries } from '../tracking/listing.js'
-import { toWire } from '../tracking/tracker.js'
+import { toWire } from '../tracking/records.js'
 import { trackedRoute, userOf } from './tracked.js'
 
 /** `GET /entries`, `GET /entries/{id}` and `DELETE /entries/{id}`: the caller's own entries only. */
@@ -23,7 +23,7 @@ export default async function entryRoutes (app: FastifyInstance) {
       querystring: EntriesQuery
     }
   }, async (request) => {
-    const q = request.query as EntriesQuery
+    const q = request.query
     return await listEntries(app.tracking, userOf(request), { ...q, limit: q.limit === undefined ? undefined : Number(q.limit) })
   })
 
@@ -37,7 +37,7 @@ export default async function entryRoutes (app: FastifyInstance) {
       params: EntryParams
     }
   }, async (request) => {
-    const entry = await store.getEntry(userOf(request), (request.params as EntryParams).id)
+    const entry = await store.getEntry(userOf(request), request.params.id)
     if (entry === undefined) throw new EntryNotFound()
     return toWire(entry)
   })
@@ -52,7 +52,7 @@ export default async function entryRoutes (app: FastifyInstance) {
       params: EntryParams
     }
   }, async (request, reply) => {
-    const deleted = await store.deleteEntry(userOf(request), (request.params as EntryParams).id)
+    const deleted = await store.deleteEntry(userOf(request), request.params.id)
     if (!deleted) throw new EntryNotFound()
     return await reply.code(204).send(null)
   })

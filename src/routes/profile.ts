@@ -6,7 +6,7 @@ import { okResponse } from '../../schemas/common.js'
 import { DaySummary, Erased, Export, Profile, ProfileInput, SummaryQuery } from '../../schemas/tracking.js'
 import { isTimeZone } from '../tracking/days.js'
 import { FieldValueError } from '../tracking/errors.js'
-import { profileWire, toWire } from '../tracking/tracker.js'
+import { profileWire, toWire } from '../tracking/records.js'
 import { clientGoneSignal } from './advice-route.js'
 import { trackedRoute, userOf } from './tracked.js'
 
@@ -24,7 +24,7 @@ export default async function profileRoutes (app: FastifyInstance) {
       description: 'The calendar day in the profile time zone (default: today there). The message comes from the same advisor as the advice routes: Gemini when configured, the local advisor otherwise, with the same guards.',
       querystring: SummaryQuery
     }
-  }, async (request, reply) => await tracker.summary(userOf(request), (request.query as SummaryQuery).date, clientGoneSignal(app.advisor, reply)))
+  }, async (request, reply) => await tracker.summary(userOf(request), request.query.date, clientGoneSignal(app.advisor, reply)))
 
   const getProfile = trackedRoute('getProfile')
   r.get('/profile', {
@@ -46,7 +46,7 @@ export default async function profileRoutes (app: FastifyInstance) {
       body: Type.Ref(ProfileInput)
     }
   }, async (request) => {
-    const body = request.body as ProfileInput
+    const body = request.body
     const timezone = body.timezone ?? 'UTC'
     if (!isTimeZone(timezone)) throw new FieldValueError('body', 'timezone', 'must be an IANA time-zone name, e.g. Europe/Paris')
     const profile = { weight_kg: body.weight_kg ?? null, timezone, water_target_l: body.water_target_l ?? null, kcal_goal: body.kcal_goal ?? null }

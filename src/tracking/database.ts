@@ -113,6 +113,7 @@ async function openPostgres (options: DatabaseOptions): Promise<Database> {
     idleTimeoutMillis: 30_000,
     // int8 (counts, identities, epoch milliseconds) as numbers: every value
     // we store fits in 2^53, and strings would leak into the wire format.
+    // pg's overloads take no single function literal; this one keeps their signature.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid === 20 ? (v: string) => Number(v) : pg.default.types.getTypeParser(oid, format)) as typeof pg.default.types.getTypeParser
     }

@@ -20,7 +20,9 @@ export function entryInstant (time: string | undefined, zone: string, now: numbe
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate (instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISODate() as string
+  const local = DateTime.fromMillis(instant, { zone })
+  if (!local.isValid) throw new RangeError(`no date for ${instant} in ${zone}`)
+  return local.toISODate()
 }
 
 /** The instants [start, end) of a calendar date in a zone; a DST day is 23 or 25 hours long. */
@@ -32,7 +34,9 @@ export function dayRange (date: string, zone: string): { start: number, end: num
 
 /** The instant as ISO 8601 with the zone's offset, e.g. 2026-03-08T01:30:00.000-08:00. */
 export function isoInZone (instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO() as string
+  const local = DateTime.fromMillis(instant, { zone })
+  if (!local.isValid) throw new RangeError(`no date-time for ${instant} in ${zone}`)
+  return local.toISO()
 }
 
 /** The wall-clock time of an instant in a zone, without an offset, e.g. 2026-03-08T01:30:00. */

@@ -1,3 +1,5 @@
+import { fieldOf } from '../thrown.js'
+
 /** The database cannot serve now (down, unreachable, locked, out of space or time); the request may be retried. */
 export class DatabaseUnavailableError extends Error {
   readonly reason: string
@@ -61,14 +63,14 @@ const SQLITE_TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROT
 
 /** Whether an error is a unique or primary-key violation (Postgres 23505, SQLite SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE). */
 export function isUniqueViolation (err: unknown): boolean {
-  const code = (err as { code?: unknown } | undefined)?.code
+  const code = fieldOf(err, 'code')
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 /** The error to raise for a database failure: transient ones become DatabaseUnavailableError, the rest pass through. */
 export function asDatabaseError (err: unknown): unknown {
   if (err instanceof DatabaseUnavailableError || !(err instanceof Error)) return err
-  const code = (err as { code?: unknown }).code
+  const code = fieldOf(err, 'code')
   if (typeof code === 'string') {
     if (NET_CODES.has(code) || SQLITE_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)
     if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return new DatabaseUnavailableError(code)

@@ -1,7 +1,8 @@
 import type { EntryPage } from '../../schemas/tracking.js'
 import { TrackingError } from './errors.js'
 import { decodeCursor, type Store } from './store.js'
-import { toWire, type Tracker } from './tracker.js'
+import { toWire } from './records.js'
+import type { Tracker } from './tracker.js'
 
 /** Page size when none is asked for. */
 export const DEFAULT_LIMIT = 50

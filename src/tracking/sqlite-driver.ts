@@ -1,3 +1,5 @@
+import { fieldOf } from '../thrown.js'
+
 /** A prepared statement, as Kysely's SqliteDialect and the group-commit writer use it. */
 export interface SqliteStatement {
   readonly reader: boolean
@@ -28,6 +30,7 @@ export interface SqliteHandle {
 export async function openSqliteHandle (path: string, busyTimeoutMs: number, nodeVersion = process.versions.node): Promise<SqliteHandle> {
   if (Number(nodeVersion.split('.')[0]) >= 24) return await openNodeSqlite(path, busyTimeoutMs)
   const { default: SQLite } = await import('better-sqlite3')
+  // better-sqlite3's Database has the subset SqliteHandle names, under its own richer types.
   return new SQLite(path, { timeout: busyTimeoutMs }) as unknown as SqliteHandle
 }
 
@@ -63,7 +66,7 @@ const RESULT_CODES: Record<number, string> = {
 
 /** node:sqlite reports every failure as ERR_SQLITE_ERROR with a numeric `errcode`; give it the result code's name. */
 export function namedSqliteError (err: unknown): unknown {
-  const errcode = (err as { errcode?: unknown } | undefined)?.errcode
+  const errcode = fieldOf(err, 'errcode')
   if (!(err instanceof Error) || typeof errcode !== 'number') return err
   const name = RESULT_CODES[errcode] ?? RESULT_CODES[errcode & 0xff]
   if (name !== undefined) Object.defineProperty(err, 'code', { value: name, configurable: true, enumerable: true, writable: true })

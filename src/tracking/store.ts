@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database, Dialect, PoolStats, Tables } from './database.js'
+import type { Database, PoolStats, Tables } from './database.js'
 import { asDatabaseError } from './errors.js'
 import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.js'
 
@@ -56,6 +56,7 @@ type EntryRow = Omit<Tables['entries'], 'seq'> & { seq: number }
 function toEntry (row: EntryRow): StoredEntry {
   return {
     id: row.id,
+    // The column holds only topics this service wrote (the schema's enum).
     topic: row.topic as StoredEntry['topic'],
     time_ms: row.time_ms,
     body: JSON.parse(row.body),
@@ -112,7 +113,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     .where('user_id', '=', userId).where('time_ms', '>=', start).where('time_ms', '<', end)
 
   return {
-    dialect: database.dialect as Dialect,
+    dialect: database.dialect,
     pool: (): PoolStats => database.pool(),
     close: database.close,
 
@@ -202,7 +203,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       if (filter.topic !== undefined) query = query.where('topic', '=', filter.topic)
       const c = filter.cursor
       if (c !== undefined) query = query.where((eb) => eb.or([eb('time_ms', '<', c.t), eb.and([eb('time_ms', '=', c.t), eb('seq', '<', c.s)])]))
-      const rows = await query.orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(filter.limit + 1).execute() as EntryRow[]
+      const rows = await query.orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(filter.limit + 1).execute()
       const page = rows.slice(0, filter.limit)
       const last = page.at(-1)
       return { items: page.map(toEntry), next: rows.length > filter.limit && last !== undefined ? encodeCursor({ t: last.time_ms, s: last.seq }) : null }
@@ -212,7 +213,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     lastEntry: async (userId: string, topic: string, start: number, end: number): Promise<StoredEntry | undefined> => await run('last_entry', async (q) => {
       const row = await q.selectFrom('entries').selectAll().where('user_id', '=', userId).where('topic', '=', topic)
         .where('time_ms', '>=', start).where('time_ms', '<', end)
-        .orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst() as EntryRow | undefined
+        .orderBy('time_ms', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst()
       return row === undefined ? undefined : toEntry(row)
     }),
 
@@ -220,7 +221,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     entriesBetween: async (userId: string, start: number, end: number): Promise<StoredEntry[]> => await run('entries_between', async (q) => {
       const rows = await q.selectFrom('entries').selectAll().where('user_id', '=', userId)
         .where('time_ms', '>=', start).where('time_ms', '<', end)
-        .orderBy('time_ms', 'asc').orderBy('seq', 'asc').execute() as EntryRow[]
+        .orderBy('time_ms', 'asc').orderBy('seq', 'asc').execute()
       return rows.map(toEntry)
     }),
 
@@ -229,10 +230,10 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       let after = 0
       for (;;) {
         const rows = await run('export', async (q) => await q.selectFrom('entries').selectAll().where('user_id', '=', userId).where('seq', '>', after)
-          .orderBy('seq', 'asc').limit(pageSize).execute() as EntryRow[])
+          .orderBy('seq', 'asc').limit(pageSize).execute())
         for (const row of rows) yield toEntry(row)
         if (rows.length < pageSize) return
-        after = (rows.at(-1) as EntryRow).seq
+        after = rows[rows.length - 1].seq
       }
     },
 

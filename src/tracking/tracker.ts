@@ -1,65 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { stringify } from 'safe-stable-stringify'
-import type { DayFacts, DaySummary, DayTotals, Profile, TrackedEntry } from '../../schemas/tracking.js'
+import type { DaySummary, DayTotals } from '../../schemas/tracking.js'
 import type { Advisor } from '../advice/advisor.js'
-import { computeFacts, splitEntry } from '../advice/facts/index.js'
-import { computeWaterFacts } from '../advice/facts/water.js'
-import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
+import { ENTRY_TOPIC_DEFS, prepare } from '../advice/topics/index.js'
+import type { Advice, EntryOf, EntryTopic, FactsOf } from '../advice/types.js'
 import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
 import { FieldValueError, isUniqueViolation, TrackingError } from './errors.js'
+import { DEFAULT_PROFILE, newEntry, requestHash, storedRequest } from './records.js'
 import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
+import { daySummary, dayWaterTarget } from './summary.js'
+import { messageOf } from '../thrown.js'
 
-/** The topics that log an entry. */
-export type EntryTopic = Exclude<Topic, 'day'>
+export type { EntryTopic } from '../advice/types.js'
 
 /** A logged advice answer: the advice, the stored entry's id and the day's totals in `facts.today`. */
 export type LoggedAdvice<T extends EntryTopic> = Advice<T> & { entry_id: string, facts: FactsOf<T> & { today: DayTotals } }
 
-/** A profile nobody has set: UTC days, nothing overridden. */
-export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
-
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
-
-/**
- * The body's hash for Idempotency-Key: the same fields in any order are the same request.
- * Stored with the key for 24 h, so its input must not change form: the topic, a newline and
- * the body as JSON with sorted keys, as JSON.stringify writes each value.
- */
-export function requestHash (topic: string, body: Record<string, unknown>): string {
-  return createHash('sha256').update(`${topic}\n${stringify(body)}`).digest('hex')
-}
-
-/** An entry on the wire. */
-export function toWire (entry: StoredEntry): TrackedEntry {
-  return {
-    id: entry.id,
-    topic: entry.topic,
-    time: new Date(entry.time_ms).toISOString(),
-    body: entry.body,
-    facts: entry.facts,
-    created_at: new Date(entry.created_at).toISOString()
-  }
-}
-
-/**
- * A day's water target: the profile's override; else the target of the day's latest water entry
- * (it includes that day's exercise and heat); else the weight (or EFSA) baseline.
- */
-function dayTarget (profile: StoredProfile, lastWater: StoredEntry | undefined): number {
-  return profile.water_target_l ?? (lastWater?.facts.target_l as number | undefined) ??
-    computeWaterFacts({ amount_liters: 0, weight_kg: profile.weight_kg ?? undefined }).target_l
-}
-
-/**
- * A workout's energy above rest: its facts' kcal_net, or for an entry logged before facts had one,
- * kcal_burned × (MET − 1) / MET, the same (MET − 1) × kg × hours; 0 when its energy is unknown.
- */
-export function netKcal (entry: StoredEntry): number {
-  if (entry.topic !== 'gym') return 0
-  const { kcal_net: net, kcal_burned: gross, met } = entry.facts
-  if (typeof net === 'number') return net
-  return typeof gross === 'number' && typeof met === 'number' && met > 0 ? gross * (met - 1) / met : 0
-}
 
 /** Tracking: logs entries with their facts and the day's totals, and answers the tracking resources. Free of HTTP. */
 export function createTracker (deps: { store: Store, advisor: Advisor, now?: () => number, onCleanupError?: (err: unknown) => void }) {
@@ -73,49 +28,23 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     try {
       return entryInstant(typeof time === 'string' ? time : undefined, zone, now())
     } catch (err) {
-      throw new FieldValueError(part, field, (err as Error).message)
+      throw new FieldValueError(part, field, messageOf(err))
     }
-  }
-
-  /** Facts of one entry, computed with the profile's weight and, for water, the day's sum. */
-  function factsFor<T extends EntryTopic> (topic: T, body: EntryOf<T>, profile: StoredProfile, instant: number, dayWater: number) {
-    const effective: Record<string, unknown> = { ...body }
-    // Water targets and workout energy depend on body weight; a meal's numbers do not, and
-    // a weight added to it would only come back as an unused context field.
-    if (topic !== 'food' && effective.weight_kg === undefined && profile.weight_kg !== null) effective.weight_kg = profile.weight_kg
-    if (topic === 'water') {
-      effective.amount_liters = round(dayWater + (body.amount_liters as number))
-      // The pace warnings read the wall-clock time of day in the user's zone.
-      effective.time = localWallTime(instant, profile.timezone)
-    }
-    const { entry, context } = splitEntry(topic, effective as EntryOf<T>)
-    const facts = computeFacts(topic, entry, context)
-    if (topic === 'water' && profile.water_target_l !== null) {
-      const water = facts as FactsOf<'water'>
-      water.target_l = profile.water_target_l
-      water.remaining_l = round(Math.max(0, water.target_l - water.intake_l), 2)
-      water.basis = `your profile's water_target_l (${profile.water_target_l} L) replaces the computed target (${water.basis})`
-    }
-    return { effective: effective as EntryOf<T>, facts }
   }
 
   async function logEntry<T extends EntryTopic> (userId: string, topic: T, body: EntryOf<T>, idempotency: { key: string, hash: string } | undefined, profile: StoredProfile) {
-    // A meal's time is its meal_time; water and workouts send time.
-    const instant = topic === 'food' ? instantOf(body.meal_time, profile.timezone, 'meal_time') : instantOf(body.time, profile.timezone)
+    const { timeField } = ENTRY_TOPIC_DEFS[topic]
+    const instant = instantOf(body[timeField], profile.timezone, timeField)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
     const before = await store.totals(userId, day.start, day.end)
-    const { effective, facts } = factsFor(topic, body, profile, instant, before.water_l)
-    const entry: StoredEntry = {
-      id: randomUUID(),
-      topic,
-      time_ms: instant,
-      body,
-      facts,
-      water_l: topic === 'water' ? body.amount_liters as number : 0,
-      kcal_in: topic === 'food' ? (facts as FactsOf<'food'>).kcal ?? 0 : 0,
-      kcal_out: topic === 'gym' ? (facts as FactsOf<'gym'>).kcal_burned ?? 0 : 0,
-      created_at: now()
-    }
+    // The facts are computed once, here, with the day; the advisor phrases them as they are.
+    const request = prepare(topic, body, {
+      weightKg: profile.weight_kg,
+      waterTargetL: profile.water_target_l,
+      waterSoFarL: before.water_l,
+      localTime: localWallTime(instant, profile.timezone)
+    })
+    const entry = newEntry(topic, body, request.facts, instant, now())
     await store.insertEntry(userId, entry, idempotency)
     // The totals read before the insert, plus this entry: no second read.
     const after: Totals = {
@@ -124,7 +53,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       kcal_out: before.kcal_out + entry.kcal_out,
       entries: before.entries + 1
     }
-    return { entry, effective, facts, today: await todayOf(userId, after, entry, profile, day) }
+    return { entry, request, today: await todayOf(userId, after, entry, profile, day) }
   }
 
   /** `facts.today`: the day's totals (this entry included) and the day's water target. */
@@ -132,7 +61,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     return {
       water_l: round(totals.water_l),
       // A water entry carries the target; otherwise the day's last water entry does, or the profile.
-      water_target_l: entry.topic === 'water' ? (entry.facts as FactsOf<'water'>).target_l : dayTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
+      water_target_l: ENTRY_TOPIC_DEFS[entry.topic].stored.waterTargetL(entry.facts) ?? dayWaterTarget(profile, await store.lastEntry(userId, 'water', day.start, day.end)),
       kcal_in: round(totals.kcal_in, 1),
       kcal_out: round(totals.kcal_out, 1),
       entries: totals.entries
@@ -148,9 +77,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const profile = await profileOf(userId)
     const day = dayRange(localDate(entry.time_ms, profile.timezone), profile.timezone)
     const totals = await store.totals(userId, day.start, day.end)
-    const facts = entry.facts as FactsOf<EntryTopic>
-    const body = entry.topic === 'water' ? { ...entry.body, amount_liters: (facts as FactsOf<'water'>).intake_l } : entry.body
-    const advice = await advisor.advise(entry.topic, body as EntryOf<EntryTopic>, signal, facts)
+    const advice = await advisor.adviseOn(storedRequest(entry), signal)
     return { ...advice, entry_id: entry.id, facts: { ...advice.facts, today: await todayOf(userId, totals, entry, profile, day) } }
   }
 
@@ -159,11 +86,13 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const record = await store.findKey(userId, key, now())
     if (record === undefined) return undefined
     if (record.request_hash !== hash) throw new TrackingError('conflict', 'this Idempotency-Key was already used with a different request body', { code: 'key_reused' })
+    // The stored answer is the one this service gave for the key; the hash names the topic, so it is a T.
     if (record.response !== null) return record.response as LoggedAdvice<T>
     const entry = record.entry_id === null ? undefined : await store.getEntry(userId, record.entry_id)
     // The key's entry was deleted since: there is nothing to replay.
     if (entry === undefined) throw new TrackingError('conflict', 'the entry logged under this Idempotency-Key was deleted', { code: 'key_entry_deleted' })
     const answer = await answerFor(userId, entry, signal)
+    // The key's entry was logged under the same hash, so for this topic.
     return answer as LoggedAdvice<T>
   }
 
@@ -206,7 +135,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       }
       let advice: Advice<T>
       try {
-        advice = await advisor.advise(topic, logged.effective, options.signal, logged.facts)
+        advice = await advisor.adviseOn(logged.request, options.signal)
       } catch (err) {
         await undo(userId, key, logged.entry.id)
         throw err
@@ -220,37 +149,9 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       return { advice: answer, replayed: false }
     },
 
-    async summary (userId: string, date: string | undefined, signal?: AbortSignal): Promise<DaySummary> {
-      const profile = await profileOf(userId)
-      const zone = profile.timezone
-      const day = date ?? localDate(now(), zone)
-      let range
-      try {
-        range = dayRange(day, zone)
-      } catch {
-        throw new FieldValueError('query', 'date', 'must be a real calendar date, e.g. 2024-06-01')
-      }
-      const entries = await store.entriesBetween(userId, range.start, range.end)
-      const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)
-      const target = dayTarget(profile, entries.filter((e) => e.topic === 'water').at(-1))
-      const water = sum((e) => e.water_l, 3)
-      const facts: DayFacts = {
-        date: day,
-        water_l: water,
-        water_target_l: target,
-        water_remaining_l: round(Math.max(0, target - water), 2),
-        kcal_in: sum((e) => e.kcal_in, 1),
-        kcal_out: sum((e) => e.kcal_out, 1),
-        kcal_out_net: sum(netKcal, 1),
-        kcal_goal: profile.kcal_goal,
-        entries: entries.length,
-        notes: [],
-        sources: []
-      }
-      const advice = await advisor.advise('day', { date: day }, signal, facts)
-      const { date: _d, water_remaining_l: _r, notes: _n, sources: _s, ...totals } = facts
-      return { date: day, timezone: zone, ...totals, items: entries.map(toWire), message: advice.message, source: advice.source, degraded: advice.degraded }
-    },
+    /** One day of the user's log, with a message about it. */
+    summary: async (userId: string, date: string | undefined, signal?: AbortSignal): Promise<DaySummary> =>
+      await daySummary({ store, advisor, now }, await profileOf(userId), userId, date, signal),
 
     profile: profileOf,
 
@@ -260,6 +161,3 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 
 /** The tracking service. */
 export type Tracker = ReturnType<typeof createTracker>
-
-/** A profile on the wire. */
-export const profileWire = (p: StoredProfile): Profile => ({ weight_kg: p.weight_kg, timezone: p.timezone, water_target_l: p.water_target_l, kcal_goal: p.kcal_goal })

@@ -1,10 +1,10 @@
 import t from 'tap'
 import { createAdvisor, type AdvisorOptions } from '../../src/advice/advisor.js'
-import { AdviceUnavailableError, ProviderError } from '../../src/advice/errors.js'
-import { computeFacts, splitEntry } from '../../src/advice/facts/index.js'
-import { createLocalProvider } from '../../src/advice/providers/local.js'
+import { AdviceUnavailableError, ProviderError } from '../../src/advice/upstream/errors.js'
+import { createLocalProvider } from '../../src/advice/upstream/providers/local.js'
+import { prepare } from '../../src/advice/topics/index.js'
 import type { AdviceProvider, EntryOf, ProviderReply, ProviderRequest } from '../../src/advice/types.js'
-import { createUpstreams, type Upstream, type UpstreamOptions } from '../../src/advice/upstream.js'
+import { createUpstreams, type Upstream, type UpstreamOptions } from '../../src/advice/upstream/index.js'
 
 /** One scripted answer: a reply, an error to throw, or a function of the signal. */
 type Step = ProviderReply | Error | ((signal: AbortSignal) => Promise<ProviderReply>)
@@ -73,8 +73,7 @@ function failing (err: Error, state: () => 'available' | 'degraded' = () => 'ava
 }
 
 const body = { amount_liters: 1, mood: 'fine' } as EntryOf<'water'>
-const split = splitEntry('water', body)
-const facts = computeFacts('water', split.entry, split.context)
+const { facts } = prepare('water', body)
 const localText = '0.8 L to go to reach 1.8 L today. Good progress; keep a bottle handy and sip steadily.'
 
 t.test('without an upstream the local provider answers', async (t) => {

@@ -1,10 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { Ajv } from 'ajv'
 import t, { type Test } from 'tap'
-import { AdviceUnavailableError } from '../../src/advice/errors.js'
+import { AdviceUnavailableError } from '../../src/advice/upstream/errors.js'
 import { createToolbox, type ToolOutcome } from '../../src/mcp/server.js'
 import { DatabaseUnavailableError, TrackingError } from '../../src/tracking/errors.js'
-import { requestHash } from '../../src/tracking/tracker.js'
+import { requestHash } from '../../src/tracking/records.js'
 import { build } from '../helpers/build.js'
 
 const text = (r: CallToolResult) => (r.content[0] as { text: string }).text

@@ -18,12 +18,12 @@ t.test('the key numbers of each topic read as one line, unknowns said as such', 
 })
 
 t.test('an advice answer leads with the message; a logged one adds its id and the day', async (t) => {
-  t.equal(adviceText({ message: 'Slow down.', source: 'local', degraded: false, facts: water }), `Slow down.\n${factsText('water', water)}`)
+  t.equal(adviceText('water')({ message: 'Slow down.', source: 'local', degraded: false, facts: water }), `Slow down.\n${factsText('water', water)}`)
   const today = { water_l: 3, water_target_l: 2.5, kcal_in: 0, kcal_out: 0, entries: 2 }
-  t.equal(adviceText({ message: 'Nice.', source: 'local', degraded: false, entry_id: 'e1', facts: { ...gym, today } }),
+  t.equal(adviceText('gym')({ message: 'Nice.', source: 'local', degraded: false, entry_id: 'e1', facts: { ...gym, today } }),
     `Nice.\n${factsText('gym', gym)} Logged as entry e1. Today: 3 of 2.5 L water, 0 kcal in, 0 kcal out, 2 entries.`)
-  t.match(adviceText({ message: 'Nice.', source: 'local', degraded: false, entry_id: 'e1', facts: { ...gym, today: { ...today, entries: 1 } } }), /, 1 entry\.$/, 'one entry, not "1 entries"')
-  t.equal(adviceText({ message: 'Hm.', source: 'local', degraded: false, entry_id: 'e2', facts: food }), `Hm.\n${factsText('food', food)} Logged as entry e2.`)
+  t.match(adviceText('gym')({ message: 'Nice.', source: 'local', degraded: false, entry_id: 'e1', facts: { ...gym, today: { ...today, entries: 1 } } }), /, 1 entry\.$/, 'one entry, not "1 entries"')
+  t.equal(adviceText('food')({ message: 'Hm.', source: 'local', degraded: false, entry_id: 'e2', facts: food }), `Hm.\n${factsText('food', food)} Logged as entry e2.`)
 })
 
 t.test('a day and a page of entries', async (t) => {

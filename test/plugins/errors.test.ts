@@ -4,7 +4,7 @@ import { build, geminiEnv, SEEDS } from '../helpers/build.js'
 import { startFakeGemini } from '../helpers/fake-gemini.js'
 import { readFileSync } from 'node:fs'
 import { PROBLEM_TYPES, problemType } from '../../src/plugins/errors.js'
-import { fieldErrors } from '../../src/plugins/field-errors.js'
+import { fieldErrors } from '../../src/http/field-errors.js'
 
 const isProblem = (t: Test, res: { statusCode: number, headers: Record<string, unknown>, json: () => Record<string, unknown> }, status: number) => {
   t.equal(res.statusCode, status)

@@ -4,8 +4,6 @@ import { TypeRegistry } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { allSchemas } from '../../schemas/index.js'
 import { GymAdvice } from '../../schemas/gym.js'
-import { netKcal } from '../../src/tracking/tracker.js'
-import type { StoredEntry } from '../../src/tracking/store.js'
 import { build } from '../helpers/build.js'
 
 // Hand-worked from the 2024 Adult Compendium rows (src/advice/data/sources/compendium-2024/):
@@ -72,14 +70,4 @@ t.test('GET /summary: kcal_out stays gross, kcal_out_net beside it', async (t) =
   t.equal(res.statusCode, 200)
   t.match(res.json(), { kcal_out: 652, kcal_out_net: 572, entries: 2 })
   t.match((await app.inject({ url: '/summary?date=2026-05-11', headers })).json(), { kcal_out: 0, kcal_out_net: 0, entries: 0 })
-})
-
-t.test('netKcal: stored kcal_net, else kcal_burned × (MET − 1) / MET for entries logged before it', async (t) => {
-  const entry = (topic: StoredEntry['topic'], facts: Record<string, unknown>): StoredEntry =>
-    ({ id: 'e', topic, time_ms: 0, body: {}, facts, water_l: 0, kcal_in: 0, kcal_out: 0, created_at: 0 })
-  t.equal(netKcal(entry('gym', { kcal_burned: 372, kcal_net: 332, met: 9.3 })), 332)
-  t.equal(netKcal(entry('gym', { kcal_burned: 372, met: 9.3 })), 372 * 8.3 / 9.3, '332 kcal: 9.3 × 80 × 0.5 less 1 × 80 × 0.5')
-  t.equal(netKcal(entry('gym', { kcal_burned: null, met: 9.3 })), 0, 'unknown energy counts nothing')
-  t.equal(netKcal(entry('gym', { kcal_burned: 100, met: null })), 0)
-  t.equal(netKcal(entry('food', { kcal: 500 })), 0)
 })

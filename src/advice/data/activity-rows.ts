@@ -22,13 +22,14 @@ export const CompendiumTable = Type.Object({
 export interface Activity { code: string, met: number, heading: string, description: string }
 
 /** The whole 2024 Adult Compendium. */
+// The vendored table, checked against CompendiumTable by its data test.
 export const activities: readonly Activity[] = (table as Static<typeof CompendiumTable>).activities
   .map(([code, met, heading, description]) => ({ code, met, heading, description }))
 
 // Each row's words, computed once: effort and speed compare them against every row of a kind per request.
 const rowWords = new Map<Activity, string[]>(activities.map((a) => [a, tokens(a.description)]))
 /** A row's content words, as the text index reads them. */
-export const wordsOf = (a: Activity): string[] => rowWords.get(a) as string[]
+export const wordsOf = (a: Activity): string[] => rowWords.get(a) ?? tokens(a.description)
 
 /**
  * Headings of exercise and sport. A workout log means these first: "walking" is a walk, not the
@@ -87,7 +88,7 @@ function effortRow (row: Activity, effort: Intensity, query: readonly string[], 
     const unsaid = t.filter((w) => w !== kind && !/^\d/.test(w) && !SPEED_WORDS.has(w) && !query.includes(w) && !wanted.includes(w))
     // Between equals, the row nearest the speed the effort stands for ("Walking, 2.0 to 2.4 mph, slow pace").
     const range = pace === undefined ? null : speedRange(a.description)
-    const off = range === null ? 0 : Math.min(Math.abs((pace as number) - range[0]), Math.abs((pace as number) - Math.min(range[1], 99))) / 100
+    const off = range === null || pace === undefined ? 0 : Math.min(Math.abs(pace - range[0]), Math.abs(pace - Math.min(range[1], 99))) / 100
     const c = unsaid.length + 10 * unsaid.filter((w) => VARIANT_WORDS.has(w)).length + off
     if (c < cost) { best = a; cost = c }
   }

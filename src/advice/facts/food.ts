@@ -8,7 +8,7 @@ const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA 
 function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number | null {
   // A macro total is only honest when every matched item has that macro.
   if (items.length === 0 || items.some((i) => i[key] === null)) return null
-  return round(items.reduce((acc, i) => acc + (i[key] as number), 0), 1)
+  return round(items.reduce((acc, i) => acc + (i[key] ?? 0), 0), 1)
 }
 
 /** Parses a meal and totals its energy and macros from FNDDS (and SR Legacy) rows, saying when the total is partial. */

@@ -1,17 +1,13 @@
 import t from 'tap'
 import type { Food } from '../../../src/advice/data/foods.js'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
-import { computeFacts, contextNote, splitEntry } from '../../../src/advice/facts/index.js'
 import { createFoodLookup } from '../../../src/advice/facts/meal/lookup.js'
 import { createMealParser, parseMeal } from '../../../src/advice/facts/meal/parse.js'
-import { computeGymFacts } from '../../../src/advice/facts/gym.js'
-import { computeWaterFacts } from '../../../src/advice/facts/water.js'
 
 const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'
 const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (public domain)'
 const NOTHING = 'no food in the text matched the reference tables, so kcal is unknown'
 const DEFAULTS = 'some amounts were not stated or could not be weighed exactly; their USDA default portions were used'
-const CONTEXT_NOTE = (names: string) => `not used for the numbers (context only): ${names}`
 const LUNCH = 'For lunch, I\'m having a cup of plain tortilla chips, a can of caffeine-free fruit-flavored soft drink, and a small burrito with chicken and beans.'
 
 t.test('the issue\'s lunch: totals are the sums of the FNDDS items, and complete', async (t) => {
@@ -128,70 +124,6 @@ t.test('a macro total is null when any item lacks it; SR Legacy rows cite SR Leg
   t.same(sr.sources, ['SR Legacy NDB 99001', SR], 'no FNDDS citation without an FNDDS item')
   const known = compute({ food: 'known food' })
   t.same([known.kcal, known.protein_g, known.carbs_g, known.fat_g], [100, 10, 20, 5])
-})
-
-t.test('splitEntry separates documented fields from extra context', async (t) => {
-  const body = { food: 'oatmeal with berries', meal: 'breakfast' as const, note: 'just woke up', mood: 7, tags: ['a', 'b'] }
-  const { entry, context } = splitEntry('food', body)
-  t.same(entry, { food: 'oatmeal with berries', meal: 'breakfast' })
-  t.same(context, { note: 'just woke up', mood: 7, tags: ['a', 'b'] })
-
-  t.same(splitEntry('water', { amount_liters: 2, time: '2024-06-01T10:00:00', note: 'just woke up' }),
-    { entry: { amount_liters: 2, time: '2024-06-01T10:00:00' }, context: { note: 'just woke up' } })
-  t.same(splitEntry('gym', { activity: 'yoga', duration_minutes: 30, style: 'hatha', sets_completed: 16 }),
-    { entry: { activity: 'yoga', duration_minutes: 30 }, context: { style: 'hatha', sets_completed: 16 } })
-  t.same(splitEntry('gym', { activity: 'yoga' }), { entry: { activity: 'yoga' }, context: {} })
-  t.same(splitEntry('water', { amount_liters: 1, activity: 'yoga' }).context, { activity: 'yoga' }, 'another topic\'s field is context here')
-})
-
-t.test('every documented field of each topic stays in the entry', async (t) => {
-  const water = { amount_liters: 1, time: '2024-06-01T10:00:00', weight_kg: 70, activity_level: 'low' as const, temperature: 20, exercise_duration: 10 }
-  t.same(splitEntry('water', water), { entry: water, context: {} })
-  const gym = {
-    activity: 'run', duration_minutes: 1, intensity: 'low' as const, calories_burned: 1, heart_rate: 100, distance_km: 1, equipment_used: ['x'], muscle_groups: ['y'], rest_periods: 1, weight_kg: 70
-  }
-  t.same(splitEntry('gym', gym), { entry: gym, context: {} })
-  const food = {
-    food: 'egg', meal: 'snack' as const, estimated_calories: 1, meal_time: '2024-06-01T10:00:00', portion_size: 'small' as const, ingredients: ['egg'], cooking_method: 'boiled', dietary_restrictions: ['none'], satisfaction_level: 5
-  }
-  t.same(splitEntry('food', food), { entry: food, context: {} })
-})
-
-t.test('computeFacts: context never changes a number and is listed in notes', async (t) => {
-  const water = splitEntry('water', { amount_liters: 1.2, weight_kg: 70, note: 'just woke up', temperature_f: 100 })
-  const waterFacts = computeFacts('water', water.entry, water.context)
-  const plainWater = computeWaterFacts({ amount_liters: 1.2, weight_kg: 70 })
-  t.same({ ...waterFacts, notes: [] }, { ...plainWater, notes: [] }, 'same numbers as without the context')
-  t.same(waterFacts.notes, [...plainWater.notes, CONTEXT_NOTE('note, temperature_f')])
-  t.equal(waterFacts.target_l, 1.96, 'temperature_f is not temperature')
-
-  const gym = splitEntry('gym', { activity: 'yoga', duration_minutes: 30, style: 'hatha', sets_completed: 16 })
-  const gymFacts = computeFacts('gym', gym.entry, gym.context)
-  const plainGym = computeGymFacts({ activity: 'yoga', duration_minutes: 30 })
-  t.same({ ...gymFacts, notes: [] }, { ...plainGym, notes: [] })
-  t.same(gymFacts.notes, [...plainGym.notes, CONTEXT_NOTE('style, sets_completed')])
-
-  const food = splitEntry('food', { food: 'a bagel with cream cheese', meal: 'breakfast', note: 'just woke up', calories: 900 })
-  const foodFacts = computeFacts('food', food.entry, food.context)
-  const plainFood = computeFoodFacts({ food: 'a bagel with cream cheese', meal: 'breakfast' })
-  t.equal(foodFacts.kcal, 380, 'an extra "calories" field is not estimated_calories')
-  t.equal(foodFacts.reported_kcal, null)
-  t.same({ ...foodFacts, notes: [] }, { ...plainFood, notes: [] })
-  t.same(foodFacts.notes, [CONTEXT_NOTE('note, calories')])
-})
-
-t.test('computeFacts without context adds no note', async (t) => {
-  t.same(computeFacts('food', { food: 'a bagel' }, {}).notes, [])
-  t.same(computeFacts('gym', { activity: 'running', duration_minutes: 45, weight_kg: 70 }, {}).notes, [])
-  t.same(computeFacts('water', { amount_liters: 1, weight_kg: 70 }, {}), computeWaterFacts({ amount_liters: 1, weight_kg: 70 }))
-})
-
-t.test('the extra-fields note stays within 300 characters', async (t) => {
-  const names = Array.from({ length: 20 }, (_, i) => `a_rather_long_context_field_name_${i}`)
-  const note = contextNote(names)
-  t.ok(note.length <= 300, `${note.length} characters`)
-  t.match(note, /^not used for the numbers \(context only\): a_rather_long_context_field_name_0, .* and \d+ more$/)
-  t.equal(contextNote(['note']), 'not used for the numbers (context only): note')
 })
 
 t.test('a turkey sandwich is FNDDS 27540010, not a turkey hot dog', async (t) => {

@@ -6,6 +6,7 @@ import { computeWaterFacts } from '../advice/facts/water.js'
 import type { Advice, EntryOf, FactsOf, Topic } from '../advice/types.js'
 import { dayRange, entryInstant, localDate, localWallTime } from './days.js'
 import { FieldValueError, isUniqueViolation, TrackingError } from './errors.js'
+import { dayNutrients, GUIDELINES, nutrientGoals } from './nutrients.js'
 import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
 
 /** The topics that log an entry. */
@@ -15,7 +16,7 @@ export type EntryTopic = Exclude<Topic, 'day'>
 export type LoggedAdvice<T extends EntryTopic> = Advice<T> & { entry_id: string, facts: FactsOf<T> & { today: DayTotals } }
 
 /** A profile nobody has set: UTC days, nothing overridden. */
-export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
 
@@ -229,6 +230,7 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
       const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)
       const target = dayTarget(profile, entries.filter((e) => e.topic === 'water').at(-1))
       const water = sum((e) => e.water_l, 3)
+      const { nutrients, notes } = dayNutrients(entries)
       const facts: DayFacts = {
         date: day,
         water_l: water,
@@ -239,11 +241,13 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
         kcal_out_net: sum(netKcal, 1),
         kcal_goal: profile.kcal_goal,
         entries: entries.length,
-        notes: [],
-        sources: []
+        nutrients,
+        nutrient_goals: nutrientGoals(profile),
+        notes,
+        sources: [GUIDELINES]
       }
       const advice = await advisor.advise('day', { date: day }, signal, facts)
-      const { date: _d, water_remaining_l: _r, notes: _n, sources: _s, ...totals } = facts
+      const { date: _d, water_remaining_l: _r, sources: _s, ...totals } = facts
       return { date: day, timezone: zone, ...totals, items: entries.map(toWire), message: advice.message, source: advice.source, degraded: advice.degraded }
     },
 
@@ -257,4 +261,12 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
 export type Tracker = ReturnType<typeof createTracker>
 
 /** A profile on the wire. */
-export const profileWire = (p: StoredProfile): Profile => ({ weight_kg: p.weight_kg, timezone: p.timezone, water_target_l: p.water_target_l, kcal_goal: p.kcal_goal })
+export const profileWire = (p: StoredProfile): Profile => ({
+  weight_kg: p.weight_kg,
+  timezone: p.timezone,
+  water_target_l: p.water_target_l,
+  kcal_goal: p.kcal_goal,
+  fiber_g_goal: p.fiber_g_goal,
+  sodium_mg_limit: p.sodium_mg_limit,
+  sugars_g_limit: p.sugars_g_limit
+})

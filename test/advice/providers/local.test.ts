@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap'
 import type { FoodFacts } from '../../../schemas/food.js'
+import { NUTRIENT_KEYS, type Nutrients } from '../../../schemas/nutrients.js'
 import type { GymFacts } from '../../../schemas/gym.js'
 import type { WaterFacts } from '../../../schemas/water.js'
 import { activities, INTENSITIES } from '../../../src/advice/data/activities.js'
@@ -47,8 +48,10 @@ function gymFacts (overrides: Partial<GymFacts>): GymFacts {
   }
 }
 
+const unknownNutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => [key, null])) as Nutrients
+
 function foodFacts (overrides: Partial<FoodFacts>): FoodFacts {
-  return { kcal: 500, complete: true, protein_g: 20, carbs_g: 50, fat_g: 10, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [], ...overrides }
+  return { kcal: 500, complete: true, protein_g: 20, carbs_g: 50, fat_g: 10, nutrients: unknownNutrients, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [], ...overrides }
 }
 
 t.test('litres speaks one decimal without a trailing zero', async (t) => {

@@ -65,12 +65,12 @@ export function storeSuite (t: Test, backend: Backend): void {
       t.equal((await store.totals('u1', T0, T0 + 1)).entries, 1, 'the tables still work')
     })
 
-    t.test('migrating an empty database applies 0001_tracking once', async (t) => {
+    t.test('migrating an empty database applies each migration once', async (t) => {
       const { database } = await fresh(t)
       // fresh() migrated already: a second Migrator run finds nothing pending,
-      // and the migration table records exactly one migration.
+      // and the migration table records each migration exactly once.
       const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(database.db)
-      t.same(rows.rows.map((r) => r.name), ['0001_tracking'])
+      t.same(rows.rows.map((r) => r.name), ['0001_tracking', '0002_nutrient_goals'])
     })
 
     t.test('profiles: absent, put, replace, per user', async (t) => {
@@ -313,7 +313,7 @@ export function storeSuite (t: Test, backend: Backend): void {
       t.equal(await store.getProfile('alice'), undefined)
       t.same(await store.listEntries('alice', { limit: 10 }), { items: [], next: null })
       t.equal(await store.findKey('alice', 'k', T0), undefined, 'alice\'s key is gone')
-      t.same(await store.getProfile('bob'), { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null })
+      t.same(await store.getProfile('bob'), { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
       t.equal((await store.listEntries('bob', { limit: 10 })).items.length, 2)
       t.equal((await store.findKey('bob', 'k', T0))?.request_hash, 'h', 'bob\'s key is still there')
       const counts = await database.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', 'alice').executeTakeFirstOrThrow()

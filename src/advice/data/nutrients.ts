@@ -14,21 +14,22 @@ export const NutrientTable = Type.Object({
   foods: Type.Array(Type.Tuple([Type.String({ pattern: '^([0-9]{8}|[0-9]{5})$' }), ...NUTRIENT_KEYS.map(() => Amount)]))
 }, { $id: 'NutrientTable', additionalProperties: false })
 
+type Row = Static<typeof NutrientTable>['foods'][number]
 // FNDDS food codes have 8 digits and SR Legacy NDB numbers 5, so one map holds both without clashes.
-const per100g = new Map<string, ReadonlyArray<number | null>>(
-  (table as unknown as Static<typeof NutrientTable>).foods.map(([code, ...values]) => [code, values as Array<number | null>])
-)
+// It keeps the table's own rows (the code, then the values), so the values are held once.
+const rows = new Map<string, Row>((table as unknown as Static<typeof NutrientTable>).foods.map((row) => [row[0], row]))
+const UNKNOWN: ReadonlyArray<number | null> = NUTRIENT_KEYS.map(() => null)
 
 /** A row's twelve nutrients per 100 g, in NUTRIENT_KEYS order; all null for a row the table lacks. */
 export function nutrientsPer100g (code: string): ReadonlyArray<number | null> {
-  return per100g.get(code) ?? NUTRIENT_KEYS.map(() => null)
+  return (rows.get(code)?.slice(1) as Array<number | null> | undefined) ?? UNKNOWN
 }
 
 /** The nutrients in `grams` of the row `code`, one decimal; null where its source gives no value. */
 export function nutrientsIn (code: string, grams: number): Nutrients {
-  const values = nutrientsPer100g(code)
+  const row = rows.get(code)
   return Object.fromEntries(NUTRIENT_KEYS.map((key, i) => {
-    const value = values[i]
-    return [key, value === null ? null : round(grams * value / 100, 1)]
+    const value = row?.[i + 1]
+    return [key, typeof value === 'number' ? round(grams * value / 100, 1) : null]
   })) as Nutrients
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateTime, Entry, Notes, Nullable, Sources, StringEnum, Text, TextList, adviceEnvelope } from './common.js'
+import { Nutrients } from './nutrients.js'
 import { DayTotals } from './tracking.js'
 
 /** Meals of the day. */
@@ -36,6 +37,7 @@ export const FoodItem = Type.Object({
   protein_g: Nullable(Type.Number({ description: 'Protein in grams; null where the source has none' })),
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate in grams; null where the source has none' })),
   fat_g: Nullable(Type.Number({ description: 'Fat in grams; null where the source has none' })),
+  nutrients: Type.Ref(Nutrients, { description: 'Fiber, sugars, sodium and the other nutrients in this amount, from the same source row; null where the row has no value' }),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'How sure the match is, 0–1 (1 = exact name)' }),
   source: Type.String({ maxLength: 100, description: 'The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>"' })
 }, { $id: 'FoodItem', additionalProperties: false, description: 'A recognised food with its amount and energy' })
@@ -49,6 +51,7 @@ export const FoodFacts = Type.Object({
   protein_g: Nullable(Type.Number({ description: 'Protein of the matched items, in grams; null where unknown' })),
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate of the matched items, in grams; null where unknown' })),
   fat_g: Nullable(Type.Number({ description: 'Fat of the matched items, in grams; null where unknown' })),
+  nutrients: Type.Ref(Nutrients, { description: 'Nutrient totals of the matched items; a nutrient is null when any item lacks it (notes say which), and all are null when nothing matched' }),
   items: Type.Array(Type.Ref(FoodItem), { maxItems: 50, description: 'Recognised foods' }),
   unmatched: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
   reported_kcal: Nullable(Type.Number({ description: 'The client\'s own estimated_calories, if sent' })),

@@ -1,13 +1,14 @@
 import { FieldError, Problem } from './common.js'
 import { FoodAdvice, FoodEntry, FoodFacts, FoodItem } from './food.js'
 import { GymAdvice, GymEntry, GymFacts } from './gym.js'
+import { NutrientGoals, Nutrients } from './nutrients.js'
 import { Health, ProviderStates, Readiness } from './health.js'
 import { DayTotals, DaySummary, EntryPage, Erased, Export, Profile, ProfileInput, TrackedEntry } from './tracking.js'
 import { WaterAdvice, WaterEntry, WaterFacts } from './water.js'
 
 /** Every named schema, in the order they are added to Fastify (referenced ones first). */
 export const allSchemas = [
-  FieldError, Problem, DayTotals,
+  FieldError, Problem, DayTotals, Nutrients, NutrientGoals,
   WaterEntry, WaterFacts, WaterAdvice,
   GymEntry, GymFacts, GymAdvice,
   FoodEntry, FoodItem, FoodFacts, FoodAdvice,

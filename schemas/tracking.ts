@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTime, Nullable, SOURCES, StringEnum } from './common.js'
+import { DateTime, Notes, Nullable, SOURCES, StringEnum } from './common.js'
+import { NUTRIENT_GOAL_FIELDS, NutrientGoals, Nutrients } from './nutrients.js'
 
 /** The topics an entry can have. */
 export const ENTRY_TOPICS = ['water', 'gym', 'food'] as const
@@ -78,6 +79,9 @@ export const DaySummary = Type.Object({
   kcal_out_net: Type.Number({ minimum: 0, description: 'Energy burned in logged workouts above rest, in kcal ((MET − 1) × kg × hours): the part a day\'s resting energy does not already count' }),
   kcal_goal: Nullable(Type.Number({ description: 'The profile\'s daily kcal goal, if set' })),
   entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Number of entries that day' }),
+  nutrients: Type.Ref(Nutrients, { description: 'Nutrients eaten that day, summed over the meals; 0 when nothing was eaten, null when a meal eaten has no value for it (notes say which). Meals that matched no food count as nothing, as in kcal_in' }),
+  nutrient_goals: Type.Ref(NutrientGoals),
+  notes: Notes,
   items: Type.Array(Type.Ref(TrackedEntry), { description: 'The day\'s entries, oldest first' }),
   message: Type.String({ maxLength: 300, description: 'At most 25 words about the day' }),
   source: StringEnum(SOURCES, { description: 'Who wrote the message' }),
@@ -97,6 +101,8 @@ export interface DayFacts {
   kcal_out_net: number
   kcal_goal: number | null
   entries: number
+  nutrients: Nutrients
+  nutrient_goals: NutrientGoals
   notes: string[]
   sources: string[]
 }
@@ -106,7 +112,8 @@ export const Profile = Type.Object({
   weight_kg: Nullable(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kg (20–400); used when an entry has none' })),
   timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone of the user\'s calendar days, e.g. "Europe/Paris" (default UTC)' }),
   water_target_l: Nullable(Type.Number({ minimum: 0.5, maximum: 11.4, description: 'Daily water target override, in litres (0.5–11.4)' })),
-  kcal_goal: Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' }))
+  kcal_goal: Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' })),
+  ...NUTRIENT_GOAL_FIELDS
 }, { $id: 'Profile', additionalProperties: false, description: 'The user\'s profile; null means unset' })
 /** A user's settings. */
 export type Profile = Static<typeof Profile>
@@ -116,7 +123,10 @@ export const ProfileInput = Type.Object({
   weight_kg: Type.Optional(Nullable(Type.Number({ minimum: 20, maximum: 400, description: 'Body weight in kg (20–400)' }))),
   timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: TIME_ZONE_PATTERN, description: 'IANA time zone, e.g. "America/Los_Angeles" (default UTC)' })),
   water_target_l: Type.Optional(Nullable(Type.Number({ minimum: 0.5, maximum: 11.4, description: 'Daily water target override, in litres (0.5–11.4)' }))),
-  kcal_goal: Type.Optional(Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' })))
+  kcal_goal: Type.Optional(Nullable(Type.Number({ minimum: 500, maximum: 10000, description: 'Daily energy goal, in kcal (500–10000)' }))),
+  fiber_g_goal: Type.Optional(NUTRIENT_GOAL_FIELDS.fiber_g_goal),
+  sodium_mg_limit: Type.Optional(NUTRIENT_GOAL_FIELDS.sodium_mg_limit),
+  sugars_g_limit: Type.Optional(NUTRIENT_GOAL_FIELDS.sugars_g_limit)
 }, { $id: 'ProfileInput', additionalProperties: false, description: 'A whole profile; omitted or null fields are unset', examples: [{ weight_kg: 70, timezone: 'Europe/Paris', water_target_l: 2.5 }] })
 /** Body of `PUT /profile`. */
 export type ProfileInput = Static<typeof ProfileInput>

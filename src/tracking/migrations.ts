@@ -48,6 +48,15 @@ export function migrations (dialect: Dialect): Record<string, Migration> {
           .execute()
         await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute()
       }
+    },
+    // The profile's nutrient goals; null means unset (the summary then uses the defaults).
+    '0002_nutrient_goals': {
+      async up (db: Kysely<any>) {
+        // SQLite adds one column per ALTER TABLE.
+        for (const column of ['fiber_g_goal', 'sodium_mg_limit', 'sugars_g_limit']) {
+          await db.schema.alterTable('users').addColumn(column, 'double precision').execute()
+        }
+      }
     }
   }
 }

@@ -6,7 +6,7 @@ import type { EntryOf, EntryTopic, FactsOf, ProviderRequest } from '../advice/ty
 import type { StoredEntry, StoredProfile } from './store.js'
 
 /** A profile nobody has set: UTC days, nothing overridden. */
-export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+export const DEFAULT_PROFILE: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
 
 /**
  * The body's hash for Idempotency-Key: the same fields in any order are the same request.
@@ -30,7 +30,15 @@ export function toWire (entry: StoredEntry): TrackedEntry {
 }
 
 /** A profile on the wire. */
-export const profileWire = (p: StoredProfile): Profile => ({ weight_kg: p.weight_kg, timezone: p.timezone, water_target_l: p.water_target_l, kcal_goal: p.kcal_goal })
+export const profileWire = (p: StoredProfile): Profile => ({
+  weight_kg: p.weight_kg,
+  timezone: p.timezone,
+  water_target_l: p.water_target_l,
+  kcal_goal: p.kcal_goal,
+  fiber_g_goal: p.fiber_g_goal,
+  sodium_mg_limit: p.sodium_mg_limit,
+  sugars_g_limit: p.sugars_g_limit
+})
 
 /** The record of a new entry: the body as sent, its facts, and what it adds to its day's sums (its topic says). */
 export function newEntry<T extends EntryTopic> (topic: T, body: EntryOf<T>, facts: FactsOf<T>, instant: number, now: number): StoredEntry {

@@ -22,6 +22,9 @@ export interface StoredProfile {
   timezone: string
   water_target_l: number | null
   kcal_goal: number | null
+  fiber_g_goal: number | null
+  sodium_mg_limit: number | null
+  sugars_g_limit: number | null
 }
 
 /** Sums over a set of entries. */
@@ -132,7 +135,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     ping: async () => await run('ping', async (q) => { await q.selectFrom('users').select('user_id').limit(1).execute() }),
 
     getProfile: async (userId: string): Promise<StoredProfile | undefined> => await run('get_profile', async (q) =>
-      await q.selectFrom('users').select(['weight_kg', 'timezone', 'water_target_l', 'kcal_goal']).where('user_id', '=', userId).executeTakeFirst()),
+      await q.selectFrom('users').select(['weight_kg', 'timezone', 'water_target_l', 'kcal_goal', 'fiber_g_goal', 'sodium_mg_limit', 'sugars_g_limit']).where('user_id', '=', userId).executeTakeFirst()),
 
     putProfile: async (userId: string, profile: StoredProfile, now: number): Promise<void> => await run('put_profile', async (q) => {
       await q.insertInto('users').values({ user_id: userId, ...profile, created_at: now, updated_at: now })

@@ -4,6 +4,7 @@ import { ENTRY_TOPIC_DEFS, request } from '../advice/topics/index.js'
 import { baselineTargetL } from '../advice/topics/water.js'
 import { dayRange, localDate } from './days.js'
 import { FieldValueError } from './errors.js'
+import { dayNutrients, GUIDELINES, nutrientGoals } from './nutrients.js'
 import { toWire } from './records.js'
 import type { Store, StoredEntry, StoredProfile } from './store.js'
 
@@ -35,6 +36,7 @@ export async function daySummary (deps: { store: Store, advisor: Advisor, now: (
   const sum = (pick: (e: StoredEntry) => number, digits: number) => round(entries.reduce((s, e) => s + pick(e), 0), digits)
   const target = dayWaterTarget(profile, entries.filter((e) => e.topic === 'water').at(-1))
   const water = sum((e) => e.water_l, 3)
+  const { nutrients, notes } = dayNutrients(entries)
   const facts: DayFacts = {
     date: day,
     water_l: water,
@@ -45,10 +47,12 @@ export async function daySummary (deps: { store: Store, advisor: Advisor, now: (
     kcal_out_net: sum(netKcal, 1),
     kcal_goal: profile.kcal_goal,
     entries: entries.length,
-    notes: [],
-    sources: []
+    nutrients,
+    nutrient_goals: nutrientGoals(profile),
+    notes,
+    sources: [GUIDELINES]
   }
   const advice = await deps.advisor.adviseOn(request('day', { date: day }, {}, facts), signal)
-  const { date: _d, water_remaining_l: _r, notes: _n, sources: _s, ...totals } = facts
+  const { date: _d, water_remaining_l: _r, sources: _s, ...totals } = facts
   return { date: day, timezone: zone, ...totals, items: entries.map(toWire), message: advice.message, source: advice.source, degraded: advice.degraded }
 }

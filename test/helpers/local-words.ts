@@ -1,6 +1,7 @@
 import type { Test } from 'tap'
 import type { FoodFacts } from '../../schemas/food.js'
 import type { GymFacts } from '../../schemas/gym.js'
+import { NUTRIENT_KEYS, type Nutrients } from '../../schemas/nutrients.js'
 import { computeWaterFacts } from '../../src/advice/facts/water.js'
 import { countWords, guardMessage, MAX_WORDS } from '../../src/advice/upstream/guard.js'
 
@@ -41,6 +42,8 @@ export function gymFacts (overrides: Partial<GymFacts>): GymFacts {
   }
 }
 
+const unknownNutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => [key, null])) as Nutrients
+
 export function foodFacts (overrides: Partial<FoodFacts>): FoodFacts {
-  return { kcal: 500, complete: true, protein_g: 20, carbs_g: 50, fat_g: 10, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [], ...overrides }
+  return { kcal: 500, complete: true, protein_g: 20, carbs_g: 50, fat_g: 10, nutrients: unknownNutrients, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [], ...overrides }
 }

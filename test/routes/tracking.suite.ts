@@ -8,6 +8,7 @@ import { GymAdvice } from '../../schemas/gym.js'
 import { allSchemas } from '../../schemas/index.js'
 import { DaySummary, EntryPage, Erased, Export, Profile, TrackedEntry } from '../../schemas/tracking.js'
 import { WaterAdvice } from '../../schemas/water.js'
+import { nutrients } from './tracking-nutrients.suite.js'
 
 // The tracking routes' storage suite: run on SQLite by tracking.test.ts (npm test)
 // and on PostgreSQL by test/system/routes/tracking.test.ts.
@@ -336,9 +337,9 @@ function resources (t: Test, fresh: Fresh): void {
   t.test('PUT /profile replaces; bad time zones are 400s', async (t) => {
     const app = await fresh(t)
     const u = as(app, 'jo')
-    const defaults = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+    const defaults = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
     t.same((await u.get('/profile')).json(), defaults, 'an unknown user has the defaults')
-    const full = { weight_kg: 80, timezone: 'Europe/Paris', water_target_l: 3, kcal_goal: 2200 }
+    const full = { weight_kg: 80, timezone: 'Europe/Paris', water_target_l: 3, kcal_goal: 2200, fiber_g_goal: 30, sodium_mg_limit: 1500, sugars_g_limit: 60 }
     const put = await u.put('/profile', full)
     t.equal(put.statusCode, 200)
     valid(t, Profile, put.json(), 'profile')
@@ -358,7 +359,7 @@ function resources (t: Test, fresh: Fresh): void {
   t.test('GET /export as JSON and NDJSON; DELETE /profile erases everything', async (t) => {
     const app = await fresh(t)
     const u = as(app, 'kim')
-    const profile = { weight_kg: 72.5, timezone: 'Europe/Berlin', water_target_l: null, kcal_goal: null }
+    const profile = { weight_kg: 72.5, timezone: 'Europe/Berlin', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
     await u.put('/profile', profile)
     const ids: string[] = []
     ids.push((await u.post('/water', { amount_liters: 0.5, time: at('12:00') })).json().entry_id)
@@ -389,7 +390,7 @@ function resources (t: Test, fresh: Fresh): void {
     t.same(erased.json(), { deleted_entries: 3 })
     valid(t, Erased, erased.json(), 'erase answer')
     t.same((await u.get('/entries')).json(), { items: [], next_cursor: null })
-    t.same((await u.get('/profile')).json(), { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null })
+    t.same((await u.get('/profile')).json(), { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
     t.match((await u.get(`/summary?date=${DAY}`)).json(), { entries: 0, items: [] })
     t.same((await u.get('/export')).json().entries, [])
     t.equal((await u.get('/export', { accept: 'application/x-ndjson' })).body.trimEnd().split('\n').length, 1)
@@ -454,4 +455,5 @@ export function storage (t: Test, fresh: Fresh): void {
   idempotency(t, fresh)
   resources(t, fresh)
   timeZones(t, fresh)
+  nutrients(t, fresh)
 }

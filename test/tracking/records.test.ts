@@ -1,5 +1,6 @@
 import t from 'tap'
 import type { FoodFacts } from '../../schemas/food.js'
+import { NUTRIENT_KEYS, type Nutrients } from '../../schemas/nutrients.js'
 import { prepare } from '../../src/advice/topics/index.js'
 import { newEntry, requestHash, storedRequest, toWire } from '../../src/tracking/records.js'
 
@@ -18,7 +19,8 @@ t.test('newEntry: each topic adds its own amount to the day', async (t) => {
   const water = prepare('water', { amount_liters: 0.5 }, DAY)
   t.equal(water.facts.intake_l, 1.5)
   t.match(newEntry('water', { amount_liters: 0.5 }, water.facts, 1000, 2000), { topic: 'water', time_ms: 1000, created_at: 2000, body: { amount_liters: 0.5 }, water_l: 0.5, kcal_in: 0, kcal_out: 0 })
-  const food: FoodFacts = { kcal: 380, complete: true, protein_g: null, carbs_g: null, fat_g: null, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [] }
+  const nutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => [key, null])) as Nutrients
+  const food: FoodFacts = { kcal: 380, complete: true, protein_g: null, carbs_g: null, fat_g: null, nutrients, items: [], unmatched: [], reported_kcal: null, notes: [], sources: [] }
   t.match(newEntry('food', { food: 'a bagel' }, food, 0, 0), { water_l: 0, kcal_in: 380, kcal_out: 0 })
   t.match(newEntry('food', { food: 'zorblax' }, { ...food, kcal: null }, 0, 0), { kcal_in: 0 }, 'an unknown meal adds nothing')
   // Running 12050, 9.3 MET, 70 kg assumed, 45 min: 9.3 × 70 × 0.75 = 488.25 → 488.3 kcal.

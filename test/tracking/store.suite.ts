@@ -65,21 +65,21 @@ export function storeSuite (t: Test, backend: Backend): void {
       t.equal((await store.totals('u1', T0, T0 + 1)).entries, 1, 'the tables still work')
     })
 
-    t.test('migrating an empty database applies 0001_tracking once', async (t) => {
+    t.test('migrating an empty database applies each migration once', async (t) => {
       const { database } = await fresh(t)
       // fresh() migrated already: a second Migrator run finds nothing pending,
-      // and the migration table records exactly one migration.
+      // and the migration table records each migration exactly once.
       const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(database.db)
-      t.same(rows.rows.map((r) => r.name), ['0001_tracking'])
+      t.same(rows.rows.map((r) => r.name), ['0001_tracking', '0002_nutrient_goals'])
     })
 
     t.test('profiles: absent, put, replace, per user', async (t) => {
       const { store } = await fresh(t)
       t.equal(await store.getProfile('alice'), undefined)
-      const first: StoredProfile = { weight_kg: 70.5, timezone: 'Pacific/Auckland', water_target_l: 2.5, kcal_goal: 2000 }
+      const first: StoredProfile = { weight_kg: 70.5, timezone: 'Pacific/Auckland', water_target_l: 2.5, kcal_goal: 2000, fiber_g_goal: 30.5, sodium_mg_limit: 1500, sugars_g_limit: 50 }
       await store.putProfile('alice', first, T0)
       t.same(await store.getProfile('alice'), first)
-      const second: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+      const second: StoredProfile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
       await store.putProfile('alice', second, T0 + 1000)
       t.same(await store.getProfile('alice'), second, 'PUT replaces every field, nulls included')
       t.equal(await store.getProfile('bob'), undefined, 'another user has no profile')
@@ -304,7 +304,7 @@ export function storeSuite (t: Test, backend: Backend): void {
     t.test('deleteUser erases entries, keys and profile, and only that user\'s', async (t) => {
       const { store, database } = await fresh(t)
       for (const user of ['alice', 'bob']) {
-        await store.putProfile(user, { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null }, T0)
+        await store.putProfile(user, { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }, T0)
         await store.insertEntry(user, entry(), { key: 'k', hash: 'h' })
         await store.insertEntry(user, entry())
       }
@@ -313,7 +313,7 @@ export function storeSuite (t: Test, backend: Backend): void {
       t.equal(await store.getProfile('alice'), undefined)
       t.same(await store.listEntries('alice', { limit: 10 }), { items: [], next: null })
       t.equal(await store.findKey('alice', 'k', T0), undefined, 'alice\'s key is gone')
-      t.same(await store.getProfile('bob'), { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null })
+      t.same(await store.getProfile('bob'), { weight_kg: 60, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
       t.equal((await store.listEntries('bob', { limit: 10 })).items.length, 2)
       t.equal((await store.findKey('bob', 'k', T0))?.request_hash, 'h', 'bob\'s key is still there')
       const counts = await database.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', 'alice').executeTakeFirstOrThrow()

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import t from 'tap'
 import { dialectOf, openDatabase } from '../../src/tracking/database.js'
 import { asDatabaseError, DatabaseUnavailableError, isUniqueViolation } from '../../src/tracking/errors.js'
-import { migrate } from '../../src/tracking/migrations.js'
+import { migrate, migrations } from '../../src/tracking/migrations.js'
+import { createStore } from '../../src/tracking/store.js'
 import { open, storeSuite, type Backend } from './store.suite.js'
 
 // PostgreSQL runs the same suite in test/system/tracking/store.test.ts.
@@ -122,4 +123,14 @@ t.test('a migration that fails throws', async (t) => {
   // A table of the same name already there: 0001_tracking's CREATE TABLE fails.
   await sql`create table users (x integer)`.execute(database.db)
   await t.rejects(migrate(database.db, database.dialect), /users/)
+})
+
+t.test('a database made before the nutrient goals gains them, unset, and keeps its profiles', async (t) => {
+  const database = await openDatabase({ url: 'sqlite::memory:', poolMax: 1, statementTimeoutMs: 2000 })
+  t.teardown(database.close)
+  const first = { '0001_tracking': migrations(database.dialect)['0001_tracking'] }
+  await new Migrator({ db: database.db, provider: { getMigrations: async () => first } }).migrateToLatest()
+  await sql`insert into users (user_id, weight_kg, timezone, water_target_l, kcal_goal, created_at, updated_at) values ('old', 70, 'UTC', null, 2000, 1, 1)`.execute(database.db)
+  t.same(await migrate(database.db, database.dialect), ['0002_nutrient_goals'])
+  t.same(await createStore(database).getProfile('old'), { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: 2000, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
 })

@@ -4,7 +4,7 @@ import { dayWaterTarget, netKcal } from '../../src/tracking/summary.js'
 
 const entry = (topic: StoredEntry['topic'], facts: Record<string, unknown>): StoredEntry =>
   ({ id: 'e', topic, time_ms: 0, body: {}, facts, water_l: 0, kcal_in: 0, kcal_out: 0, created_at: 0 })
-const profile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null }
+const profile = { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }
 
 t.test('netKcal: stored kcal_net, else kcal_burned × (MET − 1) / MET for entries logged before it', async (t) => {
   t.equal(netKcal(entry('gym', { kcal_burned: 372, kcal_net: 332, met: 9.3 })), 332)

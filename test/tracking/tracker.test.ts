@@ -40,7 +40,7 @@ async function setup (t: Test, options: { failingAdvice?: boolean } = {}) {
   return { store, tracker, upstreamCalls }
 }
 
-const profile = (p: Partial<StoredProfile>): StoredProfile => ({ weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, ...p })
+const profile = (p: Partial<StoredProfile>): StoredProfile => ({ weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null, ...p })
 const water = (body: Record<string, unknown>) => body as EntryOf<'water'>
 const gym = (body: Record<string, unknown>) => body as EntryOf<'gym'>
 const words = (s: string) => s.trim().split(/\s+/).length
@@ -159,7 +159,7 @@ t.test('no profile: UTC days, 70 kg assumed, EFSA water target', async (t) => {
   t.equal(advice.facts.kcal_burned, 651)
   // EFSA 2.25 L total water × 80 % from drinks = 1.8 L.
   t.equal(advice.facts.today.water_target_l, 1.8)
-  t.same(await tracker.profile('bob'), { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null })
+  t.same(await tracker.profile('bob'), { weight_kg: null, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
 })
 
 t.test('summary: the day\'s totals, items and a short message', async (t) => {

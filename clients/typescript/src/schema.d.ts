@@ -287,6 +287,27 @@ export interface components {
              */
             entries: number;
         };
+        /** @description Nutrients from the USDA rows of the matched foods (FNDDS 2021-2023, SR Legacy), scaled to the grams eaten. A total is null when any item in it has no value for that nutrient, never a partial sum */
+        Nutrients: {
+            fiber_g: number | null;
+            sugars_g: number | null;
+            saturated_fat_g: number | null;
+            sodium_mg: number | null;
+            cholesterol_mg: number | null;
+            potassium_mg: number | null;
+            calcium_mg: number | null;
+            iron_mg: number | null;
+            vitamin_c_mg: number | null;
+            vitamin_d_mcg: number | null;
+            caffeine_mg: number | null;
+            alcohol_g: number | null;
+        };
+        /** @description The day's nutrient goals and limits */
+        NutrientGoals: {
+            fiber_g_goal: number | null;
+            sodium_mg_limit: number | null;
+            sugars_g_limit: number | null;
+        };
         /**
          * @description A water entry. Extra context fields (at most 20) are passed to the model but never change the numbers.
          * @example {
@@ -495,6 +516,7 @@ export interface components {
             protein_g: number | null;
             carbs_g: number | null;
             fat_g: number | null;
+            nutrients: components["schemas"]["Nutrients"];
             /** @description How sure the match is, 0–1 (1 = exact name) */
             confidence: number;
             /** @description The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>" */
@@ -508,6 +530,7 @@ export interface components {
             protein_g: number | null;
             carbs_g: number | null;
             fat_g: number | null;
+            nutrients: components["schemas"]["Nutrients"];
             /** @description Recognised foods */
             items: components["schemas"]["FoodItem"][];
             /** @description Parts of the text that matched no food; not guessed */
@@ -645,6 +668,10 @@ export interface components {
              * @description Number of entries that day
              */
             entries: number;
+            nutrients: components["schemas"]["Nutrients"];
+            nutrient_goals: components["schemas"]["NutrientGoals"];
+            /** @description Assumptions and unknowns behind the numbers */
+            notes: string[];
             /** @description The day's entries, oldest first */
             items: components["schemas"]["TrackedEntry"][];
             /** @description At most 25 words about the day */
@@ -664,6 +691,9 @@ export interface components {
             timezone: string;
             water_target_l: number | null;
             kcal_goal: number | null;
+            fiber_g_goal: number | null;
+            sodium_mg_limit: number | null;
+            sugars_g_limit: number | null;
         };
         /**
          * @description A whole profile; omitted or null fields are unset
@@ -679,6 +709,9 @@ export interface components {
             timezone?: string;
             water_target_l?: number | null;
             kcal_goal?: number | null;
+            fiber_g_goal?: number | null;
+            sodium_mg_limit?: number | null;
+            sugars_g_limit?: number | null;
         };
         /** @description Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line) */
         Export: {

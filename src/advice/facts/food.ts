@@ -1,4 +1,5 @@
 import type { FoodEntry, FoodFacts, FoodItem } from '../../../schemas/food.js'
+import { NUTRIENT_KEYS, type NutrientKey, type Nutrients } from '../../../schemas/nutrients.js'
 import { parseMeal } from './meal/parse.js'
 import { round } from './round.js'
 
@@ -11,7 +12,28 @@ function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number
   return round(items.reduce((acc, i) => acc + (i[key] ?? 0), 0), 1)
 }
 
-/** Parses a meal and totals its energy and macros from FNDDS (and SR Legacy) rows, saying when the total is partial. */
+/**
+ * The meal's nutrient totals, and a note naming each nutrient left unknown and the rows that lack it:
+ * one item without a value makes that total null rather than a silent undercount.
+ */
+function nutrientTotals (items: FoodItem[]): { nutrients: Nutrients, note: string | undefined } {
+  const unknown: NutrientKey[] = []
+  const lacking = new Set<string>()
+  const nutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => {
+    if (items.length === 0) return [key, null]
+    const without = items.filter((i) => i.nutrients[key] === null)
+    if (without.length === 0) return [key, round(items.reduce((acc, i) => acc + (i.nutrients[key] as number), 0), 1)]
+    unknown.push(key)
+    for (const i of without) lacking.add(i.source)
+    return [key, null]
+  })) as Nutrients
+  if (unknown.length === 0) return { nutrients, note: undefined }
+  const rows = [...lacking]
+  const named = rows.length > 3 ? `${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more` : rows.join(', ')
+  return { nutrients, note: `${unknown.join(', ')} unknown for the meal: ${named} ${rows.length === 1 ? 'gives' : 'give'} no value` }
+}
+
+/** Parses a meal and totals its energy, macros and nutrients from FNDDS (and SR Legacy) rows, saying when the total is partial. */
 export function computeFoodFacts (entry: FoodEntry): FoodFacts {
   const { items, unmatched, near } = parseMeal(entry.food, { portionSize: entry.portion_size })
   const notes: string[] = []
@@ -25,6 +47,8 @@ export function computeFoodFacts (entry: FoodEntry): FoodFacts {
   if (entry.estimated_calories !== undefined && kcal !== null) {
     notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values${complete ? '' : ' for the recognised part'}`)
   }
+  const { nutrients, note } = nutrientTotals(items)
+  if (note !== undefined) notes.push(note)
   const sources = [...new Set(items.map((i) => i.source))]
   if (items.some((i) => i.source.startsWith('FNDDS'))) sources.push(FNDDS)
   if (items.some((i) => i.source.startsWith('SR Legacy'))) sources.push(SR)
@@ -34,6 +58,7 @@ export function computeFoodFacts (entry: FoodEntry): FoodFacts {
     protein_g: sum(items, 'protein_g'),
     carbs_g: sum(items, 'carbs_g'),
     fat_g: sum(items, 'fat_g'),
+    nutrients,
     items,
     unmatched,
     reported_kcal: entry.estimated_calories ?? null,

@@ -11,9 +11,11 @@ const UNITS: Array<[RegExp, Dimension, number]> = [
   [/^(h|hrs?|hours?)$/i, 'minute', 60],
   [/^(g|grams?)$/i, 'gram', 1],
   [/^(kg|kilos?|kilograms?)$/i, 'kg', 1],
-  // The service never computes a drug or supplement dose, so any such figure
-  // from the model is invented ("take 80 mg of …").
-  [/^(mg|mcg|µg|ug|milligrams?|micrograms?|iu)$/i, 'dose', 1]
+  // Milligrams: the service computes them only for a meal's or a day's nutrients (sodium_mg,
+  // vitamin_d_mcg, …); any other such figure from the model, a drug or supplement dose
+  // ("take 80 mg of …"), is invented. It never computes international units.
+  [/^(mg|milligrams?|iu)$/i, 'dose', 1],
+  [/^(mcg|µg|ug|micrograms?)$/i, 'dose', 0.001]
 ]
 
 // "1,500" groups thousands (English prose); any other comma is a decimal one ("1,5 L").
@@ -48,7 +50,7 @@ export function knownFigures (data: unknown): Record<Dimension, number[]> {
   const visit = (value: unknown, key: string) => {
     if (typeof value === 'number') {
       const dimension = dimensionOfKey(key)
-      if (dimension !== undefined) known[dimension].push(value)
+      if (dimension !== undefined) known[dimension].push(/_mcg$/.test(key) ? value * 0.001 : value)
     } else if (typeof value === 'string') {
       for (const f of figuresOfText(value)) known[f.dimension].push(f.value)
     } else if (Array.isArray(value)) {
@@ -66,7 +68,8 @@ function dimensionOfKey (key: string): Dimension | undefined {
   if (/_l$|liters|litres/.test(key)) return 'litre'
   if (/minutes|duration/.test(key)) return 'minute'
   if (key === 'weight_kg') return 'kg'
-  if (/_g$|^grams$/.test(key)) return 'gram'
+  if (/_g$|_g_goal$|_g_limit$|^grams$/.test(key)) return 'gram'
+  if (/_mg$|_mg_limit$|_mcg$/.test(key)) return 'dose'
   return undefined
 }
 
@@ -77,7 +80,7 @@ const TOLERANCE: Record<Dimension, { rel: number, abs: number }> = {
   minute: { rel: 0.1, abs: 2 },
   gram: { rel: 0.15, abs: 3 },
   kg: { rel: 0.05, abs: 1 },
-  dose: { rel: 0, abs: 0 }
+  dose: { rel: 0.05, abs: 0 }
 }
 
 /**

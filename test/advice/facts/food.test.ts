@@ -50,6 +50,7 @@ t.test('nothing matched: kcal and macros are null, and the facts say why', async
     protein_g: null,
     carbs_g: null,
     fat_g: null,
+    nutrients: { fiber_g: null, sugars_g: null, saturated_fat_g: null, sodium_mg: null, cholesterol_mg: null, potassium_mg: null, calcium_mg: null, iron_mg: null, vitamin_c_mg: null, vitamin_d_mcg: null, caffeine_mg: null, alcohol_g: null },
     items: [],
     unmatched: ['zorblax qwxyz'],
     reported_kcal: null,
@@ -147,4 +148,64 @@ t.test('a measured food whose words are not all known is its head\'s nearest row
   // A preparation word never heads a near row ("fried" is not Fried broccoli), and an amount-less phrase is never guessed.
   t.same(parseMeal('20 g of fried insect larvae').items, [])
   t.same(parseMeal('kasepa fish').items, [])
+})
+
+t.test('nutrients: each item scaled from its USDA row, the meal the sum of its items', async (t) => {
+  const facts = computeFoodFacts({ food: 'a can of coke, a cup of 2% milk, a cup of coffee and a can of beer' })
+  t.same(facts.items.map((i) => [i.source, i.grams]), [['FNDDS 92410310', 372], ['FNDDS 11112110', 244], ['FNDDS 92100000', 240], ['FNDDS 93101000', 360]])
+  // Per 100 g, from USDA's FNDDS Nutrient Values table (fiber, sugars, sat. fat, sodium, cholesterol, potassium,
+  // calcium, iron, vitamin C, vitamin D, caffeine, alcohol), × grams / 100, rounded to 0.1:
+  //   cola 92410310 [0, 9.94, 0, 3, 0, 5, 1, 0.02, 0, 0, 9, 0] × 3.72 → sugars 36.9768 → 37, sodium 11.16 → 11.2, caffeine 33.48 → 33.5
+  //   2% milk 11112110 [0, 4.89, 1.11, 39, 8, 159, 126, 0, 0.2, 1.1, 0, 0] × 2.44 → sugars 11.9316 → 11.9, sat. fat 2.7084 → 2.7,
+  //     sodium 95.16 → 95.2, cholesterol 19.52 → 19.5, potassium 387.96 → 388, calcium 307.44 → 307.4, vitamin C 0.488 → 0.5, vitamin D 2.684 → 2.7
+  //   coffee 92100000 [0, 0, 0.002, 2, 0, 49, 2, 0.01, 0, 0, 40, 0] × 2.4 → sodium 4.8, potassium 117.6, calcium 4.8, caffeine 96
+  //   beer 93101000 [0, 0, 0, 4, 0, 27, 4, 0.02, 0, 0, 0, 3.9] × 3.6 → sodium 14.4, potassium 97.2, calcium 14.4, iron 0.072 → 0.1, alcohol 14.04 → 14
+  t.same(facts.items[0].nutrients, { fiber_g: 0, sugars_g: 37, saturated_fat_g: 0, sodium_mg: 11.2, cholesterol_mg: 0, potassium_mg: 18.6, calcium_mg: 3.7, iron_mg: 0.1, vitamin_c_mg: 0, vitamin_d_mcg: 0, caffeine_mg: 33.5, alcohol_g: 0 })
+  t.same(facts.items[1].nutrients, { fiber_g: 0, sugars_g: 11.9, saturated_fat_g: 2.7, sodium_mg: 95.2, cholesterol_mg: 19.5, potassium_mg: 388, calcium_mg: 307.4, iron_mg: 0, vitamin_c_mg: 0.5, vitamin_d_mcg: 2.7, caffeine_mg: 0, alcohol_g: 0 })
+  t.equal(facts.items[2].nutrients.caffeine_mg, 96)
+  t.equal(facts.items[3].nutrients.alcohol_g, 14)
+  t.same(facts.nutrients, {
+    fiber_g: 0,
+    sugars_g: 48.9, // 37 + 11.9
+    saturated_fat_g: 2.7, // 0 + 2.7 + 0.0 (0.0048) + 0
+    sodium_mg: 125.6, // 11.2 + 95.2 + 4.8 + 14.4
+    cholesterol_mg: 19.5,
+    potassium_mg: 621.4, // 18.6 + 388 + 117.6 + 97.2
+    calcium_mg: 330.3, // 3.7 + 307.4 + 4.8 + 14.4
+    iron_mg: 0.2, // 0.1 + 0 + 0.0 (0.024) + 0.1
+    vitamin_c_mg: 0.5,
+    vitamin_d_mcg: 2.7,
+    caffeine_mg: 129.5, // 33.5 + 96
+    alcohol_g: 14
+  })
+  t.same(facts.notes, [], 'every item has every value: nothing to say')
+})
+
+t.test('nutrients: an item without a value makes the meal\'s total null, with a note naming the row', async (t) => {
+  // SR Legacy's ABBREV has no caffeine or alcohol column: raw chicken breast (NDB 05062) gives none.
+  const facts = computeFoodFacts({ food: '200 g of raw chicken breast and a can of coke' })
+  t.same(facts.items.map((i) => i.source), ['SR Legacy NDB 05062', 'FNDDS 92410310'])
+  // 05062 × 2: sodium 45 → 90, cholesterol 73 → 146, potassium 334 → 668, iron 0.37 → 0.74 → 0.7.
+  t.same([facts.items[0].nutrients.sodium_mg, facts.items[0].nutrients.cholesterol_mg, facts.items[0].nutrients.caffeine_mg, facts.items[0].nutrients.alcohol_g], [90, 146, null, null])
+  t.equal(facts.nutrients.caffeine_mg, null, 'not the cola\'s 33.5 alone')
+  t.equal(facts.nutrients.alcohol_g, null)
+  t.equal(facts.nutrients.sodium_mg, 101.2, '90 + 11.2: both rows have sodium')
+  t.same(facts.notes, ['caffeine_mg, alcohol_g unknown for the meal: SR Legacy NDB 05062 gives no value'])
+
+  const nothing = computeFoodFacts({ food: 'zorblax' })
+  t.same(Object.values(nothing.nutrients), Array(12).fill(null), 'nothing matched: every nutrient unknown, like kcal')
+  t.same(nothing.notes, [NOTHING], 'no nutrient note beside the kcal one')
+})
+
+t.test('nutrients: the note names at most three rows', async (t) => {
+  const rows: Food[] = ['Quince', 'Medlar', 'Loquat', 'Sapote'].map((name, n) => ({
+    code: `9901${n + 1}`, source: 'SR Legacy', description: name, synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: 1, carbsPer100g: 1, fatPer100g: 1, portions: [{ description: '1 piece', grams: 50 }]
+  }))
+  const { computeFoodFacts: compute } = await t.mockImport<typeof import('../../../src/advice/facts/food.js')>('../../../src/advice/facts/food.js', {
+    '../../../src/advice/facts/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
+  })
+  // The nutrient table has no row for these codes: every nutrient of every item is unknown.
+  const facts = compute({ food: 'quince, medlar, loquat, sapote' })
+  t.same(facts.items.map((i) => i.source), ['SR Legacy NDB 99011', 'SR Legacy NDB 99012', 'SR Legacy NDB 99013', 'SR Legacy NDB 99014'])
+  t.same(facts.notes, [`${['fiber_g', 'sugars_g', 'saturated_fat_g', 'sodium_mg', 'cholesterol_mg', 'potassium_mg', 'calcium_mg', 'iron_mg', 'vitamin_c_mg', 'vitamin_d_mcg', 'caffeine_mg', 'alcohol_g'].join(', ')} unknown for the meal: SR Legacy NDB 99011, SR Legacy NDB 99012, SR Legacy NDB 99013 and 1 more give no value`])
 })

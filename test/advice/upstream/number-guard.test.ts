@@ -162,3 +162,15 @@ t.test('figures found in texts are the same on every call, however many distinct
   t.equal(ungroundedFigure('Drink 2.5 L today.', data), undefined)
   t.same(ungroundedFigure('Drink 3 L today.', data), { value: 3, dimension: 'litre', text: '3 L' })
 })
+
+t.test('a milligram or microgram figure is grounded only by a nutrient the service computed', async (t) => {
+  // A meal's nutrients (sodium 2,412.3 mg, vitamin D 2.7 mcg) and a day's sodium limit (2,300 mg).
+  const data = { facts: { nutrients: { sodium_mg: 2412.3, vitamin_d_mcg: 2.7, fiber_g: 6.1 }, nutrient_goals: { sodium_mg_limit: 2300, fiber_g_goal: 28 } } }
+  t.same(knownFigures(data), { kcal: [], litre: [], minute: [], gram: [6.1, 28], kg: [], dose: [2412.3, 0.0027, 2300] })
+  for (const message of ['Sodium is past 2,300 mg today.', 'About 2,400 mg of sodium.', '2.7 mcg of vitamin D.', '6 g of fiber of your 28 g goal.']) {
+    t.equal(ungroundedFigure(message, data), undefined, message)
+  }
+  for (const message of ['Take 80 mg of furosemide.', 'Take 2.7 mg of vitamin D.', 'Sodium was 3,000 mg.', 'Add 1000 IU vitamin D']) {
+    t.match(ungroundedFigure(message, data), { dimension: 'dose' }, message)
+  }
+})

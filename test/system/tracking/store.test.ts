@@ -20,7 +20,7 @@ t.test('Postgres outage: unavailable while down, heals without reopening', { ski
   const server = await startPostgres(t)
   const { store, calls } = await open(t, server.url)
   t.equal(store.dialect, 'postgres')
-  await store.putProfile('alice', { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: null }, T0)
+  await store.putProfile('alice', { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }, T0)
 
   await server.stop()
   calls.length = 0
@@ -31,7 +31,7 @@ t.test('Postgres outage: unavailable while down, heals without reopening', { ski
   await t.rejects(store.ping(), DatabaseUnavailableError)
 
   await server.start()
-  t.same(await store.getProfile('alice'), { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: null }, 'the same store works again')
+  t.same(await store.getProfile('alice'), { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: null, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null }, 'the same store works again')
   await store.insertEntry('alice', entry({ id: 'after-outage' }))
   t.ok(await store.getEntry('alice', 'after-outage'))
 })

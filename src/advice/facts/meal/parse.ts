@@ -1,5 +1,6 @@
 import type { FoodItem } from '../../../../schemas/food.js'
 import { citation, type Food } from '../../data/foods.js'
+import { nutrientsIn } from '../../data/nutrients.js'
 import { round } from '../round.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
@@ -67,6 +68,7 @@ function toItem (text: string, found: FoodMatch, amount: Amount, size: PortionSi
     protein_g: macro(food.proteinPer100g, grams),
     carbs_g: macro(food.carbsPer100g, grams),
     fat_g: macro(food.fatPer100g, grams),
+    nutrients: nutrientsIn(food.code, grams),
     confidence: round(found.confidence * weighed.trust, 2),
     source: citation(food)
   }

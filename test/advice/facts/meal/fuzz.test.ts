@@ -2,6 +2,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import { Value } from '@sinclair/typebox/value'
 import { FoodItem } from '../../../../schemas/food.js'
+import { Nutrients } from '../../../../schemas/nutrients.js'
 import { readAmount } from '../../../../src/advice/facts/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/facts/meal/lookup.js'
 import { parseMeal, type MealParse } from '../../../../src/advice/facts/meal/parse.js'
@@ -47,7 +48,8 @@ function checkParse (text: string, result: MealParse): void {
       const value = item[key]
       if (value !== null && (!Number.isFinite(value) || value < 0)) throw new Error(`${key} ${value} in ${JSON.stringify(text)}`)
     }
-    if (!Value.Check(FoodItem, item)) throw new Error(`not a FoodItem: ${JSON.stringify(item)}`)
+    // The schema bounds each nutrient (a finite number ≥ 0, or null).
+    if (!Value.Check(FoodItem, [Nutrients], item)) throw new Error(`not a FoodItem: ${JSON.stringify(item)}`)
     if (item.text.trim() === '') throw new Error(`an item with no text in ${JSON.stringify(text)}`)
   }
   for (const part of result.unmatched) {

@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap'
 import { Value } from '@sinclair/typebox/value'
 import { FoodItem } from '../../../../schemas/food.js'
+import { Nutrients } from '../../../../schemas/nutrients.js'
 import { createMealParser, parseMeal, type MealOptions } from '../../../../src/advice/facts/meal/parse.js'
 
 // Every expected number below is worked by hand from src/advice/data/sources/fndds-2021-2023/:
@@ -51,7 +52,10 @@ t.test('issue example: boiled groundnuts and sweet potato by weight', async (t) 
   // 42111030 Peanuts, boiled, 318 kcal: 171 g → 543.78 → 543.8
   t.same([items[0].food, items[0].source, items[0].grams, items[0].kcal], ['Peanuts, boiled', 'FNDDS 42111030', 171, 543.8])
   // 73405000 Sweet potato, boiled, NS as to fat: 115 kcal, 1.58 g protein, 17.14 g carbohydrate, 4.53 g fat per 100 g.
-  // 230 g → 264.5 kcal, 3.634 → 3.6 g, 39.422 → 39.4 g, 10.419 → 10.4 g.
+  // 230 g → 264.5 kcal, 3.634 → 3.6 g, 39.422 → 39.4 g, 10.419 → 10.4 g. Its nutrients per 100 g (USDA's FNDDS
+  // Nutrient Values): fiber 3, sugars 6, saturated fat 1.106, sodium 161, cholesterol 3, potassium 481, calcium 22,
+  // iron 0.4, vitamin C 12.4, vitamin D, caffeine and alcohol 0; × 2.3 → 6.9, 13.8, 2.5438 → 2.5, 370.3, 6.9,
+  // 1106.3, 50.6, 0.92 → 0.9, 28.52 → 28.5.
   t.same(items[1], {
     text: '230 g of boiled sweet potato',
     food: 'Sweet potato, boiled, NS as to fat',
@@ -62,10 +66,11 @@ t.test('issue example: boiled groundnuts and sweet potato by weight', async (t) 
     protein_g: 3.6,
     carbs_g: 39.4,
     fat_g: 10.4,
+    nutrients: { fiber_g: 6.9, sugars_g: 13.8, saturated_fat_g: 2.5, sodium_mg: 370.3, cholesterol_mg: 6.9, potassium_mg: 1106.3, calcium_mg: 50.6, iron_mg: 0.9, vitamin_c_mg: 28.5, vitamin_d_mcg: 0, caffeine_mg: 0, alcohol_g: 0 },
     confidence: 1,
     source: 'FNDDS 73405000'
   })
-  for (const item of items) t.ok(Value.Check(FoodItem, item), `${item.text} matches the FoodItem schema`)
+  for (const item of items) t.ok(Value.Check(FoodItem, [Nutrients], item), `${item.text} matches the FoodItem schema`)
 })
 
 t.test('issue example: a cup of tap water is water, 0 kcal, and not unmatched', async (t) => {

@@ -5,7 +5,7 @@ import { median, percentile, type Report } from './report.js'
 
 /** Median and p99 per development-set text, the first time (phrases new to its lookup cache) and repeated (the warm path repeated logs take). */
 export async function parserSection (report: Report): Promise<void> {
-  const { parseMeal } = await import('../src/advice/facts/meal/parse.js')
+  const { parseMeal } = await import('../src/advice/text/meal/parse.js')
   const timed = (texts: string[]): number[] => texts.map((text) => {
     const t0 = performance.now()
     parseMeal(text)

@@ -1,12 +1,12 @@
-// Fits the food ranking's weights (src/advice/facts/meal/lookup.ts FOOD_WEIGHTS) on NutriBench v2 by
+// Fits the food ranking's weights (src/advice/text/meal/lookup.ts FOOD_WEIGHTS) on NutriBench v2 by
 // coordinate ascent: each weight in turn is scaled (or, for the acceptance thresholds, shifted), and a
 // step is kept when it raises the number of meals within ±20 % kcal on the training folds plus, ten
 // times over, the project's own hand-labelled sets (eval/meals-*.json): NutriBench's narrative style
 // is not how everyone types, and a weight that helps it and hurts app-style text is not kept. The
 // held-out fold is scored before and after with the same code, so the figure reported is not the one tuned.
 // `npm run eval -- --nutribench <csv> --fit [--fold k] [--passes n]`
-import { createFoodLookup, FOOD_WEIGHTS, type FoodWeights } from '../src/advice/facts/meal/lookup.js'
-import { createMealParser } from '../src/advice/facts/meal/parse.js'
+import { createFoodLookup, FOOD_WEIGHTS, type FoodWeights } from '../src/advice/text/meal/lookup.js'
+import { createMealParser } from '../src/advice/text/meal/parse.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { answer, GROUPS, kcalHit, carbHit, loadNutriBench, type BenchMeal } from './nutribench.js'
 

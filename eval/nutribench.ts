@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { parseMeal, type MealParse } from '../src/advice/facts/meal/parse.js'
+import { parseMeal, type MealParse } from '../src/advice/text/meal/parse.js'
 
 /** One labelled meal. */
 export interface BenchMeal { text: string, kcal: number, carbs: number, group: string, fold: number }

@@ -6,9 +6,9 @@
 // `--misses n` n random misses per group).
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { matchActivity } from '../src/advice/data/activities.js'
+import { matchActivity } from '../src/advice/text/activities.js'
 import { computeGymFacts } from '../src/advice/facts/gym.js'
-import { parseMeal } from '../src/advice/facts/meal/parse.js'
+import { parseMeal } from '../src/advice/text/meal/parse.js'
 import { fit } from './fit.js'
 import { nutriBench } from './nutribench.js'
 

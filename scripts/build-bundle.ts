@@ -61,7 +61,7 @@ function jsonData (root: URL, files: Map<string, string>): Plugin {
 
 // The food and activity indexes, built here from the same sources as the rest of the bundle and
 // opened at start-up rather than built there: tokenising every row and filling the recall index
-// were ~0.3 s of a ~1.2 s cold start (measured). Replaces src/advice/match/prebuilt.ts, which from
+// were ~0.3 s of a ~1.2 s cold start (measured). Replaces src/advice/text/prebuilt.ts, which from
 // source has none; build-bundle.test.ts fails if the bundle's answers differ from the sources'
 // (a MiniSearch change to its saved form included). Each is read only when asked for, so its
 // parsed copy dies once the index is open.
@@ -69,11 +69,11 @@ function prebuiltIndexes (files: Map<string, string>): Plugin {
   return {
     name: 'prebuilt-indexes',
     setup (b) {
-      b.onLoad({ filter: /[\\/]src[\\/]advice[\\/]match[\\/]prebuilt\.ts$/ }, async () => {
+      b.onLoad({ filter: /[\\/]src[\\/]advice[\\/]text[\\/]prebuilt\.ts$/ }, async () => {
         const [{ textIndexData }, { foodIndexEntries }, { activityIndexEntries }] = await Promise.all([
-          import('../src/advice/match/text-index.js'),
-          import('../src/advice/facts/meal/lookup.js'),
-          import('../src/advice/data/activities.js')
+          import('../src/advice/text/text-index.js'),
+          import('../src/advice/text/meal/lookup.js'),
+          import('../src/advice/text/activities.js')
         ])
         files.set('index-foods.json', JSON.stringify(textIndexData(foodIndexEntries())))
         files.set('index-activities.json', JSON.stringify(textIndexData(activityIndexEntries())))

@@ -4,11 +4,11 @@
 // their scores, and the items the parser settled on.
 import { parseArgs } from 'node:util'
 import { citation } from '../src/advice/data/foods.js'
-import { readAmount } from '../src/advice/facts/meal/amount.js'
-import { createFoodLookup } from '../src/advice/facts/meal/lookup.js'
-import { createMealParser } from '../src/advice/facts/meal/parse.js'
-import { portionFit } from '../src/advice/facts/meal/portion.js'
-import { mealSegments, normalizeMeal } from '../src/advice/facts/meal/text.js'
+import { readAmount } from '../src/advice/text/meal/amount.js'
+import { createFoodLookup } from '../src/advice/text/meal/lookup.js'
+import { createMealParser } from '../src/advice/text/meal/parse.js'
+import { portionFit } from '../src/advice/text/meal/portion.js'
+import { mealSegments, normalizeMeal } from '../src/advice/text/meal/text.js'
 
 /** The reader's trace of one meal text, as lines, with the `top` ranked rows of each piece. */
 export function explain (text: string, top = 5, lookup = createFoodLookup()): string[] {

@@ -7,7 +7,7 @@ import { runFullFuzz } from '../helpers/fuzz-seed.js'
 // imported after runFullFuzz(), so each reads the full size when it loads;
 // their example-based tests run here again too, which costs little.
 runFullFuzz()
-await import('../advice/facts/meal/fuzz.test.js')
-await import('../advice/facts/workout-text.test.js')
-await import('../advice/match/tokens.test.js')
+await import('../advice/text/meal/fuzz.test.js')
+await import('../advice/text/workout.test.js')
+await import('../advice/text/tokens.test.js')
 await import('../advice/upstream/guard.test.js')

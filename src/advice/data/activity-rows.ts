@@ -1,6 +1,6 @@
 // The Compendium's rows, and how a row is chosen among the rows of one kind of activity (by effort, by speed).
 import { Type, type Static } from '@sinclair/typebox'
-import { tokens } from '../match/tokens.js'
+import { tokens } from '../text/tokens.js'
 import table from './compendium.json' with { type: 'json' }
 
 /** Effort levels a caller may ask for; each adds the Compendium's own effort words to the lookup. */

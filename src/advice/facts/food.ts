@@ -1,6 +1,6 @@
 import type { FoodEntry, FoodFacts, FoodItem } from '../../../schemas/food.js'
 import { NUTRIENT_KEYS, type NutrientKey, type Nutrients } from '../../../schemas/nutrients.js'
-import { parseMeal } from './meal/parse.js'
+import { parseMeal } from '../text/meal/parse.js'
 import { round } from './round.js'
 
 const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'

@@ -1,9 +1,9 @@
 import type { GymEntry, GymFacts } from '../../../schemas/gym.js'
-import { matchActivity } from '../data/activities.js'
+import { matchActivity } from '../text/activities.js'
 import { speedRange } from '../data/activity-rows.js'
 import { round } from './round.js'
 import { EXERCISE_L_PER_H } from './water.js'
-import { KM_PER_MILE, MINUTES_PER_HOUR, readWorkout, speedOf } from './workout-text.js'
+import { KM_PER_MILE, MINUTES_PER_HOUR, readWorkout, speedOf } from '../text/workout.js'
 
 /** Default adult body weight, kg: EFSA Scientific Committee default for EU adults (EFSA J 2012;10(3):2579). */
 export const DEFAULT_WEIGHT_KG = 70

@@ -1,5 +1,5 @@
-import { warmActivityIndex } from '../data/activities.js'
-import { warmMealIndex } from '../facts/meal/parse.js'
+import { warmActivityIndex } from '../text/activities.js'
+import { warmMealIndex } from '../text/meal/parse.js'
 import type { EntryOf, EntryTopic, ProviderRequest, Topic, TopicTypes } from '../types.js'
 import { day } from './day.js'
 import { food } from './food.js'

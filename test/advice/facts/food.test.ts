@@ -1,8 +1,8 @@
 import t from 'tap'
 import type { Food } from '../../../src/advice/data/foods.js'
 import { computeFoodFacts } from '../../../src/advice/facts/food.js'
-import { createFoodLookup } from '../../../src/advice/facts/meal/lookup.js'
-import { createMealParser, parseMeal } from '../../../src/advice/facts/meal/parse.js'
+import { createFoodLookup } from '../../../src/advice/text/meal/lookup.js'
+import { createMealParser, parseMeal } from '../../../src/advice/text/meal/parse.js'
 
 const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'
 const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (public domain)'
@@ -111,7 +111,7 @@ t.test('a macro total is null when any item lacks it; SR Legacy rows cite SR Leg
     { code: '99001', source: 'SR Legacy', description: 'Odd food', synonyms: [], aliases: [], category: 'SR Legacy ingredient', kcalPer100g: 200, proteinPer100g: null, carbsPer100g: 30, fatPer100g: null, portions: [{ description: '1 piece', grams: 50 }] }
   ]
   const { computeFoodFacts: compute } = await t.mockImport<typeof import('../../../src/advice/facts/food.js')>('../../../src/advice/facts/food.js', {
-    '../../../src/advice/facts/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
+    '../../../src/advice/text/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
   })
   // Known food: QNS 100 g → 100 kcal, P 10, C 20, F 5. Odd food: its first serving, "1 piece" 50 g → 100 kcal, C 15.
   const both = compute({ food: 'known food, odd food' })
@@ -202,7 +202,7 @@ t.test('nutrients: the note names at most three rows', async (t) => {
     code: `9901${n + 1}`, source: 'SR Legacy', description: name, synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: 1, carbsPer100g: 1, fatPer100g: 1, portions: [{ description: '1 piece', grams: 50 }]
   }))
   const { computeFoodFacts: compute } = await t.mockImport<typeof import('../../../src/advice/facts/food.js')>('../../../src/advice/facts/food.js', {
-    '../../../src/advice/facts/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
+    '../../../src/advice/text/meal/parse.js': { parseMeal: createMealParser(createFoodLookup(rows)) }
   })
   // The nutrient table has no row for these codes: every nutrient of every item is unknown.
   const facts = compute({ food: 'quince, medlar, loquat, sapote' })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { activities, INTENSITIES } from '../../../src/advice/data/activities.js'
+import { activities, INTENSITIES } from '../../../src/advice/text/activities.js'
 import { computeGymFacts } from '../../../src/advice/facts/gym.js'
 import { countWords, MAX_WORDS } from '../../../src/advice/upstream/guard.js'
 import { gymMessage, workoutKind } from '../../../src/advice/topics/gym.js'

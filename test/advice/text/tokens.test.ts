@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import t from 'tap'
 import { foods } from '../../../src/advice/data/foods.js'
-import { STOPWORDS, fold, foldAscii, foldUnicode, stem, tokens } from '../../../src/advice/match/tokens.js'
+import { STOPWORDS, fold, foldAscii, foldUnicode, stem, tokens } from '../../../src/advice/text/tokens.js'
 import { FUZZ_SEED, fuzzRuns } from '../../helpers/fuzz-seed.js'
 
 t.test('fold: lower case, no accents, one kind of quote, no possessive', async (t) => {

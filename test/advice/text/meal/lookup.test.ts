@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import type { Food } from '../../../../src/advice/data/foods.js'
-import { createFoodLookup, headOf } from '../../../../src/advice/facts/meal/lookup.js'
+import { createFoodLookup, headOf } from '../../../../src/advice/text/meal/lookup.js'
 
 const lookup = createFoodLookup()
 

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap'
 import { Value } from '@sinclair/typebox/value'
 import { FoodItem } from '../../../../schemas/food.js'
 import { Nutrients } from '../../../../schemas/nutrients.js'
-import { createMealParser, parseMeal, type MealOptions } from '../../../../src/advice/facts/meal/parse.js'
+import { createMealParser, parseMeal, type MealOptions } from '../../../../src/advice/text/meal/parse.js'
 
 // Every expected number below is worked by hand from src/advice/data/sources/fndds-2021-2023/:
 // fndds_2021_2023_foods.csv (kcal_per_100g and macros) and fndds_2021_2023_portions.csv (gram_weight),

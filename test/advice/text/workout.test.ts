@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import t from 'tap'
 import {
   EFFORT_WORDS, KM_PER_METRE, KM_PER_MILE, KM_PER_YARD, MINUTES_PER_HOUR, readEffort, readSpeed, readWorkout, speedOf
-} from '../../../src/advice/facts/workout-text.js'
+} from '../../../src/advice/text/workout.js'
 import { FUZZ_SEED, fuzzRuns } from '../../helpers/fuzz-seed.js'
 
 // Every expected value below is worked by hand from the text and the unit definitions

@@ -159,7 +159,7 @@ export function openTextIndex (data: TextIndexData, weights: Readonly<RankWeight
 
 /**
  * The index built ahead of time when it was built for these `count` entries, or one built now:
- * the production bundle carries its own (src/advice/match/prebuilt.ts), the sources do not.
+ * the production bundle carries its own (src/advice/text/prebuilt.ts), the sources do not.
  */
 export function openOrCreateTextIndex (saved: TextIndexData | undefined, count: number, entries: () => readonly IndexEntry[], weights: Readonly<RankWeights> = DEFAULT_RANK_WEIGHTS): TextIndex {
   return saved !== undefined && saved.entries === count ? openTextIndex(saved, weights) : createTextIndex(entries(), weights)

@@ -1,5 +1,5 @@
 import type { Food, Portion } from '../../data/foods.js'
-import { fold, stem } from '../../match/tokens.js'
+import { fold, stem } from '../tokens.js'
 import type { Amount, Unit } from './amount.js'
 
 /** Grams for an amount of a food, the portion row (or measure) they came from, and how far to trust them (0–1). */

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { Value } from '@sinclair/typebox/value'
 import {
   ActivitySynonyms, CompendiumTable, INTENSITIES, activities, identifierWords, matchActivity, readSpeed, type Activity, type Intensity
-} from '../../../src/advice/data/activities.js'
+} from '../../../src/advice/text/activities.js'
 
 const DATA = new URL('../../../src/advice/data/', import.meta.url)
 const SOURCES = new URL('sources/', DATA)
@@ -64,7 +64,7 @@ t.test('the tables validate against their schemas', async (t) => {
   t.notOk(Value.Check(CompendiumTable, { ...table, activities: [[good[0], 0.9, good[2], good[3]]] }), 'a MET below 1 is rejected')
   t.notOk(Value.Check(CompendiumTable, { ...table, activities: [[good[0], 25.1, good[2], good[3]]] }), 'a MET above 25 is rejected')
   t.notOk(Value.Check(ActivitySynonyms, { ...synonyms, words: { bike: '' } }), 'an empty rewrite is rejected')
-  // The key pattern is the schema's whole check on which row a name attaches to (src/advice/data/activities.ts, ActivitySynonyms.names).
+  // The key pattern is the schema's whole check on which row a name attaches to (src/advice/text/activities.ts, ActivitySynonyms.names).
   t.notOk(Value.Check(ActivitySynonyms, { ...synonyms, names: { 1205: ['run'] } }), 'a four-digit code is rejected')
 })
 
@@ -194,7 +194,7 @@ t.test('a speed picks the row of that speed', async (t) => {
 })
 
 t.test('a speed between two plain rows picks the nearer plain row, not a downhill or treadmill one', async (t) => {
-  // Fails today: bySpeed in src/advice/data/activities.ts prefers any row whose range holds the speed, whatever its
+  // Fails today: bySpeed in src/advice/text/activities.ts prefers any row whose range holds the speed, whatever its
   // extra words, over a plain row a fraction of a mph away. See the report that came with this test.
   t.equal(code('running 9 min/mile'), '12060', '"Running, 6.7 mph (9 min/mile)", not 12353 "Running downhill"')
   t.equal(code('running 5:00 min/km'), '12080', '7.46 mph: "Running, 7.5 mph (8 min/mile)", not 12355 "Running downhill"')

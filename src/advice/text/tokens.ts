@@ -2,7 +2,7 @@
 export function fold (text: string): string {
   // Most source text is printable ASCII: no marks to strip (normalising is the costly step), and its
   // letters and digits are [a-z0-9], so the Unicode classes below reduce to ASCII ones. The start-up
-  // index folds every table string; test/advice/match/tokens.test.ts holds the two paths equal.
+  // index folds every table string; test/advice/text/tokens.test.ts holds the two paths equal.
   return PRINTABLE_ASCII.test(text) ? foldAscii(text) : foldUnicode(text)
 }
 

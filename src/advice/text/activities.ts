@@ -2,15 +2,15 @@ import { Type, type Static } from '@sinclair/typebox'
 import {
   EFFORT_SPEED, EFFORT_TOKENS, EXERCISE_HEADINGS, SPEED_WORDS, activities, byEffort, bySpeed, lighterSibling, wordsOf,
   type Activity, type Intensity
-} from './activity-rows.js'
-import { prebuiltIndex } from '../match/prebuilt.js'
-import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from '../match/text-index.js'
-import { createRewriter, tokens } from '../match/tokens.js'
+} from '../data/activity-rows.js'
+import { prebuiltIndex } from './prebuilt.js'
+import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from './text-index.js'
+import { createRewriter, tokens } from './tokens.js'
 import { Memo } from '../memo.js'
-import { EFFORT_WORDS, readSpeed } from '../facts/workout-text.js'
-import synonyms from './activity-synonyms.json' with { type: 'json' }
+import { EFFORT_WORDS, readSpeed } from './workout.js'
+import synonyms from '../data/activity-synonyms.json' with { type: 'json' }
 
-export { CompendiumTable, INTENSITIES, activities, type Activity, type Intensity } from './activity-rows.js'
+export { CompendiumTable, INTENSITIES, activities, type Activity, type Intensity } from '../data/activity-rows.js'
 
 /** Our words for activities: names fitness platforms and people use, each attached to a Compendium code. */
 export const ActivitySynonyms = Type.Object({

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { mealSegments, normalizeMeal } from '../../../../src/advice/facts/meal/text.js'
+import { mealSegments, normalizeMeal } from '../../../../src/advice/text/meal/text.js'
 
 t.test('normalizeMeal: "pb&j" in its spellings is one word', async (t) => {
   for (const text of ['pb&j', 'PB & J', 'pb and j', 'pb n j', 'pbj']) t.equal(normalizeMeal(text), ' pbj ', text)

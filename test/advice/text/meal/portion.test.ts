@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { foods, type Food, type Portion } from '../../../../src/advice/data/foods.js'
-import { readAmount } from '../../../../src/advice/facts/meal/amount.js'
-import { portionFit, weigh, type Weighed } from '../../../../src/advice/facts/meal/portion.js'
+import { readAmount } from '../../../../src/advice/text/meal/amount.js'
+import { portionFit, weigh, type Weighed } from '../../../../src/advice/text/meal/portion.js'
 
 // Rows and portions below are quoted from src/advice/data/sources/fndds-2021-2023/*.csv (grep the code).
 

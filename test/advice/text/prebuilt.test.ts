@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import t, { type Test } from 'tap'
 import { foods } from '../../../src/advice/data/foods.js'
-import { activityIndexEntries } from '../../../src/advice/data/activities.js'
-import { foodIndexEntries } from '../../../src/advice/facts/meal/lookup.js'
-import { prebuiltIndex } from '../../../src/advice/match/prebuilt.js'
-import { createTextIndex, openTextIndex, textIndexData, type IndexEntry, type TextIndexData } from '../../../src/advice/match/text-index.js'
-import { tokens } from '../../../src/advice/match/tokens.js'
+import { activityIndexEntries } from '../../../src/advice/text/activities.js'
+import { foodIndexEntries } from '../../../src/advice/text/meal/lookup.js'
+import { prebuiltIndex } from '../../../src/advice/text/prebuilt.js'
+import { createTextIndex, openTextIndex, textIndexData, type IndexEntry, type TextIndexData } from '../../../src/advice/text/text-index.js'
+import { tokens } from '../../../src/advice/text/tokens.js'
 
 // The production bundle opens indexes built at build time (textIndexData, written as JSON); from
 // source they are built at start-up (createTextIndex). Both must answer every query the same.
@@ -67,8 +67,8 @@ t.test('the food lookup opens the prebuilt index for the full table, and only an
   const entries = foodIndexEntries()
   for (const [data, opened] of [[textIndexData(marked(entries)), true], [{ ...textIndexData(marked(entries)), entries: 1 }, false]] as const) {
     const asked: string[] = []
-    const { createFoodLookup } = await t.mockImport<typeof import('../../../src/advice/facts/meal/lookup.js')>('../../../src/advice/facts/meal/lookup.js', {
-      '../../../src/advice/match/prebuilt.js': { prebuiltIndex: (name: string) => { asked.push(name); return data } }
+    const { createFoodLookup } = await t.mockImport<typeof import('../../../src/advice/text/meal/lookup.js')>('../../../src/advice/text/meal/lookup.js', {
+      '../../../src/advice/text/prebuilt.js': { prebuiltIndex: (name: string) => { asked.push(name); return data } }
     })
     const lookup = createFoodLookup()
     t.same(asked, ['foods'])
@@ -83,8 +83,8 @@ t.test('the food lookup opens the prebuilt index for the full table, and only an
 t.test('the activity match opens the prebuilt index, and only an index built for as many rows', async (t) => {
   const entries = activityIndexEntries()
   for (const [data, opened] of [[textIndexData(marked(entries)), true], [{ ...textIndexData(marked(entries)), entries: 1 }, false]] as const) {
-    const { matchActivity, activities } = await t.mockImport<typeof import('../../../src/advice/data/activities.js')>('../../../src/advice/data/activities.js', {
-      '../../../src/advice/match/prebuilt.js': { prebuiltIndex: (name: string) => name === 'activities' ? data : undefined }
+    const { matchActivity, activities } = await t.mockImport<typeof import('../../../src/advice/text/activities.js')>('../../../src/advice/text/activities.js', {
+      '../../../src/advice/text/prebuilt.js': { prebuiltIndex: (name: string) => name === 'activities' ? data : undefined }
     })
     t.equal(matchActivity('zzqx marker')?.code ?? null, opened ? activities[0].code : null)
   }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { readAmount, unitOf, type Amount, type Unit } from '../../../../src/advice/facts/meal/amount.js'
+import { readAmount, unitOf, type Amount, type Unit } from '../../../../src/advice/text/meal/amount.js'
 
 const g: Unit = { name: 'g', kind: 'mass', size: 1 }
 const oz: Unit = { name: 'oz', kind: 'mass', size: 28.3495 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createTextIndex, DEFAULT_RANK_WEIGHTS, editDistance, type IndexEntry } from '../../../src/advice/match/text-index.js'
+import { createTextIndex, DEFAULT_RANK_WEIGHTS, editDistance, type IndexEntry } from '../../../src/advice/text/text-index.js'
 
 // A small hand-made table. Competing entries come first, so a win is never the index tie-break.
 const entries: IndexEntry[] = [

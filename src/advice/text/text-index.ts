@@ -181,19 +181,14 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     return last !== undefined && (p.headNoun === last || p.phrases.some((ph) => ph.at(-1) === last && ph.every((w) => query.includes(w))))
   }
 
-  function saysHead (p: Prepared, query: readonly string[]): boolean {
-    const words = p.headWords
-    if (words.length < 2) return false
-    const start = query.indexOf(words[0])
-    return start !== -1 && words.every((w, i) => query[start + i] === w)
-  }
+  const saysHead = (p: Prepared, query: readonly string[]): boolean => p.headWords.length > 1 && inOrder(p.headWords, query)
 
   // A synonym said whole names the entry: two words or more ("quarter pounder"), or one word in the head
   // noun's place at the end ("mexican coke") of a query the entry mostly explains. A one-word synonym
   // elsewhere in a longer query ("with chips" in "chocolate chip cookie") is only a modifier, and so is
   // one after words the entry does not explain: "rye" names Whiskey, not "tuna sandwich on rye".
   function said (phrase: readonly string[], query: readonly string[], coverage: number): boolean {
-    if (phrase.length > 1) return phrase.every((w) => query.includes(w))
+    if (phrase.length > 1) return inOrder(phrase, query)
     return query.at(-1) === phrase[0] && coverage >= MOSTLY
   }
 
@@ -340,4 +335,10 @@ export function editDistance (a: string, b: string, max: number): number {
     previous = row
   }
   return Math.min(previous[b.length], max + 1)
+}
+
+/** Whether the words are said together and in this order in the query ("cheese pizza" does not say "pizza cheese"). */
+function inOrder (words: readonly string[], query: readonly string[]): boolean {
+  const start = query.indexOf(words[0])
+  return start !== -1 && words.every((w, i) => query[start + i] === w)
 }

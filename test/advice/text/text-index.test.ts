@@ -182,3 +182,14 @@ t.test('a head of two words said whole and in order outranks the same words out 
   t.equal(rolls[said.search(['roll', 'egg'])[0].index].name, 'Roll, egg bread', 'out of order: no bonus, the tie stays')
   t.equal(rolls[createTextIndex(rolls).search(['egg', 'roll'])[0].index].name, 'Roll, egg bread', 'weight 0: off')
 })
+
+t.test('a synonym phrase names the entry only said in its own order', async (t) => {
+  // The competing row comes first; "pizza cheese" is its synonym, in the other order.
+  const rows: IndexEntry[] = [
+    { name: 'Cheese, Mozzarella', head: 'Cheese', synonyms: ['pizza cheese'] },
+    { name: 'Pizza, cheese', head: 'Pizza', synonyms: [] }
+  ]
+  const index = createTextIndex(rows)
+  t.equal(rows[index.search(['cheese', 'pizza'])[0].index].name, 'Pizza, cheese', '"cheese pizza" is a pizza')
+  t.equal(rows[index.search(['pizza', 'cheese'])[0].index].name, 'Cheese, Mozzarella', '"pizza cheese" is the synonym')
+})

@@ -24,7 +24,7 @@ export default async function searchRoutes (app: FastifyInstance) {
       summary: 'Search USDA foods',
       description: 'FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to.',
       querystring: SearchQuery,
-      response: { 200: okResponse('searchFoods', 'Food rows, best first', { 'application/json': Type.Ref(FoodSearch) }), ...problemResponses('searchFoods', [400, 401, 429, 503]) }
+      response: { 200: okResponse('searchFoods', 'Food rows, best first', { 'application/json': Type.Ref(FoodSearch) }), ...problemResponses('searchFoods', [400, 401, 429]) }
     }
   }, async (request) => ({ items: searchFoods(request.query.q, limitOf(request.query)) }))
 
@@ -36,7 +36,7 @@ export default async function searchRoutes (app: FastifyInstance) {
       summary: 'Search Compendium activities',
       description: '2024 Adult Compendium rows for some words, with their MET values. The first row is the one a workout text with the same words is matched to.',
       querystring: SearchQuery,
-      response: { 200: okResponse('searchActivities', 'Compendium rows, best first', { 'application/json': Type.Ref(ActivitySearch) }), ...problemResponses('searchActivities', [400, 401, 429, 503]) }
+      response: { 200: okResponse('searchActivities', 'Compendium rows, best first', { 'application/json': Type.Ref(ActivitySearch) }), ...problemResponses('searchActivities', [400, 401, 429]) }
     }
   }, async (request) => ({ items: searchActivities(request.query.q, limitOf(request.query)) }))
 }

@@ -2,6 +2,7 @@ import { FieldError, Problem } from './common.js'
 import { FoodAdvice, FoodEntry, FoodFacts, FoodItem } from './food.js'
 import { GymAdvice, GymEntry, GymFacts } from './gym.js'
 import { NutrientGoals, Nutrients } from './nutrients.js'
+import { ActivitySearch, ActivitySearchItem, FoodSearch, FoodSearchItem } from './search.js'
 import { Health, ProviderStates, Readiness } from './health.js'
 import { DayTotals, DaySummary, EntryPage, Erased, Export, Profile, ProfileInput, TrackedEntry } from './tracking.js'
 import { WaterAdvice, WaterEntry, WaterFacts } from './water.js'
@@ -12,6 +13,7 @@ export const allSchemas = [
   WaterEntry, WaterFacts, WaterAdvice,
   GymEntry, GymFacts, GymAdvice,
   FoodEntry, FoodItem, FoodFacts, FoodAdvice,
+  FoodSearchItem, FoodSearch, ActivitySearchItem, ActivitySearch,
   ProviderStates, Health, Readiness,
   TrackedEntry, EntryPage, DaySummary, Profile, ProfileInput, Export, Erased
 ]

@@ -140,6 +140,13 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
       await record(app, op, 'bad_user_id', 'An X-User-Id with a space', { method: method ?? 'GET', url, headers: { ...headers, 'x-user-id': 'alice smith' }, ...(method === 'PUT' ? { payload: {} } : {}) }, 400)
     }
 
+    await record(app, 'searchFoods', 'banana', 'The first three rows for "banana"', { url: '/foods/search?q=banana&limit=3', headers: key }, 200)
+    await record(app, 'searchFoods', 'validation_error', 'A limit over 50', { url: '/foods/search?q=banana&limit=51', headers: key }, 400)
+    await record(app, 'searchFoods', 'missing_token', 'No Authorization header while API keys are configured', { url: '/foods/search?q=banana' }, 401)
+    await record(app, 'searchActivities', 'running', 'The first three rows for "running"', { url: '/activities/search?q=running&limit=3', headers: key }, 200)
+    await record(app, 'searchActivities', 'validation_error', 'No q', { url: '/activities/search?limit=3', headers: key }, 400)
+    await record(app, 'searchActivities', 'missing_token', 'No Authorization header while API keys are configured', { url: '/activities/search?q=running' }, 401)
+
     await record(app, 'getHealth', 'healthy', 'Serving, local advisor, database up', { url: '/health' }, 200)
     await record(app, 'getReady', 'ready', 'Serving', { url: '/ready' }, 200)
     app.readiness.set('draining')
@@ -160,7 +167,8 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
       ['adviseWater', post('/water', SEEDS.water)], ['adviseGym', post('/gym', SEEDS.gym)], ['adviseFood', post('/food', SEEDS.food)],
       ['listEntries', tracked('/entries')], ['getEntry', tracked(`/entries/${ids[0]}`)], ['deleteEntry', tracked(`/entries/${ids[0]}`, 'DELETE')],
       ['getDaySummary', tracked('/summary')], ['getProfile', tracked('/profile')], ['putProfile', { ...tracked('/profile', 'PUT'), headers: { ...alice, 'content-type': JSON_TYPE }, payload: {} }],
-      ['deleteProfile', tracked('/profile', 'DELETE')], ['exportData', tracked('/export')]
+      ['deleteProfile', tracked('/profile', 'DELETE')], ['exportData', tracked('/export')],
+      ['searchFoods', { url: '/foods/search?q=banana', headers: key }], ['searchActivities', { url: '/activities/search?q=running', headers: key }]
     ] as const) {
       await record(limited, op, 'rate_limited', 'Over RATE_LIMIT_MAX (1 here) in the window', request, 429)
     }

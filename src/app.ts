@@ -21,6 +21,7 @@ import waterRoutes from './routes/water.js'
 import entryRoutes from './routes/entries.js'
 import mcpRoutes from './routes/mcp.js'
 import profileRoutes from './routes/profile.js'
+import searchRoutes from './routes/search.js'
 
 /** How an entry point other than the HTTP server uses the app. */
 export interface BuildOptions {
@@ -99,6 +100,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     await scope.register(waterRoutes)
     await scope.register(gymRoutes)
     await scope.register(foodRoutes)
+    await scope.register(searchRoutes)
     await scope.register(mcpRoutes, { config, trackingOff: off })
     if (off === undefined) {
       await scope.register(entryRoutes)

@@ -1,4 +1,5 @@
 import { DATE_TIME_PATTERN, MAX_FIELD_ERRORS, MAX_FIELD_LENGTH, MAX_FIELD_MESSAGE_LENGTH, TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
+import { SEARCH_LIMIT_PATTERN } from '../../schemas/search.js'
 import { DATE_PATTERN, LIMIT_PATTERN, TIME_ZONE_PATTERN } from '../../schemas/tracking.js'
 
 /** What each pattern in the schemas asks for, in words. */
@@ -6,6 +7,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
   [DATE_TIME_PATTERN]: 'must be an ISO 8601 date-time, e.g. 2024-06-01T10:00:00',
   [DATE_PATTERN]: 'must be a calendar date YYYY-MM-DD, e.g. 2024-06-01',
   [LIMIT_PATTERN]: 'must be a whole number from 1 to 200',
+  [SEARCH_LIMIT_PATTERN]: 'must be a whole number from 1 to 50',
   [TIME_ZONE_PATTERN]: 'must be an IANA time-zone name, e.g. Europe/Paris'
 }
 

@@ -37,6 +37,7 @@ export default fp(async function docsPlugin (app: FastifyInstance, opts: { confi
       security: [{}],
       tags: [
         { name: 'advice', description: 'Advice from logged entries' },
+        { name: 'search', description: 'The USDA foods and Compendium activities the text readers match against' },
         { name: 'operations', description: 'Health, readiness and metrics' }
       ],
       components: {

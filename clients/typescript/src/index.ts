@@ -25,6 +25,14 @@ export type FoodAdvice = Schemas['FoodAdvice']
 export type FoodFacts = Schemas['FoodFacts']
 /** One recognised food inside FoodFacts. */
 export type FoodItem = Schemas['FoodItem']
+/** 200 answer of GET /foods/search. */
+export type FoodSearch = Schemas['FoodSearch']
+/** One USDA food row inside a FoodSearch. */
+export type FoodSearchItem = Schemas['FoodSearchItem']
+/** 200 answer of GET /activities/search. */
+export type ActivitySearch = Schemas['ActivitySearch']
+/** One Compendium row inside an ActivitySearch. */
+export type ActivitySearchItem = Schemas['ActivitySearchItem']
 /** RFC 9457 problem document, the body of every 4xx and 5xx. */
 export type Problem = Schemas['Problem']
 /** One invalid field of a 400 Problem. */

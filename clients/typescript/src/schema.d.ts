@@ -124,6 +124,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/foods/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search USDA foods
+         * @description FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to.
+         */
+        get: operations["searchFoods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Compendium activities
+         * @description 2024 Adult Compendium rows for some words, with their MET values. The first row is the one a workout text with the same words is matched to.
+         */
+        get: operations["searchActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/entries": {
         parameters: {
             query?: never;
@@ -559,6 +599,51 @@ export interface components {
              */
             entry_id?: string;
             facts: components["schemas"]["FoodFacts"];
+        };
+        /** @description A USDA food row, per 100 g, with its household portions */
+        FoodSearchItem: {
+            /** @description FNDDS food code (8 digits) or SR Legacy NDB number (5 digits) */
+            id: string;
+            /** @description Where the row comes from: "FNDDS <code>" or "SR Legacy NDB <number>", as /food items cite it */
+            source: string;
+            /** @description The source's own description of the food */
+            description: string;
+            /** @description Energy, kcal per 100 g */
+            kcal_per_100g: number;
+            /** @description Protein, g per 100 g (null where the source gives none) */
+            protein_g: number | null;
+            /** @description Carbohydrate, g per 100 g (null where the source gives none) */
+            carbs_g: number | null;
+            /** @description Total fat, g per 100 g (null where the source gives none) */
+            fat_g: number | null;
+            /** @description The source's household portions, in its order */
+            portions: {
+                /** @description The portion as USDA words it ("1 banana", "1 cup, mashed") */
+                description: string;
+                /** @description Its weight, g */
+                grams: number;
+            }[];
+        };
+        /** @description Food rows for a search */
+        FoodSearch: {
+            /** @description Best first: the row a meal text with these words would be matched to, then the food index's ranked rows */
+            items: components["schemas"]["FoodSearchItem"][];
+        };
+        /** @description A 2024 Adult Compendium row */
+        ActivitySearchItem: {
+            /** @description 2024 Adult Compendium activity code */
+            code: string;
+            /** @description The Compendium's major heading ("Running") */
+            heading: string;
+            /** @description The Compendium's description of the activity */
+            description: string;
+            /** @description Metabolic equivalent (MET) */
+            met: number;
+        };
+        /** @description Compendium rows for a search */
+        ActivitySearch: {
+            /** @description Best first: the row a workout text with these words would be matched to, then the activity index's ranked rows */
+            items: components["schemas"]["ActivitySearchItem"][];
         };
         /** @description Each language-model provider of the chain (AI_PROVIDER or AI_PROVIDERS); empty when only the local advisor answers */
         ProviderStates: {
@@ -1346,6 +1431,182 @@ export interface operations {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
                     "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchFoods: {
+        parameters: {
+            query: {
+                /** @description What to look for, in words ("banana", "cheese pizza", "running") */
+                q: string;
+                /** @description How many rows at most, 1–50 (default 10) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Food rows, best first */
+            200: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodSearch"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchActivities: {
+        parameters: {
+            query: {
+                /** @description What to look for, in words ("banana", "cheese pizza", "running") */
+                q: string;
+                /** @description How many rows at most, 1–50 (default 10) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compendium rows, best first */
+            200: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivitySearch"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,22 +1,18 @@
 import type { ActivitySearchItem, FoodSearchItem } from '../../schemas/search.js'
-import { activities, activityIndexEntries, identifierWords, matchActivity, type Activity } from './data/activities.js'
 import synonyms from './data/activity-synonyms.json' with { type: 'json' }
 import { citation, type Food } from './data/foods.js'
-import { createFoodLookup, type FoodLookup } from './facts/meal/lookup.js'
-import { prebuiltIndex } from './match/prebuilt.js'
-import { openOrCreateTextIndex, type TextIndex } from './match/text-index.js'
-import { createRewriter, tokens } from './match/tokens.js'
+import { activities, activityIndex, identifierWords, matchActivity, type Activity } from './text/activities.js'
+import { mealLookup } from './text/meal/parse.js'
+import { createRewriter, tokens } from './text/tokens.js'
 
-// Both indexes are costly to build (the food one most): built on the first search, then kept. They are
-// built from the same rows, entries and weights as the text readers' own, so they rank the same way.
-let foodLookup: FoodLookup | undefined
-let activityIndex: TextIndex | undefined
+// Search ranks with the text readers' own index and lookup (one copy of each, built once), so a search
+// and a meal or workout text agree.
 const activityWords = createRewriter((synonyms as { words: Record<string, string> }).words)
 
-/** Builds the search indexes now, so the first search does not pay for them. */
+/** Builds both now (nothing, when the text readers already have), so the first search does not pay for them. */
 export function warmSearch (): void {
-  foodLookup ??= createFoodLookup()
-  activityIndex ??= openOrCreateTextIndex(prebuiltIndex('activities'), activities.length, activityIndexEntries)
+  mealLookup()
+  activityIndex()
 }
 
 /** The first `limit` rows of a list, each once, in order. */
@@ -40,8 +36,7 @@ const foodItem = (food: Food): FoodSearchItem => ({
  * and a meal text agree), then the food index's ranked rows. Words the index does not know give nothing.
  */
 export function searchFoods (q: string, limit: number): FoodSearchItem[] {
-  warmSearch()
-  const lookup = foodLookup as FoodLookup
+  const lookup = mealLookup()
   const words = lookup.words(q)
   if (words.length === 0) return []
   return distinct([lookup.find(words)?.food, ...lookup.candidates(words, limit).map((c) => c.food)], limit).map(foodItem)
@@ -54,8 +49,7 @@ const activityItem = (a: Activity): ActivitySearchItem => ({ code: a.code, headi
  * the activity index's ranked rows for the words (read like a workout text: our word rewrites, typos corrected).
  */
 export function searchActivities (q: string, limit: number): ActivitySearchItem[] {
-  warmSearch()
-  const index = activityIndex as TextIndex
+  const index = activityIndex()
   const words = activityWords.words(index.correct(tokens(identifierWords(q))))
   const matched = matchActivity(q)
   const byCode = matched === null ? undefined : activities.find((a) => a.code === matched.code)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { matchActivity } from '../../src/advice/data/activities.js'
+import { matchActivity } from '../../src/advice/text/activities.js'
 import { searchActivities, searchFoods } from '../../src/advice/search.js'
 
 t.test('an activity text no row is trusted for still lists the rows that say its words', async (t) => {

@@ -72,7 +72,8 @@ export function activityIndexEntries (): IndexEntry[] {
 // Built on first use, or by warmActivityIndex while the app is built, not at import; the production
 // bundle's own build of it is opened instead when there is one.
 let built: TextIndex | undefined
-function activityIndex (): TextIndex {
+/** The activity index the matcher uses (search ranks by it too). */
+export function activityIndex (): TextIndex {
   built ??= openOrCreateTextIndex(prebuiltIndex('activities'), activities.length, activityIndexEntries)
   return built
 }

@@ -241,6 +241,13 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
 
 // Built on first use, or by warmMealIndex while the app is built, not at import.
 let parser: ((text: string, options?: MealOptions) => MealParse) | undefined
+let lookup: FoodLookup | undefined
+
+/** The food lookup the meal parser reads with (search ranks by it too, so a search and a meal text agree). */
+export function mealLookup (): FoodLookup {
+  lookup ??= createFoodLookup()
+  return lookup
+}
 
 // People log the same meal text again and again ("2 eggs and toast"); a parse is a pure function of
 // the text and the portion size, and reading the text (two dozen patterns) was most of a repeated
@@ -259,12 +266,12 @@ function frozen (parse: MealParse): MealParse {
 /** Parses free meal text into matched food items and unmatched parts; never guesses an unknown food. The result is frozen. */
 export function parseMeal (text: string, options?: MealOptions): MealParse {
   return parses.get(`${options?.portionSize ?? ''}\0${text}`, () => {
-    parser ??= createMealParser()
+    parser ??= createMealParser(mealLookup())
     return frozen(parser(text, options))
   })
 }
 
 /** Builds the food index now, so the first meal logged does not pay for it. */
 export function warmMealIndex (): void {
-  parser ??= createMealParser()
+  parser ??= createMealParser(mealLookup())
 }

@@ -45,7 +45,7 @@ export type FoodSearch = Static<typeof FoodSearch>
 
 /** One Compendium row found by a search. */
 export const ActivitySearchItem = Type.Object({
-  code: Type.String({ pattern: '^[0-9]{5}$', description: '2024 Adult Compendium activity code' }),
+  code: Type.String({ pattern: '^[0-9]{5}$', maxLength: 5, description: '2024 Adult Compendium activity code' }),
   heading: Type.String({ maxLength: 100, description: 'The Compendium\'s major heading ("Running")' }),
   description: Type.String({ maxLength: 300, description: 'The Compendium\'s description of the activity' }),
   met: Type.Number({ minimum: 0, maximum: 30, description: 'Metabolic equivalent (MET)' })

@@ -151,7 +151,8 @@ t.test('the bundle is ASCII, and its data files sit beside the chunks rather tha
   // The prebuilt indexes (index-*.json) among them.
   const data = readdirSync(join(outdir, 'chunks', 'data')).sort()
   t.same(data, ['index-activities.json', 'index-foods.json', 'schemas-examples.json', 'src-advice-data-activity-synonyms.json',
-    'src-advice-data-compendium.json', 'src-advice-data-fndds.json', 'src-advice-data-food-aliases.json', 'src-advice-data-sr-legacy.json'])
+    'src-advice-data-compendium.json', 'src-advice-data-fndds.json', 'src-advice-data-food-aliases.json', 'src-advice-data-nutrients.json',
+    'src-advice-data-sr-legacy.json'])
   t.same(JSON.parse(readFileSync(join(outdir, 'chunks', 'data', 'src-advice-data-fndds.json'), 'utf8')),
     JSON.parse(readFileSync(new URL('src/advice/data/fndds.json', root), 'utf8')), 'the food table as the repository has it')
   // Neither the food table's rows nor an index's prepared entries are inlined in any chunk.

@@ -63,7 +63,7 @@ export const ExtraValue = Type.Union([
 
 /**
  * A request entry: the documented fields, plus at most 20 extra context
- * fields of bounded shape (DESIGN.md §4). The extra-name pattern excludes the
+ * fields of bounded shape (docs/api.md). The extra-name pattern excludes the
  * documented names so each of those is checked only against its own schema.
  * JSON Schema cannot count only the properties that `properties` does not
  * name, so `x-max-extra-properties` is enforced by our Ajv keyword

@@ -65,8 +65,8 @@ export function freezeClockAndIds (): { tick: () => void, restore: () => void } 
 /**
  * Runs the app (in-memory SQLite, a fake Gemini on 127.0.0.1 for the upstream
  * failures, a Postgres URL nobody listens on for the database outage) and
- * records one answer per documented response: the seed requests of DESIGN.md
- * §4, the tracking routes, and each problem as the error handler writes it.
+ * records one answer per documented response: the seed requests of the API
+ * (docs/api.md), the tracking routes, and each problem as the error handler writes it.
  */
 export async function recordExamples (): Promise<{ examples: ExampleBook, headers: SeenHeaders }> {
   const { tick, restore } = freezeClockAndIds()

@@ -10,7 +10,7 @@ export const AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDef
 
 /**
  * Ajv keyword `x-max-extra-properties`: caps the properties an object has
- * beyond those its `properties` names (DESIGN.md §4: at most 20 extra context
+ * beyond those its `properties` names (the API takes at most 20 extra context
  * fields). The `x-` prefix keeps the keyword legal in OpenAPI documents.
  */
 export const extraPropertiesKeyword: Plugin<unknown> = function extraPropertiesKeyword (ajv) {

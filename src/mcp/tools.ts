@@ -68,7 +68,7 @@ const KEY_DETAILS: Readonly<Record<IdempotencyCode, string>> = {
 }
 const NEEDS_USER = 'Needs an identified user.'
 
-/** The eleven tools of DESIGN.md §9, bound to the services. */
+/** The MCP tools (docs/agents.md), bound to the services. */
 export function createTools (deps: ToolDeps): Tool[] {
   const { advisor } = deps
   const tracking = (): NonNullable<ToolDeps['tracking']> => {

@@ -1,7 +1,7 @@
 import type { WaterEntry, WaterFacts } from '../../../schemas/water.js'
 import { round } from './round.js'
 
-// Constants and their sources (DATA-SOURCES.md §3). The algorithm combining
+// Constants, each with its source beside it. The algorithm combining
 // them is our policy, stated in `basis`.
 /** Total water per kg of body weight for adults aged 18–60 (PMC11614447: 25–35 mL/kg; 35 mL/kg at 18–60 y). */
 export const ML_PER_KG = 35

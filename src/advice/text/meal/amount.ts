@@ -80,7 +80,8 @@ const SIZE_ALTS = SIZES.map(([re]) => re).join('|')
 const LEAD = new RegExp(
   `^(?:(?:an?|the|my|one)\\s+)?(?:${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\s+)?(?:x\\s+)?` +
   `(?:(?:an?\\s+)?${NUM}\\s*(${UNIT_ALTS})\\.?\\s+(?=\\S))?` +
-  `(?:(${SIZE_ALTS})\\s+)?` +
+  // "a large single serving bag": the size is "large"; "single serving" restates the container's kind.
+  `(?:(${SIZE_ALTS})\\s+(?:single serv(?:e|ing)\\s+)?)?` +
   '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
 // Anchored at the end only: a leading lazy group here backtracked over the whole phrase.
 const TRAIL = new RegExp(`(?:^|\\s|,)(x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?(?:\\s+(?:bottle|can|cup|glass|carton|box|bag|jar|pack|package|container|tub)s?)?$`)

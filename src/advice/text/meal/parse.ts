@@ -3,7 +3,7 @@ import { citation, type Food } from '../../data/foods.js'
 import { nutrientsIn } from '../../data/nutrients.js'
 import { round } from '../../facts/round.js'
 import { Memo } from '../../memo.js'
-import { readAmount, type Amount } from './amount.js'
+import { readAmount, unitOf, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
 import { PREPARATION } from './lexicon.js'
@@ -132,6 +132,20 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     return later.every((part) => lookup.words(part).some((w) => said.has(w)))
   }
 
+  // An item is said as a noun phrase that opens with an article or an amount; words before it that
+  // name no food on their own say what happened ("lunch consists of a roll", "took out a bag of chips").
+  const framedOff = (part: string): string => {
+    // After an opening amount, a later number is that item's weight ("a fried egg that weighs 30 g").
+    const start = (/^(?:an?|one|the|\d)/.test(part) ? /\s(?:an?|one)\s/ : /\s(?:an?|one|\d+)\b/).exec(part)
+    if (start === null) return part
+    const said = part.slice(0, start.index)
+    // An amount before it ("152 g of a fruit drink", "slice of a large pizza") is the item's own.
+    const unit = /(\S+) of$/.exec(said)
+    if (/\d/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
+    const before = lookup.words(said)
+    return before.length === 0 || lookup.find(before) === null ? part.slice(start.index + 1) : part
+  }
+
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -155,6 +169,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
       firstOfSegment = null
       let i = 0
       while (i < parts.length && items.length < MAX_ITEMS) {
+        parts[i] = framedOff(parts[i])
         const amount = readAmount(parts[i])
         const first = lookup.words(amount.food)
         const last: Placed | null = open

@@ -463,3 +463,17 @@ t.test('one of a food said without a unit is the whole item', async (t) => {
   // 58104700 Quesadilla, NFS, 316 kcal per 100 g: "1 full circle" 140 g → 442.4, not "1 triangular piece" 35 g.
   t.same(parseMeal('a quesadilla').items.map((i) => [i.source, i.unit, i.grams, i.kcal]), [['FNDDS 58104700', '1 full circle', 140, 442.4]])
 })
+
+t.test('a size before "single serving bag" picks that size of bag', async (t) => {
+  // 54401021 Corn chips, plain, 535 kcal: "1 large single serving bag" 85 g → 85 × 5.35 = 454.75 → 454.8
+  expectItems(t, 'a large single serving bag of plain corn chips', [['FNDDS 54401021', '1 large single serving bag', 1, 85, 454.8]])
+})
+
+t.test('words before an item that name no food frame it and are not read as food', async (t) => {
+  // 51150000 Roll, white, soft, 279 kcal: "1 medium/regular/sandwich size roll" 43 g → 43 × 2.79 = 119.97 → 120
+  const roll: Row = ['FNDDS 51150000', '1 medium/regular/sandwich size roll', 1, 43, 120]
+  expectItems(t, 'Lunch consists of a medium white roll', [roll])
+  expectItems(t, 'lunch that includes a medium white roll', [roll])
+  // A number after an item that opens with an article is its weight, not the start of another item.
+  t.equal(parseMeal('a white roll that weighs 50 grams').items[0].grams, 50)
+})

@@ -29,7 +29,7 @@ export interface MealOptions {
 // row explains this much of all their words; otherwise each part is its own item.
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
-const MAX_SPAN = 4
+const MAX_SPAN = 6
 // Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
 const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.

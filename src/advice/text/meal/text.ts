@@ -78,6 +78,11 @@ const NARRATIVE: readonly RegExp[] = [
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
 // "and"/"with" are soft: "burrito with chicken and beans" is one food.
 const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|in my|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+// "a sandwich filled with egg, cheese, ham, and bacon": the list after a filling word names what the
+// dish holds, so its commas join softly like its "and", and a row may read the dish whole.
+const LIST_WORD = "[a-z'%]+"
+const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
+const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$)))+`, 'g')
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
@@ -105,6 +110,7 @@ export function mealSegments (text: string): string[][] {
   // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
+  s = s.replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight

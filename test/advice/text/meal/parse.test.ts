@@ -477,3 +477,8 @@ t.test('words before an item that name no food frame it and are not read as food
   // A number after an item that opens with an article is its weight, not the start of another item.
   t.equal(parseMeal('a white roll that weighs 50 grams').items[0].grams, 50)
 })
+
+t.test('a list of fillings after "filled with" is the dish\'s own, read with it as one row', async (t) => {
+  // 58102330 Burrito, beef, with beans, cheese, 219 kcal: "1 small/regular" 220 g → 220 × 2.19 = 481.8
+  expectItems(t, 'a burrito filled with beef, beans, and cheese', [['FNDDS 58102330', '1 small/regular', 1, 220, 481.8]])
+})

@@ -238,3 +238,8 @@ t.test('mealSegments: a plus sign separates items; shorthand is spelled out; a t
 t.test('mealSegments: what goes "in my" drink or dish is an item of its own', async (t) => {
   t.same(mealSegments('a tablespoon of sugar in my coffee'), [['a tablespoon of sugar'], ['coffee']])
 })
+
+t.test('mealSegments: the commas of a filling list join softly, a list of items keeps them', async (t) => {
+  t.same(mealSegments('a sandwich filled with egg, cheese, and bacon'), [['a sandwich filled', 'egg', 'cheese', 'bacon']])
+  t.same(mealSegments('an apple, a banana, and a pear'), [['an apple'], ['a banana'], ['a pear']])
+})

@@ -39,6 +39,8 @@ const describesOnly = (food: string): boolean => {
   const words = tokens(food)
   return words.length > 0 && words.every((w) => PREPARATION.has(w))
 }
+// A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
+const FILLED = /\b(?:filled|stuffed|loaded)$/
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
 const MAX_GRAMS = 50000
 // Items per meal, at most: the response schema's bound.
@@ -170,6 +172,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
       let i = 0
       while (i < parts.length && items.length < MAX_ITEMS) {
         parts[i] = framedOff(parts[i])
+        // "a burrito loaded with …": the filling word says what follows is in the dish; it names nothing itself.
+        const filling = FILLED.exec(parts[i])
+        if (filling !== null) parts[i] = parts[i].slice(0, filling.index).trim()
         const amount = readAmount(parts[i])
         const first = lookup.words(amount.food)
         const last: Placed | null = open
@@ -213,6 +218,12 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
           if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
         }
+        // A filled dish no row explains whole is the row best named by all its words that the dish's own
+        // part names ("burrito meat beans rice" → a burrito row with meat), or else its own part's row.
+        if (found === null && filling !== null && reach > i + 1) {
+          const all = lookup.find([...first, ...parts.slice(i + 1, reach).flatMap((p) => lookup.words(p))])
+          if (all !== null && namedFirst(first, all)) found = all
+        }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount.food)) {
           // "chicken breast, grilled, 150 g": a weight said with the description sizes the food it describes.
@@ -234,7 +245,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // A food weighed as a whole ("148 g of instant oatmeal made with water and some fat", "151 g
           // of pizza topped with meats") is all that weight: the pieces joined to it without an amount
           // of their own say what it is made with, and are no more food.
-          if (weighed) span = reach - i
+          // So is a dish said to be filled ("a burrito loaded with chicken, beans, rice, and sour cream"):
+          // what it holds is in the dish, not beside it.
+          if (weighed || filling !== null) span = reach - i
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)

@@ -482,3 +482,11 @@ t.test('a list of fillings after "filled with" is the dish\'s own, read with it 
   // 58102330 Burrito, beef, with beans, cheese, 219 kcal: "1 small/regular" 220 g → 220 × 2.19 = 481.8
   expectItems(t, 'a burrito filled with beef, beans, and cheese', [['FNDDS 58102330', '1 small/regular', 1, 220, 481.8]])
 })
+
+t.test('what a dish is filled with is in the dish, never an item beside it', async (t) => {
+  // 58110130 Egg roll, with beef and/or pork, 272 kcal: "1 egg roll" 64 g → 64 × 2.72 = 174.08 → 174.1
+  expectItems(t, 'an egg roll stuffed with beef and pork', [['FNDDS 58110130', '1 egg roll', 1, 64, 174.1]])
+  // 58102540 Burrito, chicken, with beans and rice, cheese, 209 kcal: "1 small/regular" 220 g → 459.8.
+  // No row names sour cream too, so the row that names the rest holds it; it is not a fifth item.
+  expectItems(t, 'a medium burrito loaded with chicken, beans, rice, and sour cream', [['FNDDS 58102540', '1 small/regular', 1, 220, 459.8]])
+})

@@ -61,6 +61,7 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:breakfast|brunch|lunch|dinner|supper|dessert|my snack|snack|the meal|my meal|meal)(?: today| tonight)? (?:was|is|were|consisted of|included|includes|will be)\b/g,
   /\b(?:for|as) (?:my |a |an |our )?(?:late |quick |light |mid morning |afternoon |evening |midnight |post workout |pre workout )?(?:breakfast|brunch|lunch|dinner|supper|dessert|snack|treat|appetizer|starter|side|drink|beverage|meal)\b/g,
   /\b(?:this|that|last|yesterday) (?:morning|afternoon|evening|night)\b/g,
+  /\bas (?:a )?part of (?:my|the|a|an|our) [a-z]+\b/g,
   /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
   /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,

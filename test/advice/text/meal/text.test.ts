@@ -243,3 +243,7 @@ t.test('mealSegments: the commas of a filling list join softly, a list of items 
   t.same(mealSegments('a sandwich filled with egg, cheese, and bacon'), [['a sandwich filled', 'egg', 'cheese', 'bacon']])
   t.same(mealSegments('an apple, a banana, and a pear'), [['an apple'], ['a banana'], ['a pear']])
 })
+
+t.test('mealSegments: "as part of my lunch" frames the meal and names no food', async (t) => {
+  t.same(mealSegments('240 grams of broth as part of my lunch'), [['240 grams of broth']])
+})

@@ -39,6 +39,13 @@ const describesOnly = (food: string): boolean => {
   const words = tokens(food)
   return words.length > 0 && words.every((w) => PREPARATION.has(w))
 }
+// Parts of a food that FNDDS rows tell apart by ("thin crust", "on white bun", "skin eaten").
+const COMPONENTS: ReadonlySet<string> = new Set(['crust', 'bun', 'coating', 'skin', 'shell', 'breading', 'batter', 'casing', 'peel', 'rind'])
+// What a part of a food is said with: "a thin crust", "a white bun", "the skin".
+const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuffed', 'white', 'wheat', 'whole', 'hand', 'tossed', 'deep', 'dish', 'regular', 'original'])
+/** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
+const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
+  words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))
 // A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
 const FILLED = /\b(?:filled|stuffed|loaded)$/
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
@@ -91,7 +98,7 @@ function rowWords (food: Food): RowWords {
   return words
 }
 
-interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'] }
+interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'], amount: Amount }
 
 const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
@@ -200,6 +207,16 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           i++
           continue
         }
+        // "pizza, 142 g, with a thin crust", "a sandwich (140 g) on a white bun": a part of a food said
+        // apart from it names which row the food is, not another food.
+        if (previous !== null && partOnly(parts[i], first)) {
+          const whole = lookup.find([...previous.found.words, ...first])
+          const sized = hasAmount(amount) && amount.unit !== null && amount.unit.kind !== 'count' ? amount : previous.amount
+          const item = whole === null || whole.confidence < previous.found.confidence ? null : toItem(`${previous.text}, ${parts[i]}`, whole, sized, size)
+          if (item !== null) items[previous.index] = item
+          i++
+          continue
+        }
         // The longest run of soft-joined parts that one row explains as a whole dish.
         let span = 1
         let found: FoodMatch | null = null
@@ -252,7 +269,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         if (item === null) { unmatched.push(phrase); previous = null } else {
-          const placed = { index: items.length, text: phrase, found: found as FoodMatch, size: amount.size }
+          const placed = { index: items.length, text: phrase, found: found as FoodMatch, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.
           if (amount.quantity === null && amount.unit === null && amount.measure === null) open = placed
           previous = placed

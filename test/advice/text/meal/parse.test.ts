@@ -490,3 +490,10 @@ t.test('what a dish is filled with is in the dish, never an item beside it', asy
   // No row names sour cream too, so the row that names the rest holds it; it is not a fifth item.
   expectItems(t, 'a medium burrito loaded with chicken, beans, rice, and sour cream', [['FNDDS 58102540', '1 small/regular', 1, 220, 459.8]])
 })
+
+t.test('a part of a food said apart from it ("with a thin crust") picks the food\'s row; it is no item', async (t) => {
+  // 58106512 Pizza with pepperoni, from frozen, thin crust, 274 kcal: 120 g stated → 120 × 2.74 = 328.8
+  expectItems(t, 'a slice of pepperoni pizza (120 g), with a thin crust', [['FNDDS 58106512', 'g', 120, 120, 328.8]])
+  // 27540205 Chicken fillet sandwich, grilled, on wheat bun, 210 kcal: 150 g stated → 315
+  expectItems(t, 'a grilled chicken sandwich (150 g) on a wheat bun', [['FNDDS 27540205', 'g', 150, 150, 315]])
+})

@@ -18,6 +18,8 @@ export interface FoodLookup {
   find (words: readonly string[], amount?: Amount): FoodMatch | null
   /** The best food for the phrase's head when the whole phrase names none: its modifiers dropped one by one, trusted less. */
   nearest (words: readonly string[], amount?: Amount): FoodMatch | null
+  /** Whether the index knows a word as written (not as spelling correction would read it). */
+  knows (word: string): boolean
   /** The index's ranked rows for the words, best first, with their scores: what `explain` shows. */
   candidates (words: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }>
 }
@@ -109,8 +111,8 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   }
 
   function search (query: readonly string[], fit: ((food: Food) => number) | undefined): FoodMatch | null {
-    // Baby foods only when the text says so: "baby carrots" are carrots.
-    const infant = query.some((w) => INFANT.has(w))
+    // Baby foods only when the text says so ("baby food", "toddler"): "baby carrots" are carrots.
+    const infant = query.some((w) => INFANT.has(w)) || (query.includes('baby') && query.includes('food'))
     // The best-ranked candidate that explains enough of the words: a generic row that only names the head
     // ("Steak, NS as to type") ranks high but may explain too little, and a fuller one just below it wins.
     const acceptable = index.search(query, fit === undefined ? 5 : CANDIDATES).filter((c) => (infant || !rows[c.index].category.startsWith('Baby food')) &&
@@ -151,5 +153,5 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   const candidates = (query: readonly string[], limit: number): Array<{ food: Food, score: number, coverage: number, headHit: boolean }> =>
     index.search(query, limit).map((c) => ({ food: rows[c.index], score: c.score, coverage: c.coverage, headHit: c.headHit }))
 
-  return { words, find, nearest, candidates }
+  return { words, find, nearest, candidates, knows: (word) => index.knows(rewriter.words([word]).at(-1) ?? word) }
 }

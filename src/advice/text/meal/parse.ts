@@ -6,7 +6,7 @@ import { Memo } from '../../memo.js'
 import { readAmount, unitOf, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { PREPARATION } from './lexicon.js'
+import { OCCASION, PREPARATION } from './lexicon.js'
 import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
@@ -151,7 +151,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     // An amount before it ("152 g of a fruit drink", "slice of a large pizza") is the item's own.
     const unit = /(\S+) of$/.exec(said)
     if (/\d/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
-    const before = lookup.words(said)
+    // Words the index does not know as written ("picked", "consists") are not food, whatever they are near.
+    const known = tokens(said).filter((w) => !OCCASION.has(w) && lookup.knows(w))
+    const before = lookup.words(known.join(' '))
     return before.length === 0 || lookup.find(before) === null ? part.slice(start.index + 1) : part
   }
 

@@ -361,11 +361,11 @@ t.test('at most 50 items', async (t) => {
 })
 
 t.test('a parser over another lookup', async (t) => {
-  const none = createMealParser({ words: (phrase) => phrase.split(' '), find: () => null, nearest: () => null })
+  const none = createMealParser({ words: (phrase) => phrase.split(' '), find: () => null, nearest: () => null, knows: () => true })
   t.same(none('toast and jam'), { items: [], unmatched: ['toast', 'jam'], near: [] }, 'no whole dish: each soft-joined part is its own unmatched phrase')
   // A row with no portions cannot be weighed: the part is unmatched rather than given a made-up weight.
   const food = { code: '99999999', source: 'FNDDS 2021-2023' as const, description: 'Test food', synonyms: [], aliases: [], category: 'test', kcalPer100g: 100, proteinPer100g: null, carbsPer100g: null, fatPer100g: null, portions: [] }
-  const unweighable = createMealParser({ words: (phrase) => phrase.split(' '), find: (words) => ({ food, confidence: 1, words: [...words] }), nearest: () => null })
+  const unweighable = createMealParser({ words: (phrase) => phrase.split(' '), find: (words) => ({ food, confidence: 1, words: [...words] }), nearest: () => null, knows: () => true })
   t.same(unweighable('test food'), { items: [], unmatched: ['test food'], near: [] })
 })
 
@@ -496,4 +496,15 @@ t.test('a part of a food said apart from it ("with a thin crust") picks the food
   expectItems(t, 'a slice of pepperoni pizza (120 g), with a thin crust', [['FNDDS 58106512', 'g', 120, 120, 328.8]])
   // 27540205 Chicken fillet sandwich, grilled, on wheat bun, 210 kcal: 150 g stated → 315
   expectItems(t, 'a grilled chicken sandwich (150 g) on a wheat bun', [['FNDDS 27540205', 'g', 150, 150, 315]])
+})
+
+t.test('a verb the index knows only by correction frames the item ("picked" is not "pickled")', async (t) => {
+  // 63101000 Apple, raw: the apple is the one item, and no pickled row is read from the verb.
+  const { items } = parseMeal('picked a small apple')
+  t.equal(items.length, 1)
+  t.equal(items[0].food, 'Apple, raw')
+})
+
+t.test('"baby food" said names the infant rows', async (t) => {
+  t.match(parseMeal('a jar of strained banana baby food').items[0].food, /^Baby Toddler bananas/)
 })

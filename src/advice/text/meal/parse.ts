@@ -47,7 +47,8 @@ const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuf
 const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
   words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))
 // A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
-const FILLED = /\b(?:filled|stuffed|loaded)$/
+const FILLED = /\b(?:filled|stuffed|loaded|topped|covered)$/
+const TOPPED = /topped|covered/
 // An item heavier than this (50 kg) is a typo or a test, not a meal: it is reported unmatched.
 const MAX_GRAMS = 50000
 // Items per meal, at most: the response schema's bound.
@@ -241,7 +242,8 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         // part names ("burrito meat beans rice" → a burrito row with meat), or else its own part's row.
         if (found === null && filling !== null && reach > i + 1) {
           const all = lookup.find([...first, ...parts.slice(i + 1, reach).flatMap((p) => lookup.words(p))])
-          if (all !== null && namedFirst(first, all)) found = all
+          // The row is the dish's kind: its head noun is said in the dish's part ("Enchilada sauce" is no enchilada).
+          if (all !== null && first.includes(lookup.words(headOf(all.food.description)).at(-1) ?? '')) { found = all; span = reach - i }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount.food)) {
@@ -266,7 +268,8 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // of their own say what it is made with, and are no more food.
           // So is a dish said to be filled ("a burrito loaded with chicken, beans, rice, and sour cream"):
           // what it holds is in the dish, not beside it.
-          if (weighed || filling !== null) span = reach - i
+          // A topping no row names with the dish ("pancakes topped with syrup") is a food of its own.
+          if (weighed || (filling !== null && !TOPPED.test(filling[0]))) span = Math.max(span, reach - i)
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)

@@ -78,14 +78,14 @@ const NARRATIVE: readonly RegExp[] = [
 
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
 // "and"/"with" are soft: "burrito with chicken and beans" is one food.
-const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )?with|covered (?:in|with)|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|in my|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
+const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|pkg|approx|vs))\.(?!\d)|\b(?:plus|topped (?:it |them |that )with|on top of|along ?with|paired with|alongside|as well as|together with|followed by|and then|then|in my|accompanied by|washed down with|served with|with a side of|with sides? of|and a side of|a side of|chased with|dunked in|dipped in|washed down by)\b)\s*/
 // "a sandwich filled with egg, cheese, ham, and bacon": the list after a filling word names what the
 // dish holds, so its commas join softly like its "and", and a row may read the dish whole.
 const LIST_WORD = "[a-z'%]+"
 const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
 const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$)))+`, 'g')
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
-const SOFT = /\s+(?:and|with|over|&|w\/|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
+const SOFT = /\s+(?:and|with|over|&|w\/|(?<=\bcovered\s+)in|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
 /** Lower-case text with number words as digits, fractions as decimals, and typographic marks folded. */
 export function normalizeMeal (text: string): string {

@@ -508,3 +508,11 @@ t.test('a verb the index knows only by correction frames the item ("picked" is n
 t.test('"baby food" said names the infant rows', async (t) => {
   t.match(parseMeal('a jar of strained banana baby food').items[0].food, /^Baby Toddler bananas/)
 })
+
+t.test('a topping is the dish\'s when a row names them together, else a food of its own', async (t) => {
+  // 58106300 Pizza, cheese, with vegetables, from frozen, thin crust, 240 kcal: "1 piece, NFS" 109 g → 261.6
+  expectItems(t, 'a piece of cheese pizza topped with vegetables', [['FNDDS 58106300', '1 piece, NFS', 1, 109, 261.6]])
+  // 55100005 Pancakes, NFS, 282 kcal: "1 medium pancake" 50 g × 3 = 150 g → 423; 91300010 Syrup, NFS,
+  // 265 kcal: QNS 40 g → 106.
+  t.same(parseMeal('3 pancakes topped with syrup').items.map((i) => [i.source, i.grams, i.kcal]), [['FNDDS 55100005', 150, 423], ['FNDDS 91300010', 40, 106]])
+})

@@ -113,12 +113,12 @@ t.test('mealSegments: soft boundaries give alternatives a dish may join', async 
   t.same(mealSegments('cake on top'), [['cake']], '"on top" at the end joins nothing')
 })
 
-t.test('mealSegments: a topping is its own item', async (t) => {
-  // Policy: "pancakes topped with syrup" is pancakes and syrup, never one row that names both.
-  t.same(mealSegments('oatmeal topped with berries'), [['oatmeal'], ['berries']])
+t.test('mealSegments: a topping joins its dish softly; "topped it with" starts another item', async (t) => {
+  // The parser decides: a row that names the dish with it ("pizza topped with vegetables"), or two foods.
+  t.same(mealSegments('oatmeal topped with berries'), [['oatmeal topped', 'berries']])
   t.same(mealSegments('oatmeal, topped it with berries'), [['oatmeal'], ['berries']])
-  t.same(mealSegments('rice covered in sauce'), [['rice'], ['sauce']])
-  t.same(mealSegments('rice covered with sauce'), [['rice'], ['sauce']])
+  t.same(mealSegments('rice covered in sauce'), [['rice covered', 'sauce']])
+  t.same(mealSegments('rice covered with sauce'), [['rice covered', 'sauce']])
   t.same(mealSegments('ice cream on top of pie'), [['ice cream'], ['pie']])
 })
 

@@ -62,6 +62,8 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:for|as) (?:my |a |an |our )?(?:late |quick |light |mid morning |afternoon |evening |midnight |post workout |pre workout )?(?:breakfast|brunch|lunch|dinner|supper|dessert|snack|treat|appetizer|starter|side|drink|beverage|meal)\b/g,
   /\b(?:this|that|last|yesterday) (?:morning|afternoon|evening|night)\b/g,
   /\bas (?:a )?part of (?:my|the|a|an|our) [a-z]+\b/g,
+  // "a lunch of …", "a breakfast consisting of …", "a dinner plate with …": the meal, then its foods.
+  /\b(?:(?:an?|my|the|our) )?(?:(?:light|quick|simple|hearty|late|big|small|healthy) )?(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?: spread| plate)? (?:that )?(?:with|of|consisting of|consists of|consisted of|including|includes|included|made up of|comprising)\b/g,
   /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
   /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,

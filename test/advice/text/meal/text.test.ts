@@ -247,3 +247,11 @@ t.test('mealSegments: the commas of a filling list join softly, a list of items 
 t.test('mealSegments: "as part of my lunch" frames the meal and names no food', async (t) => {
   t.same(mealSegments('240 grams of broth as part of my lunch'), [['240 grams of broth']])
 })
+
+t.test('mealSegments: "a lunch of", "a breakfast consisting of" introduce the foods and name none', async (t) => {
+  t.same(mealSegments('a lunch of 100 g of rice, 50 g of beans'), [['100 g of rice'], ['50 g of beans']])
+  t.same(mealSegments('I had a breakfast consisting of 2 eggs'), [['2 eggs']])
+  t.same(mealSegments('a dinner plate with 73 grams of apples'), [['73 grams of apples']])
+  // A meal word inside a food's name stays: "breakfast sandwich with egg" is a sandwich.
+  t.same(mealSegments('a breakfast sandwich with egg'), [['a breakfast sandwich', 'egg']])
+})

@@ -79,7 +79,8 @@ export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = c
     aliases: food.aliases.map(rewriter.phrase),
     // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
-    generic: /\bNFS\b|\bNS as to\b/.test(food.description) ||
+    // "white or NFS" leaves only the colour open: the row is not the generic one for its head.
+    generic: /(?<!\bor )\bNFS\b|\bNS as to\b/.test(food.description) ||
       (/, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
   }))
 }

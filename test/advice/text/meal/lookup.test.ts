@@ -186,3 +186,7 @@ t.test('the row index: "NS as to" is not required, NFS is preferred, aliases nam
   // its name and "grandma" in its synonyms, but an exact alias outranks any ranking.
   t.same(table.find(['grandma', 'special']), { food: row('00000015', 'Stew, beef', { aliases: ['grandma special'] }), confidence: 0.85, words: ['grandma', 'special'] }, 'an exact alias wins')
 })
+
+t.test('find: "white or NFS" leaves a colour open; it is not the generic row for its head', async (t) => {
+  expectRows(t, [['white bread', '51101000', 'Bread, white, not 51122000 "Bread, reduced calorie and/or high fiber, white or NFS"']])
+})

@@ -23,20 +23,25 @@ const dir = new URL('./', import.meta.url)
 const own: OwnCase[] = readdirSync(dir).filter((f) => /^meals-.*\.json$/.test(f))
   .flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { cases: OwnCase[] }).cases)
 
+type Parse = ReturnType<typeof createMealParser>
+// One parser per weight set: building the food index is most of a step's cost.
+const parserFor = (weights: Readonly<FoodWeights>): Parse => createMealParser(createFoodLookup(undefined, weights))
+
 /** How many of the project's own cases land within ±20 % kcal with these weights. */
-function ownHits (weights: Readonly<FoodWeights>): number {
-  const parse = createMealParser(createFoodLookup(undefined, weights))
+function ownHits (weights: Readonly<FoodWeights>, parse: Parse = parserFor(weights)): number {
   return own.filter((c) => {
     const kcal = answer(c.text, parse).kcal
     return kcal !== null && Math.abs(kcal - c.kcal) <= 0.2 * c.kcal
   }).length
 }
 
-const objective = (meals: readonly BenchMeal[], weights: Readonly<FoodWeights>): number => score(meals, weights).hits + OWN_WEIGHT * ownHits(weights)
+function objective (meals: readonly BenchMeal[], weights: Readonly<FoodWeights>): number {
+  const parse = parserFor(weights)
+  return score(meals, weights, parse).hits + OWN_WEIGHT * ownHits(weights, parse)
+}
 
 /** Meals within ±20 % kcal and carbohydrate within 7.5 g, by group, for one weight set. */
-function score (meals: readonly BenchMeal[], weights: Readonly<FoodWeights>): { hits: number, byGroup: Record<string, [number, number, number]> } {
-  const parse = createMealParser(createFoodLookup(undefined, weights))
+function score (meals: readonly BenchMeal[], weights: Readonly<FoodWeights>, parse: Parse = parserFor(weights)): { hits: number, byGroup: Record<string, [number, number, number]> } {
   const byGroup: Record<string, [number, number, number]> = {}
   let hits = 0
   for (const m of meals) {

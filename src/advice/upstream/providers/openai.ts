@@ -73,7 +73,7 @@ export function readCompletion (completion: ChatCompletion): ProviderReply {
   if (choice.finish_reason === 'content_filter') throw new ProviderError('safety', 'reply filtered: content_filter')
   if (choice.finish_reason === 'length') throw new ProviderError('truncated', 'reply cut at the token budget')
   // Typed as always present, but compatible servers omit it on a filtered or empty choice.
-  const message = choice.message as ChatCompletion.Choice['message'] | undefined
+  const message: ChatCompletion.Choice['message'] | undefined = choice.message
   const content = typeof message?.content === 'string' ? stripReasoning(message.content) : ''
   if (content === '') {
     throw message?.refusal != null ? new ProviderError('safety', 'model refused') : new ProviderError('empty', 'no words outside the reasoning')

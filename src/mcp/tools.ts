@@ -42,7 +42,8 @@ export interface Tool {
   readOnly: boolean
   /** The tool listed earlier whose argument descriptions this one shares (the listing gives them once). */
   argumentsOf?: string
-  run: (args: Record<string, unknown>, ctx: ToolContext) => Promise<object>
+  /** Runs a call whose args passed `input`; a tracked tool's context carries the user. */
+  run: (args: Record<string, unknown>, ctx: ToolContext & { user: string | undefined }) => Promise<object>
   text: (output: never) => string
 }
 

@@ -84,6 +84,9 @@ export function readReply (response: GenerateContentResponse): ProviderReply {
 export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
   const agent = createPool(options.maxConnections)
   const client = new GoogleGenAI({
+    // Set, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the
+    // backend: configuration comes from src/config.ts alone.
+    vertexai: false,
     apiKey: options.apiKey,
     apiVersion: 'v1beta',
     httpOptions: { baseUrl: options.baseUrl, fetch: pooledFetch(agent) }

@@ -119,12 +119,14 @@ export function createOpenAIProvider (options: OpenAIOptions): AdviceProvider {
     // The SDK insists on a key; without one the Authorization header is
     // removed below, so a keyless server never sees a made-up credential.
     apiKey: options.apiKey ?? 'unused',
-    // Everything the SDK would otherwise read from process.env is set here:
-    // configuration comes from src/config.ts alone.
+    // Everything the SDK would otherwise read from process.env (OPENAI_ORG_ID,
+    // OPENAI_PROJECT_ID, OPENAI_ADMIN_KEY, OPENAI_WEBHOOK_SECRET, OPENAI_LOG) is
+    // set here: configuration comes from src/config.ts alone.
     organization: null,
     project: null,
     adminAPIKey: null,
     webhookSecret: null,
+    logLevel: 'warn',
     defaultHeaders: options.apiKey === undefined ? { Authorization: null } : undefined,
     maxRetries: 0,
     timeout: options.timeoutMs,

@@ -91,6 +91,8 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
       return failed(name, 'internal', `${name} failed unexpectedly; try again later.`)
     }
     options.observe?.(name, 'ok')
+    // `output` is what this tool's own run returned, so its own text takes it (the list erases the
+    // pairing); it is an object of the tool's output schema, which the SDK types as an index record.
     return { content: [{ type: 'text', text: tool.text(output as never) }], structuredContent: output as Record<string, unknown> }
   }
 

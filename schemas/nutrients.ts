@@ -46,6 +46,24 @@ export const Nutrients = Type.Object({
 /** The twelve nutrients, each null where unknown. */
 export type Nutrients = Static<typeof Nutrients>
 
+/** Nutrients with each value from `valueOf`, called once per key in NUTRIENT_KEYS order. */
+export function nutrientsFrom (valueOf: (key: NutrientKey, index: number) => number | null): Nutrients {
+  return {
+    fiber_g: valueOf('fiber_g', 0),
+    sugars_g: valueOf('sugars_g', 1),
+    saturated_fat_g: valueOf('saturated_fat_g', 2),
+    sodium_mg: valueOf('sodium_mg', 3),
+    cholesterol_mg: valueOf('cholesterol_mg', 4),
+    potassium_mg: valueOf('potassium_mg', 5),
+    calcium_mg: valueOf('calcium_mg', 6),
+    iron_mg: valueOf('iron_mg', 7),
+    vitamin_c_mg: valueOf('vitamin_c_mg', 8),
+    vitamin_d_mcg: valueOf('vitamin_d_mcg', 9),
+    caffeine_mg: valueOf('caffeine_mg', 10),
+    alcohol_g: valueOf('alcohol_g', 11)
+  }
+}
+
 /** Profile bounds of the nutrient goals. */
 const FIBER_GOAL = { minimum: 5, maximum: 150, description: 'Daily dietary fiber goal, in grams (5–150); unset: 14 g per 1,000 kcal of kcal_goal' }
 const SODIUM_LIMIT = { minimum: 100, maximum: 10000, description: 'Daily sodium limit, in milligrams (100–10000); unset: 2,300 mg' }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseEnv } from 'node:util'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, TypeGuard, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { CHECKS, splitList, type ProviderName } from './config-checks.js'
 import { nearMiss } from './http/field-errors.js'
@@ -83,15 +83,20 @@ export class ConfigError extends Error {
   }
 }
 
-// Object.keys is typed string[]; these are the schema's own keys, the Config type's.
-const KEYS = Object.keys(ConfigSchema.properties) as Array<keyof Config>
+/** Whether `name` is one of the service's variables, a key of the schema. */
+function isConfigKey (name: string): name is keyof Config {
+  return Object.hasOwn(ConfigSchema.properties, name)
+}
+
+/** The schema's variables, in its order. */
+const KEYS = Object.keys(ConfigSchema.properties).filter(isConfigKey)
 
 /** Reads, converts and validates the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig (env: Record<string, string | undefined>): Config {
   const problems = new Map<string, string>()
   // The first reason found for a variable is the one reported.
   const problem = (variable: string, reason: string) => { if (!problems.has(variable)) problems.set(variable, reason) }
-  const raw: Record<string, unknown> = {}
+  const raw: Partial<Record<keyof Config, string>> = {}
   for (const key of KEYS) {
     const value = env[key]
     // An empty variable means "unset", as in most shells' `FOO= cmd`.
@@ -99,32 +104,35 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   }
   // TypeBox's Convert truncates: "1.5" and "1e9" would both load as 1. Only
   // plain decimal digits may become numbers.
-  // raw holds only the schema's keys, each a trimmed string; a property schema is read for its JSON Schema type.
-  for (const [key, value] of Object.entries(raw) as Array<[keyof Config, string]>) {
-    const type = (ConfigSchema.properties[key] as { type?: string }).type
-    if (type === 'integer' && !/^-?\d+$/.test(value)) problem(key, 'expected integer')
-    if (type === 'number' && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) problem(key, 'expected number')
+  for (const key of KEYS) {
+    const value = raw[key]
+    const schema = ConfigSchema.properties[key]
+    if (value === undefined) continue
+    if (TypeGuard.IsInteger(schema) && !/^-?\d+$/.test(value)) problem(key, 'expected integer')
+    if (TypeGuard.IsNumber(schema) && !/^-?(\d+(\.\d*)?|\.\d+)$/.test(value)) problem(key, 'expected number')
   }
   // AI_PROVIDER has a default, so only the environment tells whether it was
   // set; asked before Value.Default fills the defaults in.
   if (raw.AI_PROVIDER !== undefined && raw.AI_PROVIDERS !== undefined) problem('AI_PROVIDERS', 'set AI_PROVIDER or AI_PROVIDERS, not both')
   // A variable already reported is left to its default, so the others are still checked.
-  for (const variable of problems.keys()) delete raw[variable]
-  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
-  for (const error of Value.Errors(ConfigSchema, converted)) {
-    // A top-level error's path is /<variable>, a key of the schema; an enum's schema is a union of constants.
-    const variable = error.path.split('/')[1] as keyof Config
-    const choices = (ConfigSchema.properties[variable] as { anyOf?: Array<{ const: string }> }).anyOf
-    problem(variable, choices === undefined ? error.message.toLowerCase() : `expected one of ${choices.map((c) => c.const).join(', ')}`)
+  const dropReported = () => { for (const key of KEYS) if (problems.has(key)) delete raw[key] }
+  dropReported()
+  for (const error of Value.Errors(ConfigSchema, Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw)))) {
+    // A top-level error's path is /<variable>; an enum's schema is a union of constants.
+    const variable = error.path.split('/')[1]
+    const schema = isConfigKey(variable) ? ConfigSchema.properties[variable] : undefined
+    const choices = TypeGuard.IsUnion(schema) ? schema.anyOf.filter(TypeGuard.IsLiteral).map((c) => c.const) : []
+    problem(variable, choices.length === 0 ? error.message.toLowerCase() : `expected one of ${choices.join(', ')}`)
   }
-  // Value.Errors decides validity; the problems found are thrown below before this value escapes.
-  const config = converted as Config
+  dropReported()
+  // What is left holds only valid values; each dropped one falls back to its default.
+  const config = Value.Parse(ConfigSchema, raw)
   // The schema checks shapes; these check what each value's consumer accepts,
   // so a value that would only fail on the first request fails at start.
-  // Object.entries is typed string keys; CHECKS is keyed by Config's.
-  for (const [variable, check] of Object.entries(CHECKS) as Array<[keyof Config, (v: string) => string | undefined]>) {
+  for (const variable of KEYS) {
     const value = config[variable]
-    const reason = typeof value === 'string' && !problems.has(variable) ? check(value) : undefined
+    const check = CHECKS[variable]
+    const reason = check !== undefined && typeof value === 'string' && !problems.has(variable) ? check(value) : undefined
     if (reason !== undefined) problem(variable, reason)
   }
   for (const { variable, reason } of combinationProblems(config, new Set(problems.keys()))) problem(variable, reason)
@@ -139,7 +147,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
  * `util.parseEnv` (Node ≥ 20.12) rather than `process.loadEnvFile`, so nothing
  * else can come to read the file's values through process.env.
  */
-export function readEnvironment (processEnv: Record<string, string | undefined>, cwd = process.cwd()): Record<string, string | undefined> {
+export function readEnvironment (processEnv: Record<string, string | undefined> = process.env, cwd = process.cwd()): Record<string, string | undefined> {
   const named = processEnv.ENV_FILE?.trim()
   const file = resolve(cwd, named === undefined || named === '' ? '.env' : named)
   if (!existsSync(file)) {

@@ -5,7 +5,7 @@ import { ConfigError, configWarnings, loadConfig, readEnvironment, requestedProv
 let config
 let env
 try {
-  env = readEnvironment(process.env)
+  env = readEnvironment()
   config = loadConfig(env)
 } catch (err) {
   // One line per bad variable, naming it, never its value (it may be a secret).

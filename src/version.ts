@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
 
 // The same module runs from src/ (tsx, tests) and from dist/src/ (npm start),
 // so look for the nearest package.json upwards instead of a fixed path.
@@ -9,5 +11,4 @@ function findPackageJson (from: URL): URL {
 }
 
 /** The service version from package.json. */
-// package.json always has a version string.
-export const version: string = (JSON.parse(readFileSync(findPackageJson(new URL(import.meta.url)), 'utf8')) as { version: string }).version
+export const version: string = Value.Parse(Type.Object({ version: Type.String() }), JSON.parse(readFileSync(findPackageJson(new URL(import.meta.url)), 'utf8'))).version

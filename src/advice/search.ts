@@ -1,13 +1,14 @@
 import type { ActivitySearchItem, FoodSearchItem } from '../../schemas/search.js'
 import synonyms from './data/activity-synonyms.json' with { type: 'json' }
 import { citation, type Food } from './data/foods.js'
-import { activities, activityIndex, identifierWords, matchActivity, type Activity } from './text/activities.js'
+import { vendored } from './data/vendored.js'
+import { ActivitySynonyms, activities, activityIndex, identifierWords, matchActivity, type Activity } from './text/activities.js'
 import { mealLookup } from './text/meal/parse.js'
 import { createRewriter, tokens } from './text/tokens.js'
 
 // Search ranks with the text readers' own index and lookup (one copy of each, built once), so a search
 // and a meal or workout text agree.
-const activityWords = createRewriter((synonyms as { words: Record<string, string> }).words)
+const activityWords = createRewriter(vendored('activity-synonyms.json', ActivitySynonyms, synonyms).words)
 
 /** Builds both now (nothing, when the text readers already have), so the first search does not pay for them. */
 export function warmSearch (): void {

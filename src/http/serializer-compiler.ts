@@ -2,6 +2,8 @@ import { SerializerSelector, type SerializerFactory } from '@fastify/fast-json-s
 
 type Schemas = Record<string, unknown>
 
+const isSchemas = (value: unknown): value is Schemas => typeof value === 'object' && value !== null && !Array.isArray(value)
+
 /** The shared schemas a schema reaches through `$ref` (by `$id`, any `#…` fragment aside), directly or through each other. */
 export function referencedSchemas (schema: unknown, shared: Schemas): Schemas {
   const out: Schemas = {}
@@ -35,5 +37,5 @@ export function referencedSchemas (schema: unknown, shared: Schemas): Schemas {
 export function serializerFactory (): SerializerFactory {
   const select = SerializerSelector()
   // Fastify passes the schemas added with addSchema, keyed by $id.
-  return (shared, options) => (route) => select(referencedSchemas(route.schema, (shared ?? {}) as Schemas), options)(route)
+  return (shared, options) => (route) => select(referencedSchemas(route.schema, isSchemas(shared) ? shared : {}), options)(route)
 }

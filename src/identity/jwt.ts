@@ -1,4 +1,6 @@
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose'
+import { Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { createLocalJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import { JwksUnavailableError, TokenRejectedError } from '../tracking/errors.js'
 import { asError, fieldOf, messageOf } from '../thrown.js'
 
@@ -14,6 +16,9 @@ export interface JwtVerifierOptions {
   now?: () => number
   onRefreshError?: (err: Error) => void
 }
+
+/** A JSON Web Key Set (RFC 7517 §5): a keys array, each key with its kty. */
+const JwksBody = Type.Object({ keys: Type.Array(Type.Object({ kty: Type.String({ minLength: 1 }) })) })
 
 /** Least time between two fetches prompted by an unknown `kid`, so forged kids cannot make us hammer the JWKS. */
 const UNKNOWN_KID_COOLDOWN_MS = 30_000
@@ -37,9 +42,9 @@ export function createJwtVerifier (options: JwtVerifierOptions): (token: string)
   async function fetchKeys (): Promise<void> {
     const response = await fetch(options.jwksUrl, { signal: AbortSignal.timeout(options.timeoutMs), headers: { accept: 'application/json' } })
     if (!response.ok) throw new Error(`JWKS answered ${response.status}`)
-    // Checked for its keys array right below; jose checks each key.
-    const body = await response.json() as JSONWebKeySet
-    if (!Array.isArray(body?.keys)) throw new Error('JWKS has no keys array')
+    const body: unknown = await response.json()
+    // Each key's type is checked here; jose checks the rest of each key.
+    if (!Value.Check(JwksBody, body)) throw new Error('JWKS has no keys array of keys with a kty')
     keys = createLocalJWKSet(body)
     refreshAt = now() + options.refreshMs
   }

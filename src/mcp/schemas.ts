@@ -29,19 +29,32 @@ function mapChildren (node: Node, walk: (child: unknown) => unknown, keep: (key:
  * Ajv (the SDK client's) that compiles two output schemas embedding the same
  * `$id` would refuse the second.
  */
-export function inline (schema: unknown): Node {
-  const walk = (node: unknown): unknown => {
-    if (!isNode(node)) return node
+export function inline (schema: TSchema): Node {
+  const walkNode = (node: Node): Node => {
     if (typeof node.$ref === 'string') {
       const target = named.get(node.$ref)
       if (target === undefined) throw new Error(`unknown schema reference ${node.$ref}`)
       const { $ref: _ref, ...rest } = node
-      return { ...(walk(target) as object), ...(walk(rest) as object) }
+      return { ...walkNode(plain(target)), ...walkNode(rest) }
     }
     return mapChildren(node, walk, (key) => key !== '$id' && key !== 'examples')
   }
-  // Through JSON: TypeBox's symbol-keyed metadata is not part of the schema.
-  return walk(JSON.parse(JSON.stringify(schema))) as Node
+  const walk = (value: unknown): unknown => isNode(value) ? walkNode(value) : value
+  return walkNode(plain(schema))
+}
+
+/** A schema as plain JSON: TypeBox's symbol-keyed metadata is not part of the schema. */
+function plain (schema: TSchema): Node {
+  const copy: unknown = JSON.parse(JSON.stringify(schema))
+  return isNode(copy) ? copy : {}
+}
+
+/** Whether a listed schema is an object schema, the shape tools/list requires of a tool's input and output. */
+export function isObjectSchema (node: Node): node is Node & { type: 'object', properties?: Record<string, object>, required?: string[] } {
+  const { type, properties, required } = node
+  return type === 'object' &&
+    (properties === undefined || (isNode(properties) && Object.values(properties).every(isNode))) &&
+    (required === undefined || (Array.isArray(required) && required.every((r) => typeof r === 'string')))
 }
 
 /** Which side of a tool a schema describes. */
@@ -61,9 +74,14 @@ const SHARED_MIN_LENGTH = 120
 /** `{anyOf: [{type: a}, {type: b}]}` as `{type: [a, b]}`; anything else as it is. */
 function typeList (node: Node): Node {
   const members = node.anyOf
-  if (!Array.isArray(members) || !members.every((m) => isNode(m) && Object.keys(m).length === 1 && typeof m.type === 'string')) return node
+  if (!Array.isArray(members)) return node
+  const types: string[] = []
+  for (const m of members) {
+    if (!isNode(m) || Object.keys(m).length !== 1 || typeof m.type !== 'string') return node
+    types.push(m.type)
+  }
   const { anyOf: _anyOf, ...rest } = node
-  return { ...rest, type: (members as Array<{ type: string }>).map((m) => m.type) }
+  return { ...rest, type: types }
 }
 
 /** The JSON types a union admits, nested unions included. */
@@ -73,9 +91,8 @@ function memberTypes (node: unknown): string[] {
 }
 
 /** Trims one inlined node for tools/list (see listedSchema). */
-function trim (node: unknown, role: SchemaRole): unknown {
-  if (!isNode(node)) return node
-  const walk = (child: unknown) => trim(child, role)
+function trim (node: Node, role: SchemaRole): Node {
+  const walk = (child: unknown): unknown => isNode(child) ? trim(child, role) : child
   let out: Node
   if (role === 'output') {
     out = mapChildren(node, walk, (key) => OUTPUT_KEYWORDS.has(key))
@@ -93,13 +110,13 @@ function trim (node: unknown, role: SchemaRole): unknown {
 
 /** Moves each subschema that occurs twice or more (and is long enough to pay for a `$ref`) into `$defs`. */
 function share (root: Node): Node {
-  const seen = new Map<string, { count: number, name: string }>()
+  const seen = new Map<string, { count: number, name: string, node: Node }>()
   const count = (node: unknown, name: string) => {
     if (Array.isArray(node)) { node.forEach((n) => count(n, name)); return }
     if (!isNode(node)) return
     const json = JSON.stringify(node)
     if (json.length >= SHARED_MIN_LENGTH) {
-      const entry = seen.get(json) ?? { count: 0, name }
+      const entry = seen.get(json) ?? { count: 0, name, node }
       entry.count++
       seen.set(json, entry)
     }
@@ -109,25 +126,24 @@ function share (root: Node): Node {
     }
   }
   count(root, 'root')
-  const defs: Node = {}
+  const defs: Record<string, Node> = {}
   const names = new Map<string, string>()
-  for (const [json, { count: n, name }] of seen) {
+  for (const [json, { count: n, name, node }] of seen) {
     if (n < 2) continue
     let unique = name
     for (let i = 2; unique in defs; i++) unique = `${name}${i}`
-    defs[unique] = JSON.parse(json)
+    defs[unique] = node
     names.set(json, unique)
   }
   if (names.size === 0) return root
-  const replace = (node: unknown, top: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((n) => replace(n, false))
-    if (!isNode(node)) return node
+  const replaceNode = (node: Node, top: boolean): Node => {
     const name = top ? undefined : names.get(JSON.stringify(node))
     if (name !== undefined) return { $ref: `#/$defs/${name}` }
-    return mapChildren(node, (child) => replace(child, false))
+    return mapChildren(node, replace)
   }
+  const replace = (value: unknown): unknown => isNode(value) ? replaceNode(value, false) : value
   // A shared schema may hold another: each definition is rewritten against the rest too.
-  return { ...(replace(root, true) as Node), $defs: Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, replace(def, true)])) }
+  return { ...replaceNode(root, true), $defs: Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, replaceNode(def, true)])) }
 }
 
 /**
@@ -142,7 +158,7 @@ function share (root: Node): Node {
  * tool's schema is written once, in `$defs`.
  */
 export function listedSchema (schema: TSchema, role: SchemaRole): Node {
-  return share(trim(inline(schema), role) as Node)
+  return share(trim(inline(schema), role))
 }
 
 /**

@@ -6,9 +6,9 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, typ
 import type { ValidateFunction } from 'ajv'
 import { normalizeBody } from '../advice/normalize.js'
 import { domainProblem } from '../http/domain-problem.js'
-import { fieldErrors, type AjvError } from '../http/field-errors.js'
+import { fieldErrors } from '../http/field-errors.js'
 import { version } from '../version.js'
-import { createValidatorFactory, listedSchema, withoutSharedDescriptions } from './schemas.js'
+import { createValidatorFactory, isObjectSchema, listedSchema, withoutSharedDescriptions } from './schemas.js'
 import { createTools, type Tool, type ToolContext, type ToolDeps } from './tools.js'
 
 /** How a tool call ended; a bounded label set for metrics. */
@@ -42,17 +42,20 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
   const tools = createTools(deps)
   const compile = createValidatorFactory()
   const byName = new Map<string, { tool: Tool, validate: ValidateFunction }>(tools.map((t) => [t.name, { tool: t, validate: compile(t.input) }]))
-  const inputs = new Map(tools.map((t) => [t.name, listedSchema(t.input, 'input')]))
-  const listed: ListedTool[] = tools.map((t) => {
-    const input = inputs.get(t.name) as Record<string, unknown>
+  const withInputs = tools.map((t) => ({ t, input: listedSchema(t.input, 'input') }))
+  const inputs = new Map(withInputs.map(({ t, input }) => [t.name, input]))
+  const listed: ListedTool[] = withInputs.map(({ t, input }) => {
     const reference = t.argumentsOf === undefined ? undefined : inputs.get(t.argumentsOf)
     if (t.argumentsOf !== undefined && reference === undefined) throw new Error(`${t.name} shares the arguments of an unknown tool, ${t.argumentsOf}`)
+    const inputSchema = reference === undefined ? input : withoutSharedDescriptions(input, reference)
+    const outputSchema = listedSchema(t.output, 'output')
+    if (!isObjectSchema(inputSchema) || !isObjectSchema(outputSchema)) throw new Error(`${t.name}: a tool's input and output are object schemas`)
     return {
       name: t.name,
       title: t.title,
       description: reference === undefined ? t.description : `${t.description} Arguments as described under ${t.argumentsOf}.`,
-      inputSchema: (reference === undefined ? input : withoutSharedDescriptions(input, reference)) as ListedTool['inputSchema'],
-      outputSchema: listedSchema(t.output, 'output') as ListedTool['outputSchema'],
+      inputSchema,
+      outputSchema,
       annotations: hints(t)
     }
   })
@@ -70,13 +73,13 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
     const args = rawArgs ?? {}
     normalizeBody(args)
     if (!validate(args)) {
-      const errors = fieldErrors(validate.errors as AjvError[], { body: args, properties: Object.keys(tool.input.properties) })
+      const errors = fieldErrors(validate.errors ?? [], { body: args, properties: Object.keys(tool.input.properties) })
       return failed(name, 'invalid', `Invalid arguments for ${name}: ${errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')}`)
     }
     if (tool.tracked && ctx.userId === undefined) return failed(name, 'no_user', `${name} needs an identified user: ${ctx.noUser}`)
     let output: object
     try {
-      output = await tool.run(args, { ...ctx, user: ctx.userId } as ToolContext)
+      output = await tool.run(args, { ...ctx, user: ctx.userId })
     } catch (err) {
       const problem = domainProblem(err, () => 'tool')
       if (problem !== undefined) {
@@ -88,6 +91,8 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
       return failed(name, 'internal', `${name} failed unexpectedly; try again later.`)
     }
     options.observe?.(name, 'ok')
+    // `output` is what this tool's own run returned, so its own text takes it (the list erases the
+    // pairing); it is an object of the tool's output schema, which the SDK types as an index record.
     return { content: [{ type: 'text', text: tool.text(output as never) }], structuredContent: output as Record<string, unknown> }
   }
 

@@ -1,6 +1,6 @@
 // `npm run mcp`: the MCP tools over stdio for a desktop agent, one local user,
-// the advisor in-process. The second entry point beside src/server.ts, so it
-// too reads process.env (through loadConfig, the one place config is read).
+// the advisor in-process. The second entry point beside src/server.ts; like it,
+// it takes its settings from src/config.ts, the one place config is read.
 // stdout carries the protocol: everything else, the log included, goes to stderr.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import closeWithGrace from 'close-with-grace'
@@ -11,7 +11,7 @@ import { createMcpServer, createToolbox } from './server.js'
 let config
 let env
 try {
-  env = readEnvironment(process.env)
+  env = readEnvironment()
   config = loadConfig(env)
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : 'Invalid configuration')

@@ -42,11 +42,15 @@ export interface Tool {
   readOnly: boolean
   /** The tool listed earlier whose argument descriptions this one shares (the listing gives them once). */
   argumentsOf?: string
-  run: (args: Record<string, unknown>, ctx: ToolContext) => Promise<object>
+  /** Runs a call whose args passed `input`; a tracked tool's context carries the user. */
+  run: (args: Record<string, unknown>, ctx: ToolContext & { user: string | undefined }) => Promise<object>
   text: (output: never) => string
 }
 
-/** Typed at the definition, erased in the list: args are validated against `input` before `run`. */
+/**
+ * Typed at the definition, erased in the list (TypeScript has no existential types): args are
+ * validated against `input` before `run`, and `text` only ever gets what `run` returned.
+ */
 function tool<I extends TObject, O extends TObject, R extends object> (spec: Omit<Tool, 'input' | 'output' | 'run' | 'text' | 'tracked' | 'readOnly'> & {
   input: I
   output: O
@@ -79,9 +83,12 @@ export function createTools (deps: ToolDeps): Tool[] {
   const advise = <T extends EntryTopic>(topic: T) => async (args: EntryOf<T>, ctx: ToolContext): Promise<Advice<T>> =>
     await advisor.advise(topic, args, ctx.signal)
   const log = <T extends EntryTopic>(topic: T) => async (args: EntryOf<T> & { idempotency_key?: string }, ctx: ToolContext & { user: string }): Promise<LoggedAdvice<T>> => {
-    const { idempotency_key: key, ...entry } = args
+    const key = args.idempotency_key
+    const entry: EntryOf<T> = { ...args }
+    // The key belongs to the call, not to the entry (nor to its body hash).
+    delete entry.idempotency_key
     try {
-      return (await tracking().tracker.log(ctx.user, topic, entry as EntryOf<T>, { idempotencyKey: key, signal: ctx.signal })).advice
+      return (await tracking().tracker.log(ctx.user, topic, entry, { idempotencyKey: key, signal: ctx.signal })).advice
     } catch (err) {
       // The tracker words these for the Idempotency-Key header; a tool call has the argument instead.
       if (err instanceof TrackingError && err.code !== undefined) throw new TrackingError(err.kind, KEY_DETAILS[err.code], { retryAfterS: err.retryAfterS })

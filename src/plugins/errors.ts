@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import { MAX_DETAIL_LENGTH, type Problem } from '../../schemas/common.js'
 import { domainProblem } from '../http/domain-problem.js'
 import { clip, fieldErrors } from '../http/field-errors.js'
+import { fieldOf } from '../thrown.js'
 
 // The HTTP layer's own errors, made as Fastify makes its own (@fastify/error: a code, a status,
 // a message template). The handler below sends each as a problem whose detail is the message.
@@ -83,9 +84,10 @@ const FASTIFY_DETAILS: Readonly<Record<string, (request: FastifyRequest) => stri
 /** Property names of the route's body schema (resolving a `$ref`), for "did you mean" hints. */
 function bodyProperties (app: FastifyInstance, request: FastifyRequest): string[] {
   // A route's body schema is typed unknown; ours are TypeBox objects or a $ref to one.
-  const body = request.routeOptions.schema?.body as { $ref?: string, properties?: object } | undefined
-  const schema = typeof body?.$ref === 'string' ? app.getSchema(body.$ref) as { properties?: object } | undefined : body
-  return Object.keys(schema?.properties ?? {})
+  const body = request.routeOptions.schema?.body
+  const ref = fieldOf(body, '$ref')
+  const properties = fieldOf(typeof ref === 'string' ? app.getSchema(ref) : body, 'properties')
+  return typeof properties === 'object' && properties !== null ? Object.keys(properties) : []
 }
 
 /** Sends an RFC 9457 problem document; a `detail` quoting a long path or field name is clipped to the schema's bound. */

@@ -7,26 +7,30 @@ import { providerChain, type Config, type ProviderName } from '../config.js'
 async function createProvider (name: ProviderName, config: Config): Promise<AdviceProvider> {
   // Loaded only when used: an SDK and undici add about a third of a second
   // to a local-only cold start.
-  if (name === 'openai') {
+  if (name === 'openai' && config.OPENAI_MODEL !== undefined) {
     const { createOpenAIProvider } = await import('../advice/upstream/providers/openai.js')
     return createOpenAIProvider({
       baseUrl: config.OPENAI_BASE_URL,
-      // loadConfig refuses a chain naming openai without a model.
-      model: config.OPENAI_MODEL as string,
+      model: config.OPENAI_MODEL,
       apiKey: config.OPENAI_API_KEY,
       maxTokens: config.OPENAI_MAX_TOKENS,
       timeoutMs: config.AI_TIMEOUT_MS,
       maxConnections: config.AI_MAX_CONCURRENCY
     })
   }
-  const { createGeminiProvider } = await import('../advice/upstream/providers/gemini.js')
-  return createGeminiProvider({
-    apiKey: config.GEMINI_API_KEY as string,
-    model: config.GEMINI_MODEL,
-    baseUrl: config.GEMINI_BASE_URL,
-    // One socket per allowed call: the pool never queues behind the bulkhead.
-    maxConnections: config.AI_MAX_CONCURRENCY
-  })
+  if (name === 'gemini' && config.GEMINI_API_KEY !== undefined) {
+    const { createGeminiProvider } = await import('../advice/upstream/providers/gemini.js')
+    return createGeminiProvider({
+      apiKey: config.GEMINI_API_KEY,
+      model: config.GEMINI_MODEL,
+      baseUrl: config.GEMINI_BASE_URL,
+      // One socket per allowed call: the pool never queues behind the bulkhead.
+      maxConnections: config.AI_MAX_CONCURRENCY
+    })
+  }
+  // loadConfig refuses openai without a model, and providerChain leaves gemini out without a key:
+  // only a config built past loadConfig gets here.
+  throw new Error(`${name} is in the provider chain without its model (OPENAI_MODEL) or key (GEMINI_API_KEY)`)
 }
 
 /**

@@ -56,8 +56,9 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
   })
 
   if (config.RATE_LIMIT_MAX === 0) return
-  // loadConfig has checked that the window parses, so this is a number.
-  const windowMs = rateLimitWindowMs(config.RATE_LIMIT_WINDOW) as number
+  const windowMs = rateLimitWindowMs(config.RATE_LIMIT_WINDOW)
+  // loadConfig refuses a window that does not parse: only a config built past it gets here.
+  if (windowMs === undefined) throw new Error('RATE_LIMIT_WINDOW is not a duration')
   const windowText = describeWindow(windowMs)
   const keyOf = createKeyMatcher(splitList(config.API_KEYS))
   // Loaded only when used, to keep ioredis out of a single-instance cold start.

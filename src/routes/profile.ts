@@ -94,7 +94,8 @@ export default async function profileRoutes (app: FastifyInstance) {
         yield `${JSON.stringify({ profile })}\n`
         for await (const entry of store.allEntries(user)) yield `${JSON.stringify(toWire(entry))}\n`
       }
-      // A stream is sent as is; the JSON schema serializer is not involved.
+      // A stream is sent as is, without the JSON schema serializer; the type provider types
+      // send() by the 200 JSON schema, which cannot describe a stream.
       return await reply.type('application/x-ndjson').send(Readable.from(lines()) as never)
     }
     const entries = []

@@ -106,6 +106,10 @@ async function openSqlite (options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres (options: DatabaseOptions): Promise<Database> {
   const pg = await import('pg')
+  // int8 (counts, identities, epoch milliseconds) as numbers: every value
+  // we store fits in 2^53, and strings would leak into the wire format.
+  const types = new pg.default.TypeOverrides()
+  types.setTypeParser(20, (value: string) => Number(value))
   const pool = new pg.default.Pool({
     connectionString: options.url,
     max: options.poolMax,
@@ -114,12 +118,7 @@ async function openPostgres (options: DatabaseOptions): Promise<Database> {
     statement_timeout: options.statementTimeoutMs,
     query_timeout: options.statementTimeoutMs + 1000,
     idleTimeoutMillis: 30_000,
-    // int8 (counts, identities, epoch milliseconds) as numbers: every value
-    // we store fits in 2^53, and strings would leak into the wire format.
-    // pg's overloads take no single function literal; this one keeps their signature.
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid === 20 ? (v: string) => Number(v) : pg.default.types.getTypeParser(oid, format)) as typeof pg.default.types.getTypeParser
-    }
+    types
   })
   // An idle client whose server went away emits 'error' on the pool; without
   // a listener that would crash the process instead of failing one request.

@@ -1,4 +1,5 @@
-import { NUTRIENT_KEYS, type NutrientGoals, type NutrientKey, type Nutrients } from '../../schemas/nutrients.js'
+import { nutrientsFrom, type NutrientGoals, type NutrientKey, type Nutrients } from '../../schemas/nutrients.js'
+import { fieldOf } from '../thrown.js'
 import type { StoredEntry, StoredProfile } from './store.js'
 
 /** Fiber per 1,000 kcal and the sodium limit a day defaults to (Dietary Guidelines for Americans 2020-2025). */
@@ -17,15 +18,16 @@ const round1 = (n: number): number => Math.round((n + Number.EPSILON) * 10) / 10
 export function dayNutrients (entries: readonly StoredEntry[]): { nutrients: Nutrients, notes: string[] } {
   const meals = entries.filter((e) => e.topic === 'food' && e.facts.kcal !== null)
   const missing = new Map<NutrientKey, number>()
-  const nutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => {
+  const nutrients = nutrientsFrom((key) => {
     let total = 0
     for (const meal of meals) {
-      const value = (meal.facts.nutrients as Partial<Nutrients> | undefined)?.[key]
+      // Meals logged before meals carried nutrients have none.
+      const value = fieldOf(meal.facts.nutrients, key)
       if (typeof value === 'number') total += value
       else missing.set(key, (missing.get(key) ?? 0) + 1)
     }
-    return [key, missing.has(key) ? null : round1(total)]
-  })) as Nutrients
+    return missing.has(key) ? null : round1(total)
+  })
   // One note per distinct count, so twelve unknowns from one old meal read as one line.
   const byCount = new Map<number, NutrientKey[]>()
   for (const [key, n] of missing) byCount.set(n, [...(byCount.get(n) ?? []), key])

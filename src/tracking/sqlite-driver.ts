@@ -30,8 +30,13 @@ export interface SqliteHandle {
 export async function openSqliteHandle (path: string, busyTimeoutMs: number, nodeVersion = process.versions.node): Promise<SqliteHandle> {
   if (Number(nodeVersion.split('.')[0]) >= 24) return await openNodeSqlite(path, busyTimeoutMs)
   const { default: SQLite } = await import('better-sqlite3')
-  // better-sqlite3's Database has the subset SqliteHandle names, under its own richer types.
-  return new SQLite(path, { timeout: busyTimeoutMs }) as unknown as SqliteHandle
+  const db = new SQLite(path, { timeout: busyTimeoutMs })
+  return {
+    prepare: (sql) => db.prepare<unknown[]>(sql),
+    pragma: (source) => db.pragma(source),
+    transaction: (fn) => db.transaction(fn),
+    close: () => { db.close() }
+  }
 }
 
 /** The members of `node:sqlite` used here (@types/node 20, which the build uses, has none). */

@@ -56,11 +56,15 @@ export function decodeCursor (value: string): Cursor | undefined {
 
 type EntryRow = Omit<Tables['entries'], 'seq'> & { seq: number }
 
+const ENTRY_TOPICS: ReadonlySet<string> = new Set(['water', 'gym', 'food'] satisfies Array<StoredEntry['topic']>)
+const isEntryTopic = (topic: string): topic is StoredEntry['topic'] => ENTRY_TOPICS.has(topic)
+
 function toEntry (row: EntryRow): StoredEntry {
+  // The column holds only topics this service wrote; anything else is a database edited by hand.
+  if (!isEntryTopic(row.topic)) throw new Error(`stored entry ${row.id} has an unknown topic`)
   return {
     id: row.id,
-    // The column holds only topics this service wrote (the schema's enum).
-    topic: row.topic as StoredEntry['topic'],
+    topic: row.topic,
     time_ms: row.time_ms,
     body: JSON.parse(row.body),
     facts: JSON.parse(row.facts),

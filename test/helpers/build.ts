@@ -41,7 +41,7 @@ export function chainEnv (geminiUrl: string, openaiUrl: string, extra: Record<st
   return { ...geminiEnv(geminiUrl), ...openai, AI_PROVIDERS: 'gemini,openai', ...extra }
 }
 
-/** The seed requests of DESIGN.md §4. */
+/** The original API's own example requests, which must keep working unchanged. */
 export const SEEDS = {
   water: { amount_liters: 2.0, time: '2024-06-01T10:00:00' },
   gym: { activity: 'running', duration_minutes: 45 },

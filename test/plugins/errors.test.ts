@@ -94,7 +94,7 @@ t.test('a missing or wrong Content-Type is a 415 that says to send application/j
 t.test('validation hints: units, near misses, empty and blank text', async (t) => {
   const app = await build(t)
   const post = async (url: string, payload: unknown) => (await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> })).json()
-  // DESIGN.md §4: amount_liters is 0 < x ≤ 10 litres; 500 is millilitres sent by mistake.
+  // amount_liters is 0 < x ≤ 10 litres (docs/api.md); 500 is millilitres sent by mistake.
   t.same((await post('/water', { amount_liters: 500 })).errors, [{ field: 'amount_liters', message: 'must be ≤ 10 (litres, not millilitres)' }])
   t.same((await post('/water', { amount_liters: 2, temperature: 86 })).errors, [{ field: 'temperature', message: 'must be ≤ 60 (°C, not °F)' }])
   t.same((await post('/water', { amount_liters: 0 })).errors, [{ field: 'amount_liters', message: 'must be > 0' }])

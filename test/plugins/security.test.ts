@@ -1,6 +1,8 @@
 import t from 'tap'
 import { describeWindow } from '../../src/plugins/security.js'
-import { build, SEEDS } from '../helpers/build.js'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { build, SEEDS, testEnv } from '../helpers/build.js'
 import { frozenClock } from '../helpers/clock.js'
 
 t.test('rate limit: problem+json 429 with Retry-After and RateLimit headers; ops routes exempt', async (t) => {
@@ -129,4 +131,9 @@ t.test('REDIS_URL unreachable: requests are served (fail open), not failed', asy
   const app = await build(t, { RATE_LIMIT_MAX: '1', REDIS_URL: 'redis://127.0.0.1:1' })
   const res = await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })
   t.equal(res.statusCode, 200)
+})
+
+t.test('a window that does not parse fails at start, even in a config built past loadConfig', async (t) => {
+  const config = { ...loadConfig({ ...testEnv, RATE_LIMIT_MAX: '2' }), RATE_LIMIT_WINDOW: 'soon' }
+  await t.rejects(buildApp(config), { message: 'RATE_LIMIT_WINDOW is not a duration' })
 })

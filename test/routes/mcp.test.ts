@@ -11,7 +11,7 @@ import { WaterAdvice } from '../../schemas/water.js'
 import { build } from '../helpers/build.js'
 import { call, connect, INITIALIZE, listen, rawPost, textOf } from '../helpers/mcp.js'
 
-// DESIGN.md §9: each tool's output schema, named here from the contract.
+// Each tool's output schema: the REST answer schema it shares (docs/agents.md), named here, not read from the code.
 const OUTPUTS: Record<string, TSchema> = {
   advise_water: WaterAdvice,
   advise_workout: GymAdvice,

@@ -57,7 +57,7 @@ export function as (app: FastifyInstance, user: string | undefined, key = 'k1') 
 const DAY = '2026-05-10'
 const at = (hhmm: string, day = DAY) => `${day}T${hhmm}:00Z`
 
-// Hand-worked expectations (DESIGN.md §4, §8 and the cited reference rows):
+// Hand-worked expectations (docs/api.md, docs/tracking.md and the cited reference rows):
 // - water target without a weight: EFSA total water 2.25 L (midpoint of 2.0 and 2.5) × 80 % from drinks = 1.8 L;
 // - with 80 kg: 35 mL/kg × 80 kg = 2.8 L × 80 % = 2.24 L;
 // - running 30 min at 80 kg: Compendium 2024 row 12050 "Running, 6-6.3 mph (10 min/mile)", MET 9.3:
@@ -117,7 +117,7 @@ function logging (t: Test, fresh: Fresh): void {
     t.equal((await u.get('/entries')).json().items.length, 5, 'the stateless request stored nothing')
   })
 
-  // DESIGN.md §8: an entry is dated by its time; /food's documented time field is meal_time (§4).
+  // An entry is dated by its time field; /food's documented time field is meal_time (docs/api.md).
   t.test('a meal is dated by its meal_time', async (t) => {
     const app = await fresh(t)
     const u = as(app, 'meg')

@@ -238,7 +238,7 @@ t.test('Idempotency-Key', async (t) => {
         t.equal(result.value.advice.entry_id, entries[0]?.id, 'every answer names that entry')
         if (!result.value.replayed) fresh++
       } else {
-        // DESIGN §8: the others get its answer, or a 409 while it is in flight.
+        // One request logs under the key; the others get its answer, or a 409 while it is in flight.
         t.match(result.reason, { constructor: TrackingError, kind: 'conflict', code: 'key_in_progress', retryAfterS: 1 })
       }
     }

@@ -1,7 +1,8 @@
 // The Compendium's rows, and how a row is chosen among the rows of one kind of activity (by effort, by speed).
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { tokens } from '../text/tokens.js'
 import table from './compendium.json' with { type: 'json' }
+import { vendored } from './vendored.js'
 
 /** Effort levels a caller may ask for; each adds the Compendium's own effort words to the lookup. */
 export const INTENSITIES = ['low', 'moderate', 'high'] as const
@@ -22,8 +23,7 @@ export const CompendiumTable = Type.Object({
 export interface Activity { code: string, met: number, heading: string, description: string }
 
 /** The whole 2024 Adult Compendium. */
-// The vendored table, checked against CompendiumTable by its data test.
-export const activities: readonly Activity[] = (table as Static<typeof CompendiumTable>).activities
+export const activities: readonly Activity[] = vendored('compendium.json', CompendiumTable, table).activities
   .map(([code, met, heading, description]) => ({ code, met, heading, description }))
 
 // Each row's words, computed once: effort and speed compare them against every row of a kind per request.

@@ -1,7 +1,8 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import fndds from './fndds.json' with { type: 'json' }
 import aliases from './food-aliases.json' with { type: 'json' }
 import sr from './sr-legacy.json' with { type: 'json' }
+import { vendored } from './vendored.js'
 
 const Macro = Type.Union([Type.Number({ minimum: 0 }), Type.Null()])
 const PortionRow = Type.Tuple([Type.String({ minLength: 1 }), Type.Number({ exclusiveMinimum: 0 })])
@@ -59,18 +60,17 @@ export interface Food {
   portions: Portion[]
 }
 
-type FnddsTableT = Static<typeof FnddsTable>
-type SrTableT = Static<typeof SrTable>
-const names = (aliases as Static<typeof FoodAliases>).names
+const ourAliases = vendored('food-aliases.json', FoodAliases, aliases)
+const names = ourAliases.names
 
 /** Word rewrites from our alias file, applied to user text before lookup. */
-export const foodWords: Readonly<Record<string, string>> = (aliases as Static<typeof FoodAliases>).words
+export const foodWords: Readonly<Record<string, string>> = ourAliases.words
 
 const portionsOf = (rows: Array<[string, number]>): Portion[] => rows.map(([description, grams]) => ({ description, grams }))
 
 /** Every food: the whole FNDDS table, then the SR Legacy rows; our aliases are attached to the row they name. */
 export const foods: readonly Food[] = [
-  ...(fndds as FnddsTableT).foods.map(([code, description, extra, category, kcal, protein, carbs, fat, portions]): Food => ({
+  ...vendored('fndds.json', FnddsTable, fndds).foods.map(([code, description, extra, category, kcal, protein, carbs, fat, portions]): Food => ({
     code,
     source: 'FNDDS 2021-2023',
     description,
@@ -83,7 +83,7 @@ export const foods: readonly Food[] = [
     fatPer100g: fat,
     portions: portionsOf(portions)
   })),
-  ...(sr as SrTableT).foods.map(([code, description, kcal, protein, carbs, fat, portions]): Food => ({
+  ...vendored('sr-legacy.json', SrTable, sr).foods.map(([code, description, kcal, protein, carbs, fat, portions]): Food => ({
     code,
     source: 'SR Legacy',
     description,

@@ -1,5 +1,5 @@
 import type { FoodEntry, FoodFacts, FoodItem } from '../../../schemas/food.js'
-import { NUTRIENT_KEYS, type NutrientKey, type Nutrients } from '../../../schemas/nutrients.js'
+import { nutrientsFrom, type NutrientKey, type Nutrients } from '../../../schemas/nutrients.js'
 import { parseMeal } from '../text/meal/parse.js'
 import { round } from './round.js'
 
@@ -19,14 +19,20 @@ function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number
 function nutrientTotals (items: FoodItem[]): { nutrients: Nutrients, note: string | undefined } {
   const unknown: NutrientKey[] = []
   const lacking = new Set<string>()
-  const nutrients = Object.fromEntries(NUTRIENT_KEYS.map((key) => {
-    if (items.length === 0) return [key, null]
-    const without = items.filter((i) => i.nutrients[key] === null)
-    if (without.length === 0) return [key, round(items.reduce((acc, i) => acc + (i.nutrients[key] as number), 0), 1)]
+  const nutrients = nutrientsFrom((key) => {
+    if (items.length === 0) return null
+    let total = 0
+    const without = []
+    for (const item of items) {
+      const value = item.nutrients[key]
+      if (value === null) without.push(item)
+      else total += value
+    }
+    if (without.length === 0) return round(total, 1)
     unknown.push(key)
     for (const i of without) lacking.add(i.source)
-    return [key, null]
-  })) as Nutrients
+    return null
+  })
   if (unknown.length === 0) return { nutrients, note: undefined }
   const rows = [...lacking]
   const named = rows.length > 3 ? `${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more` : rows.join(', ')

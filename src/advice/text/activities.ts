@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import {
   EFFORT_SPEED, EFFORT_TOKENS, EXERCISE_HEADINGS, SPEED_WORDS, activities, byEffort, bySpeed, lighterSibling, wordsOf,
   type Activity, type Intensity
@@ -9,6 +9,7 @@ import { createRewriter, tokens } from './tokens.js'
 import { Memo } from '../memo.js'
 import { EFFORT_WORDS, readSpeed } from './workout.js'
 import synonyms from '../data/activity-synonyms.json' with { type: 'json' }
+import { vendored } from '../data/vendored.js'
 
 export { CompendiumTable, INTENSITIES, activities, type Activity, type Intensity } from '../data/activity-rows.js'
 
@@ -19,7 +20,7 @@ export const ActivitySynonyms = Type.Object({
   words: Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))
 }, { $id: 'ActivitySynonyms', additionalProperties: false })
 
-const extra = synonyms as Static<typeof ActivitySynonyms>
+const extra = vendored('activity-synonyms.json', ActivitySynonyms, synonyms)
 /** The Compendium row a free-text activity resolved to, and how sure the match is. */
 export interface ActivityMatch extends Activity {
   /** A short name for the activity: the Compendium description's first part ("Bicycling", "Swimming laps"). */

@@ -228,7 +228,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
       .slice(0, RARE_WORDS).map((r) => r.w).sort().join(' ')
     let ids = recalled.get(text)
     if (ids === undefined) {
-      ids = mini.search(text).slice(0, RECALL).map((hit) => hit.id as number)
+      ids = mini.search(text).slice(0, RECALL).map((hit) => Number(hit.id))
       recalled.set(text, ids)
     }
     return ids

@@ -27,14 +27,15 @@ const documented: { readonly [T in EntryTopic]: ReadonlySet<string> } = {
 
 /** Splits a body into its documented fields and its extra context fields. */
 export function splitEntry<T extends EntryTopic> (topic: T, body: EntryOf<T>): { entry: TopicTypes[T]['entry'], context: Record<string, unknown> } {
-  const entry: Record<string, unknown> = {}
+  // The body is its topic's entry plus context fields: a copy without them is the entry.
+  const entry: TopicTypes[T]['entry'] = { ...body }
   const context: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(body)) {
-    if (documented[topic].has(key)) entry[key] = value
-    else context[key] = value
+    if (documented[topic].has(key)) continue
+    context[key] = value
+    Reflect.deleteProperty(entry, key)
   }
-  // The body passed its topic's schema, so its documented fields are that topic's entry.
-  return { entry: entry as TopicTypes[T]['entry'], context }
+  return { entry, context }
 }
 
 /** The note listing extra fields, kept within the 300-character bound of a note. */

@@ -37,7 +37,7 @@ t.test('running, 45 minutes, no weight: 9.3 × 70 kg × 0.75 h = 488.25 → 488.
   })
 })
 
-t.test('DATA-SOURCES worked example: 30 minutes at 9.3 MET, 70 kg → 325.5 kcal', async (t) => {
+t.test('worked example: 30 minutes of running (Compendium 12050, 9.3 MET) at 70 kg → 9.3 × 70 × 0.5 h = 325.5 kcal', async (t) => {
   t.equal(computeGymFacts({ activity: 'running', duration_minutes: 30 }).kcal_burned, 325.5)
 })
 

@@ -38,7 +38,7 @@ t.test('the constants are the cited values', async (t) => {
   )
 })
 
-t.test('DATA-SOURCES example: 70 kg, one hour of exercise, mild weather', async (t) => {
+t.test('the worked example of docs/data-and-pipeline.md: 70 kg, one hour of exercise, mild weather', async (t) => {
   const facts = computeWaterFacts({ amount_liters: 1.2, weight_kg: 70, exercise_duration: 60, temperature: 20 })
   t.same(facts, {
     intake_l: 1.2,

@@ -103,9 +103,9 @@ export function unitOf (raw: string): Unit | null {
   }
   if (COUNT_RE.test(word)) {
     const plural = PLURAL_COUNTS[word]
-    const single = plural ?? [word, word.slice(0, -1), word.slice(0, -2)].find((w) => COUNTS.includes(w)) as string
+    const single = plural ?? [word, word.slice(0, -1), word.slice(0, -2)].find((w) => COUNTS.includes(w)) ?? word
     const name = COUNT_SYNONYMS[single] ?? single
-    return name === 'tablespoon' ? UNITS.find(([, u]) => u.name === 'tablespoon')?.[1] as Unit : count(name)
+    return (name === 'tablespoon' ? UNITS.find(([, u]) => u.name === 'tablespoon')?.[1] : undefined) ?? count(name)
   }
   return null
 }
@@ -120,13 +120,15 @@ function sizeOf (word: string | undefined): string | null {
 export function readAmount (phrase: string): Amount {
   const text = phrase.trim()
   // The trailing space lets a phrase that is only an amount ("360 g") end its unit like any other.
+  // LEAD matches every string: each of its parts is optional.
   const m = LEAD.exec(`${text} `) as RegExpExecArray
   let rest = `${text} `.slice(m[0].length).trim()
   let quantity = fraction(m[1])
   const upper = fraction(m[2])
   if (quantity !== null && upper !== null && upper > quantity) quantity = (quantity + upper) / 2
   const innerValue = fraction(m[3])
-  const measure = innerValue === null ? null : { value: innerValue, unit: unitOf(m[4]) as Unit }
+  const innerUnit = innerValue === null ? null : unitOf(m[4])
+  const measure = innerValue === null || innerUnit === null ? null : { value: innerValue, unit: innerUnit }
   const size = sizeOf(m[5])
   let unit: Unit | null = null
   if (m[6] !== undefined) {
@@ -137,8 +139,8 @@ export function readAmount (phrase: string): Amount {
   // "a 12 fl oz can of soda", "500 ml bottle of water": the measure is inside a container.
   const container = /^(\S+)\s+(?:of\s+)?/.exec(rest)
   const inner = container === null ? null : unitOf(container[1])
-  if (unit !== null && unit.kind !== 'count' && measure === null && quantity !== null && inner?.kind === 'count') {
-    return { quantity: 1, unit: inner, measure: { value: quantity, unit }, size, food: rest.slice((container as RegExpExecArray)[0].length) }
+  if (container !== null && unit !== null && unit.kind !== 'count' && measure === null && quantity !== null && inner?.kind === 'count') {
+    return { quantity: 1, unit: inner, measure: { value: quantity, unit }, size, food: rest.slice(container[0].length) }
   }
   // "2 salmon fillets", "8 asparagus spears": a countable noun after the food is the unit that counts it.
   const noun = TRAILING_COUNT.exec(rest)
@@ -157,8 +159,8 @@ export function readAmount (phrase: string): Amount {
   if (amount.measure === null && (amount.unit === null || amount.unit.kind === 'count' || amount.unit.name === 'cup')) {
     const tail = TRAIL.exec(amount.food)
     const food = tail === null ? '' : amount.food.slice(0, tail.index).replace(/[\s,]+$/, '')
-    if (tail !== null && /\p{L}/u.test(food)) {
-      const value = fraction(tail[2]) as number
+    const value = tail === null ? null : fraction(tail[2])
+    if (tail !== null && value !== null && /\p{L}/u.test(food)) {
       // "2 tacos, 156 g": the weight is the whole amount; "2 eggs x 50 g" is so much each.
       amount = { ...amount, quantity: tail[1] === undefined ? value : (amount.quantity ?? 1) * value, unit: unitOf(tail[3]), food }
     }

@@ -273,8 +273,8 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
-        if (item === null) { unmatched.push(phrase); previous = null } else {
-          const placed = { index: items.length, text: phrase, found: found as FoodMatch, size: amount.size, amount }
+        if (item === null || found === null) { unmatched.push(phrase); previous = null } else {
+          const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.
           if (amount.quantity === null && amount.unit === null && amount.measure === null) open = placed
           previous = placed

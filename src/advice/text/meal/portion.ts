@@ -95,9 +95,11 @@ function typicalGrams (food: Food): number | null {
 const isDrink = (food: Food): boolean => food.portions.some((p) => /fl oz/.test(p.description))
 
 function byMeasure (food: Food, value: number, unit: Unit): { grams: number, trust: number } | null {
+  // Every mass and volume unit has a size; a count has none and is weighed by its portions.
+  if (unit.size === undefined) return null
   // "20 oz" of a drink is fluid ounces: nobody weighs a soda.
-  if (unit.kind === 'mass' && !(unit.name === 'oz' && isDrink(food))) return { grams: value * (unit.size as number), trust: 1 }
-  const ml = value * (unit.name === 'oz' ? 29.5735 : unit.size as number)
+  if (unit.kind === 'mass' && !(unit.name === 'oz' && isDrink(food))) return { grams: value * unit.size, trust: 1 }
+  const ml = value * (unit.name === 'oz' ? 29.5735 : unit.size)
   const perMl = density(food)
   return perMl === null ? null : { grams: ml * perMl, trust: 0.95 }
 }
@@ -186,7 +188,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const fallback = defaultRow(food)
   if (fallback === undefined) return null
   if (unit !== null && unit.kind !== 'count') {
-    const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.split(' ').pop() as string)) && (unit.name !== 'oz' || !isDrink(food)))
+    const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))) && (unit.name !== 'oz' || !isDrink(food)))
     if (own !== undefined && unit.kind === 'volume' && !['ml', 'l', 'cl', 'dl'].includes(unit.name)) {
       return { grams: q * own.portion.grams, quantity: q, unit: label(own), trust: 1 }
     }

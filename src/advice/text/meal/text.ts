@@ -104,7 +104,7 @@ export function normalizeMeal (text: string): string {
     // "heineken x2", "string cheese x 2": a count after the food, said first like any other.
     .replace(/(?<=^|[,;+]) *([^,;+]*?\S) x ?(\d+)(?= *(?:[,;+]|$))/g, ' $2 $1')
   s = s.replace(/\bhalf (?:and|n) half\b/g, 'halfnhalf').replace(/\bpb (?:and |n )?j\b/g, 'pbj')
-  for (const [pattern, to] of QUANTITY_PHRASES) s = s.replace(pattern, to as string)
+  for (const [pattern, to] of QUANTITY_PHRASES) s = typeof to === 'string' ? s.replace(pattern, to) : s.replace(pattern, to)
   return s
 }
 

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai'
 import { ProviderError } from '../errors.js'
 import { outcomeOfStatus } from '../policy.js'
@@ -19,18 +21,26 @@ export interface GeminiOptions {
 /** Generation settings: short, plain and stable answers; thinking off for latency and cost. */
 export const GENERATION = { temperature: 0.3, maxOutputTokens: 120, thinkingBudget: 0 } as const
 
-interface ErrorDetail { '@type'?: string, retryDelay?: string, violations?: Array<{ quotaId?: string }> }
+/** Google's error envelope, as far as it is read: RetryInfo's delay and QuotaFailure's quota ids. */
+const ErrorEnvelope = Type.Object({
+  error: Type.Object({
+    details: Type.Array(Type.Object({
+      '@type': Type.Optional(Type.String()),
+      retryDelay: Type.Optional(Type.String()),
+      violations: Type.Optional(Type.Array(Type.Object({ quotaId: Type.Optional(Type.String()) })))
+    }))
+  })
+})
 
 /** Reads Gemini's error body (the SDK puts it in the ApiError message) for RetryInfo and per-day quota. */
 export function readErrorBody (message: string): { retryDelayMs?: number, perDayQuota: boolean } {
-  let details: ErrorDetail[] = []
+  let body: unknown
   try {
-    // Google's error envelope; every field is checked before use.
-    const body = JSON.parse(message) as { error?: { details?: ErrorDetail[] } }
-    details = Array.isArray(body.error?.details) ? body.error.details : []
+    body = JSON.parse(message)
   } catch {
     return { perDayQuota: false }
   }
+  const details = Value.Check(ErrorEnvelope, body) ? body.error.details : []
   const retry = details.find((d) => d['@type']?.endsWith('RetryInfo'))
   const perDayQuota = details.some((d) => d.violations?.some((v) => /PerDay/i.test(v.quotaId ?? '')) === true)
   return { retryDelayMs: parseDuration(retry?.retryDelay), perDayQuota }
@@ -74,6 +84,9 @@ export function readReply (response: GenerateContentResponse): ProviderReply {
 export function createGeminiProvider (options: GeminiOptions): AdviceProvider {
   const agent = createPool(options.maxConnections)
   const client = new GoogleGenAI({
+    // Set, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the
+    // backend: configuration comes from src/config.ts alone.
+    vertexai: false,
     apiKey: options.apiKey,
     apiVersion: 'v1beta',
     httpOptions: { baseUrl: options.baseUrl, fetch: pooledFetch(agent) }

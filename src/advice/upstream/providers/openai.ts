@@ -73,7 +73,7 @@ export function readCompletion (completion: ChatCompletion): ProviderReply {
   if (choice.finish_reason === 'content_filter') throw new ProviderError('safety', 'reply filtered: content_filter')
   if (choice.finish_reason === 'length') throw new ProviderError('truncated', 'reply cut at the token budget')
   // Typed as always present, but compatible servers omit it on a filtered or empty choice.
-  const message = choice.message as ChatCompletion.Choice['message'] | undefined
+  const message: ChatCompletion.Choice['message'] | undefined = choice.message
   const content = typeof message?.content === 'string' ? stripReasoning(message.content) : ''
   if (content === '') {
     throw message?.refusal != null ? new ProviderError('safety', 'model refused') : new ProviderError('empty', 'no words outside the reasoning')
@@ -119,12 +119,14 @@ export function createOpenAIProvider (options: OpenAIOptions): AdviceProvider {
     // The SDK insists on a key; without one the Authorization header is
     // removed below, so a keyless server never sees a made-up credential.
     apiKey: options.apiKey ?? 'unused',
-    // Everything the SDK would otherwise read from process.env is set here:
-    // configuration comes from src/config.ts alone.
+    // Everything the SDK would otherwise read from process.env (OPENAI_ORG_ID,
+    // OPENAI_PROJECT_ID, OPENAI_ADMIN_KEY, OPENAI_WEBHOOK_SECRET, OPENAI_LOG) is
+    // set here: configuration comes from src/config.ts alone.
     organization: null,
     project: null,
     adminAPIKey: null,
     webhookSecret: null,
+    logLevel: 'warn',
     defaultHeaders: options.apiKey === undefined ? { Authorization: null } : undefined,
     maxRetries: 0,
     timeout: options.timeoutMs,

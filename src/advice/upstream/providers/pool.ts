@@ -44,9 +44,14 @@ Object.defineProperties(BufferedResponse.prototype, {
 /** Request headers as a plain object: an SDK hands over a Headers, a record or pairs. */
 function headerRecord (headers: RequestInit['headers']): Dispatcher.RequestOptions['headers'] {
   if (headers === undefined) return {}
-  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers)
-  // A record's values are strings or lists of them, as undici takes them; only the typings' readonly differs.
-  return headers as Record<string, string | string[]>
+  return Object.fromEntries(headers instanceof Headers ? headers : new Headers(headers))
+}
+
+/** The request body as undici sends it: the SDKs send a JSON string, or none. */
+function bodyOf (body: RequestInit['body']): string | Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined
+  if (typeof body === 'string' || body instanceof Uint8Array) return body
+  throw new TypeError('pooledFetch sends a string or byte body only')
 }
 
 /**
@@ -63,10 +68,9 @@ export function pooledFetch (agent: Dispatcher, seen?: SeenHint) {
     const res = await agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
-      // The SDKs send POST (GET for model lists) and a JSON string body: undici's narrower types hold for them.
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      method: init.method ?? 'GET',
       headers: headerRecord(init.headers),
-      body: init.body as string | undefined,
+      body: bodyOf(init.body),
       signal: init.signal ?? undefined
     })
     const bytes = new Uint8Array(await res.body.arrayBuffer())

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createTextIndex, DEFAULT_RANK_WEIGHTS, editDistance, type IndexEntry } from '../../../src/advice/text/text-index.js'
+import { createTextIndex, DEFAULT_RANK_WEIGHTS, type IndexEntry } from '../../../src/advice/text/text-index.js'
 
 // A small hand-made table. Competing entries come first, so a win is never the index tie-break.
 const entries: IndexEntry[] = [
@@ -159,16 +159,6 @@ t.test('knows: the index\'s own words, names and synonyms, stemmed', async (t) =
   t.notOk(index.knows('quidditch'))
   t.notOk(createTextIndex([]).knows('pizza'))
   t.same(createTextIndex([]).search(['pizza']), [])
-})
-
-t.test('editDistance: Levenshtein distance, capped one past the bound', async (t) => {
-  // Worked by hand: kitten → sitten (substitute) → sittin (substitute) → sitting (insert).
-  t.equal(editDistance('kitten', 'sitting', 3), 3)
-  t.equal(editDistance('kitten', 'sitting', 2), 3, 'past the bound: max + 1')
-  t.equal(editDistance('flaw', 'lawn', 2), 2, 'drop f, add n')
-  t.equal(editDistance('pizza', 'pizza', 1), 0)
-  t.equal(editDistance('pizza', 'pizzeria', 1), 2, 'lengths three apart: max + 1 at once')
-  t.equal(editDistance('', 'ab', 2), 2)
 })
 
 t.test('a head of two words said whole and in order outranks the same words out of order', async (t) => {

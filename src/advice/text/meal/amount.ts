@@ -1,6 +1,8 @@
 // The amount in an item phrase: "2 slices of", "a 12 fl oz can of", "171 grams of", "a large order of",
 // "rice, 200 g". Everything else in the phrase names the food.
 
+import { COUNT_SYNONYMS, COUNT_UNITS, MEASURES, PLURAL_COUNTS, SIZES } from './lexicon.js'
+
 /** A unit the text used: its canonical name and, for metric and US measures, its size. */
 export interface Unit { name: string, kind: 'mass' | 'volume' | 'count', size?: number }
 
@@ -15,54 +17,8 @@ export interface Amount {
   food: string
 }
 
-const mass = (name: string, grams: number): Unit => ({ name, kind: 'mass', size: grams })
-const volume = (name: string, ml: number): Unit => ({ name, kind: 'volume', size: ml })
 const count = (name: string): Unit => ({ name, kind: 'count' })
-
-// US customary measures, as USDA household rows use them: a cup is 236.6 mL, a fl oz 29.57 mL.
-const UNITS: ReadonlyArray<[string, Unit]> = [
-  ['g|gr|gm|gms|grams?|grammes?', mass('g', 1)],
-  ['kg|kgs|kilos?|kilograms?', mass('kg', 1000)],
-  ['mg|milligrams?', mass('mg', 0.001)],
-  ['lbs?|pounds?', mass('lb', 453.592)],
-  ['fl oz|fl\\. oz|fluid ounces?|floz|fl ounces?', volume('fl oz', 29.5735)],
-  ['oz|ounces?', mass('oz', 28.3495)],
-  ['ml|mls|millilit(?:er|re)s?|cc', volume('ml', 1)],
-  ['cl|centilit(?:er|re)s?', volume('cl', 10)],
-  ['dl|decilit(?:er|re)s?', volume('dl', 100)],
-  ['l|lit(?:er|re)s?|ltrs?', volume('l', 1000)],
-  ['cups?|cupfuls?', volume('cup', 236.588)],
-  ['tbsps?|tbs|tbl|tablespoons?|tablespoonfuls?|spoons?|spoonfuls?', volume('tablespoon', 14.787)],
-  ['tsps?|teaspoons?|teaspoonfuls?', volume('teaspoon', 4.929)],
-  ['pints?', volume('pint', 473.176)],
-  ['quarts?', volume('quart', 946.353)],
-  ['gallons?', volume('gallon', 3785.41)],
-  ['shots?', volume('shot', 44.36)]
-]
-// Units that count things; FNDDS names its portions with these words ("1 slice", "1 can (12 fl oz)").
-const COUNTS = [
-  'slice', 'piece', 'can', 'bottle', 'glass', 'bowl', 'plate', 'mug', 'order', 'serving', 'handful', 'scoop',
-  'stick', 'packet', 'package', 'pack', 'bag', 'box', 'container', 'carton', 'jar', 'pouch', 'bar', 'link', 'patty',
-  'strip', 'wedge', 'fillet', 'leaf', 'stalk', 'spear', 'clove', 'sprig', 'pinch', 'dash', 'pat', 'dollop', 'square',
-  'stack', 'drink', 'tub', 'cube', 'ear', 'head', 'loaf', 'round', 'portion', 'helping', 'sleeve', 'tin', 'thermos',
-  'sachet', 'drumstick', 'thigh', 'breast', 'wing', 'leg', 'cob', 'bunch', 'individual', 'chunk', 'sheet', 'bite',
-  'spoon', 'splash', 'squeeze', 'drizzle', 'knob', 'rasher', 'plateful', 'bowlful', 'jug', 'cone', 'tray', 'basket'
-]
-const PLURAL_COUNTS: Readonly<Record<string, string>> = { leaves: 'leaf', loaves: 'loaf', pinches: 'pinch', dashes: 'dash', boxes: 'box', bunches: 'bunch', glasses: 'glass', pouches: 'pouch', patties: 'patty', helpings: 'helping', ears: 'ear' }
-// Words users write for a unit FNDDS words differently.
-const COUNT_SYNONYMS: Readonly<Record<string, string>> = {
-  portion: 'serving', helping: 'serving', plateful: 'plate', bowlful: 'bowl', pack: 'package', sachet: 'packet', tin: 'can', rasher: 'strip', spoon: 'tablespoon', cob: 'ear'
-}
-
-const SIZES: ReadonlyArray<[string, string]> = [
-  ['extra large|extra big|xl|jumbo|supersize|super size', 'extra large'],
-  // Coffee-shop sizes as FNDDS weighs coffee drinks: small 12, medium 16, large 20 fl oz (tall, grande, venti).
-  ['large|big|king size|king sized|venti', 'large'],
-  ['medium|regular|normal|average|standard|grande', 'medium'],
-  ['small|little|kids|kid|child|childs|junior|short|tall', 'small'],
-  ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
-  ['personal|personal size|single serve|single serving|individual', 'personal']
-]
+const UNITS: ReadonlyArray<[string, Unit]> = MEASURES.map(({ spellings, name, kind, size }) => [spellings, { name, kind, size }])
 
 // Beyond this a quantity is not an amount anyone ate (and would overflow the arithmetic).
 const MAX_QUANTITY = 100000
@@ -75,7 +31,7 @@ const UNIT_ALTS = UNITS.map(([re]) => re).join('|')
 const UNIT_RE = new RegExp(`^(?:${UNIT_ALTS})$`)
 const UNIT_PATTERNS = UNITS.map(([re, unit]): [RegExp, Unit] => [new RegExp(`^(?:${re})$`), unit])
 const SIZE_PATTERNS = SIZES.map(([re, size]): [RegExp, string] => [new RegExp(`^(?:${re})$`), size])
-const COUNT_RE = new RegExp(`^(?:${COUNTS.join('|')})(?:e?s)?$|^(?:${Object.keys(PLURAL_COUNTS).join('|')})$`)
+const COUNT_RE = new RegExp(`^(?:${COUNT_UNITS.join('|')})(?:e?s)?$|^(?:${Object.keys(PLURAL_COUNTS).join('|')})$`)
 const SIZE_ALTS = SIZES.map(([re]) => re).join('|')
 const LEAD = new RegExp(
   `^(?:(?:an?|the|my|one)\\s+)?(?:${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\s+)?(?:x\\s+)?` +
@@ -103,7 +59,7 @@ export function unitOf (raw: string): Unit | null {
   }
   if (COUNT_RE.test(word)) {
     const plural = PLURAL_COUNTS[word]
-    const single = plural ?? [word, word.slice(0, -1), word.slice(0, -2)].find((w) => COUNTS.includes(w)) ?? word
+    const single = plural ?? [word, word.slice(0, -1), word.slice(0, -2)].find((w) => COUNT_UNITS.includes(w)) ?? word
     const name = COUNT_SYNONYMS[single] ?? single
     return (name === 'tablespoon' ? UNITS.find(([, u]) => u.name === 'tablespoon')?.[1] : undefined) ?? count(name)
   }

@@ -1,5 +1,7 @@
-// The meal reader's word classes, shared by its stages: words that describe a food without naming
-// one, and words of the occasion. Each is a class of the language, not a patch for one text.
+// The meal reader's lexicon: its word classes, shared by its stages (text, amount, portion, parse):
+// words that describe a food without naming one, words of the occasion, shorthand, the measures,
+// counts, sizes and containers amounts are said in, and the parts of a food. Each is a class of the
+// language, not a patch for one text.
 
 /**
  * Words that say how a food is made, seasoned, served or sweetened, and name none. Alone in a part
@@ -52,3 +54,104 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   brekfast: 'breakfast',
   bfast: 'breakfast'
 }
+
+// Amounts: the words a text sizes a food with, and the words FNDDS portion rows use for them.
+
+/** A measure: its spellings (alternatives of a regular expression), canonical name, kind, and size in g or mL. */
+export interface Measure { spellings: string, name: string, kind: 'mass' | 'volume', size: number }
+
+// US customary measures, as USDA household rows use them: a cup is 236.6 mL, a fl oz 29.57 mL.
+export const MEASURES: readonly Measure[] = [
+  { spellings: 'g|gr|gm|gms|grams?|grammes?', name: 'g', kind: 'mass', size: 1 },
+  { spellings: 'kg|kgs|kilos?|kilograms?', name: 'kg', kind: 'mass', size: 1000 },
+  { spellings: 'mg|milligrams?', name: 'mg', kind: 'mass', size: 0.001 },
+  { spellings: 'lbs?|pounds?', name: 'lb', kind: 'mass', size: 453.592 },
+  { spellings: 'fl oz|fl\\. oz|fluid ounces?|floz|fl ounces?', name: 'fl oz', kind: 'volume', size: 29.5735 },
+  { spellings: 'oz|ounces?', name: 'oz', kind: 'mass', size: 28.3495 },
+  { spellings: 'ml|mls|millilit(?:er|re)s?|cc', name: 'ml', kind: 'volume', size: 1 },
+  { spellings: 'cl|centilit(?:er|re)s?', name: 'cl', kind: 'volume', size: 10 },
+  { spellings: 'dl|decilit(?:er|re)s?', name: 'dl', kind: 'volume', size: 100 },
+  { spellings: 'l|lit(?:er|re)s?|ltrs?', name: 'l', kind: 'volume', size: 1000 },
+  { spellings: 'cups?|cupfuls?', name: 'cup', kind: 'volume', size: 236.588 },
+  { spellings: 'tbsps?|tbs|tbl|tablespoons?|tablespoonfuls?|spoons?|spoonfuls?', name: 'tablespoon', kind: 'volume', size: 14.787 },
+  { spellings: 'tsps?|teaspoons?|teaspoonfuls?', name: 'teaspoon', kind: 'volume', size: 4.929 },
+  { spellings: 'pints?', name: 'pint', kind: 'volume', size: 473.176 },
+  { spellings: 'quarts?', name: 'quart', kind: 'volume', size: 946.353 },
+  { spellings: 'gallons?', name: 'gallon', kind: 'volume', size: 3785.41 },
+  { spellings: 'shots?', name: 'shot', kind: 'volume', size: 44.36 }
+]
+// Units that count things; FNDDS names its portions with these words ("1 slice", "1 can (12 fl oz)").
+export const COUNT_UNITS: readonly string[] = [
+  'slice', 'piece', 'can', 'bottle', 'glass', 'bowl', 'plate', 'mug', 'order', 'serving', 'handful', 'scoop',
+  'stick', 'packet', 'package', 'pack', 'bag', 'box', 'container', 'carton', 'jar', 'pouch', 'bar', 'link', 'patty',
+  'strip', 'wedge', 'fillet', 'leaf', 'stalk', 'spear', 'clove', 'sprig', 'pinch', 'dash', 'pat', 'dollop', 'square',
+  'stack', 'drink', 'tub', 'cube', 'ear', 'head', 'loaf', 'round', 'portion', 'helping', 'sleeve', 'tin', 'thermos',
+  'sachet', 'drumstick', 'thigh', 'breast', 'wing', 'leg', 'cob', 'bunch', 'individual', 'chunk', 'sheet', 'bite',
+  'spoon', 'splash', 'squeeze', 'drizzle', 'knob', 'rasher', 'plateful', 'bowlful', 'jug', 'cone', 'tray', 'basket'
+]
+export const PLURAL_COUNTS: Readonly<Record<string, string>> = { leaves: 'leaf', loaves: 'loaf', pinches: 'pinch', dashes: 'dash', boxes: 'box', bunches: 'bunch', glasses: 'glass', pouches: 'pouch', patties: 'patty', helpings: 'helping', ears: 'ear' }
+// Words users write for a unit FNDDS words differently.
+export const COUNT_SYNONYMS: Readonly<Record<string, string>> = {
+  portion: 'serving', helping: 'serving', plateful: 'plate', bowlful: 'bowl', pack: 'package', sachet: 'packet', tin: 'can', rasher: 'strip', spoon: 'tablespoon', cob: 'ear'
+}
+
+/** Size words and the size each says. */
+export const SIZES: ReadonlyArray<[string, string]> = [
+  ['extra large|extra big|xl|jumbo|supersize|super size', 'extra large'],
+  // Coffee-shop sizes as FNDDS weighs coffee drinks: small 12, medium 16, large 20 fl oz (tall, grande, venti).
+  ['large|big|king size|king sized|venti', 'large'],
+  ['medium|regular|normal|average|standard|grande', 'medium'],
+  ['small|little|kids|kid|child|childs|junior|short|tall', 'small'],
+  ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
+  ['personal|personal size|single serve|single serving|individual', 'personal']
+]
+
+// Policy: a size word with no row of that size scales the default portion (small 0.75, large 1.5).
+export const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1 }
+// FNDDS's words for each size the text may say.
+export const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  small: ['small', 'kid', 'child', 'junior'],
+  medium: ['medium', 'regular'],
+  large: ['large', 'king', 'big'],
+  'extra large': ['extra', 'jumbo'],
+  'fun size': ['fun', 'snack', 'miniature', 'mini', 'bite'],
+  personal: ['personal', 'individual', 'single']
+}
+
+// Words the text uses for a countable that FNDDS words another way. Policy for the non-USDA ones
+// (glass, mug, bowl): one cup of the same food, the table's earlier documented convention.
+export const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  slice: ['slice', 'piece'],
+  piece: ['piece', 'slice', 'each', 'item'],
+  glass: ['glass', 'cup'],
+  mug: ['mug', 'cup'],
+  bowl: ['bowl', 'cup'],
+  plate: ['plate', 'serving', 'cup'],
+  serving: ['serving', 'portion', 'order'],
+  order: ['order', 'serving'],
+  bag: ['bag', 'package', 'packet'],
+  package: ['package', 'packet', 'bag', 'pack'],
+  packet: ['packet', 'package', 'bag'],
+  container: ['container', 'carton', 'cup', 'tub'],
+  carton: ['carton', 'container', 'box'],
+  bottle: ['bottle', 'can'],
+  can: ['can', 'bottle'],
+  bar: ['bar', 'package'],
+  drink: ['drink', 'cup'],
+  strip: ['strip', 'slice'],
+  patty: ['patty', 'burger'],
+  scoop: ['scoop'],
+  handful: ['handful', 'oz']
+}
+
+// Containers: a container said without its size is the food's usual one.
+export const CONTAINERS: ReadonlySet<string> = new Set(['can', 'bottle', 'bag', 'package', 'packet', 'box', 'carton', 'container', 'pouch', 'jar', 'tub'])
+
+// Parts and pieces of a food.
+
+// Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
+export const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
+// Parts of a food that FNDDS rows tell apart by ("thin crust", "on white bun", "skin eaten").
+export const COMPONENTS: ReadonlySet<string> = new Set(['crust', 'bun', 'coating', 'skin', 'shell', 'breading', 'batter', 'casing', 'peel', 'rind'])
+// What a part of a food is said with: "a thin crust", "a white bun", "the skin".
+export const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuffed', 'white', 'wheat', 'whole', 'hand', 'tossed', 'deep', 'dish', 'regular', 'original'])

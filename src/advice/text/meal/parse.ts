@@ -6,7 +6,7 @@ import { Memo } from '../../memo.js'
 import { readAmount, unitOf, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { OCCASION, PREPARATION } from './lexicon.js'
+import { COMPONENT_MODIFIERS, COMPONENTS, FOOD_COUNTS, OCCASION, PREPARATION } from './lexicon.js'
 import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
@@ -32,17 +32,11 @@ const WHOLE_DISH = 0.75
 const MAX_SPAN = 6
 // Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
 const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
-// Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
-const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
 /** Whether a part's words are all such words. */
 const describesOnly = (food: string): boolean => {
   const words = tokens(food)
   return words.length > 0 && words.every((w) => PREPARATION.has(w))
 }
-// Parts of a food that FNDDS rows tell apart by ("thin crust", "on white bun", "skin eaten").
-const COMPONENTS: ReadonlySet<string> = new Set(['crust', 'bun', 'coating', 'skin', 'shell', 'breading', 'batter', 'casing', 'peel', 'rind'])
-// What a part of a food is said with: "a thin crust", "a white bun", "the skin".
-const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuffed', 'white', 'wheat', 'whole', 'hand', 'tossed', 'deep', 'dish', 'regular', 'original'])
 /** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
 const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
   words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))

@@ -1,6 +1,7 @@
 import type { Food, Portion } from '../../data/foods.js'
 import { fold, stem } from '../tokens.js'
 import type { Amount, Unit } from './amount.js'
+import { CONTAINERS, SIZE_FACTOR, SIZE_WORDS, UNIT_WORDS } from './lexicon.js'
 
 /** Grams for an amount of a food, the portion row (or measure) they came from, and how far to trust them (0–1). */
 export interface Weighed { grams: number, quantity: number, unit: string, trust: number }
@@ -11,44 +12,7 @@ interface Parsed { portion: Portion, text: string, count: number, words: Readonl
 const NOT_A_SERVING = /guideline amount|cubic inch|surface inch|oz,? (?:raw|dry)?,? ?yields?\b|^1 oz, (?:raw|dry|cooked)|inch (?:piece|cube)/i
 const DEFAULT_ROW = 'quantity not specified'
 
-// Policy: a size word with no row of that size scales the default portion (small 0.75, large 1.5).
-const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1 }
-// FNDDS's words for each size the text may say.
-const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
-  small: ['small', 'kid', 'child', 'junior'],
-  medium: ['medium', 'regular'],
-  large: ['large', 'king', 'big'],
-  'extra large': ['extra', 'jumbo'],
-  'fun size': ['fun', 'snack', 'miniature', 'mini', 'bite'],
-  personal: ['personal', 'individual', 'single']
-}
 const ALL_SIZES = new Set(Object.values(SIZE_WORDS).flat())
-// Words the text uses for a countable that FNDDS words another way. Policy for the non-USDA ones
-// (glass, mug, bowl): one cup of the same food, the table's earlier documented convention.
-const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
-  slice: ['slice', 'piece'],
-  piece: ['piece', 'slice', 'each', 'item'],
-  glass: ['glass', 'cup'],
-  mug: ['mug', 'cup'],
-  bowl: ['bowl', 'cup'],
-  plate: ['plate', 'serving', 'cup'],
-  serving: ['serving', 'portion', 'order'],
-  order: ['order', 'serving'],
-  bag: ['bag', 'package', 'packet'],
-  package: ['package', 'packet', 'bag', 'pack'],
-  packet: ['packet', 'package', 'bag'],
-  container: ['container', 'carton', 'cup', 'tub'],
-  carton: ['carton', 'container', 'box'],
-  bottle: ['bottle', 'can'],
-  can: ['can', 'bottle'],
-  bar: ['bar', 'package'],
-  drink: ['drink', 'cup'],
-  strip: ['strip', 'slice'],
-  patty: ['patty', 'burger'],
-  scoop: ['scoop'],
-  handful: ['handful', 'oz']
-}
-
 const cache = new WeakMap<Food, Parsed[]>()
 
 function parsedPortions (food: Food): Parsed[] {
@@ -117,7 +81,6 @@ const FOOD_WORD = { count: 0.5, unit: 0.1 } as const
 // wins, by this much per factor e of difference.
 const TYPICAL = 0.3
 const NFS_ROW = 0.4
-const CONTAINERS: ReadonlySet<string> = new Set(['can', 'bottle', 'bag', 'package', 'packet', 'box', 'carton', 'container', 'pouch', 'jar', 'tub'])
 
 function score (p: Parsed, unitWords: readonly string[], size: string | null, food: readonly string[], measure: number | null, foodWord: number, typical: number | null): number {
   let s = 0

@@ -35,11 +35,13 @@ export interface FoodWeights extends RankWeights { accept: number, acceptWithHea
 /** The food ranking's weights, as fitted on the development data (`npm run eval -- --fit`). */
 export const FOOD_WEIGHTS: Readonly<FoodWeights> = {
   ...DEFAULT_RANK_WEIGHTS,
-  // Fitted on folds 0–3 of NutriBench v2 with the eval/ sets as a guard: ending on the row's head noun
-  // adds nothing once the head is counted; unsaid name words cost half as much as the hand-set value.
+  // Fitted on folds 0–3 of NutriBench v2 with the eval/ sets as a guard: ending on the row's head noun,
+  // or saying a head of two words in order, adds nothing once the head is counted; unsaid name words
+  // cost half as much as the hand-set value, and a synonym phrase said whole half as much bonus.
   lastWordHead: 0,
   unsaid: 0.023,
-  headPhrase: 0.1,
+  headPhrase: 0,
+  phrase: 0.1,
   accept: 0.6,
   acceptWithHead: 0.29,
   unitFit: 0.1

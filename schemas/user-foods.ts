@@ -38,31 +38,28 @@ function perNutrient<S extends TSchema> (make: (key: NutrientKey) => S): { [K in
   return Object.fromEntries(NUTRIENT_KEYS.map((key) => [key, make(key)])) as { [K in NutrientKey]: S }
 }
 
-const nutrient = (key: NutrientKey) => Type.Optional(Nullable(Type.Number({
-  minimum: 0,
-  maximum: NUTRIENT_MAX[key],
-  description: `${NUTRIENT_NAMES[key][0]} per serving, in ${NUTRIENT_NAMES[key][1]} (0–${NUTRIENT_MAX[key]}); omitted or null: unknown`
-})))
-
-const macro = (what: string) => Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 5000, description: `${what} per serving, in grams (0–5000); omitted or null: unknown` })))
+// Short descriptions: the key names the nutrient and its unit, and every tools/list carries these.
+const bounded = (maximum: number) => Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum }), Type.Null()], { description: `0–${maximum}` }))
+const nutrient = (key: NutrientKey) => bounded(NUTRIENT_MAX[key])
+const macro = bounded(5000)
 
 /** A food's name or alias. */
 const Name = (description: string) => Type.String({ minLength: 1, maxLength: MAX_NAME_LENGTH, pattern: TEXT_PATTERN, description })
 
 /** One serving of a food: what it is called and what it weighs. */
 export const Serving = Type.Object({
-  description: Text(MAX_NAME_LENGTH, 'The serving as the label words it, e.g. "1 scoop (30 g)" or "1 bottle" (≤ 100 characters)'),
-  grams: Type.Number({ exclusiveMinimum: 0, maximum: 5000, description: 'Its weight, in grams (0–5000)' })
+  description: Text(MAX_NAME_LENGTH, 'As the label words it, e.g. "1 scoop (30 g)" (≤ 100 characters)'),
+  grams: Type.Number({ exclusiveMinimum: 0, maximum: 5000, description: 'Its weight, g (0–5000)' })
 }, { additionalProperties: false, description: 'One serving' })
 
 /** Energy, macros and nutrients of one serving, as given (a key not given is unknown). */
 export const PerServingInput = Type.Object({
-  kcal: Type.Number({ minimum: 0, maximum: 10000, description: 'Energy per serving, in kcal (0–10000)' }),
-  protein_g: macro('Protein'),
-  carbs_g: macro('Carbohydrate'),
-  fat_g: macro('Fat'),
+  kcal: Type.Number({ minimum: 0, maximum: 10000, description: '0–10000' }),
+  protein_g: macro,
+  carbs_g: macro,
+  fat_g: macro,
   ...perNutrient(nutrient)
-}, { additionalProperties: false, description: 'Energy, macronutrients and nutrients of one serving; a key not given is unknown (null), never 0' })
+}, { additionalProperties: false, description: 'One serving\'s energy, macros and nutrients, each in the unit its name ends with; a key not given (or null) is unknown, never 0' })
 
 /** Energy, macros and nutrients of one serving, as stored: every key present, null where unknown. */
 export const PerServing = Type.Object({
@@ -77,16 +74,16 @@ export type PerServing = Static<typeof PerServing>
 
 /** Body of `POST /foods` and `PUT /foods/{id}`. */
 export const UserFoodInput = Type.Object({
-  name: Name('What you call it, e.g. "protein shake" or "grandma\'s chili" (≤ 100 characters); meal texts name it to log it'),
-  aliases: Type.Optional(Type.Array(Name('Another name for it (≤ 100 characters)'), { maxItems: MAX_ALIASES, description: 'Other names (at most 10); names and aliases are unique per user, compared without case, a leading "my" or a possessive \'s' })),
+  name: Name('What meal texts call it, e.g. "grandma\'s chili" (≤ 100 characters)'),
+  aliases: Type.Optional(Type.Array(Name('Another name (≤ 100 characters)'), { maxItems: MAX_ALIASES, description: 'At most 10; names and aliases are unique per user, ignoring case, "my" and \'s' })),
   serving: Type.Optional(Serving),
   per_serving: Type.Optional(PerServingInput),
-  recipe: Type.Optional(Text(MAX_RECIPE_LENGTH, 'A recipe\'s ingredients as /food reads a meal, e.g. "500 g ground beef, 2 cans kidney beans, 1 onion" (≤ 2000 characters)')),
-  servings: Type.Optional(Type.Number({ minimum: 1, maximum: 100, description: 'How many servings the recipe makes (1–100)' }))
+  recipe: Type.Optional(Text(MAX_RECIPE_LENGTH, 'Ingredients as a meal text, e.g. "500 g ground beef, 2 cans kidney beans" (≤ 2000 characters)')),
+  servings: Type.Optional(Type.Number({ minimum: 1, maximum: 100, description: 'Servings it makes (1–100)' }))
 }, {
   $id: 'UserFoodInput',
   additionalProperties: false,
-  description: 'A food from its label (name, serving and per_serving) or a recipe (name, recipe and servings)',
+  description: 'A food from its label (name, serving, per_serving) or a recipe (name, recipe, servings)',
   examples: [
     { name: 'protein shake', aliases: ['shake'], serving: { description: '1 bottle', grams: 330 }, per_serving: { kcal: 160, protein_g: 30, carbs_g: 6, fat_g: 2 } },
     { name: 'grandma\'s chili', recipe: '500 g ground beef, 2 cans kidney beans, 1 onion', servings: 4 }

@@ -26,10 +26,8 @@ export function foodWire (food: StoredFood): UserFood {
     aliases: food.aliases,
     serving: food.serving,
     per_serving: food.per_serving as PerServing,
-    ...(food.recipe === null
-      ? {}
-      // Stored rows hold the items the meal reader wrote, FoodItems.
-      : { recipe: food.recipe, servings: food.servings ?? 1, items: (food.items ?? []) as UserFood['items'], unmatched: food.unmatched ?? [] }),
+    // Stored rows hold the items the meal reader wrote, FoodItems.
+    ...(food.recipe === null ? {} : { recipe: food.recipe, servings: food.servings ?? 1, items: (food.items ?? []) as UserFood['items'], unmatched: food.unmatched ?? [] }),
     created_at: new Date(food.created_at).toISOString(),
     updated_at: new Date(food.updated_at).toISOString()
   }

@@ -163,6 +163,22 @@ export function foodRoutes (t: Test, fresh: Fresh): void {
     t.notOk(stateless.json().facts.items.some((i: { source: string }) => i.source.startsWith('user food')), 'nor does a request without a user')
   })
 
+  t.test('search lists the user\'s own foods first, never another user\'s', async (t) => {
+    const app = await fresh(t)
+    const ann = as(app, 'ann')
+    const shake = (await ann.post('/foods', SHAKE)).json()
+    const found = (await ann.get('/foods/search?q=protein%20shake&limit=3')).json().items
+    t.equal(found.length, 3)
+    // 160 kcal, 30 g protein, 6 g carbs and 2 g fat in 330 g: 48.48, 9.09, 1.82 and 0.61 per 100 g.
+    t.same(found[0], { id: shake.id, source: `user food ${String(shake.id)}`, description: 'Protein Shake', kcal_per_100g: 48.48, protein_g: 9.09, carbs_g: 1.82, fat_g: 0.61, portions: [{ description: '1 bottle', grams: 330 }] })
+    t.ok(found.slice(1).every((r: { source: string }) => r.source.startsWith('FNDDS') || r.source.startsWith('SR Legacy')), 'then the USDA rows')
+    t.same((await ann.get('/foods/search?q=ps&limit=1')).json().items.map((r: { id: string }) => r.id), [shake.id], 'a page of only the user\'s own')
+    const bob = (await as(app, 'bob').get('/foods/search?q=protein%20shake&limit=3')).json().items
+    t.notOk(bob.some((r: { source: string }) => r.source.startsWith('user food')), 'another user\'s foods are not listed')
+    const anonymous = (await as(app, undefined).get('/foods/search?q=protein%20shake&limit=3')).json().items
+    t.notOk(anonymous.some((r: { source: string }) => r.source.startsWith('user food')), 'nor without a user')
+  })
+
   t.test('a change or delete never rewrites a logged meal; later meals use the new values', async (t) => {
     const app = await fresh(t)
     const ann = as(app, 'ann')

@@ -22,6 +22,8 @@ export type UserFoodPiece = { item: FoodItem } | { text: string }
 /** The user's foods, indexed once for reading many meal texts. */
 export interface UserFoodIndex {
   readonly size: number
+  /** The foods it was built from, in the order given. */
+  readonly foods: readonly MatchableFood[]
   /** The text split into the user's foods and the rest, in text order. */
   read (text: string): UserFoodPiece[]
 }
@@ -203,5 +205,5 @@ export function createUserFoodIndex (foods: readonly MatchableFood[]): UserFoodI
     return pieces
   }
 
-  return { size: foods.length, read }
+  return { size: foods.length, foods, read }
 }

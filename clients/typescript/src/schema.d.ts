@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * Search USDA foods
-         * @description FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to.
+         * @description FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to. For an identified user (tracking), their own foods whose names start with the words come first, with their serving as the portion.
          */
         get: operations["searchFoods"];
         put?: never;
@@ -654,13 +654,13 @@ export interface components {
         };
         /** @description A USDA food row, per 100 g, with its household portions */
         FoodSearchItem: {
-            /** @description FNDDS food code (8 digits) or SR Legacy NDB number (5 digits) */
+            /** @description FNDDS food code (8 digits), SR Legacy NDB number (5 digits), or your food's id */
             id: string;
-            /** @description Where the row comes from: "FNDDS <code>" or "SR Legacy NDB <number>", as /food items cite it */
+            /** @description Where the row comes from: "FNDDS <code>", "SR Legacy NDB <number>" or "user food <id>", as /food items cite it */
             source: string;
-            /** @description The source's own description of the food */
+            /** @description The source's own description of the food, or your food's name */
             description: string;
-            /** @description Energy, kcal per 100 g */
+            /** @description Energy, kcal per 100 g (a label of a tiny serving, rounded up, can say more than fat's 900) */
             kcal_per_100g: number;
             /** @description Protein, g per 100 g (null where the source gives none) */
             protein_g: number | null;
@@ -678,7 +678,7 @@ export interface components {
         };
         /** @description Food rows for a search */
         FoodSearch: {
-            /** @description Best first: the row a meal text with these words would be matched to, then the food index's ranked rows */
+            /** @description For an identified user, their own foods whose names start with the words first; then the row a meal text with these words would be matched to, then the food index's ranked rows */
             items: components["schemas"]["FoodSearchItem"][];
         };
         /** @description A 2024 Adult Compendium row */

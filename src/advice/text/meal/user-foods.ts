@@ -61,8 +61,9 @@ function tokenize (text: string): Token[] {
   for (const m of text.matchAll(/\d+(?:[./]\d+)?|w\/|[\p{L}\p{N}'’]+|[,;:!?()+&\n]|\.(?!\d)/gu)) {
     const raw = m[0]
     const start = m.index
-    const sep = /^[,;:!?()+&\n.]$/.test(raw)
-    const word = sep ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '')
+    // "&" is said as "and": a separator between foods, a word inside a name ("mac & cheese").
+    const sep = /^[,;:!?()+\n.]$/.test(raw)
+    const word = raw === '&' ? 'and' : sep ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '')
     if (word !== '') out.push({ word, start, end: start + raw.length, sep })
   }
   return out
@@ -77,7 +78,8 @@ function says (text: string, name: string, last: boolean): boolean {
 
 function numberOf (word: string): number | undefined {
   if (word in COUNT_WORDS) return COUNT_WORDS[word]
-  const fraction = /^(\d+)\/(\d+)$/.exec(word)
+  // A vulgar fraction ("½") reads as 1⁄2 once folded; its slash is the fraction slash.
+  const fraction = /^(\d+)[/⁄](\d+)$/.exec(word)
   if (fraction !== null) return Number(fraction[2]) === 0 ? undefined : Number(fraction[1]) / Number(fraction[2])
   return /^\d+(?:\.\d+)?$/.test(word) ? Number(word) : undefined
 }
@@ -128,6 +130,13 @@ function amountBefore (tokens: Token[], at: number, food: MatchableFood): { serv
   } else if (said !== undefined && numberOf(said) !== undefined) {
     servings = numberOf(said) as number
     quantity = servings
+    i--
+  }
+  // "1 1/2 servings": a whole number before a fraction adds to it.
+  const whole = word(i)
+  if (servings < 1 && whole !== undefined && /^\d+$/.test(whole)) {
+    servings += Number(whole)
+    quantity += Number(whole)
     i--
   }
   // "half a serving of", "a quarter of": a fraction word before an article or a count of one.

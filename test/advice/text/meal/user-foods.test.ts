@@ -95,6 +95,18 @@ t.test('the rest of the text is left, in order, for the FNDDS reader', async (t)
   t.same(createUserFoodIndex([]).read('my protein shake'), [{ text: 'my protein shake' }], 'another user\'s foods are not in this index')
 })
 
+t.test('"&" in a name, vulgar and mixed fractions', async (t) => {
+  const mac: MatchableFood = { ...banana, id: 'f-mac', name: 'mac & cheese', serving: { description: '1 bowl', grams: 200 }, per_serving: { ...banana.per_serving, kcal: 400 } }
+  const macs = createUserFoodIndex([mac])
+  const sized = (text: string) => macs.read(text).flatMap((p) => 'item' in p ? [[p.item.quantity, p.item.kcal]] : [])
+  t.same(sized('mac and cheese'), [[1, 400]], '"&" is said as "and"')
+  t.same(sized('½ mac & cheese'), [[0.5, 200]])
+  // 1.5 bowls of 400 kcal.
+  t.same(sized('1 1/2 servings of mac & cheese'), [[1.5, 600]])
+  t.same(sized('1 1/2 bowls of my mac and cheese'), [[1.5, 600]])
+  t.same(macs.read('eggs & mac and cheese').map((p) => 'item' in p ? p.item.source : p.text), ['eggs & ', 'user food f-mac'], 'a "&" between foods still separates them')
+})
+
 t.test('the longest name wins where two start alike', async (t) => {
   const short: MatchableFood = { ...banana, id: 'f-short', name: 'chili' }
   const both = createUserFoodIndex([short, { ...chili, name: 'chili con carne' }])

@@ -25,11 +25,13 @@ const SECOND = ['shake', 'smoothie', 'bowl', 'chili', 'stew', 'salad', 'wrap', '
 
 const headers = (user: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${API_KEY}`, 'x-user-id': user })
 
+const nameOf = (i: number): string => `${FIRST[i % 10]} ${SECOND[Math.floor(i / 10) % 10]} ${Math.floor(i / 100) === 0 ? '' : `no ${Math.floor(i / 100)}`}`.trim()
+const foodOf = (i: number) => ({ name: nameOf(i), aliases: [`${nameOf(i)} ${i}`], serving: { description: '1 serving', grams: 250 }, per_serving: { kcal: 300, protein_g: 20 } })
+
 /** Saves the user's foods through the API, as a client would. */
 async function saveFoods (url: string, user: string): Promise<void> {
   for (let i = 0; i < FOODS; i++) {
-    const name = `${FIRST[i % 10]} ${SECOND[Math.floor(i / 10) % 10]} ${Math.floor(i / 100) === 0 ? '' : `no ${Math.floor(i / 100)}`}`.trim()
-    const body = { name, aliases: [`${name} ${i}`], serving: { description: '1 serving', grams: 250 }, per_serving: { kcal: 300, protein_g: 20 } }
+    const body = foodOf(i)
     let res = await fetch(`${url}/foods`, { method: 'POST', headers: headers(user), body: JSON.stringify(body) })
     // The machine is shared: an overloaded moment sheds a request (503), which is retried after its delay.
     for (let tries = 0; res.status === 503 && tries < 5; tries++) {
@@ -71,6 +73,20 @@ function queries (): string[] {
   return [...seen]
 }
 
+/** The matcher alone, in the bench's own process: reading a meal text against 1,000 foods, in µs. */
+async function matcherAlone (): Promise<number> {
+  const { createUserFoodIndex } = await import('../src/advice/text/meal/user-foods.js')
+  const unknown = { protein_g: null, carbs_g: null, fat_g: null, fiber_g: null, sugars_g: null, saturated_fat_g: null, sodium_mg: null, cholesterol_mg: null, potassium_mg: null, calcium_mg: null, iron_mg: null, vitamin_c_mg: null, vitamin_d_mcg: null, caffeine_mg: null, alcohol_g: null }
+  const index = createUserFoodIndex(Array.from({ length: FOODS }, (_, i) => ({ id: String(i), ...foodOf(i), per_serving: { ...unknown, kcal: 300 } })))
+  const times: number[] = []
+  for (let n = 0; n < 20_000; n++) {
+    const t0 = performance.now()
+    index.read(MEALS[n % MEALS.length])
+    times.push((performance.now() - t0) * 1000)
+  }
+  return percentile(times.sort((a, b) => a - b), 0.5)
+}
+
 /** Adds the user-food figures to the report. */
 export async function userFoodsSection (report: Report): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'health-tracker-foods-'))
@@ -105,6 +121,7 @@ export async function userFoodsSection (report: Report): Promise<void> {
       target: `≤ ${RATIO_TARGET}×`,
       met: perRich / perNone <= RATIO_TARGET
     })
+    report.notes.push(`user foods: reading a meal text against ${FOODS} saved foods takes ${(await matcherAlone()).toFixed(1)} µs (median, this process, tsx), the whole of what matching adds to a meal besides one indexed query for the user's version token.`)
     report.notes.push(`user foods: ${ROUNDS} rounds (ABBA) of ${SECONDS} s per user at ${RATE} req/s; ${answered.rich} and ${answered.none} meals answered; worst p99 ${p99.rich} ms with ${FOODS} foods, ${p99.none} ms with none.`)
 
     const latencies: number[] = []

@@ -91,6 +91,7 @@ function servingUnit (description: string): { count: number, unit: string } | un
   return count === undefined || count <= 0 || second === undefined ? undefined : { count, unit: singular(second) }
 }
 
+const MAX_GRAMS = 50000
 const FRACTIONS: ReadonlySet<string> = new Set(['half', 'quarter', 'third'])
 
 /** How much of a food the words before its name say, and where they start; undefined when they are not an amount. */
@@ -132,9 +133,9 @@ function amountBefore (tokens: Token[], at: number, food: MatchableFood): { serv
     quantity = servings
     i--
   }
-  // "1 1/2 servings": a whole number before a fraction adds to it.
+  // "1 1/2 servings": a whole number before a written fraction adds to it.
   const whole = word(i)
-  if (servings < 1 && whole !== undefined && /^\d+$/.test(whole)) {
+  if (/[/⁄]/.test(tokens[i + 1]?.word ?? '') && whole !== undefined && /^\d+$/.test(whole)) {
     servings += Number(whole)
     quantity += Number(whole)
     i--
@@ -150,7 +151,8 @@ function amountBefore (tokens: Token[], at: number, food: MatchableFood): { serv
   }
   const before = i >= 0 ? tokens[i] : undefined
   if (before !== undefined && !before.sep && !SEPARATOR_WORDS.has(before.word) && !FRAME.has(before.word)) return undefined
-  if (!(servings > 0 && Number.isFinite(servings))) return undefined
+  // An amount heavier than 50 kg is a typo or a test, not a meal: left to the reader, which reports it.
+  if (!(servings > 0 && servings * food.serving.grams <= MAX_GRAMS)) return undefined
   return { servings, quantity, unit, from: tokens[i + 1].start }
 }
 

@@ -104,6 +104,8 @@ t.test('"&" in a name, vulgar and mixed fractions', async (t) => {
   // 1.5 bowls of 400 kcal.
   t.same(sized('1 1/2 servings of mac & cheese'), [[1.5, 600]])
   t.same(sized('1 1/2 bowls of my mac and cheese'), [[1.5, 600]])
+  t.same(sized('200 1 bowls of mac and cheese'), [], 'a whole number before a whole count is not a mixed number')
+  t.same(sized('1000 servings of mac and cheese'), [], 'over 50 kg is no meal: left to the reader, which reports it')
   t.same(macs.read('eggs & mac and cheese').map((p) => 'item' in p ? p.item.source : p.text), ['eggs & ', 'user food f-mac'], 'a "&" between foods still separates them')
 })
 

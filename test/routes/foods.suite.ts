@@ -104,6 +104,8 @@ export function foodRoutes (t: Test, fresh: Fresh): void {
       problem(t, await ann.post('/foods', clash), 409, new RegExp(`already used by your food ${String(shake.id)}`))
     }
     t.equal((await as(app, 'bob').post('/foods', SHAKE)).statusCode, 201, 'another user may use the same names')
+    const raced = await Promise.all(Array.from({ length: 5 }, async () => await as(app, 'cy').post('/foods', SHAKE)))
+    t.same(raced.map((r) => r.statusCode).sort(), [201, 409, 409, 409, 409], 'concurrent creates with one name make one food')
     const other = (await ann.post('/foods', { ...SHAKE, name: 'oat shake', aliases: [] })).json()
     problem(t, await ann.put(`/foods/${String(other.id)}`, { ...SHAKE, name: 'oat shake', aliases: ['ps'] }), 409)
     const replaced = await ann.put(`/foods/${String(shake.id)}`, { ...SHAKE, aliases: ['shake'] })

@@ -16,6 +16,7 @@ import { createReport, mb, render, times, type Report } from './report.js'
 import { soakGeminiSection, soakLocalSection } from './soak.js'
 import { startupSection } from './startup.js'
 import { trackingBench } from './tracking.js'
+import { userFoodsSection } from './user-foods.js'
 import { geminiSection, LATENCY_MS, openaiSection } from './upstream.js'
 import type { Bare } from './bare.js'
 
@@ -35,6 +36,8 @@ const SECTIONS: Record<string, (report: Report, bare: Bare) => Promise<void>> = 
   startup: startupSection,
   'soak-local': soakLocalSection,
   'soak-gemini': soakGeminiSection,
+  // A user's 1,000 saved foods matched in tracked POST /food, against a user with none; search latency.
+  'user-foods': userFoodsSection,
   // Tracked POST /water on SQLite and Postgres against the stateless request (bench/tracking.ts).
   tracking: async () => { trackingLines.push(...await trackingBench()) }
 }

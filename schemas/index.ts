@@ -5,6 +5,7 @@ import { NutrientGoals, Nutrients } from './nutrients.js'
 import { ActivitySearch, ActivitySearchItem, FoodSearch, FoodSearchItem } from './search.js'
 import { Health, ProviderStates, Readiness } from './health.js'
 import { DayTotals, DaySummary, EntryPage, Erased, Export, Profile, ProfileInput, TrackedEntry } from './tracking.js'
+import { PerServing, UserFood, UserFoodInput, UserFoodPage } from './user-foods.js'
 import { WaterAdvice, WaterEntry, WaterFacts } from './water.js'
 
 /** Every named schema, in the order they are added to Fastify (referenced ones first). */
@@ -15,5 +16,6 @@ export const allSchemas = [
   FoodEntry, FoodItem, FoodFacts, FoodAdvice,
   FoodSearchItem, FoodSearch, ActivitySearchItem, ActivitySearch,
   ProviderStates, Health, Readiness,
-  TrackedEntry, EntryPage, DaySummary, Profile, ProfileInput, Export, Erased
+  TrackedEntry, EntryPage, DaySummary, Profile, ProfileInput,
+  PerServing, UserFoodInput, UserFood, UserFoodPage, Export, Erased
 ]

@@ -3,6 +3,7 @@ import { Entry } from './common.js'
 import { FoodEntry } from './food.js'
 import { GymEntry } from './gym.js'
 import { EntriesQuery, EntryParams, LogHeaders, SummaryQuery } from './tracking.js'
+import { UserFoodsQuery } from './user-foods.js'
 import { WaterEntry } from './water.js'
 
 // The MCP tools' own inputs and outputs. Each is assembled from the fields of
@@ -80,3 +81,11 @@ export const Deleted = Type.Object({
 }, { $id: 'Deleted', additionalProperties: false, description: 'The entry was deleted; the day\'s totals follow' })
 /** Output of `delete_entry`. */
 export type Deleted = Static<typeof Deleted>
+
+/** Input of `list_foods`: `GET /foods`'s query, with `limit` a JSON integer (as in list_entries). */
+export const ListFoodsInput = Type.Object({
+  cursor: UserFoodsQuery.properties.cursor,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Page size, 1–200 (default 50)' }))
+}, { $id: 'ListFoodsInput', additionalProperties: false, description: 'Which of your foods to list, a page at a time' })
+/** Input of `list_foods`. */
+export type ListFoodsInput = Static<typeof ListFoodsInput>

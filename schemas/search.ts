@@ -24,10 +24,10 @@ const FoodPortion = Type.Object({
 
 /** One food row found by a search. */
 export const FoodSearchItem = Type.Object({
-  id: Type.String({ maxLength: 8, description: 'FNDDS food code (8 digits) or SR Legacy NDB number (5 digits)' }),
-  source: Type.String({ maxLength: 40, description: 'Where the row comes from: "FNDDS <code>" or "SR Legacy NDB <number>", as /food items cite it' }),
-  description: Type.String({ maxLength: 300, description: 'The source\'s own description of the food' }),
-  kcal_per_100g: Type.Number({ minimum: 0, maximum: 1000, description: 'Energy, kcal per 100 g' }),
+  id: Type.String({ maxLength: 36, description: 'FNDDS food code (8 digits), SR Legacy NDB number (5 digits), or your food\'s id' }),
+  source: Type.String({ maxLength: 60, description: 'Where the row comes from: "FNDDS <code>", "SR Legacy NDB <number>" or "user food <id>", as /food items cite it' }),
+  description: Type.String({ maxLength: 300, description: 'The source\'s own description of the food, or your food\'s name' }),
+  kcal_per_100g: Type.Number({ minimum: 0, maximum: 1500, description: 'Energy, kcal per 100 g (a label of a tiny serving, rounded up, can say more than fat\'s 900)' }),
   protein_g: Grams('Protein, g per 100 g (null where the source gives none)'),
   carbs_g: Grams('Carbohydrate, g per 100 g (null where the source gives none)'),
   fat_g: Grams('Total fat, g per 100 g (null where the source gives none)'),
@@ -38,7 +38,7 @@ export type FoodSearchItem = Static<typeof FoodSearchItem>
 
 /** The answer of `GET /foods/search`. */
 export const FoodSearch = Type.Object({
-  items: Type.Array(Type.Ref(FoodSearchItem), { maxItems: 50, description: 'Best first: the row a meal text with these words would be matched to, then the food index\'s ranked rows' })
+  items: Type.Array(Type.Ref(FoodSearchItem), { maxItems: 50, description: 'For an identified user, their own foods whose names start with the words first; then the row a meal text with these words would be matched to, then the food index\'s ranked rows' })
 }, { $id: 'FoodSearch', additionalProperties: false, description: 'Food rows for a search' })
 /** The answer of `GET /foods/search`. */
 export type FoodSearch = Static<typeof FoodSearch>

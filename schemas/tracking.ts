@@ -135,15 +135,17 @@ export type ProfileInput = Static<typeof ProfileInput>
 export const Export = Type.Object({
   profile: Type.Ref(Profile),
   entries: Type.Array(Type.Ref(TrackedEntry), { description: 'Every entry, oldest first by creation' }),
+  // By name: schemas/user-foods.ts reaches this module through FoodItem, so it cannot be imported here.
+  foods: Type.Array(Type.Ref('UserFood'), { maxItems: 1000, description: 'Your foods and recipes, oldest first (UserFood)' }),
   exported_at: Type.String({ format: 'date-time', maxLength: 30, description: 'When the export was made' })
-}, { $id: 'Export', additionalProperties: false, description: 'Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line)' })
+}, { $id: 'Export', additionalProperties: false, description: 'The profile, every entry and your foods (NDJSON: one {"profile": …} line, one {"food": …} line per food, then one entry per line)' })
 /** Everything a user has. */
 export type Export = Static<typeof Export>
 
 /** Answer of `DELETE /profile`. */
 export const Erased = Type.Object({
   deleted_entries: Type.Integer({ format: 'int32', minimum: 0, maximum: 2_147_483_647, description: 'Entries erased' })
-}, { $id: 'Erased', additionalProperties: false, description: 'The user and all their entries were erased' })
+}, { $id: 'Erased', additionalProperties: false, description: 'The user, all their entries and their foods were erased' })
 
 /** Headers a tracked request may carry. */
 export const TrackingHeaders = Type.Object({

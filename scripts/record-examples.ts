@@ -26,6 +26,9 @@ const TOPICS = [
   { topic: 'gym', op: 'adviseGym', invalid: { activity: 'running', duration_minutes: '45' }, other: { activity: 'cycling', duration_minutes: 30 } },
   { topic: 'food', op: 'adviseFood', invalid: { meal: 'brunch', food: 'oatmeal with berries' }, other: { meal: 'lunch', food: 'rice and beans' } }
 ] as const
+// A food from its label and a recipe, as the README's examples post them.
+const SHAKE = { name: 'protein shake', aliases: ['shake'], serving: { description: '1 bottle', grams: 330 }, per_serving: { kcal: 160, protein_g: 30, carbs_g: 6, fat_g: 2, sodium_mg: 220 } }
+const CHILI = { name: 'grandma\'s chili', recipe: '500 g ground beef, 400 g kidney beans, 1 onion', servings: 4 }
 
 /**
  * A frozen wall clock (moved on by one second per request) and counted UUIDs
@@ -60,6 +63,16 @@ export function freezeClockAndIds (): { tick: () => void, restore: () => void } 
       syncBuiltinESMExports()
     }
   }
+}
+
+/** One request per /foods operation, as one user, for the answers every operation gives alike (429, 503). */
+function foodRequests (tracked: (url: string, method?: InjectOptions['method']) => InjectOptions): Array<[string, InjectOptions]> {
+  const id = '5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a'
+  const withBody = (request: InjectOptions): InjectOptions => ({ ...request, headers: { ...request.headers, 'content-type': JSON_TYPE }, payload: SHAKE })
+  return [
+    ['createFood', withBody(tracked('/foods', 'POST'))], ['listFoods', tracked('/foods')], ['getFood', tracked(`/foods/${id}`)],
+    ['replaceFood', withBody(tracked(`/foods/${id}`, 'PUT'))], ['deleteFood', tracked(`/foods/${id}`, 'DELETE')]
+  ]
 }
 
 /**
@@ -140,6 +153,36 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
       await record(app, op, 'bad_user_id', 'An X-User-Id with a space', { method: method ?? 'GET', url, headers: { ...headers, 'x-user-id': 'alice smith' }, ...(method === 'PUT' ? { payload: {} } : {}) }, 400)
     }
 
+    const carol = { ...key, 'x-user-id': 'carol' }
+    const asCarol = (url: string, method: InjectOptions['method'] = 'GET', payload?: object): InjectOptions =>
+      ({ method, url, headers: payload === undefined ? carol : { ...carol, 'content-type': JSON_TYPE }, ...(payload === undefined ? {} : { payload }) })
+    const shake = (await record(app, 'createFood', 'label', 'A food from its label', asCarol('/foods', 'POST', SHAKE), 201)).json().id
+    const chili = (await record(app, 'createFood', 'recipe', 'A recipe of 4 servings, read once by the meal reader', asCarol('/foods', 'POST', CHILI), 201)).json().id
+    await record(app, 'createFood', 'validation_error', 'A negative nutrient value', asCarol('/foods', 'POST', { ...SHAKE, name: 'bar', per_serving: { kcal: 200, protein_g: -1 } }), 400)
+    await record(app, 'createFood', 'name_taken', 'A name another food has as an alias, in other letter case', asCarol('/foods', 'POST', { ...SHAKE, name: 'Shake', aliases: [] }), 409)
+    await record(app, 'createFood', 'recipe_unrecognised', 'A recipe that names no known food', asCarol('/foods', 'POST', { name: 'mystery stew', recipe: 'blorft and zzqx', servings: 2 }), 422)
+    await record(app, 'adviseFood', 'user_foods', 'A meal naming a saved food and a saved recipe, sized by their servings', post('/food', { food: '2 servings of my protein shake and half a grandma\'s chili' }, carol), 200)
+    await record(app, 'listFoods', 'page', 'Carol\'s foods, newest first', asCarol('/foods?limit=1'), 200)
+    await record(app, 'listFoods', 'validation_error', 'A limit over 200', asCarol('/foods?limit=500'), 400)
+    await record(app, 'getFood', 'food', 'The label food', asCarol(`/foods/${String(shake)}`), 200)
+    await record(app, 'getFood', 'validation_error', 'An id longer than 36 characters', asCarol(`/foods/${'f'.repeat(37)}`), 400)
+    await record(app, 'getFood', 'not_found', 'An id that is not one of yours', asCarol('/foods/5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a'), 404)
+    await record(app, 'replaceFood', 'replaced', 'The label food with a new label; meals already logged keep the old values', asCarol(`/foods/${String(shake)}`, 'PUT', { ...SHAKE, per_serving: { kcal: 180, protein_g: 32 } }), 200)
+    await record(app, 'replaceFood', 'validation_error', 'Both a label and a recipe', asCarol(`/foods/${String(shake)}`, 'PUT', { ...SHAKE, recipe: 'toast', servings: 2 }), 400)
+    await record(app, 'replaceFood', 'not_found', 'An id that is not one of yours', asCarol('/foods/5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a', 'PUT', SHAKE), 404)
+    await record(app, 'replaceFood', 'name_taken', 'The recipe renamed to the label food\'s alias', asCarol(`/foods/${String(chili)}`, 'PUT', { ...CHILI, name: 'SHAKE' }), 409)
+    await record(app, 'replaceFood', 'recipe_unrecognised', 'A recipe that names no known food', asCarol(`/foods/${String(chili)}`, 'PUT', { ...CHILI, recipe: 'blorft' }), 422)
+    await record(app, 'deleteFood', 'not_found', 'An id that is not one of yours', asCarol('/foods/5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a', 'DELETE'), 404)
+    await record(app, 'deleteFood', 'validation_error', 'An id longer than 36 characters', asCarol(`/foods/${'f'.repeat(37)}`, 'DELETE'), 400)
+    await record(app, 'deleteFood', 'deleted', 'The recipe deleted', asCarol(`/foods/${String(chili)}`, 'DELETE'), 204)
+    delete book.deleteFood['204']
+    for (const [op, url, method] of [['createFood', '/foods', 'POST'], ['listFoods', '/foods'], ['getFood', `/foods/${String(shake)}`], ['replaceFood', `/foods/${String(shake)}`, 'PUT'], ['deleteFood', `/foods/${String(shake)}`, 'DELETE']] as const) {
+      const body = method === 'POST' || method === 'PUT' ? { payload: SHAKE } : {}
+      const headers = body.payload === undefined ? key : { ...key, 'content-type': JSON_TYPE }
+      await record(app, op, 'no_user', 'An API key without X-User-Id', { method: method ?? 'GET', url, headers, ...body }, 401)
+      await record(app, op, 'bad_user_id', 'An X-User-Id with a space', { method: method ?? 'GET', url, headers: { ...headers, 'x-user-id': 'carol smith' }, ...body }, 400)
+    }
+
     await record(app, 'searchFoods', 'banana', 'The first three rows for "banana"', { url: '/foods/search?q=banana&limit=3', headers: key }, 200)
     await record(app, 'searchFoods', 'validation_error', 'A limit over 50', { url: '/foods/search?q=banana&limit=51', headers: key }, 400)
     await record(app, 'searchFoods', 'missing_token', 'No Authorization header while API keys are configured', { url: '/foods/search?q=banana' }, 401)
@@ -168,7 +211,8 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
       ['listEntries', tracked('/entries')], ['getEntry', tracked(`/entries/${ids[0]}`)], ['deleteEntry', tracked(`/entries/${ids[0]}`, 'DELETE')],
       ['getDaySummary', tracked('/summary')], ['getProfile', tracked('/profile')], ['putProfile', { ...tracked('/profile', 'PUT'), headers: { ...alice, 'content-type': JSON_TYPE }, payload: {} }],
       ['deleteProfile', tracked('/profile', 'DELETE')], ['exportData', tracked('/export')],
-      ['searchFoods', { url: '/foods/search?q=banana', headers: key }], ['searchActivities', { url: '/activities/search?q=running', headers: key }]
+      ['searchFoods', { url: '/foods/search?q=banana', headers: key }], ['searchActivities', { url: '/activities/search?q=running', headers: key }],
+      ...foodRequests(tracked)
     ] as const) {
       await record(limited, op, 'rate_limited', 'Over RATE_LIMIT_MAX (1 here) in the window', request, 429)
     }
@@ -188,7 +232,8 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
     for (const [op, request] of [
       ['listEntries', tracked('/entries')], ['getEntry', tracked(`/entries/${ids[0]}`)], ['deleteEntry', tracked(`/entries/${ids[0]}`, 'DELETE')],
       ['getDaySummary', tracked('/summary')], ['getProfile', tracked('/profile')], ['putProfile', { ...tracked('/profile', 'PUT'), headers: { ...alice, 'content-type': JSON_TYPE }, payload: {} }],
-      ['deleteProfile', tracked('/profile', 'DELETE')], ['exportData', tracked('/export')]
+      ['deleteProfile', tracked('/profile', 'DELETE')], ['exportData', tracked('/export')],
+      ...foodRequests(tracked)
     ] as const) {
       await record(down, op, 'database_down', 'The database is unreachable', request, 503)
     }

@@ -22,6 +22,7 @@ import entryRoutes from './routes/entries.js'
 import mcpRoutes from './routes/mcp.js'
 import profileRoutes from './routes/profile.js'
 import searchRoutes from './routes/search.js'
+import userFoodRoutes from './routes/foods.js'
 
 /** How an entry point other than the HTTP server uses the app. */
 export interface BuildOptions {
@@ -105,6 +106,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     if (off === undefined) {
       await scope.register(entryRoutes)
       await scope.register(profileRoutes)
+      await scope.register(userFoodRoutes)
     }
   })
   return app

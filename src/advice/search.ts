@@ -4,6 +4,8 @@ import { citation, type Food } from './data/foods.js'
 import { vendored } from './data/vendored.js'
 import { ActivitySynonyms, activities, activityIndex, identifierWords, matchActivity, type Activity } from './text/activities.js'
 import { mealLookup } from './text/meal/parse.js'
+import { nameKey, type MatchableFood } from './text/meal/user-foods.js'
+import { round } from './facts/round.js'
 import { createRewriter, tokens } from './text/tokens.js'
 
 // Search ranks with the text readers' own index and lookup (one copy of each, built once), so a search
@@ -56,4 +58,29 @@ export function searchActivities (q: string, limit: number): ActivitySearchItem[
   const byCode = matched === null ? undefined : activities.find((a) => a.code === matched.code)
   const ranked = words.length === 0 ? [] : index.search(words, limit).map((c) => activities[c.index])
   return distinct([byCode, ...ranked], limit).map(activityItem)
+}
+
+const per100g = (value: number | null, grams: number): number | null => value === null ? null : round(value * 100 / grams, 2)
+
+/**
+ * A user's own foods for a search, in the order given: those whose name or an alias has a word
+ * starting with each word asked ("prot sh" finds "protein shake"), as rows per 100 g with their serving.
+ */
+export function searchUserFoods (q: string, foods: readonly MatchableFood[], limit: number): FoodSearchItem[] {
+  const asked = nameKey(q).split(' ').filter((w) => w !== '')
+  if (asked.length === 0) return []
+  const found = foods.filter((food) => [food.name, ...food.aliases].some((name) => {
+    const words = nameKey(name).split(' ')
+    return asked.every((a) => words.some((w) => w.startsWith(a)))
+  }))
+  return found.slice(0, limit).map((food) => ({
+    id: food.id,
+    source: `user food ${food.id}`,
+    description: food.name,
+    kcal_per_100g: per100g(food.per_serving.kcal, food.serving.grams) ?? 0,
+    protein_g: per100g(food.per_serving.protein_g, food.serving.grams),
+    carbs_g: per100g(food.per_serving.carbs_g, food.serving.grams),
+    fat_g: per100g(food.per_serving.fat_g, food.serving.grams),
+    portions: [{ description: food.serving.description, grams: food.serving.grams }]
+  }))
 }

@@ -16,7 +16,7 @@ export interface DomainProblem {
 }
 
 /** The HTTP status of each kind of tracking error. */
-const KIND_STATUS: Readonly<Record<TrackingErrorKind, number>> = { invalid: 400, no_user: 401, not_found: 404, conflict: 409 }
+const KIND_STATUS: Readonly<Record<TrackingErrorKind, number>> = { invalid: 400, no_user: 401, not_found: 404, conflict: 409, unprocessable: 422 }
 
 /** Seconds a caller is told to wait while the JWKS cannot be fetched. */
 const JWKS_RETRY_AFTER_S = 5
@@ -28,7 +28,8 @@ const JWKS_RETRY_AFTER_S = 5
  */
 export function domainProblem (error: unknown, slugOf: (status: number) => string): DomainProblem | undefined {
   if (error instanceof FieldValueError) {
-    return { status: 400, detail: error.message, metricsType: 'validation', errors: [{ field: error.field, message: error.reason }] }
+    const status = KIND_STATUS[error.kind]
+    return { status, detail: error.message, metricsType: status === 400 ? 'validation' : slugOf(status), errors: [{ field: error.field, message: error.reason }] }
   }
   if (error instanceof TrackingError) {
     const status = KIND_STATUS[error.kind]

@@ -1,4 +1,5 @@
 import type { DaySummary, DayTotals, EntryPage } from '../../schemas/tracking.js'
+import type { UserFood, UserFoodPage } from '../../schemas/user-foods.js'
 import { ENTRY_TOPIC_DEFS, type EntryTopicDef } from '../advice/topics/index.js'
 import type { Advice, EntryTopic, FactsOf } from '../advice/types.js'
 
@@ -34,4 +35,18 @@ export function pageText (page: EntryPage): string {
   const lines = page.items.map((e) => `- ${e.id} ${e.topic} at ${e.time}`)
   const more = page.next_cursor === null ? '' : `\nMore: call again with cursor "${page.next_cursor}".`
   return `${entries(page.items.length)}${lines.length > 0 ? ':\n' : '.'}${lines.join('\n')}${more}`
+}
+
+/** A saved food: its names and one serving's energy. */
+export function foodText (food: UserFood): string {
+  const aliases = food.aliases.length === 0 ? '' : ` (also ${food.aliases.map((a) => `"${a}"`).join(', ')})`
+  const recipe = food.recipe === undefined ? '' : ` Recipe of ${food.servings ?? 1} servings from ${food.items?.length ?? 0} item(s)${(food.unmatched ?? []).length > 0 ? `; not recognised: ${(food.unmatched ?? []).join(', ')}` : ''}.`
+  return `Food ${food.id}: "${food.name}"${aliases}, ${food.per_serving.kcal} kcal per ${food.serving.description} (${food.serving.grams} g).${recipe}`
+}
+
+/** A page of foods, one line each. */
+export function foodPageText (page: UserFoodPage): string {
+  const lines = page.items.map((f) => `- ${f.id} "${f.name}": ${f.per_serving.kcal} kcal per ${f.serving.description}`)
+  const more = page.next_cursor === null ? '' : `\nMore: call again with cursor "${page.next_cursor}".`
+  return `${page.items.length} ${page.items.length === 1 ? 'food' : 'foods'}${lines.length > 0 ? ':\n' : '.'}${lines.join('\n')}${more}`
 }

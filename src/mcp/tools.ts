@@ -1,17 +1,19 @@
 import type { Static, TObject } from '@sinclair/typebox'
 import { FoodAdvice, FoodEntry, FoodFacts } from '../../schemas/food.js'
 import { GymAdvice, GymEntry, GymFacts } from '../../schemas/gym.js'
-import { DaySummaryInput, Deleted, DeleteEntryInput, ListEntriesInput, LogMealInput, LogWaterInput, LogWorkoutInput, LookupActivityInput, LookupFoodInput } from '../../schemas/mcp.js'
+import { DaySummaryInput, Deleted, DeleteEntryInput, ListEntriesInput, ListFoodsInput, LogMealInput, LogWaterInput, LogWorkoutInput, LookupActivityInput, LookupFoodInput } from '../../schemas/mcp.js'
 import { DaySummary, EntryPage } from '../../schemas/tracking.js'
+import { UserFood, UserFoodInput, UserFoodPage } from '../../schemas/user-foods.js'
 import { WaterAdvice, WaterEntry } from '../../schemas/water.js'
 import type { Advisor } from '../advice/advisor.js'
 import { ENTRY_TOPIC_DEFS, prepare } from '../advice/topics/index.js'
 import type { Advice, EntryOf, FactsOf } from '../advice/types.js'
 import { TrackingError, type IdempotencyCode } from '../tracking/errors.js'
 import { listEntries } from '../tracking/listing.js'
+import type { Foods } from '../tracking/foods.js'
 import type { Store } from '../tracking/store.js'
 import type { EntryTopic, LoggedAdvice, Tracker } from '../tracking/tracker.js'
-import { adviceText, dayText, factsText, pageText } from './texts.js'
+import { adviceText, dayText, factsText, foodPageText, foodText, pageText } from './texts.js'
 
 /** Who calls a tool, and how the call may be cancelled. */
 export interface ToolContext {
@@ -26,7 +28,7 @@ export interface ToolContext {
 export interface ToolDeps {
   advisor: Advisor
   /** Absent when tracking is off; the tracking tools then say why. */
-  tracking?: { store: Store, tracker: Tracker }
+  tracking?: { store: Store, tracker: Tracker, foods: Foods }
 }
 
 /** One tool: its schemas (TypeBox, the single source), what it does and how its answer reads as text. */
@@ -222,6 +224,27 @@ export function createTools (deps: ToolDeps): Tool[] {
         return { deleted: true, id: args.id }
       },
       text: (out: Deleted) => `Deleted entry ${out.id}; the day's totals no longer count it.`
+    }),
+    tool({
+      name: 'save_food',
+      title: 'Save a food or recipe',
+      description: 'Saves a food of the user\'s from its label, or a recipe (read like a meal), so log_meal counts it when a text names it: "my protein shake", "half a grandma\'s chili". ' + NEEDS_USER,
+      input: UserFoodInput,
+      output: UserFood,
+      tracked: true,
+      run: async (args, ctx) => await tracking().foods.create(ctx.user, args),
+      text: foodText
+    }),
+    tool({
+      name: 'list_foods',
+      title: 'List saved foods',
+      description: 'The user\'s saved foods and recipes, newest first; pass next_cursor back as cursor. Shows the names log_meal recognises and what a serving counts. ' + NEEDS_USER,
+      input: ListFoodsInput,
+      output: UserFoodPage,
+      tracked: true,
+      readOnly: true,
+      run: async (args, ctx) => await tracking().foods.list(ctx.user, args),
+      text: foodPageText
     })
   ]
 }

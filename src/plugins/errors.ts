@@ -32,6 +32,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  422: 'Unprocessable Content',
   406: 'Not Acceptable',
   408: 'Request Timeout',
   413: 'Content Too Large',
@@ -51,6 +52,7 @@ const SLUGS: Record<number, string> = {
   405: 'method-not-allowed',
   409: 'conflict',
   413: 'body-too-large',
+  422: 'unprocessable',
   415: 'unsupported-media-type',
   429: 'rate-limited',
   500: 'internal',
@@ -112,7 +114,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       if (domain.log !== undefined) request.log.warn(domain.log.fields, domain.log.message)
       if (domain.retryAfterS !== undefined) reply.header('retry-after', String(domain.retryAfterS))
       if (domain.status === 401) reply.header('www-authenticate', 'Bearer realm="health-tracker-api"')
-      return sendProblem(reply, request, domain.status, domain.detail, domain.errors === undefined ? {} : { type: problemType(400, true), errors: domain.errors })
+      return sendProblem(reply, request, domain.status, domain.detail, domain.errors === undefined ? {} : { type: problemType(domain.status, domain.status === 400), errors: domain.errors })
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (error instanceof Overloaded) {

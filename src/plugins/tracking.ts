@@ -6,6 +6,7 @@ import { openDatabase } from '../tracking/database.js'
 import { asDatabaseError, DatabaseUnavailableError } from '../tracking/errors.js'
 import { migrate } from '../tracking/migrations.js'
 import { createStore, type Store } from '../tracking/store.js'
+import { createFoods, type Foods } from '../tracking/foods.js'
 import { createTracker, type Tracker } from '../tracking/tracker.js'
 import { fieldOf, messageOf } from '../thrown.js'
 
@@ -62,12 +63,14 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
   new Gauge({ name: 'db_pool_waiting', help: 'Queries waiting for a database connection', registers: [registry], collect () { this.set(pool().waiting) } })
 
   const store = createStore(database, (operation, seconds, ok) => duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds), ensureMigrated)
+  const foods = createFoods({ store })
   const tracker = createTracker({
     store,
     advisor: app.advisor,
+    foods: foods.matcher,
     onCleanupError: (err) => app.log.warn({ err: messageOf(err) }, 'tracking clean-up failed')
   })
-  app.decorate('tracking', { store, tracker })
+  app.decorate('tracking', { store, tracker, foods })
 
   const purge = setInterval(() => {
     store.purgeExpired(Date.now()).catch((err: Error) => app.log.warn({ err: err.message }, 'idempotency purge failed'))
@@ -84,6 +87,6 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
 
 declare module 'fastify' {
   interface FastifyInstance {
-    tracking: { store: Store, tracker: Tracker }
+    tracking: { store: Store, tracker: Tracker, foods: Foods }
   }
 }

@@ -12,7 +12,7 @@ import { trackedRoute, userOf } from './tracked.js'
 
 /** `GET|PUT|DELETE /profile`, `GET /summary` and `GET /export`: the caller's settings, days and data. */
 export default async function profileRoutes (app: FastifyInstance) {
-  const { store, tracker } = app.tracking
+  const { store, tracker, foods } = app.tracking
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
 
   const getDaySummary = trackedRoute('getDaySummary')
@@ -68,9 +68,14 @@ export default async function profileRoutes (app: FastifyInstance) {
       ...deleteProfile.schema,
       response: { 200: okResponse('deleteProfile', 'Erased', { 'application/json': Type.Ref(Erased) }), ...deleteProfile.problems },
       summary: 'Erase yourself',
-      description: 'Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.'
+      description: 'Erases the profile, every entry, your foods and recipes, and every stored Idempotency-Key answer. It cannot be undone.'
     }
-  }, async (request) => ({ deleted_entries: await store.deleteUser(userOf(request)) }))
+  }, async (request) => {
+    const user = userOf(request)
+    const deleted = await store.deleteUser(user)
+    foods.forget(user)
+    return { deleted_entries: deleted }
+  })
 
   const exportData = trackedRoute('exportData')
   r.get('/export', {
@@ -79,19 +84,21 @@ export default async function profileRoutes (app: FastifyInstance) {
       response: {
         200: okResponse('exportData', 'The profile and every entry', {
           'application/json': Type.Ref(Export),
-          'application/x-ndjson': Type.String({ description: 'Newline-delimited JSON: one {"profile": …} line, then one TrackedEntry per line' })
+          'application/x-ndjson': Type.String({ description: 'Newline-delimited JSON: one {"profile": …} line, one {"food": …} line per UserFood, then one TrackedEntry per line' })
         }),
         ...exportData.problems
       },
       summary: 'Everything stored about you',
-      description: 'JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.'
+      description: 'JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line, one `{"food": …}` line per food, and then one entry per line, streamed.'
     }
   }, async (request, reply) => {
     const user = userOf(request)
     const profile = profileWire(await tracker.profile(user))
+    const saved = await foods.all(user)
     if (/\bapplication\/x-ndjson\b/i.test(request.headers.accept ?? '')) {
       async function * lines () {
         yield `${JSON.stringify({ profile })}\n`
+        for (const food of saved) yield `${JSON.stringify({ food })}\n`
         for await (const entry of store.allEntries(user)) yield `${JSON.stringify(toWire(entry))}\n`
       }
       // A stream is sent as is, without the JSON schema serializer; the type provider types
@@ -100,6 +107,6 @@ export default async function profileRoutes (app: FastifyInstance) {
     }
     const entries = []
     for await (const entry of store.allEntries(user)) entries.push(toWire(entry))
-    return { profile, entries, exported_at: new Date().toISOString() }
+    return { profile, entries, foods: saved, exported_at: new Date().toISOString() }
   })
 }

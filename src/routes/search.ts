@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { okResponse, problemResponses } from '../../schemas/common.js'
 import { ActivitySearch, FoodSearch, SEARCH_DEFAULT_LIMIT, SearchQuery } from '../../schemas/search.js'
-import { searchActivities, searchFoods, warmSearch } from '../advice/search.js'
+import { searchActivities, searchFoods, searchUserFoods, warmSearch } from '../advice/search.js'
 
 /** A bearer key, or none (keys are required only when API_KEYS is set); a fresh array per route, or the spec's YAML shares it by anchor. */
 const security = (): FastifySchema['security'] => [{ bearerAuth: [] }, {}]
@@ -15,6 +15,7 @@ export default async function searchRoutes (app: FastifyInstance) {
   // food index would block the event loop long enough for the overload guard to shed traffic.
   warmSearch()
   const r = app.withTypeProvider<TypeBoxTypeProvider>()
+  const tracking = app.hasDecorator('tracking') ? app.tracking : undefined
 
   r.get('/foods/search', {
     schema: {
@@ -22,11 +23,15 @@ export default async function searchRoutes (app: FastifyInstance) {
       tags: ['search'],
       security: security(),
       summary: 'Search USDA foods',
-      description: 'FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to.',
+      description: 'FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to. For an identified user (tracking), their own foods whose names start with the words come first, with their serving as the portion.',
       querystring: SearchQuery,
       response: { 200: okResponse('searchFoods', 'Food rows, best first', { 'application/json': Type.Ref(FoodSearch) }), ...problemResponses('searchFoods', [400, 401, 429]) }
     }
-  }, async (request) => ({ items: searchFoods(request.query.q, limitOf(request.query)) }))
+  }, async (request) => {
+    const limit = limitOf(request.query)
+    const own = tracking === undefined || request.userId === undefined ? [] : searchUserFoods(request.query.q, (await tracking.foods.matcher(request.userId))?.foods ?? [], limit)
+    return { items: [...own, ...(own.length < limit ? searchFoods(request.query.q, limit - own.length) : [])] }
+  })
 
   r.get('/activities/search', {
     schema: {

@@ -30,6 +30,30 @@ export interface Tables {
     kcal_out: number
     created_at: number
   }
+  user_foods: {
+    seq: Generated<number>
+    id: string
+    user_id: string
+    name: string
+    aliases: string
+    serving: string
+    per_serving: string
+    recipe: string | null
+    servings: number | null
+    items: string | null
+    unmatched: string | null
+    created_at: number
+    updated_at: number
+  }
+  user_food_names: {
+    user_id: string
+    name_key: string
+    food_id: string
+  }
+  user_food_versions: {
+    user_id: string
+    version: string
+  }
   idempotency_keys: {
     user_id: string
     key: string

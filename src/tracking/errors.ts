@@ -16,7 +16,7 @@ export class DatabaseUnavailableError extends Error {
  * not exist, or conflicts with what is stored. Each face of the service maps
  * the kind to its own answer (an HTTP status, an MCP tool error).
  */
-export type TrackingErrorKind = 'invalid' | 'no_user' | 'not_found' | 'conflict'
+export type TrackingErrorKind = 'invalid' | 'no_user' | 'not_found' | 'conflict' | 'unprocessable'
 
 /** Why an Idempotency-Key could not be honoured: used with another body, its entry since deleted, or its first request still running. */
 export type IdempotencyCode = 'key_reused' | 'key_entry_deleted' | 'key_in_progress'
@@ -39,12 +39,14 @@ export class TrackingError extends Error {
 /**
  * A field that has the right shape but names nothing real (31 February, an
  * unknown time zone): a validation error naming the field, like a schema error.
+ * Of kind `unprocessable` when the field is valid but cannot be used (a recipe
+ * that names no known food).
  */
 export class FieldValueError extends TrackingError {
   readonly field: string
   readonly reason: string
-  constructor (part: 'body' | 'query', field: string, reason: string) {
-    super('invalid', `Invalid request ${part}: ${field} ${reason}`)
+  constructor (part: 'body' | 'query', field: string, reason: string, kind: 'invalid' | 'unprocessable' = 'invalid') {
+    super(kind, `${kind === 'invalid' ? 'Invalid' : 'Unusable'} request ${part}: ${field} ${reason}`)
     this.name = 'FieldValueError'
     this.field = field
     this.reason = reason

@@ -57,6 +57,44 @@ export function migrations (dialect: Dialect): Record<string, Migration> {
           await db.schema.alterTable('users').addColumn(column, 'double precision').execute()
         }
       }
+    },
+    // The user's own foods and recipes. Names and aliases live in user_food_names, whose primary key
+    // (user, name key) makes them unique per user in one namespace, written in the food's transaction.
+    // user_food_versions holds a token that changes with every write of a user's foods, so each
+    // replica knows when its cached matcher for that user is stale.
+    '0003_user_foods': {
+      async up (db: Kysely<any>) {
+        await db.schema.createTable('user_foods')
+          .addColumn('seq', dialect === 'postgres' ? 'bigint' : 'integer', (c) => dialect === 'postgres'
+            ? c.primaryKey().generatedAlwaysAsIdentity()
+            : c.primaryKey().autoIncrement())
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('aliases', 'text', (c) => c.notNull())
+          .addColumn('serving', 'text', (c) => c.notNull())
+          .addColumn('per_serving', 'text', (c) => c.notNull())
+          .addColumn('recipe', 'text')
+          .addColumn('servings', 'double precision')
+          .addColumn('items', 'text')
+          .addColumn('unmatched', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute()
+        // Lists (newest first), counts and the matcher's load are one user's foods in creation order.
+        await db.schema.createIndex('user_foods_user_seq').on('user_foods').columns(['user_id', 'seq']).execute()
+        await db.schema.createTable('user_food_names')
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
+          .addColumn('food_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('user_food_names_pk', ['user_id', 'name_key'])
+          .execute()
+        await db.schema.createIndex('user_food_names_food').on('user_food_names').column('food_id').execute()
+        await db.schema.createTable('user_food_versions')
+          .addColumn('user_id', 'text', (c) => c.primaryKey())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .execute()
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, PoolStats, Tables } from './database.js'
 import { asDatabaseError } from './errors.js'
+import { createFoodStore } from './food-store.js'
 import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.js'
 
 /** A stored entry, as the store returns it. */
@@ -136,6 +137,9 @@ export function createStore (database: Database, observe: QueryObserver = () => 
       drained = undefined
     },
 
+    /** The user's own foods and recipes. */
+    foods: createFoodStore(run, database.dialect),
+
     ping: async () => await run('ping', async (q) => { await q.selectFrom('users').select('user_id').limit(1).execute() }),
 
     getProfile: async (userId: string): Promise<StoredProfile | undefined> => await run('get_profile', async (q) =>
@@ -147,9 +151,10 @@ export function createStore (database: Database, observe: QueryObserver = () => 
         .execute()
     }),
 
-    /** Erases the user: entries, idempotency records and profile, in one transaction. */
+    /** Erases the user: entries, foods, idempotency records and profile, in one transaction. */
     deleteUser: async (userId: string): Promise<number> => await run('delete_user', async (q) => await q.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('entries').where('user_id', '=', userId).executeTakeFirst()
+      for (const table of ['user_foods', 'user_food_names', 'user_food_versions'] as const) await trx.deleteFrom(table).where('user_id', '=', userId).execute()
       await trx.deleteFrom('idempotency_keys').where('user_id', '=', userId).execute()
       await trx.deleteFrom('users').where('user_id', '=', userId).execute()
       return Number(deleted.numDeletedRows)

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE, newEntry, requestHash, storedRequest } from './records
 import type { Store, StoredEntry, StoredProfile, Totals } from './store.js'
 import { daySummary, dayWaterTarget } from './summary.js'
 import { messageOf } from '../thrown.js'
+import type { UserFoodIndex } from '../advice/text/meal/user-foods.js'
 
 export type { EntryTopic } from '../advice/types.js'
 
@@ -17,7 +18,14 @@ export type LoggedAdvice<T extends EntryTopic> = Advice<T> & { entry_id: string,
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
 
 /** Tracking: logs entries with their facts and the day's totals, and answers the tracking resources. Free of HTTP. */
-export function createTracker (deps: { store: Store, advisor: Advisor, now?: () => number, onCleanupError?: (err: unknown) => void }) {
+export function createTracker (deps: {
+  store: Store
+  advisor: Advisor
+  /** The user's own foods, matched in their meal texts first; absent: none. */
+  foods?: (userId: string) => Promise<UserFoodIndex | undefined>
+  now?: () => number
+  onCleanupError?: (err: unknown) => void
+}) {
   const { store, advisor } = deps
   const now = deps.now ?? Date.now
 
@@ -36,13 +44,14 @@ export function createTracker (deps: { store: Store, advisor: Advisor, now?: () 
     const { timeField } = ENTRY_TOPIC_DEFS[topic]
     const instant = instantOf(body[timeField], profile.timezone, timeField)
     const day = dayRange(localDate(instant, profile.timezone), profile.timezone)
-    const before = await store.totals(userId, day.start, day.end)
+    const [before, foods] = await Promise.all([store.totals(userId, day.start, day.end), topic === 'food' ? deps.foods?.(userId) : undefined])
     // The facts are computed once, here, with the day; the advisor phrases them as they are.
     const request = prepare(topic, body, {
       weightKg: profile.weight_kg,
       waterTargetL: profile.water_target_l,
       waterSoFarL: before.water_l,
-      localTime: localWallTime(instant, profile.timezone)
+      localTime: localWallTime(instant, profile.timezone),
+      ...(foods === undefined ? {} : { foods })
     })
     const entry = newEntry(topic, body, request.facts, instant, now())
     await store.insertEntry(userId, entry, idempotency)

@@ -23,3 +23,18 @@ t.test('each row once, and never more than the limit', async (t) => {
   t.equal(rows[0].source, 'FNDDS 61210000')
   t.same(searchFoods('the of', 5), [])
 })
+
+t.test('a user\'s own foods: each word asked starts a word of a name or alias; values per 100 g of the serving', async (t) => {
+  const { searchUserFoods } = await import('../../src/advice/search.js')
+  const unknown = { fiber_g: null, sugars_g: null, saturated_fat_g: null, sodium_mg: null, cholesterol_mg: null, potassium_mg: null, calcium_mg: null, iron_mg: null, vitamin_c_mg: null, vitamin_d_mcg: null, caffeine_mg: null, alcohol_g: null }
+  // 160 kcal, 30 g protein, no carbs given, 2 g fat per 320 g bottle: 50, 9.38, null and 0.63 per 100 g.
+  const shake = { id: 'f1', name: 'My Protein Shake', aliases: ['PS'], serving: { description: '1 bottle', grams: 320 }, per_serving: { kcal: 160, protein_g: 30, carbs_g: null, fat_g: 2, ...unknown } }
+  const chili = { id: 'f2', name: 'Grandma\'s chili', aliases: [], serving: { description: '1 serving', grams: 225 }, per_serving: { kcal: 443.3, protein_g: null, carbs_g: null, fat_g: null, ...unknown } }
+  t.same(searchUserFoods('prot sh', [shake, chili], 10), [{ id: 'f1', source: 'user food f1', description: 'My Protein Shake', kcal_per_100g: 50, protein_g: 9.38, carbs_g: null, fat_g: 0.63, portions: [{ description: '1 bottle', grams: 320 }] }])
+  t.same(searchUserFoods('ps', [shake, chili], 10).map((r) => r.id), ['f1'], 'an alias finds it')
+  t.same(searchUserFoods('grandma', [shake, chili], 10).map((r) => r.id), ['f2'], 'a possessive name')
+  t.same(searchUserFoods('shake chili', [shake, chili], 10), [], 'every word must be found in one name')
+  t.same(searchUserFoods('my', [shake, chili], 10), [], '"my" alone asks for nothing')
+  t.same(searchUserFoods('', [shake, chili], 10), [])
+  t.equal(searchUserFoods('s', [shake, { ...chili, name: 'soup' }], 1).length, 1, 'never more than the limit')
+})

@@ -7,6 +7,7 @@ import { GymAdvice, GymFacts } from '../../schemas/gym.js'
 import { allSchemas } from '../../schemas/index.js'
 import { Deleted } from '../../schemas/mcp.js'
 import { DaySummary, EntryPage } from '../../schemas/tracking.js'
+import { UserFood, UserFoodPage } from '../../schemas/user-foods.js'
 import { WaterAdvice } from '../../schemas/water.js'
 import { build } from '../helpers/build.js'
 import { call, connect, INITIALIZE, listen, rawPost, textOf } from '../helpers/mcp.js'
@@ -23,7 +24,9 @@ const OUTPUTS: Record<string, TSchema> = {
   log_meal: FoodAdvice,
   get_day_summary: DaySummary,
   list_entries: EntryPage,
-  delete_entry: Deleted
+  delete_entry: Deleted,
+  save_food: UserFood,
+  list_foods: UserFoodPage
 }
 
 // An Ajv of the test's own, against the TypeBox schemas themselves (not the
@@ -41,7 +44,7 @@ const KEYS = { API_KEYS: 'agent-key-1,other-key-2' }
 const asUser = (user: string, key = 'agent-key-1') => ({ authorization: `Bearer ${key}`, 'x-user-id': user })
 const DAY = '2026-05-10'
 
-t.test('the SDK client lists the eleven tools with object schemas, and the advice tools answer as the REST routes do', async (t) => {
+t.test('the SDK client lists the thirteen tools with object schemas, and the advice tools answer as the REST routes do', async (t) => {
   const app = await build(t, KEYS)
   const url = await listen(app)
   const client = await connect(t, url, asUser('alice'))
@@ -237,9 +240,9 @@ t.test('HTTP guards: 401 without a key, 403 for a foreign Origin, 413 over the b
   const list = await rawPost(url, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }), { ...asUser('alice'), 'mcp-protocol-version': '2025-06-18' })
   t.equal(list.status, 200)
   const { result } = (await list.json()) as { result: { tools: unknown[] } }
-  t.equal(result.tools.length, 11)
-  // Every agent's context holds this result: 25 KiB at most.
-  t.ok(Buffer.byteLength(JSON.stringify(result)) <= 25_600, `tools/list is ${Buffer.byteLength(JSON.stringify(result))} bytes`)
+  t.equal(result.tools.length, 13)
+  // Every agent's context holds this result: 31 KiB at most.
+  t.ok(Buffer.byteLength(JSON.stringify(result)) <= 31_744, `tools/list is ${Buffer.byteLength(JSON.stringify(result))} bytes`)
 })
 
 t.test('/mcp shares the REST routes\' rate limit', async (t) => {
@@ -255,7 +258,7 @@ t.test('/mcp shares the REST routes\' rate limit', async (t) => {
 t.test('without tracking the tracking tools are listed and say why they cannot answer', async (t) => {
   const app = await build(t)
   const client = await connect(t, await listen(app))
-  t.equal((await client.listTools()).tools.length, 11)
+  t.equal((await client.listTools()).tools.length, 13)
   t.notOk((await call(client, 'lookup_food', { food: 'an apple' })).isError)
   const result = await call(client, 'get_day_summary')
   t.equal(result.isError, true)

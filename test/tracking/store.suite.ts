@@ -70,7 +70,7 @@ export function storeSuite (t: Test, backend: Backend): void {
       // fresh() migrated already: a second Migrator run finds nothing pending,
       // and the migration table records each migration exactly once.
       const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(database.db)
-      t.same(rows.rows.map((r) => r.name), ['0001_tracking', '0002_nutrient_goals'])
+      t.same(rows.rows.map((r) => r.name), ['0001_tracking', '0002_nutrient_goals', '0003_user_foods'])
     })
 
     t.test('profiles: absent, put, replace, per user', async (t) => {

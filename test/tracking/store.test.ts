@@ -131,6 +131,19 @@ t.test('a database made before the nutrient goals gains them, unset, and keeps i
   const first = { '0001_tracking': migrations(database.dialect)['0001_tracking'] }
   await new Migrator({ db: database.db, provider: { getMigrations: async () => first } }).migrateToLatest()
   await sql`insert into users (user_id, weight_kg, timezone, water_target_l, kcal_goal, created_at, updated_at) values ('old', 70, 'UTC', null, 2000, 1, 1)`.execute(database.db)
-  t.same(await migrate(database.db, database.dialect), ['0002_nutrient_goals'])
+  t.same(await migrate(database.db, database.dialect), ['0002_nutrient_goals', '0003_user_foods'])
   t.same(await createStore(database).getProfile('old'), { weight_kg: 70, timezone: 'UTC', water_target_l: null, kcal_goal: 2000, fiber_g_goal: null, sodium_mg_limit: null, sugars_g_limit: null })
+})
+
+t.test('a database made before user foods gains their tables and keeps its entries', async (t) => {
+  const database = await openDatabase({ url: 'sqlite::memory:', poolMax: 1, statementTimeoutMs: 2000 })
+  t.teardown(database.close)
+  const all = migrations(database.dialect)
+  const before = { '0001_tracking': all['0001_tracking'], '0002_nutrient_goals': all['0002_nutrient_goals'] }
+  await new Migrator({ db: database.db, provider: { getMigrations: async () => before } }).migrateToLatest()
+  const store = createStore(database)
+  await store.insertEntry('old', { id: 'e-old', topic: 'water', time_ms: 1, body: {}, facts: {}, water_l: 0.5, kcal_in: 0, kcal_out: 0, created_at: 1 })
+  t.same(await migrate(database.db, database.dialect), ['0003_user_foods'])
+  t.equal((await store.totals('old', 0, 2)).water_l, 0.5, 'the entry is still there')
+  t.same(await store.foods.all('old'), [], 'no foods yet')
 })

@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * Search USDA foods
-         * @description FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to.
+         * @description FNDDS and SR Legacy rows for some words, per 100 g with their household portions. The first row is the one a meal text with the same words is matched to. For an identified user (tracking), their own foods whose names start with the words come first, with their serving as the portion.
          */
         get: operations["searchFoods"];
         put?: never;
@@ -248,7 +248,7 @@ export interface paths {
         post?: never;
         /**
          * Erase yourself
-         * @description Erases the profile, every entry and every stored Idempotency-Key answer. It cannot be undone.
+         * @description Erases the profile, every entry, your foods and recipes, and every stored Idempotency-Key answer. It cannot be undone.
          */
         delete: operations["deleteProfile"];
         options?: never;
@@ -265,12 +265,64 @@ export interface paths {
         };
         /**
          * Everything stored about you
-         * @description JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line and then one entry per line, streamed.
+         * @description JSON by default; with `Accept: application/x-ndjson`, one `{"profile": …}` line, one `{"food": …}` line per food, and then one entry per line, streamed.
          */
         get: operations["exportData"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/foods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your foods and recipes
+         * @description Newest first, a page at a time: pass next_cursor back as cursor.
+         */
+        get: operations["listFoods"];
+        put?: never;
+        /**
+         * Save a food or a recipe
+         * @description A food from its label (serving and per_serving), or a recipe (recipe and servings) read once by the meal reader: its items are stored with it and one serving is the total over servings. A recipe that names no known food is a 422; one partly recognised is stored with `unmatched`. A name or alias you already use is a 409, and so is a 1,001st food. Meal texts you log (`POST /food`, `log_meal`) name it by its name or an alias, as a whole phrase ("my" and a possessive optional), sized by its serving: "my protein shake", "2 servings of grandma's chili", "half a grandma's chili".
+         */
+        post: operations["createFood"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/foods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your foods
+         * @description Another user's food, like a missing one, is a 404.
+         */
+        get: operations["getFood"];
+        /**
+         * Replace one of your foods
+         * @description Replaces the whole food (a recipe is read again). Meals already logged keep the values they were logged with. Another user's food is a 404.
+         */
+        put: operations["replaceFood"];
+        post?: never;
+        /**
+         * Delete one of your foods
+         * @description Meals already logged keep the values they were logged with; later meal texts no longer match it. Another user's food is a 404.
+         */
+        delete: operations["deleteFood"];
         options?: never;
         head?: never;
         patch?: never;
@@ -602,13 +654,13 @@ export interface components {
         };
         /** @description A USDA food row, per 100 g, with its household portions */
         FoodSearchItem: {
-            /** @description FNDDS food code (8 digits) or SR Legacy NDB number (5 digits) */
+            /** @description FNDDS food code (8 digits), SR Legacy NDB number (5 digits), or your food's id */
             id: string;
-            /** @description Where the row comes from: "FNDDS <code>" or "SR Legacy NDB <number>", as /food items cite it */
+            /** @description Where the row comes from: "FNDDS <code>", "SR Legacy NDB <number>" or "user food <id>", as /food items cite it */
             source: string;
-            /** @description The source's own description of the food */
+            /** @description The source's own description of the food, or your food's name */
             description: string;
-            /** @description Energy, kcal per 100 g */
+            /** @description Energy, kcal per 100 g (a label of a tiny serving, rounded up, can say more than fat's 900) */
             kcal_per_100g: number;
             /** @description Protein, g per 100 g (null where the source gives none) */
             protein_g: number | null;
@@ -626,7 +678,7 @@ export interface components {
         };
         /** @description Food rows for a search */
         FoodSearch: {
-            /** @description Best first: the row a meal text with these words would be matched to, then the food index's ranked rows */
+            /** @description For an identified user, their own foods whose names start with the words first; then the row a meal text with these words would be matched to, then the food index's ranked rows */
             items: components["schemas"]["FoodSearchItem"][];
         };
         /** @description A 2024 Adult Compendium row */
@@ -798,18 +850,157 @@ export interface components {
             sodium_mg_limit?: number | null;
             sugars_g_limit?: number | null;
         };
-        /** @description Every entry and the profile (NDJSON: one {"profile": …} line, then one entry per line) */
+        /** @description One serving; null where unknown */
+        PerServing: {
+            /** @description Energy per serving, in kcal */
+            kcal: number;
+            protein_g: number | null;
+            carbs_g: number | null;
+            fat_g: number | null;
+            fiber_g: number | null;
+            sugars_g: number | null;
+            saturated_fat_g: number | null;
+            sodium_mg: number | null;
+            cholesterol_mg: number | null;
+            potassium_mg: number | null;
+            calcium_mg: number | null;
+            iron_mg: number | null;
+            vitamin_c_mg: number | null;
+            vitamin_d_mcg: number | null;
+            caffeine_mg: number | null;
+            alcohol_g: number | null;
+        };
+        /**
+         * @description A food from its label (name, serving, per_serving) or a recipe (name, recipe, servings)
+         * @example {
+         *       "name": "protein shake",
+         *       "aliases": [
+         *         "shake"
+         *       ],
+         *       "serving": {
+         *         "description": "1 bottle",
+         *         "grams": 330
+         *       },
+         *       "per_serving": {
+         *         "kcal": 160,
+         *         "protein_g": 30,
+         *         "carbs_g": 6,
+         *         "fat_g": 2
+         *       }
+         *     }
+         * @example {
+         *       "name": "grandma's chili",
+         *       "recipe": "500 g ground beef, 2 cans kidney beans, 1 onion",
+         *       "servings": 4
+         *     }
+         */
+        UserFoodInput: {
+            /** @description What meal texts call it, e.g. "grandma's chili" (≤ 100 characters) */
+            name: string;
+            /** @description At most 10; names and aliases are unique per user, ignoring case, "my" and 's */
+            aliases?: string[];
+            /** @description One serving */
+            serving?: {
+                /** @description As the label words it, e.g. "1 scoop (30 g)" (≤ 100 characters) */
+                description: string;
+                /** @description Its weight, g (0–5000) */
+                grams: number;
+            };
+            /** @description One serving's energy, macros and nutrients, each in the unit its name ends with; a key not given (or null) is unknown, never 0 */
+            per_serving?: {
+                /** @description 0–10000 */
+                kcal: number;
+                /** @description 0–5000 */
+                protein_g?: number | null;
+                /** @description 0–5000 */
+                carbs_g?: number | null;
+                /** @description 0–5000 */
+                fat_g?: number | null;
+                /** @description 0–500 */
+                fiber_g?: number | null;
+                /** @description 0–5000 */
+                sugars_g?: number | null;
+                /** @description 0–5000 */
+                saturated_fat_g?: number | null;
+                /** @description 0–100000 */
+                sodium_mg?: number | null;
+                /** @description 0–10000 */
+                cholesterol_mg?: number | null;
+                /** @description 0–100000 */
+                potassium_mg?: number | null;
+                /** @description 0–50000 */
+                calcium_mg?: number | null;
+                /** @description 0–1000 */
+                iron_mg?: number | null;
+                /** @description 0–10000 */
+                vitamin_c_mg?: number | null;
+                /** @description 0–2500 */
+                vitamin_d_mcg?: number | null;
+                /** @description 0–5000 */
+                caffeine_mg?: number | null;
+                /** @description 0–1000 */
+                alcohol_g?: number | null;
+            };
+            /** @description Ingredients as a meal text, e.g. "500 g ground beef, 2 cans kidney beans" (≤ 2000 characters) */
+            recipe?: string;
+            /** @description Servings it makes (1–100) */
+            servings?: number;
+        };
+        /** @description One of your foods, or a recipe with the items it was read as */
+        UserFood: {
+            /** @description Opaque food id */
+            id: string;
+            /** @description Its name */
+            name: string;
+            /** @description Its other names */
+            aliases: string[];
+            /** @description One serving */
+            serving: {
+                /** @description As the label words it, e.g. "1 scoop (30 g)" (≤ 100 characters) */
+                description: string;
+                /** @description Its weight, g (0–5000) */
+                grams: number;
+            };
+            per_serving: components["schemas"]["PerServing"];
+            /** @description A recipe's text, as sent */
+            recipe?: string;
+            /** @description Servings the recipe makes */
+            servings?: number;
+            /** @description A recipe's ingredients as the meal reader read them, for the whole recipe */
+            items?: components["schemas"]["FoodItem"][];
+            /** @description Parts of a recipe that named no known food: left out of its values */
+            unmatched?: string[];
+            /**
+             * Format: date-time
+             * @description When it was first saved (UTC, ISO 8601)
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was last replaced (UTC, ISO 8601)
+             */
+            updated_at: string;
+        };
+        /** @description A page of your foods */
+        UserFoodPage: {
+            /** @description Newest first */
+            items: components["schemas"]["UserFood"][];
+            next_cursor: string | null;
+        };
+        /** @description The profile, every entry and your foods (NDJSON: one {"profile": …} line, one {"food": …} line per food, then one entry per line) */
         Export: {
             profile: components["schemas"]["Profile"];
             /** @description Every entry, oldest first by creation */
             entries: components["schemas"]["TrackedEntry"][];
+            /** @description Your foods and recipes, oldest first (UserFood) */
+            foods: components["schemas"]["UserFood"][];
             /**
              * Format: date-time
              * @description When the export was made
              */
             exported_at: string;
         };
-        /** @description The user and all their entries were erased */
+        /** @description The user, all their entries and their foods were erased */
         Erased: {
             /**
              * Format: int32
@@ -976,7 +1167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another body */
+            /** @description The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached */
             409: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -1154,7 +1345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another body */
+            /** @description The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached */
             409: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -1332,7 +1523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another body */
+            /** @description The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached */
             409: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -1799,7 +1990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such entry of yours */
+            /** @description No such entry or food of yours */
             404: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -1916,7 +2107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such entry of yours */
+            /** @description No such entry or food of yours */
             404: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -2430,6 +2621,640 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description The scheme to authenticate with */
                     "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFoods: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50) */
+                limit?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your foods */
+            200: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserFoodPage"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFood: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserFoodInput"];
+            };
+        };
+        responses: {
+            /** @description The food as stored */
+            201: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserFood"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached */
+            409: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but unusable: a recipe that names no food the service recognises; `errors` names the field */
+            422: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFood: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path: {
+                /** @description Food id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The food */
+            200: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserFood"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry or food of yours */
+            404: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceFood: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path: {
+                /** @description Food id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserFoodInput"];
+            };
+        };
+        responses: {
+            /** @description The food as stored */
+            200: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserFood"];
+                };
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry or food of yours */
+            404: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached */
+            409: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but unusable: a recipe that names no food the service recognises; `errors` names the field */
+            422: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteFood: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The user, when the bearer is an API key (≤ 128 characters of A–Z a–z 0–9 . _ : @ -) */
+                "x-user-id"?: string;
+            };
+            path: {
+                /** @description Food id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a field that breaks the schema; `errors` names each field */
+            400: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token (only when API keys are configured), or a tracking route without a user */
+            401: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: "Bearer realm=\"health-tracker-api\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry or food of yours */
+            404: {
+                headers: {
+                    /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per window (RATE_LIMIT_MAX) per API key, or per client IP without one */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets (RATE_LIMIT_WINDOW is at most 1 day) */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {

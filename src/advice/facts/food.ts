@@ -1,10 +1,14 @@
 import type { FoodEntry, FoodFacts, FoodItem } from '../../../schemas/food.js'
 import { nutrientsFrom, type NutrientKey, type Nutrients } from '../../../schemas/nutrients.js'
-import { parseMeal } from '../text/meal/parse.js'
+import { parseMeal, type MealParse, type MealOptions } from '../text/meal/parse.js'
+import type { UserFoodIndex } from '../text/meal/user-foods.js'
 import { round } from './round.js'
 
 const FNDDS = 'U.S. Department of Agriculture, Agricultural Research Service. 2024. USDA Food and Nutrient Database for Dietary Studies 2021-2023 (public domain)'
 const SR = 'U.S. Department of Agriculture, Agricultural Research Service. USDA National Nutrient Database for Standard Reference, Legacy Release (public domain)'
+
+// Items and unmatched parts a meal's facts hold, at most (FoodFacts' bounds).
+const MAX_PARTS = 50
 
 function sum (items: FoodItem[], key: 'protein_g' | 'carbs_g' | 'fat_g'): number | null {
   // A macro total is only honest when every matched item has that macro.
@@ -39,9 +43,30 @@ function nutrientTotals (items: FoodItem[]): { nutrients: Nutrients, note: strin
   return { nutrients, note: `${unknown.join(', ')} unknown for the meal: ${named} ${rows.length === 1 ? 'gives' : 'give'} no value` }
 }
 
-/** Parses a meal and totals its energy, macros and nutrients from FNDDS (and SR Legacy) rows, saying when the total is partial. */
-export function computeFoodFacts (entry: FoodEntry): FoodFacts {
-  const { items, unmatched, near } = parseMeal(entry.food, { portionSize: entry.portion_size })
+/**
+ * A meal read with the user's own foods first: their names cut out of the text as items, and each
+ * piece of text between them read by the FNDDS reader, in text order. Without foods, the reader alone.
+ */
+function readMeal (text: string, options: MealOptions, foods: UserFoodIndex | undefined): MealParse {
+  if (foods === undefined || foods.size === 0) return parseMeal(text, options)
+  const read: { items: FoodItem[], unmatched: string[], near: string[] } = { items: [], unmatched: [], near: [] }
+  for (const piece of foods.read(text)) {
+    if ('item' in piece) { read.items.push(piece.item); continue }
+    const parsed = parseMeal(piece.text, options)
+    read.items.push(...parsed.items)
+    read.unmatched.push(...parsed.unmatched)
+    read.near.push(...parsed.near)
+  }
+  // The facts' bounds: a meal text is short, so only a pathological one reaches them.
+  return { items: read.items.slice(0, MAX_PARTS), unmatched: read.unmatched.slice(0, MAX_PARTS), near: read.near }
+}
+
+/**
+ * Parses a meal and totals its energy, macros and nutrients from FNDDS (and SR Legacy) rows, saying
+ * when the total is partial. With a user's foods, their names and aliases are matched first.
+ */
+export function computeFoodFacts (entry: FoodEntry, foods?: UserFoodIndex): FoodFacts {
+  const { items, unmatched, near } = readMeal(entry.food, { portionSize: entry.portion_size }, foods)
   const notes: string[] = []
   const kcal = items.length === 0 ? null : round(items.reduce((acc, i) => acc + i.kcal, 0), 0)
   // A near food is counted (a missing item costs more than a near row) but the total is not called complete.
@@ -58,6 +83,7 @@ export function computeFoodFacts (entry: FoodEntry): FoodFacts {
   const sources = [...new Set(items.map((i) => i.source))]
   if (items.some((i) => i.source.startsWith('FNDDS'))) sources.push(FNDDS)
   if (items.some((i) => i.source.startsWith('SR Legacy'))) sources.push(SR)
+  if (items.some((i) => i.source.startsWith('user food'))) notes.push('items whose source is "user food <id>" use the values you saved for that food')
   return {
     kcal,
     complete,

@@ -55,7 +55,7 @@ export const food: EntryTopicDef<'food'> = {
   timeField: 'meal_time',
   // A meal's numbers do not depend on the day: a profile weight added here
   // would only come back as an unused context field.
-  facts: (entry) => ({ entry, facts: computeFoodFacts(entry) }),
+  facts: (entry, day) => ({ entry, facts: computeFoodFacts(entry, day?.foods) }),
   amounts: (_entry, facts) => ({ water_l: 0, kcal_in: facts.kcal ?? 0, kcal_out: 0 }),
   local: (request) => foodMessage(request.facts, request.entry.meal, seedOf(request)),
   text: foodText,

@@ -1,4 +1,5 @@
 import type { TObject } from '@sinclair/typebox'
+import type { UserFoodIndex } from '../text/meal/user-foods.js'
 import type { EntryTopic, FactsOf, ProviderRequest, Topic, TopicTypes } from '../types.js'
 
 /** What a tracked day adds to an entry's facts: the caller's profile and the day logged so far. */
@@ -11,6 +12,8 @@ export interface DayContext {
   waterSoFarL: number
   /** The entry's wall-clock date-time in the user's time zone, without an offset. */
   localTime: string
+  /** The user's own foods, matched in a meal text before the reference tables; absent: none. */
+  foods?: UserFoodIndex
 }
 
 /** What an entry adds to its day's stored sums. */

@@ -209,3 +209,20 @@ t.test('nutrients: the note names at most three rows', async (t) => {
   t.same(facts.items.map((i) => i.source), ['SR Legacy NDB 99011', 'SR Legacy NDB 99012', 'SR Legacy NDB 99013', 'SR Legacy NDB 99014'])
   t.same(facts.notes, [`${['fiber_g', 'sugars_g', 'saturated_fat_g', 'sodium_mg', 'cholesterol_mg', 'potassium_mg', 'calcium_mg', 'iron_mg', 'vitamin_c_mg', 'vitamin_d_mcg', 'caffeine_mg', 'alcohol_g'].join(', ')} unknown for the meal: SR Legacy NDB 99011, SR Legacy NDB 99012, SR Legacy NDB 99013 and 1 more give no value`])
 })
+
+t.test('a user\'s own foods are read first; the text around them goes to the FNDDS reader, in order', async (t) => {
+  const { createUserFoodIndex } = await import('../../../src/advice/text/meal/user-foods.js')
+  const unknown = { fiber_g: null, sugars_g: null, saturated_fat_g: null, sodium_mg: null, cholesterol_mg: null, potassium_mg: null, calcium_mg: null, iron_mg: null, vitamin_c_mg: null, vitamin_d_mcg: null, caffeine_mg: null, alcohol_g: null }
+  // A label of 160 kcal, 30 g protein, 6 g carbs, 2 g fat per 330 g bottle.
+  const foods = createUserFoodIndex([{ id: 'f1', name: 'protein shake', aliases: [], serving: { description: '1 bottle', grams: 330 }, per_serving: { kcal: 160, protein_g: 30, carbs_g: 6, fat_g: 2, ...unknown } }])
+  const facts = computeFoodFacts({ food: 'a banana, my protein shake and a zorblax' }, foods)
+  // 63107010 Banana, raw: 97 kcal per 100 g, "1 banana" 126 g = 122.2 kcal; then the shake, 160 kcal.
+  t.same(facts.items.map((i) => [i.source, i.kcal]), [['FNDDS 63107010', 122.2], ['user food f1', 160]])
+  t.equal(facts.kcal, 282, '122.2 + 160 = 282.2')
+  t.same(facts.unmatched, ['a zorblax'], 'a part no table knows is still reported')
+  t.equal(facts.complete, false)
+  t.ok(facts.notes.includes('items whose source is "user food <id>" use the values you saved for that food'))
+  t.match(facts.notes.join('\n'), /fiber_g, .* unknown for the meal: user food f1 gives no value/, 'a nutrient the label lacks is unknown for the meal, not undercounted')
+  t.same(facts.sources, ['FNDDS 63107010', 'user food f1', FNDDS])
+  t.same(computeFoodFacts({ food: 'a banana' }, createUserFoodIndex([])).items, parseMeal('a banana').items, 'no foods: the reader alone')
+})

@@ -75,7 +75,7 @@ export type PerServing = Static<typeof PerServing>
 /** Body of `POST /foods` and `PUT /foods/{id}`. */
 export const UserFoodInput = Type.Object({
   name: Name('What meal texts call it, e.g. "grandma\'s chili" (≤ 100 characters)'),
-  aliases: Type.Optional(Type.Array(Name('Another name (≤ 100 characters)'), { maxItems: MAX_ALIASES, description: 'At most 10; names and aliases are unique per user, ignoring case, "my" and \'s' })),
+  aliases: Type.Optional(Type.Array(Name('Another name (≤ 100 characters)'), { maxItems: MAX_ALIASES, description: 'At most 10, each unique per user (ignoring case, "my" and \'s)' })),
   serving: Type.Optional(Serving),
   per_serving: Type.Optional(PerServingInput),
   recipe: Type.Optional(Text(MAX_RECIPE_LENGTH, 'Ingredients as a meal text, e.g. "500 g ground beef, 2 cans kidney beans" (≤ 2000 characters)')),

@@ -90,6 +90,37 @@ function memberTypes (node: unknown): string[] {
   return Array.isArray(node.anyOf) ? node.anyOf.flatMap(memberTypes) : typeof node.type === 'string' ? [node.type] : []
 }
 
+// A listed output object of at least this many number fields (nutrients, per-serving values) is
+// written as a record of numbers: its keys are the documented ones, and a client checking
+// structuredContent needs the types, not twelve copies of them (about 4 KB of tools/list).
+const NUMBER_RECORD_MIN = 8
+
+/**
+ * An object whose fields are all numbers (or null), each described by its bounds alone, as a record
+ * of them: an output keeps only the value type; an input names its keys (`propertyNames`), since a
+ * model fills them in, and the server checks each bound. Anything else as it is.
+ */
+function numberRecord (node: Node, role: SchemaRole): Node {
+  const fields = isNode(node.properties) ? Object.entries(node.properties) : []
+  if (fields.length < NUMBER_RECORD_MIN) return node
+  const types = new Set<string>()
+  for (const [, field] of fields) {
+    if (!isNode(field)) return node
+    const { type, description, ...other } = field
+    const each = Array.isArray(type) ? type : [type]
+    if (Object.keys(other).length > 0 || !each.every((t) => t === 'number' || t === 'null')) return node
+    if (description !== undefined && !/^[\d\s.,–-]+$/.test(String(description))) return node
+    for (const t of each) types.add(String(t))
+  }
+  const { properties: _fields, ...rest } = node
+  const values = { type: types.size === 1 ? [...types][0] : [...types].sort() }
+  if (role === 'output') return { ...rest, additionalProperties: values }
+  // A required field stays a property: a required key must be one the schema defines.
+  const required = new Set(Array.isArray(node.required) ? node.required.map(String) : [])
+  const properties = Object.fromEntries(fields.filter(([key]) => required.has(key)).map(([key, field]) => [key, { type: (field as Node).type }]))
+  return { ...rest, ...(required.size > 0 ? { properties } : {}), propertyNames: { enum: fields.map(([key]) => key) }, additionalProperties: values }
+}
+
 /** Trims one inlined node for tools/list (see listedSchema). */
 function trim (node: Node, role: SchemaRole): Node {
   const walk = (child: unknown): unknown => isNode(child) ? trim(child, role) : child
@@ -97,6 +128,7 @@ function trim (node: Node, role: SchemaRole): Node {
   if (role === 'output') {
     out = mapChildren(node, walk, (key) => OUTPUT_KEYWORDS.has(key))
     if (isNode(out.properties) && Object.keys(out.properties).length === 0) delete out.properties
+    out = numberRecord(out, role)
   } else {
     out = mapChildren(node, walk, (key, value) => !INPUT_DROPPED.has(key) && !(key === 'pattern' && SERVER_PATTERNS.has(String(value))))
     // An entry's extra context fields: the server's rule names them by a pattern that excludes
@@ -104,6 +136,7 @@ function trim (node: Node, role: SchemaRole): Node {
     // of those types is allowed (the entry's description gives the rule in words).
     const extras = isNode(node.patternProperties) ? Object.values(node.patternProperties) : []
     if (extras.length === 1) out.additionalProperties = { type: [...new Set(memberTypes(extras[0]))] }
+    out = numberRecord(typeList(out), role)
   }
   return typeList(out)
 }
@@ -158,7 +191,21 @@ function share (root: Node): Node {
  * tool's schema is written once, in `$defs`.
  */
 export function listedSchema (schema: TSchema, role: SchemaRole): Node {
-  return share(trim(inline(schema), role))
+  const trimmed = trim(inline(schema), role)
+  return share(role === 'output' ? nestedListsAsObjects(trimmed, false) : trimmed)
+}
+
+/**
+ * An output with each list of objects inside another list's objects (a recipe's items in a page of
+ * foods) listed as a list of objects: the shape a client checks is kept to the first list, and the
+ * tool's description and the REST reference give the rest.
+ */
+function nestedListsAsObjects (node: Node, inList: boolean): Node {
+  const items = node.items
+  if (node.type === 'array' && isNode(items) && items.type === 'object') {
+    return inList ? { type: 'array', items: { type: 'object' } } : { ...node, items: nestedListsAsObjects(items, true) }
+  }
+  return mapChildren(node, (child) => isNode(child) ? nestedListsAsObjects(child, inList) : child)
 }
 
 /**

@@ -53,7 +53,7 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
     return {
       name: t.name,
       title: t.title,
-      description: reference === undefined ? t.description : `${t.description} Arguments as described under ${t.argumentsOf}.`,
+      description: reference === undefined ? t.description : `${t.description} Arguments: as ${t.argumentsOf}.`,
       inputSchema,
       outputSchema,
       annotations: hints(t)

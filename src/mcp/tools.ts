@@ -133,7 +133,7 @@ export function createTools (deps: ToolDeps): Tool[] {
     tool({
       name: 'lookup_food',
       title: 'Look up a meal in the USDA tables',
-      description: 'Foods, grams, kcal and macronutrients of a meal text from USDA FNDDS, without advice. ' + NEVER_LOGS + ' Use it for "how many calories are in …". ' +
+      description: 'Foods, grams, kcal and macronutrients of a meal text from USDA FNDDS, without advice. ' + NEVER_LOGS + ' ' +
         'Each item cites its source row; unmatched lists parts left out, not guessed.',
       argumentsOf: 'advise_meal',
       input: LookupFoodInput,
@@ -204,7 +204,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       name: 'list_entries',
       title: 'List logged entries',
       description: 'The user\'s logged entries, newest first, a page at a time; pass next_cursor back as cursor. ' + NEEDS_USER + ' ' +
-        'Use it to review history or to find the id of an entry to delete.',
+        'Use it to find an entry to delete.',
       input: ListEntriesInput,
       output: EntryPage,
       tracked: true,
@@ -228,7 +228,7 @@ export function createTools (deps: ToolDeps): Tool[] {
     tool({
       name: 'save_food',
       title: 'Save a food or recipe',
-      description: 'Saves a food of the user\'s from its label, or a recipe (read like a meal), so log_meal counts it when a text names it: "my protein shake", "half a grandma\'s chili". ' + NEEDS_USER,
+      description: 'Saves the user\'s own food (from its label) or recipe (read like a meal); log_meal then counts it by name: "half a grandma\'s chili". ' + NEEDS_USER,
       input: UserFoodInput,
       output: UserFood,
       tracked: true,

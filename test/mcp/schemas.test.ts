@@ -128,3 +128,35 @@ t.test('a tool that shares another\'s arguments lists them without the shared de
   })
   t.same(withoutSharedDescriptions({ ...input, description: 'Another' }, reference).description, 'Another', 'a description of its own stays')
 })
+
+t.test('an object of eight or more number fields is listed as a record: an output keeps the value type, an input names its keys', async (t) => {
+  const keys = ['a_g', 'b_g', 'c_g', 'd_mg', 'e_mg', 'f_mg', 'g_mcg', 'h_g'] as const
+  // As a label's values are written: the first required, the rest optional, each described by its bounds.
+  const field = () => Type.Union([Type.Number({ minimum: 0, maximum: 500 }), Type.Null()], { description: '0–500' })
+  const record = Type.Object({ a_g: Type.Number({ minimum: 0, description: '0–500' }), ...Object.fromEntries(keys.slice(1).map((k) => [k, Type.Optional(field())])) }, { additionalProperties: false })
+  const probe = Type.Object({ values: record }, { additionalProperties: false })
+  t.same(listedSchema(probe, 'output'), { type: 'object', properties: { values: { type: 'object', additionalProperties: { type: ['null', 'number'] } } } })
+  t.same(listedSchema(probe, 'input').properties, {
+    values: { additionalProperties: { type: ['null', 'number'] }, type: 'object', required: ['a_g'], properties: { a_g: { type: 'number' } }, propertyNames: { enum: [...keys] } }
+  })
+  // Seven fields, or a field described in words, stay as they are.
+  const seven = Type.Object({ values: Type.Object(Object.fromEntries(keys.slice(1).map((k) => [k, Type.Number()]))) })
+  t.same(Object.keys((listedSchema(seven, 'output').properties as Record<string, { properties: object }>).values.properties), keys.slice(1))
+  const worded = Type.Object({ values: Type.Object({ ...Object.fromEntries(keys.slice(1).map((k) => [k, Type.Number()])), a_g: Type.Number({ description: 'Grams of a' }) }) })
+  t.ok('properties' in (listedSchema(worded, 'input').properties as Record<string, object>).values)
+})
+
+t.test('a listed output keeps the shape of its first list of objects; a list inside it is a list of objects', async (t) => {
+  const item = Type.Object({ text: Type.String(), grams: Type.Number() })
+  const food = Type.Object({ name: Type.String(), items: Type.Array(item) })
+  const page = Type.Object({ items: Type.Array(food), next_cursor: Nullable(Type.String()) })
+  t.same(listedSchema(page, 'output'), {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } } },
+      next_cursor: { type: ['string', 'null'] }
+    }
+  })
+  // One food alone keeps its list's shape.
+  t.same((listedSchema(food, 'output').properties as Record<string, object>).items, { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, grams: { type: 'number' } } } })
+})

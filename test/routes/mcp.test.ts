@@ -242,7 +242,7 @@ t.test('HTTP guards: 401 without a key, 403 for a foreign Origin, 413 over the b
   const { result } = (await list.json()) as { result: { tools: unknown[] } }
   t.equal(result.tools.length, 13)
   // Every agent's context holds this result: 31 KiB at most.
-  t.ok(Buffer.byteLength(JSON.stringify(result)) <= 31_744, `tools/list is ${Buffer.byteLength(JSON.stringify(result))} bytes`)
+  t.ok(Buffer.byteLength(JSON.stringify(result)) <= 26_112, `tools/list is ${Buffer.byteLength(JSON.stringify(result))} bytes`)
 })
 
 t.test('/mcp shares the REST routes\' rate limit', async (t) => {

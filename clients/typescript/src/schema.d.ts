@@ -897,7 +897,7 @@ export interface components {
         UserFoodInput: {
             /** @description What meal texts call it, e.g. "grandma's chili" (≤ 100 characters) */
             name: string;
-            /** @description At most 10; names and aliases are unique per user, ignoring case, "my" and 's */
+            /** @description At most 10, each unique per user (ignoring case, "my" and 's) */
             aliases?: string[];
             /** @description One serving */
             serving?: {

@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs'
-import t from 'tap'
 
 /**
  * Runs every `*.test.ts` file of a folder (not of its subfolders, which have
@@ -7,19 +6,14 @@ import t from 'tap'
  * process per folder instead of one per file. Each process pays ~2.5
  * CPU-seconds before its first test (tap, the TypeScript loader, the coverage
  * hooks), and a file that builds the app pays again to load Fastify and its
- * plugins; most files' own tests take less than that. A file is imported
- * only once the tests of the one before have all run (tap's root test is
- * then idle), so work a file starts at import, such as a recording that
- * freezes the clock, never overlaps another file's tests (test/scripts/'s
- * recording and replay of the examples fail if it does).
- * `npx tap <file>` still runs one file alone.
+ * plugins; most files' own tests take less than that. tap runs the files'
+ * top-level tests one after another, in import order; a file's work belongs
+ * inside its tests, not at import, where it would overlap the tests of the
+ * files before it. `npx tap <file>` still runs one file alone.
  */
 export async function runFolder (groupUrl: string): Promise<void> {
   const dir = new URL('.', groupUrl)
-  for (const file of testFiles(dir)) {
-    await import(new URL(file, dir).href)
-    if (!t.idle) await new Promise((resolve) => t.once('idle', resolve))
-  }
+  for (const file of testFiles(dir)) await import(new URL(file, dir).href)
 }
 
 /** The folder's test files, in name order. */

@@ -7,16 +7,18 @@ const committed = JSON.parse(readFileSync(new URL('../../schemas/examples.json',
 const spec = parse(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'))
 const METHODS = ['get', 'put', 'post', 'delete', 'patch']
 
-// One recording serves both tests: it starts four apps and a fake Gemini.
-const recording = recordExamples()
+// One recording serves both tests: it starts four apps and a fake Gemini, and freezes the clock and
+// ids while it runs, so it starts with the first test, never while another file's tests run.
+let recording: ReturnType<typeof recordExamples> | undefined
+const recorded = async () => await (recording ??= recordExamples())
 
 t.test('schemas/examples.json is what the app answers today (run `npm run examples` when this fails)', async (t) => {
-  const { examples } = await recording
+  const { examples } = await recorded()
   t.same(examples, committed)
 })
 
 t.test('every header the spec declares on a response is one the app sent on that response', async (t) => {
-  const { headers } = await recording
+  const { headers } = await recorded()
   let checked = 0
   for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, { operationId: string, responses: Record<string, { headers?: object }> }>>)) {
     for (const method of METHODS.filter((m) => item[m] !== undefined)) {

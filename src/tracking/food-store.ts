@@ -85,8 +85,10 @@ export function createFoodStore (run: Run, dialect: Dialect) {
 
   /** Which of the keys another food of the user holds (after a unique violation, outside its rolled-back transaction). */
   async function clash (userId: string, keys: string[], except: string | undefined): Promise<FoodWrite> {
-    const row = await run('food_names', async (q) => await q.selectFrom('user_food_names').select(['name_key', 'food_id'])
-      .where('user_id', '=', userId).where('name_key', 'in', keys).$if(except !== undefined, (w) => w.where('food_id', '!=', except as string)).executeTakeFirst())
+    const row = await run('food_names', async (q) => {
+      const named = q.selectFrom('user_food_names').select(['name_key', 'food_id']).where('user_id', '=', userId).where('name_key', 'in', keys)
+      return await (except === undefined ? named : named.where('food_id', '!=', except)).executeTakeFirst()
+    })
     // A clash gone by now (the other food was deleted meanwhile) is still this request's conflict.
     return { ok: false, reason: 'taken', key: row?.name_key ?? keys[0], food: row?.food_id ?? 'another food' }
   }
@@ -141,9 +143,8 @@ export function createFoodStore (run: Run, dialect: Dialect) {
 
     /** One page of foods, newest first. */
     list: async (userId: string, limit: number, before: number | undefined): Promise<{ items: StoredFood[], next: string | null }> => await run('food_list', async (q) => {
-      const rows = await q.selectFrom('user_foods').selectAll().where('user_id', '=', userId)
-        .$if(before !== undefined, (w) => w.where('seq', '<', before as number))
-        .orderBy('seq', 'desc').limit(limit + 1).execute()
+      const all = q.selectFrom('user_foods').selectAll().where('user_id', '=', userId)
+      const rows = await (before === undefined ? all : all.where('seq', '<', before)).orderBy('seq', 'desc').limit(limit + 1).execute()
       const page = rows.slice(0, limit)
       const last = page.at(-1)
       return { items: page.map(toFood), next: rows.length > limit && last !== undefined ? encode(last.seq) : null }

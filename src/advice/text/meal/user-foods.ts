@@ -1,5 +1,5 @@
 import type { FoodItem } from '../../../../schemas/food.js'
-import { NUTRIENT_KEYS, type Nutrients } from '../../../../schemas/nutrients.js'
+import { nutrientsFrom, type Nutrients } from '../../../../schemas/nutrients.js'
 import { round } from '../../facts/round.js'
 
 // A user's own foods in a meal text. Each name and alias is matched as a whole phrase: only an amount,
@@ -141,8 +141,9 @@ function amountBefore (tokens: Token[], at: number, food: MatchableFood): { serv
     i--
   }
   // "half a serving of", "a quarter of": a fraction word before an article or a count of one.
-  if (servings === quantity && quantity === 1 && /^(a|an|one)$/.test(tokens[i + 1]?.word ?? '') && FRACTIONS.has(word(i) ?? '')) {
-    servings = numberOf(word(i) as string) as number
+  const fraction = FRACTIONS.has(word(i) ?? '') ? numberOf(word(i) ?? '') : undefined
+  if (servings === quantity && quantity === 1 && /^(a|an|one)$/.test(tokens[i + 1]?.word ?? '') && fraction !== undefined) {
+    servings = fraction
     quantity = servings
     i--
   } else if (FRACTIONS.has(tokens[i + 1]?.word ?? '')) {
@@ -170,7 +171,7 @@ function itemOf (food: MatchableFood, text: string, amount: { servings: number, 
     protein_g: scaled(ps.protein_g),
     carbs_g: scaled(ps.carbs_g),
     fat_g: scaled(ps.fat_g),
-    nutrients: Object.fromEntries(NUTRIENT_KEYS.map((key) => [key, scaled(ps[key])])) as Nutrients,
+    nutrients: nutrientsFrom((key) => scaled(ps[key])),
     confidence: 1,
     source: `user food ${food.id}`
   }

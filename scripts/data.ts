@@ -24,10 +24,8 @@ export const SR_CLASSES: ReadonlyArray<{ name: string, groups: readonly string[]
   { name: 'Milk of other animals, raw eggs', groups: ['01'], form: /^MILK, (GOAT|SHEEP|BUFFALO|INDIAN BUFFALO|HUMAN)|^EGG,.*\bRAW\b|^EGG, (DUCK|GOOSE|QUAIL|TURKEY)|^BUTTER OIL/ },
   { name: 'Spices, herbs and salt', groups: ['02'], form: /./ },
   { name: 'Fats and oils', groups: ['04'], form: /^(OIL|FAT|SHORTENING|LARD|BUTTER OIL)\b/, not: /\b(INDUS|INDUSTRIAL|PAM|ENOVA)\b/ },
-  { name: 'Stock and bouillon', groups: ['06'], form: /(BOUILLON|STOCK|BROTH).*\b(PDR|DRY|CUBES?)\b/ },
   { name: 'Nuts and seeds, raw or dried, flours', groups: ['12'], form: /\b(RAW|DRIED|DRY|FLR|MEAL)\b/, not: /\bRSTD\b|ROASTED|PEELED/ },
   { name: 'Pulses, dry, and their flours', groups: ['16'], form: /\bRAW\b|FLR|FLOUR/ },
-  { name: 'Sugars and cocoa', groups: ['19'], form: /^(SUGARS?|COCOA|HONEY|MOLASSES)\b/ },
   { name: 'Flours, meals, brans and starches', groups: ['20'], form: /FLR|FLOUR|MEAL\b|BRAN\b|GERM\b|STARCH/ },
   { name: 'Baking agents', groups: ['18'], form: /^LEAVENING/ }
 ]

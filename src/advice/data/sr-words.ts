@@ -135,7 +135,7 @@ const PATTERN = new RegExp(`(?<![A-Z0-9])(?:${KEYS.join('|')})(?![A-Z0-9])`, 'g'
 
 /**
  * An SR28 short description in words: abbreviations spelled out, lower case but for the first letter
- * and for names the table writes capitalised; ABBREV's runs of spaces that stand for commas read as
+ * and for names the table writes capitalised, an oil or fat named as people name it ("Palm oil", "Cocoa butter"); ABBREV's runs of spaces that stand for commas read as
  * commas, and a 1/8" trim mark keeps its space ("1/8\"FAT" → "1/8\" fat").
  */
 export function srDescription (short: string): string {
@@ -143,5 +143,9 @@ export function srDescription (short: string): string {
   const words = text.replace(PATTERN, (abbr) => `\0${SR_ABBREVIATIONS[abbr]}\0`)
   // Spelled-out words (between \0 marks) keep the table's case; every other word is lower-cased.
   const spelled = words.split('\0').map((part, i) => i % 2 === 1 ? part : part.toLowerCase()).join('')
-  return spelled.charAt(0).toUpperCase() + spelled.slice(1)
+  // SR files oils and fats under the class word ("Oil, palm"); people and FNDDS say "palm oil", and a
+  // name headed by the bare class word would be the row for every "oil". A fat already named as one
+  // ("Oil, cocoa butter", "Fat, beef tallow") keeps its own name alone.
+  const named = spelled.replace(/^(oil|fat), ([^,(]+)/, (_, kind: string, what: string) => /(butter|tallow)$/.test(what) ? what : `${what} ${kind}`)
+  return named.charAt(0).toUpperCase() + named.slice(1)
 }

@@ -180,17 +180,18 @@ t.test('SR Legacy rows checked by hand against SR28 ABBREV', async (t) => {
   t.same(sr.foods.find((r: any[]) => r[0] === '02047'), ['02047', 'Salt, table', 'Spices, herbs and salt', 0, 0, 0, 0, [['1 tsp', 6], ['1 tbsp', 18]]])
   t.equal(food('02047').category, 'SR Legacy: Spices, herbs and salt')
   // NDB 04055 OIL, PALM: 884 kcal, 0 g protein, 0 g carbohydrate, 100 g fat; 1 tbsp = 13.6 g, 1 cup = 216 g.
-  t.same(sr.foods.find((r: any[]) => r[0] === '04055'), ['04055', 'Oil, palm', 'Fats and oils', 884, 0, 0, 100, [['1 tbsp', 13.6], ['1 cup', 216]]])
+  t.same(sr.foods.find((r: any[]) => r[0] === '04055'), ['04055', 'Palm oil', 'Fats and oils', 884, 0, 0, 100, [['1 tbsp', 13.6], ['1 cup', 216]]])
   // NDB 20081 WHEAT FLR, WHITE, ALL-PURPOSE, ENR, BLEACHED: 364 kcal, 10.33 g protein, 76.31 g carbohydrate, 0.98 g fat; 1 cup = 125 g.
   const flour = food('20081')
   t.equal(flour.description, 'Wheat flour, white, all-purpose, enriched, bleached')
   t.same([flour.kcalPer100g, flour.proteinPer100g, flour.carbsPer100g, flour.fatPer100g], [364, 10.33, 76.31, 0.98])
-  // NDB 06081 SOUP, CHICK BROTH CUBES, DRY: 198 kcal, 14.6 g protein, 23.5 g carbohydrate, 4.7 g fat; 1 cube = 4.8 g.
-  t.same(sr.foods.find((r: any[]) => r[0] === '06081'), ['06081', 'Soup, chicken broth cubes, dry', 'Stock and bouillon', 198, 14.6, 23.5, 4.7, [['1 cube', 4.8]]])
+  // NDB 01108 MILK, INDIAN BUFFALO, FLUID: 97 kcal, 3.75 g protein, 5.18 g carbohydrate, 6.89 g fat; 1 cup = 244 g, 1 quart = 976 g.
+  t.same(sr.foods.find((r: any[]) => r[0] === '01108'), ['01108', 'Milk, indian buffalo, fluid', 'Milk of other animals, raw eggs', 97, 3.75, 5.18, 6.89, [['1 cup', 244], ['1 quart', 976]]])
   // A pick outside every class keeps its place: NDB 10219 PORK, FRESH, GROUND, RAW (263 kcal).
   t.same(sr.foods.find((r: any[]) => r[0] === '10219')?.slice(0, 4), ['10219', 'Pork, fresh, ground, raw', 'Picked ingredient', 263])
-  // Left out by class: industrial oils (NDB 04646 OIL, INDUSTRIAL, COCNT), roasted nuts (NDB 12085), cooked grains (NDB 20445).
-  for (const ndb of ['04646', '12085', '20445']) t.notOk(byCode.has(ndb), `NDB ${ndb} is not kept`)
+  // Left out by class: industrial oils (NDB 04646 OIL, INDUSTRIAL, COCNT), roasted nuts (NDB 12085), cooked grains
+  // (NDB 20445), raw meat outside the picks (NDB 13047 BEEF, GRASS-FED, GROUND, RAW), broth (NDB 06081 SOUP, CHICK BROTH CUBES, DRY).
+  for (const ndb of ['04646', '12085', '20445', '13047', '06081']) t.notOk(byCode.has(ndb), `NDB ${ndb} is not kept`)
 })
 
 t.test('an SR Legacy row becomes a Food that cites its NDB number', async (t) => {

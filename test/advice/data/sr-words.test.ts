@@ -12,7 +12,13 @@ t.test('SR28 short descriptions read as words', async (t) => {
     // ABBREV writes some commas as runs of spaces.
     ['10060', 'PORK  FRSH  LOIN  TENDERLOIN   LN ONLY  RAW', 'Pork, fresh, loin, tenderloin, lean only, raw'],
     // A phrase is read before its words: "PART HYDROG" is partially hydrogenated, not "part hydrogenated".
-    ['04034', 'OIL, SOYBEAN, SALAD OR COOKING, (PART HYDROG)', 'Oil, soybean, salad or cooking, (partially hydrogenated)'],
+    ['04034', 'OIL, SOYBEAN, SALAD OR COOKING, (PART HYDROG)', 'Soybean oil, salad or cooking, (partially hydrogenated)'],
+    // Oils and fats are named as people name them; one already named as a fat keeps that name alone.
+    ['04055', 'OIL, PALM', 'Palm oil'],
+    ['04574', 'FAT, DUCK', 'Duck fat'],
+    ['04037', 'OIL, RICE BRAN', 'Rice bran oil'],
+    ['04501', 'OIL, COCOA BUTTER', 'Cocoa butter'],
+    ['04001', 'FAT, BEEF TALLOW', 'Beef tallow'],
     // A trim mark keeps its space; an abbreviation inside a word ("SEL" in "SELECT") is left alone.
     ['13803', 'BEEF, BRISKET, WHL, LN AND FAT, 1/8"FAT, ALL GRDS, RAW', 'Beef, brisket, whole, lean and fat, 1/8" fat, all grades, raw'],
     ['(none)', 'SELECT CUTS', 'Select cuts'],

@@ -27,7 +27,8 @@ export const SR_CLASSES: ReadonlyArray<{ name: string, groups: readonly string[]
   { name: 'Nuts and seeds, raw or dried, flours', groups: ['12'], form: /\b(RAW|DRIED|DRY|FLR|MEAL)\b/, not: /\bRSTD\b|ROASTED|PEELED/ },
   { name: 'Pulses, dry, and their flours', groups: ['16'], form: /\bRAW\b|FLR|FLOUR/ },
   { name: 'Flours, meals, brans and starches', groups: ['20'], form: /FLR|FLOUR|MEAL\b|BRAN\b|GERM\b|STARCH/ },
-  { name: 'Baking agents', groups: ['18'], form: /^LEAVENING/ }
+  { name: 'Baking agents', groups: ['18'], form: /^LEAVENING/ },
+  { name: 'Vegetables and leaves, raw', groups: ['11'], form: /\bRAW\b/ }
 ]
 
 /** The class an SR28 row belongs to, or null; a pick that no class covers is a "Picked ingredient". */

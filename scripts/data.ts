@@ -28,7 +28,8 @@ export const SR_CLASSES: ReadonlyArray<{ name: string, groups: readonly string[]
   { name: 'Pulses, dry, and their flours', groups: ['16'], form: /\bRAW\b|FLR|FLOUR/ },
   { name: 'Flours, meals, brans and starches', groups: ['20'], form: /FLR|FLOUR|MEAL\b|BRAN\b|GERM\b|STARCH/ },
   { name: 'Baking agents', groups: ['18'], form: /^LEAVENING/ },
-  { name: 'Vegetables and leaves, raw', groups: ['11'], form: /\bRAW\b/ }
+  { name: 'Vegetables and leaves, raw', groups: ['11'], form: /\bRAW\b/ },
+  { name: 'Fruits, raw', groups: ['09'], form: /\bRAW\b/ }
 ]
 
 /** The class an SR28 row belongs to, or null; a pick that no class covers is a "Picked ingredient". */

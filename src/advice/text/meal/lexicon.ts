@@ -15,8 +15,11 @@ export const PREPARATION: ReadonlySet<string> = new Set([
   'oven', 'stir', 'grilled', 'baked', 'roasted', 'toasted', 'sauteed', 'scrambled', 'poached', 'broiled', 'smoked',
   'shredded', 'grated', 'sliced', 'diced', 'chopped', 'organic', 'extra', 'lean', 'skinless', 'boneless', 'nonfat',
   'lowfat', 'low', 'fat', 'reduced', 'skim', 'whole', 'light', 'crispy', 'crunchy', 'spicy', 'sweet', 'sour',
-  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare', 'salt'
+  'homestyle', 'black', 'buttered', 'seasoned', 'breaded', 'battered', 'mashed', 'well', 'done', 'rare'
 ])
+
+/** Seasonings: said without a weight ("a pinch of salt", "fries with salt") they season the food before; weighed ("2 g of salt"), they are eaten. */
+export const SEASONINGS: ReadonlySet<string> = new Set(['salt'])
 
 /** Words of the occasion, not the food ("Breakfast in Caracas", "homemade chili"): never looked up, so "breakfast" alone cannot match "Breakfast pastry". */
 export const OCCASION: ReadonlySet<string> = new Set([

@@ -6,7 +6,7 @@ import { Memo } from '../../memo.js'
 import { readAmount, unitOf, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { COMPONENT_MODIFIERS, COMPONENTS, FOOD_COUNTS, OCCASION, PREPARATION } from './lexicon.js'
+import { COMPONENT_MODIFIERS, COMPONENTS, FOOD_COUNTS, OCCASION, PREPARATION, SEASONINGS } from './lexicon.js'
 import { weigh } from './portion.js'
 import { mealSegments } from './text.js'
 
@@ -33,9 +33,10 @@ const MAX_SPAN = 6
 // Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
 const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
 /** Whether a part's words are all such words. */
-const describesOnly = (food: string): boolean => {
-  const words = tokens(food)
-  return words.length > 0 && words.every((w) => PREPARATION.has(w))
+const describesOnly = (amount: Amount): boolean => {
+  const words = tokens(amount.food)
+  const weighed = amount.unit?.kind === 'mass'
+  return words.length > 0 && words.every((w) => PREPARATION.has(w) || (!weighed && SEASONINGS.has(w)))
 }
 /** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
 const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
@@ -240,7 +241,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           if (all !== null && first.includes(lookup.words(headOf(all.food.description)).at(-1) ?? '')) { found = all; span = reach - i }
         }
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
-        if (found === null && describesOnly(amount.food)) {
+        if (found === null && describesOnly(amount)) {
           // "chicken breast, grilled, 150 g": a weight said with the description sizes the food it describes.
           if (hasAmount(amount)) restate(last, parts[i], amount)
           open = last

@@ -516,3 +516,10 @@ t.test('a topping is the dish\'s when a row names them together, else a food of 
   // 265 kcal: QNS 40 g → 106.
   t.same(parseMeal('3 pancakes topped with syrup').items.map((i) => [i.source, i.grams, i.kcal]), [['FNDDS 55100005', 150, 423], ['FNDDS 91300010', 40, 106]])
 })
+
+t.test('a seasoning said without a weight seasons the food; weighed, it is eaten', async (t) => {
+  t.same(parseMeal('rice with a pinch of salt').items.map((i) => i.food), ['Rice, white, cooked, NS as to fat'])
+  // SR Legacy NDB 02047 Salt, table: 0 kcal, sodium 38,758 mg per 100 g → 2 g × 387.58 = 775.16 → 775.2 mg.
+  const salt = parseMeal('100 g of rice and 2 g of salt').items[1]
+  t.same([salt.source, salt.grams, salt.kcal, salt.nutrients.sodium_mg], ['SR Legacy NDB 02047', 2, 0, 775.2])
+})

@@ -40,7 +40,7 @@ t.test('the stdio server logs and reads the local user\'s entries on the configu
   const env = { DATABASE_URL: `sqlite:${join(dir, 'health.db')}`, MCP_USER_ID: 'me' }
 
   const first = await spawnStdio(t, env)
-  t.equal((await first.client.listTools()).tools.length, 11)
+  t.equal((await first.client.listTools()).tools.length, 13)
   const logged = await call(first.client, 'log_water', { amount_liters: 0.25, time: '2026-05-10T08:00:00Z' })
   t.notOk(logged.isError, textOf(logged))
   t.match(logged.structuredContent, { facts: { today: { water_l: 0.25, entries: 1 } } })

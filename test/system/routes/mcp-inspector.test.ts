@@ -25,7 +25,7 @@ t.test('the Inspector CLI lists and calls the tools over Streamable HTTP with a 
   const auth = ['--header', 'Authorization: Bearer inspector-key']
 
   const list = JSON.parse((await inspector(url, ...auth, '--method', 'tools/list')).stdout) as { tools: Array<{ name: string }> }
-  t.same(list.tools.map((tool) => tool.name), ['advise_water', 'advise_workout', 'advise_meal', 'lookup_food', 'lookup_activity', 'log_water', 'log_workout', 'log_meal', 'get_day_summary', 'list_entries', 'delete_entry'])
+  t.same(list.tools.map((tool) => tool.name), ['advise_water', 'advise_workout', 'advise_meal', 'lookup_food', 'lookup_activity', 'log_water', 'log_workout', 'log_meal', 'get_day_summary', 'list_entries', 'delete_entry', 'save_food', 'list_foods'])
 
   // 9.3 MET (Compendium 12050) × 80 kg × 0.5 h = 372 kcal.
   const activity = JSON.parse((await inspector(url, ...auth, '--method', 'tools/call', '--tool-name', 'lookup_activity',

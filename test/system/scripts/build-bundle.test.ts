@@ -130,7 +130,7 @@ t.test('the bundled stdio MCP server lists and runs the tools', async (t) => {
   const client = new Client({ name: 'bundle-test', version: '1.0.0' })
   await client.connect(transport)
   t.teardown(() => client.close())
-  t.equal((await client.listTools()).tools.length, 11)
+  t.equal((await client.listTools()).tools.length, 13)
   const activity = await call(client, 'lookup_activity', { activity: 'running', duration_minutes: 30, weight_kg: 80 })
   t.match(activity.structuredContent, { kcal_burned: 372 }, '9.3 MET × 80 kg × 0.5 h')
 })

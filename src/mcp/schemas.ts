@@ -128,7 +128,6 @@ function trim (node: Node, role: SchemaRole): Node {
   if (role === 'output') {
     out = mapChildren(node, walk, (key) => OUTPUT_KEYWORDS.has(key))
     if (isNode(out.properties) && Object.keys(out.properties).length === 0) delete out.properties
-    out = numberRecord(out, role)
   } else {
     out = mapChildren(node, walk, (key, value) => !INPUT_DROPPED.has(key) && !(key === 'pattern' && SERVER_PATTERNS.has(String(value))))
     // An entry's extra context fields: the server's rule names them by a pattern that excludes
@@ -136,9 +135,8 @@ function trim (node: Node, role: SchemaRole): Node {
     // of those types is allowed (the entry's description gives the rule in words).
     const extras = isNode(node.patternProperties) ? Object.values(node.patternProperties) : []
     if (extras.length === 1) out.additionalProperties = { type: [...new Set(memberTypes(extras[0]))] }
-    out = numberRecord(typeList(out), role)
   }
-  return typeList(out)
+  return numberRecord(typeList(out), role)
 }
 
 /** Moves each subschema that occurs twice or more (and is long enough to pay for a `$ref`) into `$defs`. */

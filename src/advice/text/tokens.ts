@@ -80,7 +80,11 @@ export function tokens (text: string): string[] {
   // "no cheese", "without bun", "not lap swimming", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
   let joined = fold(text)
   // Tested only where they can match: most table strings have neither.
-  if (joined.includes('no') || joined.includes('without')) joined = joined.replace(/\b(?:no|not|without|non) (?=\p{L})/gu, 'no_')
+  if (joined.includes('no') || joined.includes('without')) {
+    // "no added fat" states the usual case of a cooked food rather than a food of its own: it says nothing to match.
+    joined = joined.replace(/\b(?:no|without)(?: any)? added (?:fat|oil)\b|\bno fat added\b/gu, ' ')
+      .replace(/\b(?:no|not|without|non) (?=\p{L})/gu, 'no_')
+  }
   if (joined.includes(' free')) joined = joined.replace(/(?<=\p{L}) free\b/gu, '_free')
   for (const word of joined.split(/[ ./]+/)) {
     // A lone letter names nothing ("g" of "360 g", "w" of "w/"); digits stay ("7 up", "2%"). One code

@@ -72,6 +72,15 @@ t.test('tokens: folded, split, stopwords and lone letters dropped, stemmed', asy
   t.same(tokens('the and of'), [])
 })
 
+t.test('tokens: "no added fat" states the usual case and says nothing to match; other negations join their word', async (t) => {
+  t.same(tokens('Spinach, fresh, cooked, no added fat'), ['spinach', 'fresh', 'cooked'])
+  t.same(tokens('corn cooked without any added fat'), ['corn', 'cooked'])
+  t.same(tokens('without added oil'), [])
+  t.same(tokens('beans, no fat added'), ['bean'])
+  t.same(tokens('Pizza, no cheese'), ['pizza', 'no_cheese'], 'a food left out is still a word of its own')
+  t.same(tokens('milk without fat'), ['milk', 'no_fat'], 'fat-free milk is another food, not the usual case')
+})
+
 t.test('STOPWORDS are folded words that name nothing', async (t) => {
   for (const w of ['a', 'the', 'with', 'w', 'nfs', 'ns', 'other', 'made', 'added', 'not']) t.ok(STOPWORDS.has(w), w)
   for (const w of ['diet', 'plain', 'regular', 'general', 'pizza']) t.notOk(STOPWORDS.has(w), w)

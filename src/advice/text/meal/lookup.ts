@@ -83,7 +83,7 @@ export function foodIndexEntries (rows: readonly Food[] = allFoods, rewriter = c
     // produce (FNDDS's other rows are foods as eaten, so "raw" marks fruit and vegetables as they come;
     // SR Legacy's raw rows are ingredients before cooking, never the row meant by default).
     // "white or NFS" leaves only the colour open: the row is not the generic one for its head.
-    generic: /(?<!\bor )\bNFS\b|\bNS as to\b/.test(food.description) ||
+    generic: /(?<!\bor )\bNFS\b|\bNS as to\b(?! fat type)/.test(food.description) ||
       (food.source !== 'SR Legacy' && /, raw$/.test(food.description) && !/egg|meat|poultry|chicken|beef|pork|fish|seafood/i.test(food.category))
   }))
 }

@@ -190,3 +190,13 @@ t.test('the row index: "NS as to" is not required, NFS is preferred, aliases nam
 t.test('find: "white or NFS" leaves a colour open; it is not the generic row for its head', async (t) => {
   expectRows(t, [['white bread', '51101000', 'Bread, white, not 51122000 "Bread, reduced calorie and/or high fiber, white or NFS"']])
 })
+
+t.test('find: a cooked vegetable said without fat is the "no added fat" row, not the "fat added" one', async (t) => {
+  expectRows(t, [
+    // FNDDS 72125211 Spinach, fresh, cooked, no added fat (33 kcal/100 g) against 72125221 "…, fat added, NS as to fat type" (59):
+    // the fat-type row leaves only the kind of fat open, so it is not the generic row.
+    ['fresh cooked spinach', '72125211', 'Spinach, fresh, cooked, no added fat'],
+    ['cooked frozen brussels sprouts', '75209012', 'Brussels sprouts, frozen, cooked, no added fat'],
+    ['cooked frozen brussels sprouts with added fat', '75209022', 'Brussels sprouts, frozen, cooked, fat added']
+  ])
+})

@@ -95,7 +95,8 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     const said = part.slice(0, start.index)
     // An amount before it ("152 g of a fruit drink", "slice of a large pizza") is the item's own.
     const unit = /(\S+) of$/.exec(said)
-    if (/\d/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
+    // A weight after a comma ("fondant, 2 grams") restates the food before it, whatever that food is.
+    if (/\d/.test(said) || /,$/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
     // Words the index does not know as written ("picked", "consists") are not food, whatever they are near.
     const known = tokens(said).filter((w) => !OCCASION.has(w) && lookup.knows(w))
     const before = lookup.words(known.join(' '))

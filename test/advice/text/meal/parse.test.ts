@@ -292,6 +292,9 @@ t.test('a trailing weight restates the item before it', async (t) => {
   expectItems(t, 'a thigh', [['FNDDS 24150210', '1 thigh', 1, 80, 180.8]])
   // Only the item just before is restated: 63107010 Banana, raw, 97 kcal, "1 banana" 126 g → 122.2; 100 g → 97.
   expectItems(t, 'a banana, a banana, 100 g', [['FNDDS 63107010', '1 banana', 1, 126, 122.2], ['FNDDS 63107010', 'g', 100, 100, 97]])
+  // A weight after a comma restates the words just before it, even words no row knows: the banana keeps its
+  // 100 g (97 kcal) and the unknown food is reported, not read as the banana's weight.
+  t.same(parsed('a banana that weighs 100 grams and some zorbleberry, 20 grams'), { items: [['FNDDS 63107010', 'g', 100, 100, 97]], unmatched: ['zorbleberry, 20 grams'] })
 })
 
 t.test('size words pick the sized row', async (t) => {

@@ -197,6 +197,8 @@ t.test('mealSegments: a weight said after the food is the item\'s, whatever intr
   t.same(mealSegments('a 200-gram bean burrito'), [['a 200 gram bean burrito']], 'a hyphenated weight')
   t.same(mealSegments('a fresh 200 gram apple'), [['a 200 gram fresh apple']], 'a weight after an adjective is still the amount')
   t.same(mealSegments('a grilled cheese sandwich, 180 g'), [['a grilled cheese sandwich, 180 g']], 'a part of only a weight restates the item before')
+  t.same(mealSegments('a muffin from a bakery and 30 grams of butter'), [['a muffin from a bakery', '30 grams of butter']],
+    'a weight after "and" starts the next food; it is no adjective of the one before')
 })
 
 t.test('mealSegments: a weight ends the dish said over soft joins, and goes to the piece that names it', async (t) => {

@@ -175,7 +175,8 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const weighed = amount.unit !== null && (amount.unit.kind === 'mass' || METRIC_VOLUMES.has(amount.unit.name))
         const another = (part: string): boolean => {
           const said = readAmount(part)
-          return weighed ? /\d/.test(part) || said.unit !== null || said.measure !== null : hasAmount(said)
+          // A size alone ("with regular peanut butter") describes; it counts nothing.
+          return weighed ? /\d/.test(part) || said.unit !== null || said.measure !== null : said.quantity !== null || said.unit !== null
         }
         while (reach < parts.length && reach < i + MAX_SPAN && !another(parts[reach])) reach++
         for (let j = reach; j > i + 1; j--) {

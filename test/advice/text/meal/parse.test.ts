@@ -526,3 +526,9 @@ t.test('a seasoning said without a weight seasons the food; weighed, it is eaten
   const salt = parseMeal('100 g of rice and 2 g of salt').items[1]
   t.same([salt.source, salt.grams, salt.kcal, salt.nutrients.sodium_mg], ['SR Legacy NDB 02047', 2, 0, 775.2])
 })
+
+t.test('a size word alone after "with" describes the dish; it starts no other food', async (t) => {
+  // 42301020 Peanut butter sandwich, with regular peanut butter, on wheat bread names every word: one item,
+  // not a generic sandwich beside a second peanut-butter sandwich.
+  t.same(parseMeal('a sandwich with regular peanut butter on wheat bread').items.map((i) => i.source), ['FNDDS 42301020'])
+})

@@ -81,6 +81,15 @@ t.test('tokens: "no added fat" states the usual case and says nothing to match; 
   t.same(tokens('milk without fat'), ['milk', 'no_fat'], 'fat-free milk is another food, not the usual case')
 })
 
+t.test('tokens: skin left uneaten reads alike in USDA\'s words and a person\'s', async (t) => {
+  t.same(tokens('Chicken drumstick, rotisserie, skin not eaten'), ['chicken', 'drumstick', 'rotisserie', 'skinless', 'eaten'])
+  t.same(tokens('Chicken drumstick, rotisserie, skin eaten'), ['chicken', 'drumstick', 'rotisserie', 'skin', 'eaten'], 'as many words either way: neither row is the default by length')
+  for (const said of ['drumstick without the skin', 'drumstick, no skin', 'drumstick with the skin removed', 'skinless drumstick']) {
+    t.ok(tokens(said).includes('skinless'), said)
+  }
+  t.notOk(tokens('drumstick with the skin').includes('skinless'))
+})
+
 t.test('STOPWORDS are folded words that name nothing', async (t) => {
   for (const w of ['a', 'the', 'with', 'w', 'nfs', 'ns', 'other', 'made', 'added', 'not']) t.ok(STOPWORDS.has(w), w)
   for (const w of ['diet', 'plain', 'regular', 'general', 'pizza']) t.notOk(STOPWORDS.has(w), w)

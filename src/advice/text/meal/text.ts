@@ -142,6 +142,9 @@ function weighedRuns (part: string): string[][] {
     // apple and a roll 43 g" is the apple, then a roll of 43 g.
     let start = run.length - 1
     while (start > 0 && !ITEM_START.test(start === run.length - 1 ? named : run[start])) start--
+    // A piece weighed already ("274 g of pea stew with chicken and white bread 200 g") is not the
+    // dish this weight sizes: the weight is the last piece's own.
+    if (start < run.length - 1 && HAS_WEIGHT.test(run[start])) start = run.length - 1
     if (start > 0) runs.push(run.slice(0, start))
     const dish = run.slice(start)
     if (dish.length > 1) {
@@ -173,6 +176,7 @@ const CONTAINER_AFTER = new RegExp(`^(?:an?|one) ((?:(?!and |with )[\\p{L}%'-]+ 
 const ITEM_START = /^(?:an?|one)\b|\d/
 const METRIC = '(?:g|gr|gm|gms|grams?|kg|kgs|kilos?|kilograms?|oz|ounces?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?)'
 const WEIGHT_ONLY = new RegExp(`^(?:about |around |approximately |roughly )?\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
+const HAS_WEIGHT = new RegExp(`\\d ?${METRIC}\\b`)
 const TRAILING_WEIGHT = new RegExp(`(?:^|\\s)\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
 
 // Cooking verbs that, before an article or amount, tell what the person did rather than name the food.

@@ -211,6 +211,11 @@ t.test('mealSegments: a weight ends the dish said over soft joins, and goes to t
   t.same(mealSegments('a chicken thigh with the skin on, 118 g'), [['a chicken thigh 118 g', 'the skin on']])
 })
 
+t.test('mealSegments: a trailing weight is not the dish\'s when the dish was weighed already', async (t) => {
+  t.same(mealSegments('250 grams of lentil soup with rice and some bread weighing 80 grams'), [['250 grams of lentil soup', 'rice'], ['bread 80 grams']])
+  t.same(mealSegments('a cookie made with peanut butter 14 g'), [['a cookie 14 g', 'peanut butter']], 'a dish said without a weight still takes it')
+})
+
 t.test('mealSegments: a container said after the food is its amount', async (t) => {
   t.same(mealSegments('a diet cola in a 12 fl oz can'), [['a 12 fl oz can of diet cola']])
   t.same(mealSegments('chips and a root beer in a bottle'), [['chips', 'a bottle of root beer']])

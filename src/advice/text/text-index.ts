@@ -74,6 +74,8 @@ const MOSTLY = 0.4
 const EXACT_ALIAS = 2
 // Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
 const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle', 'moderate', 'effort'])
+// Where a dish was made ("home recipe", said as "homemade") picks among a food's rows, and names no food.
+const SOURCE_WORDS: ReadonlySet<string> = new Set(['home', 'recipe'])
 const COOKING_WORDS: ReadonlySet<string> = new Set(['grilled', 'fried', 'baked', 'roast', 'boiled', 'steamed', 'broiled', 'sauteed', 'poached', 'toast', 'smoke', 'stewed', 'braised', 'barbecued', 'scrambled'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
@@ -235,7 +237,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
     if (query.length === 0) return []
     // A default word the text says ("plain", "cooked") should not outweigh the food it describes.
     // A cooking word ("grilled") narrows the row but names no food: it counts half.
-    const weights = query.map((w) => DEFAULT_WORDS.has(w) ? idf(w) * 0.3 : COOKING_WORDS.has(w) ? idf(w) * 0.5 : idf(w))
+    const weights = query.map((w) => DEFAULT_WORDS.has(w) || SOURCE_WORDS.has(w) ? idf(w) * 0.3 : COOKING_WORDS.has(w) ? idf(w) * 0.5 : idf(w))
     const total = weights.reduce((a, b) => a + b, 0)
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []

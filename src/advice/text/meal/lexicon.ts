@@ -25,7 +25,7 @@ export const SEASONINGS: ReadonlySet<string> = new Set(['salt'])
 export const OCCASION: ReadonlySet<string> = new Set([
   'breakfast', 'brunch', 'lunch', 'dinner', 'supper', 'snack', 'meal', 'night', 'morning', 'afternoon', 'evening',
   'weekend', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'late', 'early',
-  'quick', 'homemade', 'home', 'leftover', 'diner', 'drive', 'thru', 'run', 'trip', 'party', 'game', 'watching',
+  'quick', 'leftover', 'diner', 'drive', 'thru', 'run', 'trip', 'party', 'game', 'watching',
   'while', 'movie', 'treat', 'myself', 'topped', 'drizzled', 'sprinkled', 'yummy', 'delicious', 'tasty', 'nice', 'good', 'favorite', 'favourite', 'usual'
 ])
 
@@ -57,6 +57,13 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   brekfast: 'breakfast',
   bfast: 'breakfast'
 }
+
+/**
+ * How people say a dish was made at home ("lasagna I made myself", "from my own recipe", "from
+ * scratch"): one word, "homemade", which the word table reads as FNDDS's "home recipe". "Made myself
+ * a sandwich" is narrative: an article or amount after it starts the food.
+ */
+export const HOMEMADE = /\b(?:(?:that |which )?(?:i |we )?(?:made|cooked|prepared|baked) (?:it |them |this |these )?(?:myself|ourselves|at home)|(?:from |following )?(?:my|our) (?:own )?(?:home )?recipe|from scratch|home made|home cooked)\b(?! (?:an?|some|the|\d))/g
 
 // Amounts: the words a text sizes a food with, and the words FNDDS portion rows use for them.
 

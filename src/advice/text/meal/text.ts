@@ -1,4 +1,4 @@
-import { SHORTHAND } from './lexicon.js'
+import { HOMEMADE, SHORTHAND } from './lexicon.js'
 
 // Meal text, from a sentence to its item phrases: normalise, drop the narrative around the food,
 // split at item boundaries. Regular expressions over a bounded string (the schema caps it at 500
@@ -112,6 +112,7 @@ export function normalizeMeal (text: string): string {
 export function mealSegments (text: string): string[][] {
   // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
+  s = s.replace(HOMEMADE, ' homemade ')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
   s = s.replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
   const parts: string[] = []

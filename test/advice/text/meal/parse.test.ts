@@ -532,3 +532,13 @@ t.test('a size word alone after "with" describes the dish; it starts no other fo
   // not a generic sandwich beside a second peanut-butter sandwich.
   t.same(parseMeal('a sandwich with regular peanut butter on wheat bread').items.map((i) => i.source), ['FNDDS 42301020'])
 })
+
+t.test('a dish made at home, however it is said, is the FNDDS "home recipe" row', async (t) => {
+  // 58130015 Lasagna with meat, home recipe, 206 kcal/100 g: 250 g → 515; said plainly, 58130011 Lasagna with meat.
+  for (const said of ['250 grams of lasagna with meat that I made myself', '250 grams of homemade lasagna with meat', '250 g of lasagna with meat from my own recipe', '250 g of home-made lasagna with meat']) {
+    t.same(parsed(said).items, [['FNDDS 58130015', 'g', 250, 250, 515]], said)
+  }
+  t.same(parsed('250 grams of lasagna with meat').items.map((i) => i[0]), ['FNDDS 58130011'])
+  // "Made myself" before an article is what the person did: 14640100 Grilled cheese sandwich, NFS.
+  t.same(parsed('I made myself a grilled cheese sandwich').items.map((i) => i[0]), ['FNDDS 14640100'])
+})

@@ -151,6 +151,10 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const fallback = defaultRow(food)
   if (fallback === undefined) return null
   if (unit !== null && unit.kind !== 'count') {
+    // "a small cup of tea", "a medium cup of ice cream": a size said with a cup is the food's sized
+    // serving ("1 small", "1 medium ice cream cup"), not a measuring cup.
+    const sized = size === null || unit.name !== 'cup' ? undefined : servings(food).find((p) => p.count === 1 && hasSize(p, size) && (p.words.has('cup') || p.length === 1))
+    if (sized !== undefined) return { grams: q * sized.portion.grams, quantity: q, unit: label(sized), trust: 1 }
     const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))) && (unit.name !== 'oz' || !isDrink(food)))
     if (own !== undefined && unit.kind === 'volume' && !['ml', 'l', 'cl', 'dl'].includes(unit.name)) {
       return { grams: q * own.portion.grams, quantity: q, unit: label(own), trust: 1 }

@@ -6,7 +6,7 @@ import { CONTAINERS, SIZE_FACTOR, SIZE_WORDS, UNIT_WORDS } from './lexicon.js'
 /** Grams for an amount of a food, the portion row (or measure) they came from, and how far to trust them (0–1). */
 export interface Weighed { grams: number, quantity: number, unit: string, trust: number }
 
-interface Parsed { portion: Portion, text: string, count: number, words: ReadonlySet<string>, numbers: readonly number[], length: number, serving: boolean }
+interface Parsed { portion: Portion, text: string, count: number, words: ReadonlySet<string>, told: ReadonlySet<string>, numbers: readonly number[], length: number, serving: boolean }
 
 // Rows that are not servings: USDA's guideline amounts, dimension units and raw-to-cooked yields.
 const NOT_A_SERVING = /guideline amount|cubic inch|surface inch|oz,? (?:raw|dry)?,? ?yields?\b|^1 oz, (?:raw|dry|cooked)|inch (?:piece|cube)/i
@@ -15,17 +15,24 @@ const DEFAULT_ROW = 'quantity not specified'
 const ALL_SIZES = new Set(Object.values(SIZE_WORDS).flat())
 const cache = new WeakMap<Food, Parsed[]>()
 
+const wordsOf = (text: string): string[] => text.replace(/^[\d./]+\s/, '').split(/[ /,-]+/).filter((w) => w.length > 0).map(stem)
+
 function parsedPortions (food: Food): Parsed[] {
   const known = cache.get(food)
   if (known !== undefined) return known
+  const named = new Set(wordsOf(fold(food.description)))
   const parsed = food.portions.map((portion): Parsed => {
     const text = fold(portion.description)
     const lead = /^(\d+(?:\.\d+)?)(?:\/(\d+))?\s/.exec(text)
     const count = lead === null ? 1 : Number(lead[1]) / (lead[2] === undefined ? 1 : Number(lead[2]))
-    const words = new Set(text.replace(/^[\d./]+\s/, '').split(/[ /,-]+/).filter((w) => w.length > 0).map(stem))
+    const words = new Set(wordsOf(text))
+    // A parenthesis qualifies the serving ("1 sandwich (1 slice bread)"): its words tell servings apart
+    // when they say something the food's name does not ("slice"), never by repeating it ("bread").
+    const outside = new Set(wordsOf(fold(portion.description.replace(/\([^)]*\)/g, ' '))))
+    const told = new Set([...words].filter((w) => outside.has(w) || !named.has(w)))
     // From the source text: folding drops the parentheses ("1 bottle (20 fl oz)").
     const numbers = [...portion.description.matchAll(/\((\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]))
-    return { portion, text, count, words, numbers, length: words.size, serving: !NOT_A_SERVING.test(portion.description) }
+    return { portion, text, count, words, told, numbers, length: words.size, serving: !NOT_A_SERVING.test(portion.description) }
   })
   cache.set(food, parsed)
   return parsed
@@ -92,7 +99,7 @@ function score (p: Parsed, unitWords: readonly string[], size: string | null, fo
   // No size said: USDA's "NFS" row for the unit ("1 piece, NFS") is the size not specified, then the medium one.
   else if (p.words.has('nfs')) s += NFS_ROW
   else if (p.words.has('medium') || p.words.has('regular')) s += 0.3
-  for (const w of new Set(food)) if (p.words.has(w)) s += foodWord
+  for (const w of new Set(food)) if (p.told.has(w)) s += foodWord
   return s - p.length * 0.05
 }
 
@@ -121,7 +128,7 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
   for (const p of rows) {
     if (p.count !== 1 || [...p.words].some((w) => MEASURE_ROW.has(w))) continue
     let s = 0
-    for (const w of new Set(foodWords)) if (p.words.has(w)) s += 1
+    for (const w of new Set(foodWords)) if (p.told.has(w)) s += 1
     const usual = [...p.words].filter((w) => ONE_ITEM.has(w)).length
     // An atypical size counts against a row only when it is not also the usual one ("1 regular/large" is usual).
     s += usual * 0.5 - (usual === 0 && [...p.words].some((w) => NOT_TYPICAL.has(w)) ? 1 : 0)

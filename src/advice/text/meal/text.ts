@@ -160,7 +160,7 @@ function weighedRuns (part: string): string[][] {
 }
 
 const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
-const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!(?:of|and|with|or|plus) )[a-z]+ ){1,2}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!(?:of|and|with|or|plus) )[a-z]+ ){1,4}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
 /**
  * One soft-joined piece in the order the reader expects, amount first: "a diet cola in a 12 fl oz can"
  * is "a 12 fl oz can of diet cola"; in "dinner consists of 61.3 g of chapati", "mixed 33 g of pasta" or

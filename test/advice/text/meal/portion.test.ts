@@ -138,6 +138,12 @@ t.test('a measure inside a container picks the row that states it', async (t) =>
 })
 
 t.test('a bare count uses the row that counts the food', async (t) => {
+  // 42301020 Peanut butter sandwich, with regular peanut butter, on wheat bread: "1 sandwich" 92 g and
+  // "1 sandwich (1 slice bread)" 46 g. The parenthesis's "bread" repeats the food's name and tells nothing;
+  // its "slice", said in the text, tells the open-faced one.
+  const pb = food('42301020')
+  expectWeighed(t, weighText(pb, 'a sandwich', ['peanut', 'butter', 'sandwich', 'wheat', 'bread']), { grams: 92, quantity: 1, unit: '1 sandwich', trust: 1 }, 'a sandwich')
+  expectWeighed(t, weighText(pb, 'a sandwich', ['peanut', 'butter', 'sandwich', 'slice', 'wheat', 'bread']), { grams: 46, quantity: 1, unit: '1 sandwich (1 slice bread)', trust: 1 }, 'a sandwich on a slice')
   // 2 × "1 egg" 50 g = 100 g.
   expectWeighed(t, weighText(EGG, '2 eggs', ['egg']), { grams: 100, quantity: 2, unit: '1 egg', trust: 1 }, '2 eggs')
   // A bagel: "1 regular" 105 g (medium or regular is the default size).

@@ -113,11 +113,13 @@ export const SIZES: ReadonlyArray<[string, string]> = [
   ['medium|regular|normal|average|standard|grande', 'medium'],
   ['small|little|kids|kid|child|childs|junior|short|tall', 'small'],
   ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
-  ['personal|personal size|single serve|single serving|individual', 'personal']
+  ['personal|personal size|single serve|single serving|individual', 'personal'],
+  // A sandwich or hot dog a foot long: FNDDS's "1 footlong" row, or twice the 6-inch one.
+  ['footlong|foot long', 'footlong']
 ]
 
 // Policy: a size word with no row of that size scales the default portion (small 0.75, large 1.5).
-export const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1 }
+export const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1, footlong: 2 }
 // FNDDS's words for each size the text may say.
 export const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
   small: ['small', 'kid', 'child', 'junior'],
@@ -125,7 +127,8 @@ export const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
   large: ['large', 'king', 'big'],
   'extra large': ['extra', 'jumbo'],
   'fun size': ['fun', 'snack', 'miniature', 'mini', 'bite'],
-  personal: ['personal', 'individual', 'single']
+  personal: ['personal', 'individual', 'single'],
+  footlong: ['footlong', 'foot']
 }
 
 // Words the text uses for a countable that FNDDS words another way. Policy for the non-USDA ones

@@ -200,3 +200,11 @@ t.test('find: a cooked vegetable said without fat is the "no added fat" row, not
     ['cooked frozen brussels sprouts with added fat', '75209022', 'Brussels sprouts, frozen, cooked, fat added']
   ])
 })
+
+t.test('find: "table wine" is wine by its colour; a submarine sandwich is a sub', async (t) => {
+  expectRows(t, [
+    ['red table wine', '93401010', 'Wine, red'],
+    ['white table wine', '93401020', 'Wine, white'],
+    ['cold cut submarine sandwich', '27580050', 'Multiple meat sandwich or sub, restaurant']
+  ])
+})

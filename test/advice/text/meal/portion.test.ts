@@ -59,6 +59,8 @@ t.test('a size word picks the row of that size', async (t) => {
   expectWeighed(t, weighText(COLA, 'a small coke', ['cola']), { grams: 372, quantity: 1, unit: '1 small drink', trust: 1 }, 'small')
   expectWeighed(t, weighText(COLA, 'a large coke', ['cola']), { grams: 744, quantity: 1, unit: '1 large drink', trust: 1 }, 'large')
   expectWeighed(t, weighText(COLA, 'an extra large coke', ['cola']), { grams: 1023, quantity: 1, unit: '1 extra large drink', trust: 1 }, 'extra large')
+  // 25210110 Hot dog, NFS: "1 footlong" 88 g.
+  expectWeighed(t, weighText(food('25210110'), 'a footlong hot dog', ['hot', 'dog']), { grams: 88, quantity: 1, unit: '1 footlong', trust: 1 }, 'footlong hot dog')
   // Coffee "1 small" 360 g.
   expectWeighed(t, weighText(COFFEE, 'a small coffee', ['coffee']), { grams: 360, quantity: 1, unit: '1 small', trust: 1 }, 'small coffee')
   // No row of the size: the default portion scaled (large 1.5): 1.5 × QNS 122 g = 183 g.

@@ -185,6 +185,8 @@ const COOKED_FIRST = /^(grilled|pan fried|fried|baked|roasted|boiled|steamed|coo
 function cleanPart (raw: string): string {
   const part = raw.trim()
     .replace(/^(?:and|with|or|a side of|side of|some|of|served with|over|on)\s+/, '')
+    // "a tart that is 108 grams": the words introduce the weight (see below), not a clause.
+    .replace(WEIGHT_VERB, ' ')
     // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
     .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')
     // "at the diner 2 pancakes", "in Lisbon 2 pastéis": a place before the amount is narrative.
@@ -197,6 +199,7 @@ function cleanPart (raw: string): string {
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     // "a burrito that weighs 250 grams", "pizza at 120 g", "rolls totaling 334 g", "water that's 507 g":
     // the words only introduce the item's weight, which then ends the phrase as any trailing weight does.
+    // Again after the narrative above is gone ("weighing" leaves "that 250 g").
     .replace(WEIGHT_VERB, ' ')
     // "a fresh 200 gram apple", "a big 620 gram sports drink": the weight is the amount, before the food's words.
     .replace(WEIGHT_AFTER_ADJECTIVE, '$1 $3 $2')

@@ -194,6 +194,7 @@ t.test('mealSegments: a weight said after the food is the item\'s, whatever intr
   t.same(mealSegments('a slice of pizza weighing 140 grams'), [['a slice of pizza 140 grams']])
   t.same(mealSegments('cheese pizza at 120 grams'), [['cheese pizza 120 grams']])
   t.same(mealSegments("a bottle of water that's 507 grams"), [['a bottle of water 507 grams']])
+  t.same(mealSegments('a cherry tart that is 108 grams'), [['a cherry tart 108 grams']], '"that is" before a weight is no clause to drop')
   t.same(mealSegments('a 200-gram bean burrito'), [['a 200 gram bean burrito']], 'a hyphenated weight')
   t.same(mealSegments('a fresh 200 gram apple'), [['a 200 gram fresh apple']], 'a weight after an adjective is still the amount')
   t.same(mealSegments('a grilled cheese sandwich, 180 g'), [['a grilled cheese sandwich, 180 g']], 'a part of only a weight restates the item before')

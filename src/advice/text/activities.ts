@@ -4,7 +4,7 @@ import {
   type Activity, type Intensity
 } from '../data/activity-rows.js'
 import { prebuiltIndex } from './prebuilt.js'
-import { openOrCreateTextIndex, type IndexEntry, type TextIndex } from './text-index.js'
+import { DEFAULT_RANK_WEIGHTS, openOrCreateTextIndex, type IndexEntry, type RankWeights, type TextIndex } from './text-index.js'
 import { createRewriter, tokens } from './tokens.js'
 import { Memo } from '../memo.js'
 import { EFFORT_WORDS, readSpeed } from './workout.js'
@@ -70,12 +70,20 @@ export function activityIndexEntries (): IndexEntry[] {
   }))
 }
 
+/**
+ * The activity ranking's weights: the index's, except that ending on a row's head noun earns nothing
+ * beyond naming the head. A row that explains every word said ("loaded march": "Soldiers, military
+ * loaded marching") then beats one that only shares the head ("Marching, …, no pack"), as the food
+ * ranking's fit found too; measured on eval/ (workout texts 98.8 → 100 %, platform types unchanged).
+ */
+const ACTIVITY_WEIGHTS: Readonly<RankWeights> = { ...DEFAULT_RANK_WEIGHTS, lastWordHead: 0 }
+
 // Built on first use, or by warmActivityIndex while the app is built, not at import; the production
 // bundle's own build of it is opened instead when there is one.
 let built: TextIndex | undefined
 /** The activity index the matcher uses (search ranks by it too). */
 export function activityIndex (): TextIndex {
-  built ??= openOrCreateTextIndex(prebuiltIndex('activities'), activities.length, activityIndexEntries)
+  built ??= openOrCreateTextIndex(prebuiltIndex('activities'), activities.length, activityIndexEntries, ACTIVITY_WEIGHTS)
   return built
 }
 

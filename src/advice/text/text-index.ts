@@ -76,6 +76,7 @@ const EXACT_ALIAS = 2
 const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle', 'moderate', 'effort'])
 // Where a dish was made ("home recipe", said as "homemade") picks among a food's rows, and names no food.
 const SOURCE_WORDS: ReadonlySet<string> = new Set(['home', 'recipe'])
+const MEASURE_WORDS: ReadonlySet<string> = new Set(['kg', 'lb', 'mph', 'km', 'oz', 'fl', 'ml', 'min', 'rpm', 'watt'])
 const COOKING_WORDS: ReadonlySet<string> = new Set(['grilled', 'fried', 'baked', 'roast', 'boiled', 'steamed', 'broiled', 'sauteed', 'poached', 'toast', 'smoke', 'stewed', 'braised', 'barbecued', 'scrambled'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
@@ -122,7 +123,8 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
 /** The prepared entry: its word sets, and the name words that cost when a query leaves them unsaid. */
 function entryOf (name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean): Prepared {
   const costly: string[] = []
-  for (const w of name) if (!DEFAULT_WORDS.has(w)) costly.push(w)
+  // Numbers and their units ("25-40 kg load", "6-6.3 mph") size a row; they are not words a text leaves unsaid.
+  for (const w of name) if (!DEFAULT_WORDS.has(w) && !/^\d/.test(w) && !MEASURE_WORDS.has(w)) costly.push(w)
   return { name, head, headWords: [...head], headNoun, synonyms, phrases, generic, costly }
 }
 

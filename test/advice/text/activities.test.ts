@@ -269,6 +269,13 @@ t.test('a partial match is kept when it names the activity\'s head', async (t) =
   t.equal(swim?.intensityUsed, null, 'an effort word in the text is not a caller intensity')
 })
 
+t.test('a row that explains every word said beats one that only shares the head noun', async (t) => {
+  // Compendium 2024 11886 "Soldiers, military loaded marching, varying terrain, 25-40 kg load" (6.3 MET),
+  // not 17088 "Marching, moderate speed, military, no pack" (4.5): the load is what the text says.
+  t.equal(matchActivity('a loaded march')?.code, '11886')
+  t.equal(matchActivity('march')?.code, '17088', 'a march said alone is the plain one')
+})
+
 t.test('intensity picks the row of that effort', async (t) => {
   const cases: Array<[string, Intensity, string]> = [
     ['cross country skiing', 'low', '19080'], // "2.5 mph, slow or light effort", 6.8 MET

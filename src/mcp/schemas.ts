@@ -105,9 +105,11 @@ function numberRecord (node: Node, role: SchemaRole): Node {
   const fields = isNode(node.properties) ? Object.entries(node.properties) : []
   if (fields.length < NUMBER_RECORD_MIN) return node
   const types = new Set<string>()
-  for (const [, field] of fields) {
+  const fieldTypes: Array<[string, unknown]> = []
+  for (const [key, field] of fields) {
     if (!isNode(field)) return node
     const { type, description, ...other } = field
+    fieldTypes.push([key, type])
     const each = Array.isArray(type) ? type : [type]
     if (Object.keys(other).length > 0 || !each.every((t) => t === 'number' || t === 'null')) return node
     if (description !== undefined && !/^[\d\s.,–-]+$/.test(String(description))) return node
@@ -118,7 +120,7 @@ function numberRecord (node: Node, role: SchemaRole): Node {
   if (role === 'output') return { ...rest, additionalProperties: values }
   // A required field stays a property: a required key must be one the schema defines.
   const required = new Set(Array.isArray(node.required) ? node.required.map(String) : [])
-  const properties = Object.fromEntries(fields.filter(([key]) => required.has(key)).map(([key, field]) => [key, { type: (field as Node).type }]))
+  const properties = Object.fromEntries(fieldTypes.filter(([key]) => required.has(key)).map(([key, type]) => [key, { type }]))
   return { ...rest, ...(required.size > 0 ? { properties } : {}), propertyNames: { enum: fields.map(([key]) => key) }, additionalProperties: values }
 }
 

@@ -18,16 +18,8 @@ export interface StoredEntry {
   created_at: number
 }
 
-/** A user's profile; null fields are unset. */
-export interface StoredProfile {
-  weight_kg: number | null
-  timezone: string
-  water_target_l: number | null
-  kcal_goal: number | null
-  fiber_g_goal: number | null
-  sodium_mg_limit: number | null
-  sugars_g_limit: number | null
-}
+/** A user's profile, as its table row holds it; null fields are unset. */
+export type StoredProfile = Omit<Tables['users'], 'user_id' | 'created_at' | 'updated_at'>
 
 /** Sums over a set of entries. */
 export interface Totals { water_l: number, kcal_in: number, kcal_out: number, entries: number }

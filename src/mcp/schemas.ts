@@ -202,8 +202,7 @@ function without (node: Node, [name, ...rest]: string[], path: string): Node {
   const properties = isNode(node.properties) ? node.properties : {}
   const field = properties[name]
   if (!isNode(field)) throw new Error(`no field ${path} to leave out`)
-  const kept = Object.entries(properties).flatMap(([key, value]) => key !== name ? [[key, value]] : rest.length > 0 ? [[key, without(field, rest, path)]] : [])
-  return { ...node, properties: Object.fromEntries(kept) }
+  return { ...node, properties: Object.fromEntries(Object.entries(properties).flatMap(([key, value]) => key !== name ? [[key, value]] : rest.length > 0 ? [[key, without(field, rest, path)]] : [])) }
 }
 
 /**

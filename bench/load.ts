@@ -64,6 +64,31 @@ export async function load (o: LoadOptions): Promise<Load> {
   return { result, good, rejected, latencies: latencies.sort((a, b) => a - b) }
 }
 
+/** One request of a paced run: its JSON body, and headers beyond the content type and the bench's API key. */
+export interface PacedRequest { body: string, headers?: Record<string, string> }
+
+/**
+ * POSTs to `url` at a fixed overall rate for `seconds`, request i built by `request(i)`: an open
+ * loop, for figures taken at an offered rate (CPU per request, p99) rather than at the most the
+ * server can answer. autocannon's own result (whole milliseconds); `load` keeps finer latencies.
+ */
+export async function pacedPost (o: { url: string, rate: number, connections: number, seconds: number, request: (i: number) => PacedRequest }): Promise<Result> {
+  let i = 0
+  return await autocannon({
+    url: o.url,
+    connections: o.connections,
+    overallRate: o.rate,
+    duration: o.seconds,
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        const { body, headers } = o.request(i++)
+        return { ...req, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}`, ...headers } }
+      }
+    }]
+  })
+}
+
 /** A load run against a process, with its CPU per request (µs, all threads) and peak RSS afterwards. */
 export interface Measured extends Load { cpuUs: number, peakMb: number }
 

@@ -17,8 +17,8 @@
 // cost per request (waking the process from epoll, cold caches) that a server
 // under load shares out: on this machine bare node:http cost 100-240 µs per
 // request one at a time, 65-115 µs in bursts and 60-105 µs under load; the
-// server's burst median likewise sits near its loaded mean, and issue 16's
-// figures are loaded means.
+// server's burst median likewise sits near its loaded mean, and the report's
+// targets are loaded means.
 import { Pool } from 'undici'
 import { API_KEY, busy, threadCpuNs, type Proc } from './proc.js'
 import { percentile } from './report.js'

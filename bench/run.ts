@@ -1,5 +1,5 @@
 // `npm run bench`: autocannon against the real compiled server (SERVER_ENTRY in
-// bench/proc.ts), fake providers in their own processes, and every issue-16
+// bench/proc.ts), fake providers in their own processes, and every target
 // figure as a ratio against a baseline measured in the same run. Prints a
 // markdown report; never part of `npm test`.
 //

@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon, { type Result } from 'autocannon'
+import type { Result } from 'autocannon'
 import type { Test } from 'tap'
 import { postgresMissing, startPostgres } from '../test/helpers/postgres-server.js'
+import { pacedPost } from './load.js'
 import { cpuMs, rssMb, server, stop } from './proc.js'
 
 const SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 60)
@@ -17,7 +18,7 @@ const CONNECTIONS = 20
 // Many users, each logging a handful of entries a day, as real traffic does:
 // one user with 12 000 entries a day would measure the day-sum query instead.
 const USERS = 1000
-const KEY = 'bench-key'
+const WATER = JSON.stringify({ amount_liters: 0.25 })
 const CPU_TARGET = 2
 const P99_TARGET_MS = 25
 
@@ -40,22 +41,15 @@ function clusterCpuMs (postmaster: number): number {
 
 /** POST /water at a fixed rate; `user(i)` names the X-User-Id of request i, or undefined for a stateless one. */
 async function paced (url: string, seconds: number, user: (i: number) => string | undefined, prefix: string): Promise<Result> {
-  let id = 0
-  return await autocannon({
+  return await pacedPost({
     url: `${url}/water`,
+    rate: RATE,
     connections: CONNECTIONS,
-    overallRate: RATE,
-    duration: seconds,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req) => {
-        const i = id++
-        const who = user(i)
-        const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }
-        if (who !== undefined) Object.assign(headers, { 'x-user-id': who, 'idempotency-key': `${prefix}-${i}` })
-        return { ...req, headers, body: JSON.stringify({ amount_liters: 0.25 }) }
-      }
-    }]
+    seconds,
+    request: (i) => {
+      const who = user(i)
+      return who === undefined ? { body: WATER } : { body: WATER, headers: { 'x-user-id': who, 'idempotency-key': `${prefix}-${i}` } }
+    }
   })
 }
 
@@ -63,7 +57,7 @@ interface EngineResult { engine: string, stateless: Result, tracked: Result, cpu
 
 /** One engine: warm up, then the stateless baseline and the tracked run, each SECONDS long at RATE. */
 async function measure (engine: string, databaseUrl: string, postmaster?: number): Promise<EngineResult> {
-  const p = await server({ API_KEYS: KEY, DATABASE_URL: databaseUrl })
+  const p = await server({ DATABASE_URL: databaseUrl })
   const pid = p.child.pid as number
   try {
     await paced(p.url, WARM_UP_S, () => undefined, 'warm')

@@ -93,7 +93,7 @@ function latencyFigures (report: Report, name: string, pair: Pair, withTargets: 
   })
 }
 
-/** The Gemini path at 50 and 10 connections, with issue 16's targets. */
+/** The Gemini path at 50 and 10 connections, against its targets. */
 export async function geminiSection (report: Report, bare: Bare): Promise<void> {
   const [at50, at10] = await pairs('gemini', [50, 10], report)
   const base = await bare.loaded('water')
@@ -102,7 +102,7 @@ export async function geminiSection (report: Report, bare: Bare): Promise<void> 
   latencyFigures(report, 'Gemini path', at10, true)
 }
 
-/** The OpenAI-compatible path at 50 connections, for comparison (issue 16 sets no target for it). */
+/** The OpenAI-compatible path at 50 connections, for comparison (no target of its own). */
 export async function openaiSection (report: Report, bare: Bare): Promise<void> {
   const [at50] = await pairs('openai', [50], report)
   const base = await bare.loaded('water')

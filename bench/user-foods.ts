@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon, { type Result } from 'autocannon'
+import type { Result } from 'autocannon'
+import { pacedPost } from './load.js'
 import { API_KEY, cpuMs, root, server, stop } from './proc.js'
 import { ms, percentile, times, type Report } from './report.js'
 
@@ -44,20 +45,15 @@ async function saveFoods (url: string, user: string): Promise<void> {
 
 /** Tracked POST /food at a fixed rate as one user; each meal on its own day, so no day's sum grows with the run. */
 async function meals (url: string, user: string, seconds: number): Promise<Result> {
-  let i = 0
-  return await autocannon({
+  return await pacedPost({
     url: `${url}/food`,
+    rate: RATE,
     connections: CONNECTIONS,
-    overallRate: RATE,
-    duration: seconds,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req) => {
-        const n = i++
-        const day = new Date(Date.UTC(2020, 0, 1) + (n % 2000) * 86_400_000).toISOString().slice(0, 10)
-        return { ...req, headers: headers(user), body: JSON.stringify({ food: MEALS[n % MEALS.length], meal_time: `${day}T12:00:00Z` }) }
-      }
-    }]
+    seconds,
+    request: (n) => {
+      const day = new Date(Date.UTC(2020, 0, 1) + (n % 2000) * 86_400_000).toISOString().slice(0, 10)
+      return { headers: { 'x-user-id': user }, body: JSON.stringify({ food: MEALS[n % MEALS.length], meal_time: `${day}T12:00:00Z` }) }
+    }
   })
 }
 

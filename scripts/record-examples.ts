@@ -203,8 +203,10 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
     book.getMetrics['200']['text/plain'].counters.value = own
 
     const limited = await start({ RATE_LIMIT_MAX: '1' })
-    // The key's one request of the window; every request below is over the limit.
+    // The one request of the window for alice and for the key without a user (each user a key
+    // names counts apart); every request below is over the limit.
     await limited.inject({ url: '/profile', headers: alice })
+    await limited.inject({ url: '/foods/search?q=banana', headers: key })
     const tracked = (url: string, method: InjectOptions['method'] = 'GET'): InjectOptions => ({ method, url, headers: alice })
     for (const [op, request] of [
       ['adviseWater', post('/water', SEEDS.water)], ['adviseGym', post('/gym', SEEDS.gym)], ['adviseFood', post('/food', SEEDS.food)],

@@ -1,6 +1,7 @@
 import { DATE_TIME_PATTERN, MAX_FIELD_ERRORS, MAX_FIELD_LENGTH, MAX_FIELD_MESSAGE_LENGTH, TEXT_PATTERN, type FieldError } from '../../schemas/common.js'
 import { SEARCH_LIMIT_PATTERN } from '../../schemas/search.js'
 import { DATE_PATTERN, LIMIT_PATTERN, TIME_ZONE_PATTERN } from '../../schemas/tracking.js'
+import { editDistance } from '../advice/text/spelling.js'
 
 /** What each pattern in the schemas asks for, in words. */
 const PATTERN_MESSAGES: Record<string, string> = {
@@ -36,23 +37,6 @@ const UNIT_HINTS: Readonly<Record<string, string>> = {
 
 const COMPARISONS: Readonly<Record<string, string>> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>' }
 
-/**
- * Optimal-string-alignment distance: Levenshtein plus adjacent swaps, so
- * "litres" is one edit from "liters". Twelve lines for names of at most 40
- * characters did not justify a dependency.
- */
-export function editDistance (a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i === 0 ? j : j === 0 ? i : 0))
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
-  }
-  return d[a.length][b.length]
-}
-
 /** The candidate closest to `name` (case-insensitive) when it is a plausible typo of it, else undefined. */
 export function nearMiss (name: string, candidates: readonly string[]): string | undefined {
   // About one edit per four characters, at most three: "amount_litres" → amount_liters,
@@ -62,7 +46,8 @@ export function nearMiss (name: string, candidates: readonly string[]): string |
   let bestDistance = allowed + 1
   for (const candidate of candidates) {
     if (candidate === name) continue
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())
+    // A swapped pair of letters is one slip of the keyboard ("litres" → liters).
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), allowed, { swaps: true })
     if (distance < bestDistance) { best = candidate; bestDistance = distance }
   }
   return best

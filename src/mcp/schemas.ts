@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats'
 import type { TSchema } from '@sinclair/typebox'
 import { DATE_TIME_PATTERN, TEXT_PATTERN } from '../../schemas/common.js'
 import { allSchemas } from '../../schemas/index.js'
+import { DATE_PATTERN } from '../../schemas/tracking.js'
 import { AJV_OPTIONS, extraPropertiesKeyword } from '../http/ajv-keywords.js'
 
 type Node = Record<string, unknown>
@@ -65,9 +66,9 @@ const OUTPUT_KEYWORDS = new Set(['type', 'properties', 'items', 'anyOf', 'enum',
 // What a listed input leaves to the server, which checks every call against the full schema:
 // the bounds (each input's description states its own in words, which a model reads and
 // which costs a third of the bytes), formats, and the patterns that guard against control
-// characters or restate a description (ISO 8601).
+// characters or restate a description (ISO 8601, YYYY-MM-DD).
 const INPUT_DROPPED = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength', 'maxItems', 'format', 'x-max-extra-properties', 'patternProperties'])
-const SERVER_PATTERNS = new Set([TEXT_PATTERN, DATE_TIME_PATTERN])
+const SERVER_PATTERNS = new Set([TEXT_PATTERN, DATE_TIME_PATTERN, DATE_PATTERN])
 // A repeated subschema at least this long (as JSON) is written once, in $defs.
 const SHARED_MIN_LENGTH = 120
 
@@ -104,9 +105,11 @@ function numberRecord (node: Node, role: SchemaRole): Node {
   const fields = isNode(node.properties) ? Object.entries(node.properties) : []
   if (fields.length < NUMBER_RECORD_MIN) return node
   const types = new Set<string>()
-  for (const [, field] of fields) {
+  const fieldTypes: Array<[string, unknown]> = []
+  for (const [key, field] of fields) {
     if (!isNode(field)) return node
     const { type, description, ...other } = field
+    fieldTypes.push([key, type])
     const each = Array.isArray(type) ? type : [type]
     if (Object.keys(other).length > 0 || !each.every((t) => t === 'number' || t === 'null')) return node
     if (description !== undefined && !/^[\d\s.,–-]+$/.test(String(description))) return node
@@ -117,7 +120,7 @@ function numberRecord (node: Node, role: SchemaRole): Node {
   if (role === 'output') return { ...rest, additionalProperties: values }
   // A required field stays a property: a required key must be one the schema defines.
   const required = new Set(Array.isArray(node.required) ? node.required.map(String) : [])
-  const properties = Object.fromEntries(fields.filter(([key]) => required.has(key)).map(([key, field]) => [key, { type: (field as Node).type }]))
+  const properties = Object.fromEntries(fieldTypes.filter(([key]) => required.has(key)).map(([key, type]) => [key, { type }]))
   return { ...rest, ...(required.size > 0 ? { properties } : {}), propertyNames: { enum: fields.map(([key]) => key) }, additionalProperties: values }
 }
 
@@ -185,12 +188,21 @@ function share (root: Node): Node {
  * model needs to fill it in: names, types, enums, required fields and the
  * descriptions, which state each bound in words. An output keeps the shape a
  * client checks structuredContent against, each field's type; the tool's
- * description says what the numbers mean. A subschema repeated inside one
- * tool's schema is written once, in `$defs`.
+ * description says what the numbers mean. `omit` names fields the tool never
+ * returns (what only a logged answer carries, for a tool that logs nothing).
+ * A subschema repeated inside one tool's schema is written once, in `$defs`.
  */
-export function listedSchema (schema: TSchema, role: SchemaRole): Node {
-  const trimmed = trim(inline(schema), role)
+export function listedSchema (schema: TSchema, role: SchemaRole, omit: readonly string[] = []): Node {
+  const trimmed = omit.reduce((node, path) => without(node, path.split('.'), path), trim(inline(schema), role))
   return share(role === 'output' ? nestedListsAsObjects(trimmed, false) : trimmed)
+}
+
+/** A schema without the property at a dot-separated path (`facts.today`); a path it lacks is a mistake in the tool. */
+function without (node: Node, [name, ...rest]: string[], path: string): Node {
+  const properties = isNode(node.properties) ? node.properties : {}
+  const field = properties[name]
+  if (!isNode(field)) throw new Error(`no field ${path} to leave out`)
+  return { ...node, properties: Object.fromEntries(Object.entries(properties).flatMap(([key, value]) => key !== name ? [[key, value]] : rest.length > 0 ? [[key, without(field, rest, path)]] : [])) }
 }
 
 /**

@@ -9,7 +9,8 @@ import { domainProblem } from '../http/domain-problem.js'
 import { fieldErrors } from '../http/field-errors.js'
 import { version } from '../version.js'
 import { createValidatorFactory, isObjectSchema, listedSchema, withoutSharedDescriptions } from './schemas.js'
-import { createTools, type Tool, type ToolContext, type ToolDeps } from './tools.js'
+import type { Tool, ToolContext, ToolDeps } from './tool.js'
+import { createTools } from './tools.js'
 
 /** How a tool call ended; a bounded label set for metrics. */
 export type ToolOutcome = 'ok' | 'invalid' | 'no_user' | 'problem' | 'internal'
@@ -48,7 +49,7 @@ export function createToolbox (deps: ToolDeps, options: ToolboxOptions) {
     const reference = t.argumentsOf === undefined ? undefined : inputs.get(t.argumentsOf)
     if (t.argumentsOf !== undefined && reference === undefined) throw new Error(`${t.name} shares the arguments of an unknown tool, ${t.argumentsOf}`)
     const inputSchema = reference === undefined ? input : withoutSharedDescriptions(input, reference)
-    const outputSchema = listedSchema(t.output, 'output')
+    const outputSchema = listedSchema(t.output, 'output', t.neverReturns)
     if (!isObjectSchema(inputSchema) || !isObjectSchema(outputSchema)) throw new Error(`${t.name}: a tool's input and output are object schemas`)
     return {
       name: t.name,

@@ -1,70 +1,21 @@
-import type { Static, TObject } from '@sinclair/typebox'
 import { FoodAdvice, FoodEntry, FoodFacts } from '../../schemas/food.js'
 import { GymAdvice, GymEntry, GymFacts } from '../../schemas/gym.js'
 import { DaySummaryInput, Deleted, DeleteEntryInput, ListEntriesInput, ListFoodsInput, LogMealInput, LogWaterInput, LogWorkoutInput, LookupActivityInput, LookupFoodInput } from '../../schemas/mcp.js'
 import { DaySummary, EntryPage } from '../../schemas/tracking.js'
 import { UserFood, UserFoodInput, UserFoodPage } from '../../schemas/user-foods.js'
 import { WaterAdvice, WaterEntry } from '../../schemas/water.js'
-import type { Advisor } from '../advice/advisor.js'
 import { ENTRY_TOPIC_DEFS, prepare } from '../advice/topics/index.js'
 import type { Advice, EntryOf, FactsOf } from '../advice/types.js'
 import { TrackingError, type IdempotencyCode } from '../tracking/errors.js'
 import { listEntries } from '../tracking/listing.js'
-import type { Foods } from '../tracking/foods.js'
-import type { Store } from '../tracking/store.js'
-import type { EntryTopic, LoggedAdvice, Tracker } from '../tracking/tracker.js'
+import type { EntryTopic, LoggedAdvice } from '../tracking/tracker.js'
 import { adviceText, dayText, factsText, foodPageText, foodText, pageText } from './texts.js'
-
-/** Who calls a tool, and how the call may be cancelled. */
-export interface ToolContext {
-  /** The identified user, or undefined: then only the advice and lookup tools answer. */
-  userId: string | undefined
-  /** How to identify a user here, told to the model when a tracking tool is called without one. */
-  noUser: string
-  signal?: AbortSignal
-}
-
-/** What the tools run on: the same advisor and tracking services as the REST routes. */
-export interface ToolDeps {
-  advisor: Advisor
-  /** Absent when tracking is off; the tracking tools then say why. */
-  tracking?: { store: Store, tracker: Tracker, foods: Foods }
-}
-
-/** One tool: its schemas (TypeBox, the single source), what it does and how its answer reads as text. */
-export interface Tool {
-  name: string
-  title: string
-  description: string
-  input: TObject
-  output: TObject
-  /** Needs an identified user. */
-  tracked: boolean
-  /** Only reads (advice and lookups); otherwise it changes the user's log. */
-  readOnly: boolean
-  /** The tool listed earlier whose argument descriptions this one shares (the listing gives them once). */
-  argumentsOf?: string
-  /** Runs a call whose args passed `input`; a tracked tool's context carries the user. */
-  run: (args: Record<string, unknown>, ctx: ToolContext & { user: string | undefined }) => Promise<object>
-  text: (output: never) => string
-}
-
-/**
- * Typed at the definition, erased in the list (TypeScript has no existential types): args are
- * validated against `input` before `run`, and `text` only ever gets what `run` returned.
- */
-function tool<I extends TObject, O extends TObject, R extends object> (spec: Omit<Tool, 'input' | 'output' | 'run' | 'text' | 'tracked' | 'readOnly'> & {
-  input: I
-  output: O
-  tracked?: boolean
-  readOnly?: boolean
-  run: (args: Static<I>, ctx: ToolContext & { user: string }) => Promise<R>
-  text: (output: R) => string
-}): Tool {
-  return { ...spec, tracked: spec.tracked ?? false, readOnly: spec.readOnly ?? !(spec.tracked ?? false) } as unknown as Tool
-}
+import { tool, type Tool, type ToolContext, type ToolDeps } from './tool.js'
 
 const NEVER_LOGS = 'Nothing is saved.'
+// What a stateless answer lacks: the stored entry's id and the day's totals.
+const LOGGED_ADVICE = ['entry_id', 'facts.today']
+const LOGGED_FACTS = ['today']
 
 /** What an idempotency_key that cannot be honoured means, by the tracker's reason. */
 const KEY_DETAILS: Readonly<Record<IdempotencyCode, string>> = {
@@ -107,6 +58,7 @@ export function createTools (deps: ToolDeps): Tool[] {
         'facts.target_l is the day\'s target (basis says how it was set, with its source); warnings flag drinking too much too fast.',
       input: WaterEntry,
       output: WaterAdvice,
+      neverReturns: LOGGED_ADVICE,
       run: advise('water'),
       text: adviceText('water')
     }),
@@ -117,6 +69,7 @@ export function createTools (deps: ToolDeps): Tool[] {
         'facts.kcal_burned = MET × kg × hours from the matched 2024 Adult Compendium row (compendium_code); kcal_net counts only the energy above rest.',
       input: GymEntry,
       output: GymAdvice,
+      neverReturns: LOGGED_ADVICE,
       run: advise('gym'),
       text: adviceText('gym')
     }),
@@ -127,6 +80,7 @@ export function createTools (deps: ToolDeps): Tool[] {
         'Parts in facts.unmatched are left out, not guessed (complete is then false).',
       input: FoodEntry,
       output: FoodAdvice,
+      neverReturns: LOGGED_ADVICE,
       run: advise('food'),
       text: adviceText('food')
     }),
@@ -138,6 +92,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       argumentsOf: 'advise_meal',
       input: LookupFoodInput,
       output: FoodFacts,
+      neverReturns: LOGGED_FACTS,
       run: lookup('food'),
       text: (facts: FactsOf<'food'>) => factsText('food', facts)
     }),
@@ -149,6 +104,7 @@ export function createTools (deps: ToolDeps): Tool[] {
       argumentsOf: 'advise_workout',
       input: LookupActivityInput,
       output: GymFacts,
+      neverReturns: LOGGED_FACTS,
       run: lookup('gym'),
       text: (facts: FactsOf<'gym'>) => factsText('gym', facts)
     }),

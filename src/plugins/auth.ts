@@ -33,7 +33,8 @@ export function bearerToken (header: string | undefined): string | undefined {
   return m?.[1]
 }
 
-const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/
+/** A valid X-User-Id. */
+export const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/
 
 /** How callers are identified on the API routes. */
 export interface AuthOptions {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import helmet, { type HelmetOptions } from 'helmet'
 import { rateLimitWindowMs, splitList, type Config } from '../config.js'
-import { bearerToken, createKeyMatcher } from './auth.js'
+import { bearerToken, createKeyMatcher, USER_ID } from './auth.js'
 import { RateLimited } from './errors.js'
 
 const UNITS: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']]
@@ -81,13 +81,17 @@ export default fp(async function securityPlugin (app: FastifyInstance, opts: { c
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: windowMs,
-    // A valid key gets its own bucket (shared by every IP it is used from);
-    // anything else is limited per client IP, so random tokens cannot mint
-    // fresh buckets.
+    // A valid key gets its own bucket (shared by every IP it is used from), and
+    // each user it names in X-User-Id one of their own: an app's backend
+    // serves all its users through one key, and vouches for them. Anything
+    // else is limited per client IP, so random tokens cannot mint fresh
+    // buckets; a JWT's user is known only once it is verified, after the count.
     keyGenerator: (request) => {
       const token = bearerToken(request.headers.authorization)
       const id = token === undefined ? undefined : keyOf(token)
-      return id !== undefined ? `key:${id}` : `ip:${request.ip}`
+      if (id === undefined) return `ip:${request.ip}`
+      const user = request.headers['x-user-id']
+      return typeof user === 'string' && USER_ID.test(user) ? `key:${id}:user:${user}` : `key:${id}`
     },
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {

@@ -73,7 +73,7 @@ export default fp(async function trackingPlugin (app: FastifyInstance, opts: { c
   app.decorate('tracking', { store, tracker, foods })
 
   const purge = setInterval(() => {
-    store.purgeExpired(Date.now()).catch((err: Error) => app.log.warn({ err: err.message }, 'idempotency purge failed'))
+    store.keys.purgeExpired(Date.now()).catch((err: Error) => app.log.warn({ err: err.message }, 'idempotency purge failed'))
   }, PURGE_EVERY_MS)
   purge.unref()
   app.addHook('onClose', async () => {

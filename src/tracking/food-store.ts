@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Dialect, Tables } from './database.js'
 import { isUniqueViolation } from './errors.js'
+import type { Run } from './operations.js'
 
 /** A stored food or recipe, JSON columns parsed. */
 export interface StoredFood {
@@ -22,7 +23,6 @@ export interface StoredFood {
 export type FoodWrite = { ok: true } | { ok: false, reason: 'full' } | { ok: false, reason: 'taken', key: string, food: string } | { ok: false, reason: 'missing' }
 
 type FoodRow = Omit<Tables['user_foods'], 'seq'> & { seq: number }
-type Run = <R>(operation: string, fn: (db: Kysely<Tables>) => Promise<R>) => Promise<R>
 
 function toFood (row: FoodRow): StoredFood {
   return {

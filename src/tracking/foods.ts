@@ -25,14 +25,16 @@ export function foodWire (food: StoredFood): UserFood {
     name: food.name,
     aliases: food.aliases,
     serving: food.serving,
+    // Stored rows hold what labelFood and recipeFood wrote: every PerServing key, null where unknown;
+    // and the items the meal reader wrote, FoodItems.
     per_serving: food.per_serving as PerServing,
-    // Stored rows hold the items the meal reader wrote, FoodItems.
     ...(food.recipe === null ? {} : { recipe: food.recipe, servings: food.servings ?? 1, items: (food.items ?? []) as UserFood['items'], unmatched: food.unmatched ?? [] }),
     created_at: new Date(food.created_at).toISOString(),
     updated_at: new Date(food.updated_at).toISOString()
   }
 }
 
+// per_serving: every PerServing key, as foodWire says.
 const matchable = (food: StoredFood): MatchableFood => ({ id: food.id, name: food.name, aliases: food.aliases, serving: food.serving, per_serving: food.per_serving as PerServing })
 
 /** The name keys of a food, checked: each must say something, and none may repeat another. */

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, PoolStats, Tables } from './database.js'
-import { asDatabaseError } from './errors.js'
 import { createFoodStore } from './food-store.js'
+import { createKeyStore } from './idempotency-store.js'
+import { createOperations, type QueryObserver } from './operations.js'
 import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.js'
 
 /** A stored entry, as the store returns it. */
@@ -17,30 +18,14 @@ export interface StoredEntry {
   created_at: number
 }
 
-/** A user's profile; null fields are unset. */
-export interface StoredProfile {
-  weight_kg: number | null
-  timezone: string
-  water_target_l: number | null
-  kcal_goal: number | null
-  fiber_g_goal: number | null
-  sodium_mg_limit: number | null
-  sugars_g_limit: number | null
-}
+/** A user's profile, as its table row holds it; null fields are unset. */
+export type StoredProfile = Omit<Tables['users'], 'user_id' | 'created_at' | 'updated_at'>
 
 /** Sums over a set of entries. */
 export interface Totals { water_l: number, kcal_in: number, kcal_out: number, entries: number }
 
-/** What is stored under an Idempotency-Key. */
-export interface KeyRecord { request_hash: string, entry_id: string | null, response: unknown }
-
-/** Times each operation and reports it (metrics live outside the domain). */
-export type QueryObserver = (operation: string, seconds: number, ok: boolean) => void
-
 /** Page position: the last entry's instant and creation order. */
 interface Cursor { t: number, s: number }
-
-const IDEMPOTENCY_TTL_MS = 24 * 3600_000
 
 export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.t, c.s])).toString('base64url')
 
@@ -77,9 +62,8 @@ function toEntry (row: EntryRow): StoredEntry {
 }
 
 /**
- * The tracking store: every query, scoped to one user, timed, with database
- * failures classified. `ready` is awaited before each operation: it settles
- * once the schema is migrated, and rejects (a 503) while that cannot happen.
+ * The tracking store: every query, scoped to one user, run as an operation
+ * (createOperations: awaits `ready`, timed for `observe`, failures classified).
  */
 export function createStore (database: Database, observe: QueryObserver = () => {}, ready: () => Promise<void> = async () => {}) {
   const { db } = database
@@ -89,27 +73,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     if (database.sqlite !== undefined) writer ??= createSqliteWriter(database.sqlite.handle, database.sqlite.exclusive)
     return writer
   }
-  // Operations in progress, so closing can wait for them instead of pulling the driver from under them.
-  let inFlight = 0
-  let drained: (() => void) | undefined
-
-  /** Runs one operation: times it and turns a connection or engine failure into DatabaseUnavailableError. */
-  async function run<R> (operation: string, fn: (db: Kysely<Tables>) => Promise<R>): Promise<R> {
-    const started = process.hrtime.bigint()
-    let ok = false
-    inFlight++
-    try {
-      await ready()
-      const result = await fn(db)
-      ok = true
-      return result
-    } catch (err) {
-      throw asDatabaseError(err)
-    } finally {
-      observe(operation, Number(process.hrtime.bigint() - started) / 1e9, ok)
-      if (--inFlight === 0) drained?.()
-    }
-  }
+  const { run, drain } = createOperations(db, observe, ready)
 
   const sums = (q: Kysely<Tables> | Transaction<Tables>, userId: string, start: number, end: number) => q.selectFrom('entries')
     .select((eb) => [
@@ -126,19 +90,13 @@ export function createStore (database: Database, observe: QueryObserver = () => 
     close: database.close,
 
     /** Waits until no operation is in progress, or `timeoutMs` passes. */
-    drain: async (timeoutMs: number): Promise<void> => {
-      if (inFlight === 0) return
-      let timer: NodeJS.Timeout | undefined
-      await new Promise<void>((resolve) => {
-        drained = resolve
-        timer = setTimeout(resolve, timeoutMs)
-      })
-      clearTimeout(timer)
-      drained = undefined
-    },
+    drain,
 
     /** The user's own foods and recipes. */
     foods: createFoodStore(run, database.dialect),
+
+    /** Idempotency-Key records (each first written with its entry, by insertEntry). */
+    keys: createKeyStore(run, sqliteWriter),
 
     ping: async () => await run('ping', async (q) => { await q.selectFrom('users').select('user_id').limit(1).execute() }),
 
@@ -247,37 +205,7 @@ export function createStore (database: Database, observe: QueryObserver = () => 
         if (rows.length < pageSize) return
         after = rows[rows.length - 1].seq
       }
-    },
-
-    /** The live record of an Idempotency-Key (a key lives 24 h; an expired one is removed and reads as absent). */
-    findKey: async (userId: string, key: string, now: number): Promise<KeyRecord | undefined> => await run('idempotency_find', async (q) => {
-      const row = await q.selectFrom('idempotency_keys').select(['request_hash', 'entry_id', 'response', 'created_at']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
-      if (row === undefined) return undefined
-      if (row.created_at < now - IDEMPOTENCY_TTL_MS) {
-        // Expired: removed here, so the key can be used afresh at once.
-        await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', now - IDEMPOTENCY_TTL_MS).execute()
-        return undefined
-      }
-      return { request_hash: row.request_hash, entry_id: row.entry_id, response: row.response === null ? null : JSON.parse(row.response) }
-    }),
-
-    /** Stores the answer given for a key, so a retry replays it. */
-    complete: async (userId: string, key: string, response: unknown): Promise<void> => await run('idempotency_complete', async (q) => {
-      const sqlite = sqliteWriter()
-      if (sqlite !== undefined) return await sqlite.storeAnswer(userId, key, JSON.stringify(response))
-      await q.updateTable('idempotency_keys').set({ response: JSON.stringify(response) }).where('user_id', '=', userId).where('key', '=', key).execute()
-    }),
-
-    /** Forgets a key whose request was undone, so a retry runs afresh. */
-    forgetKey: async (userId: string, key: string): Promise<void> => await run('idempotency_forget', async (q) => {
-      await q.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute()
-    }),
-
-    /** Drops expired idempotency records. */
-    purgeExpired: async (now: number): Promise<number> => await run('idempotency_purge', async (q) => {
-      const result = await q.deleteFrom('idempotency_keys').where('created_at', '<', now - IDEMPOTENCY_TTL_MS).executeTakeFirst()
-      return Number(result.numDeletedRows)
-    })
+    }
   }
 }
 

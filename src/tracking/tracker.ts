@@ -92,7 +92,7 @@ export function createTracker (deps: {
 
   /** What a key already stands for: undefined when unused, a replay, or a 409. */
   async function earlierAnswer<T extends EntryTopic> (userId: string, key: string, hash: string, signal: AbortSignal | undefined): Promise<LoggedAdvice<T> | undefined> {
-    const record = await store.findKey(userId, key, now())
+    const record = await store.keys.find(userId, key, now())
     if (record === undefined) return undefined
     if (record.request_hash !== hash) throw new TrackingError('conflict', 'this Idempotency-Key was already used with a different request body', { code: 'key_reused' })
     // The stored answer is the one this service gave for the key; the hash names the topic, so it is a T.
@@ -109,7 +109,7 @@ export function createTracker (deps: {
   async function undo (userId: string, key: string | undefined, entryId: string): Promise<void> {
     try {
       await store.deleteEntry(userId, entryId)
-      if (key !== undefined) await store.forgetKey(userId, key)
+      if (key !== undefined) await store.keys.forget(userId, key)
     } catch (err) {
       deps.onCleanupError?.(err)
     }
@@ -153,7 +153,7 @@ export function createTracker (deps: {
       if (key !== undefined) {
         // The entry is already durable; without the stored answer a retry
         // gets a rebuilt one (same entry), so this failure is only logged.
-        await store.complete(userId, key, answer).catch((err: unknown) => deps.onCleanupError?.(err))
+        await store.keys.complete(userId, key, answer).catch((err: unknown) => deps.onCleanupError?.(err))
       }
       return { advice: answer, replayed: false }
     },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import t from 'tap'
 import { DateTime, Entry, LEVELS, Nullable, StringEnum, Text, TextList } from '../../schemas/common.js'
+import { DATE_PATTERN } from '../../schemas/tracking.js'
 import { WaterAdvice } from '../../schemas/water.js'
 import { createValidatorFactory, inline, listedSchema, withoutSharedDescriptions } from '../../src/mcp/schemas.js'
 
@@ -69,7 +70,8 @@ t.test('a listed input keeps names, types, enums, required fields and descriptio
     at: Type.Optional(DateTime('When: ISO 8601')),
     tags: Type.Optional(TextList('Tags (≤ 20 items)')),
     level: Type.Optional(StringEnum(LEVELS, { description: 'Effort' })),
-    key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$', description: 'A key' }))
+    key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$', description: 'A key' })),
+    day: Type.Optional(Type.String({ maxLength: 10, pattern: DATE_PATTERN, description: 'Date YYYY-MM-DD' }))
   }, { description: 'A probe entry', example: { amount: 1, note: 'x' } })
   t.same(listedSchema(probe, 'input'), {
     type: 'object',
@@ -84,7 +86,9 @@ t.test('a listed input keeps names, types, enums, required fields and descriptio
       tags: { type: 'array', description: 'Tags (≤ 20 items)', items: { type: 'string' } },
       level: { type: 'string', enum: ['low', 'moderate', 'high'], description: 'Effort' },
       // A pattern that says what a value looks like stays; only the server's guards go.
-      key: { type: 'string', pattern: '^[\\x21-\\x7E]+$', description: 'A key' }
+      key: { type: 'string', pattern: '^[\\x21-\\x7E]+$', description: 'A key' },
+      // The calendar-date pattern restates its description, as ISO 8601 does.
+      day: { type: 'string', description: 'Date YYYY-MM-DD' }
     }
   })
   const closed = listedSchema(Type.Object({ id: Type.String({ maxLength: 64, description: 'Entry id' }) }, { $id: 'ClosedProbe', additionalProperties: false }), 'input')
@@ -159,4 +163,14 @@ t.test('a listed output keeps the shape of its first list of objects; a list ins
   })
   // One food alone keeps its list's shape.
   t.same((listedSchema(food, 'output').properties as Record<string, object>).items, { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, grams: { type: 'number' } } } })
+})
+
+t.test('a listing leaves out the fields a tool never returns; a path the schema lacks is a mistake', async (t) => {
+  const probe = Type.Object({
+    entry_id: Type.Optional(Type.String()),
+    facts: Type.Object({ kcal: Type.Number(), today: Type.Optional(Type.Object({ entries: Type.Integer() })) })
+  })
+  t.same(listedSchema(probe, 'output', ['entry_id', 'facts.today']), { type: 'object', properties: { facts: { type: 'object', properties: { kcal: { type: 'number' } } } } })
+  t.throws(() => listedSchema(probe, 'output', ['facts.totals']), /no field facts\.totals to leave out/)
+  t.throws(() => listedSchema(probe, 'output', ['entry_id.x']), /no field entry_id\.x to leave out/, 'a string has no fields')
 })

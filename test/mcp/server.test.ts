@@ -61,10 +61,24 @@ t.test('a user without the tracking service is told tracking is off', async (t) 
   t.equal(text(result), 'tracking is off on this server')
 })
 
-t.test('tools/list stays within its budget: 26,112 bytes of JSON', async (t) => {
+t.test('tools/list stays within its budget: 25,000 bytes of JSON', async (t) => {
   const { box } = await toolbox(t)
   const bytes = Buffer.byteLength(JSON.stringify({ tools: box.tools }))
-  t.ok(bytes <= 26_112, `tools/list is ${bytes} bytes`)
+  t.ok(bytes <= 25_000, `tools/list is ${bytes} bytes`)
+})
+
+t.test('a tool that logs nothing lists no entry_id or day totals in its output; a log_* tool lists both', async (t) => {
+  const { box } = await toolbox(t)
+  const output = (name: string) => box.tools.find((tool) => tool.name === name)?.outputSchema as { properties: Record<string, { properties?: object }> }
+  for (const name of ['advise_water', 'advise_workout', 'advise_meal']) {
+    t.notOk('entry_id' in output(name).properties, `${name}: no entry_id`)
+    t.notOk('today' in (output(name).properties.facts.properties ?? {}), `${name}: no facts.today`)
+  }
+  for (const name of ['lookup_food', 'lookup_activity']) t.notOk('today' in output(name).properties, `${name}: no today`)
+  for (const name of ['log_water', 'log_workout', 'log_meal']) {
+    t.ok('entry_id' in output(name).properties, `${name}: entry_id`)
+    t.ok('today' in (output(name).properties.facts.properties ?? {}), `${name}: facts.today`)
+  }
 })
 
 t.test('the listed schemas accept every tool\'s real arguments and results', async (t) => {

@@ -77,6 +77,17 @@ t.test('a valid key gets its own bucket; invalid tokens share the IP bucket', as
   t.equal((await as('Bearer wrong-2')).statusCode, 429)
 })
 
+t.test('each user a key names (X-User-Id) has a bucket of their own; the key alone has another', async (t) => {
+  const app = await build(t, { RATE_LIMIT_MAX: '1', RATE_LIMIT_WINDOW: '60000', API_KEYS: 'k1' })
+  const as = (user?: string) => app.inject({ method: 'POST', url: '/gym', payload: SEEDS.gym, headers: { authorization: 'Bearer k1', ...(user === undefined ? {} : { 'x-user-id': user }) } })
+  t.equal((await as('alice')).statusCode, 200)
+  t.equal((await as('alice')).statusCode, 429, 'alice used her one request')
+  t.equal((await as('bob')).statusCode, 200, 'bob counts apart')
+  t.equal((await as()).statusCode, 200, 'the key without a user counts apart too')
+  t.equal((await as()).statusCode, 429)
+  t.equal((await as('not a valid id!')).statusCode, 429, 'an invalid X-User-Id counts against the key alone')
+})
+
 t.test('RATE_LIMIT_MAX=0 disables limiting', async (t) => {
   const app = await build(t, { RATE_LIMIT_MAX: '0' })
   for (let i = 0; i < 5; i++) t.equal((await app.inject({ method: 'POST', url: '/water', payload: SEEDS.water })).statusCode, 200)

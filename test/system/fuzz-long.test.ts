@@ -9,5 +9,6 @@ import { runFullFuzz } from '../helpers/fuzz-seed.js'
 runFullFuzz()
 await import('../advice/text/meal/fuzz.test.js')
 await import('../advice/text/workout.test.js')
+await import('../advice/text/spelling.test.js')
 await import('../advice/text/tokens.test.js')
 await import('../advice/upstream/guard.test.js')

@@ -270,7 +270,7 @@ t.test('Idempotency-Key', async (t) => {
     const later = createTracker({ store, advisor: createAdvisor({ local: createLocalProvider(), fallback: 'local' }), now: () => NOW + 24 * 3_600_000 + 1 })
     const { replayed, advice } = await later.log('alice', 'water', body, { idempotencyKey: 'k' })
     t.equal(replayed, false)
-    t.equal((await store.findKey('alice', 'k', NOW + 24 * 3_600_000 + 2))?.entry_id, advice.entry_id)
+    t.equal((await store.keys.find('alice', 'k', NOW + 24 * 3_600_000 + 2))?.entry_id, advice.entry_id)
   })
 })
 
@@ -280,7 +280,7 @@ t.test('advice failing removes the stored entry and forgets the key', async (t) 
   t.ok(upstreamCalls.n >= 1, 'the upstream was asked')
   t.same((await store.listEntries('alice', { limit: 10 })).items, [], 'no entry left behind')
   t.same(await store.totals('alice', 0, NOW + 86_400_000), { water_l: 0, kcal_in: 0, kcal_out: 0, entries: 0 })
-  t.equal(await store.findKey('alice', 'k', NOW), undefined, 'the key was forgotten')
+  t.equal(await store.keys.find('alice', 'k', NOW), undefined, 'the key was forgotten')
 })
 
 t.test('cleanup failures are reported, not thrown', async (t) => {
@@ -302,7 +302,7 @@ t.test('cleanup failures are reported, not thrown', async (t) => {
   t.test('the answer cannot be stored: the entry and answer still stand', async (t) => {
     const { store } = await setup(t)
     const cleanup: unknown[] = []
-    const broken = { ...store, complete: async () => { throw new Error('write failed') } }
+    const broken = { ...store, keys: { ...store.keys, complete: async () => { throw new Error('write failed') } } }
     const tracker = createTracker({ store: broken, advisor: createAdvisor({ local: createLocalProvider(), fallback: 'local' }), now: () => NOW, onCleanupError: (err) => cleanup.push(err) })
     const { advice, replayed } = await tracker.log('alice', 'water', water({ amount_liters: 0.5 }), { idempotencyKey: 'k' })
     t.equal(replayed, false)

@@ -79,22 +79,38 @@ function deletionTable (words: Iterable<string>): Map<string, string[]> {
 }
 
 /**
- * Levenshtein distance between two words, or `max + 1` once it must exceed `max`. Written here
- * rather than taken from a package: the words are short, and the early exit is what makes checking
- * the table's few candidates cheap.
+ * Edit distance between two strings: insertions, deletions and substitutions count one each
+ * (Levenshtein), and with `swaps` so does an adjacent transposition ("litres" → "liters": the
+ * optimal-string-alignment distance). Past `max` it returns `max + 1` as soon as every cell of a
+ * row exceeds `max` (a row's least value never falls), so checking the speller's few candidates
+ * stays cheap. The speller counts a swap as two edits, as its deletion table does; field-name
+ * hints count it as one. Written here rather than taken from a package: none of them bounds the
+ * distance, and one with swaps (damerau-levenshtein) fills the whole table unbounded.
  */
-export function editDistance (a: string, b: string, max: number): number {
+export function editDistance (a: string, b: string, max = Infinity, { swaps = false }: { swaps?: boolean } = {}): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  const n = b.length
+  // Three rows of the table, reused; the row before the previous one is read only for swaps.
+  let before = new Int32Array(n + 1)
+  let previous = new Int32Array(n + 1)
+  let row = new Int32Array(n + 1)
+  for (let j = 0; j <= n; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
+    const ai = a.charCodeAt(i - 1)
+    row[0] = i
     let smallest = i
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (row[j] < smallest) smallest = row[j]
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1)
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1))
+      if (swaps && i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2] + 1 < d) d = before[j - 2] + 1
+      row[j] = d
+      if (d < smallest) smallest = d
     }
     if (smallest > max) return max + 1
+    const spare = before
+    before = previous
     previous = row
+    row = spare
   }
-  return Math.min(previous[b.length], max + 1)
+  return Math.min(previous[n], max + 1)
 }

@@ -28,14 +28,14 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
   if (facts.kcal < 300) {
     return protein < 10
       ? `About ${kcal}: a light ${label}. Add protein, like eggs, yogurt or beans, to stay full longer.`
-      : `About ${kcal}: a light ${label} with some protein. Add fruit or vegetables for fibre.`
+      : `About ${kcal}: a light ${label} with some protein. Add fruit or vegetables for fiber.`
   }
   if (facts.kcal > 800) {
     return `About ${kcal}, a hearty ${label}. Balance the day with vegetables and lean protein at your next meal.`
   }
   return pick([
-    `About ${kcal} for this ${label}. A side of vegetables would add fibre for very few calories.`,
-    `Roughly ${kcal}. Solid ${label}; swap refined grains for whole grains to add fibre.`
+    `About ${kcal} for this ${label}. A side of vegetables would add fiber for very few calories.`,
+    `Roughly ${kcal}. Solid ${label}; swap refined grains for whole grains to add fiber.`
   ], seed)
 }
 
@@ -50,7 +50,7 @@ function foodText (f: FoodFacts): string {
 export const food: EntryTopicDef<'food'> = {
   name: 'food',
   schemas: { entry: FoodEntry, facts: FoodFacts, advice: FoodAdvice },
-  goal: 'Estimate the meal\'s calories using facts.kcal (if not null) and encourage one healthier choice (vegetables, protein or fibre).',
+  goal: 'Estimate the meal\'s calories using facts.kcal (if not null) and encourage one healthier choice (vegetables, protein or fiber).',
   mcp: { advise: 'advise_meal', log: 'log_meal' },
   timeField: 'meal_time',
   // A meal's numbers do not depend on the day: a profile weight added here

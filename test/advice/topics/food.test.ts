@@ -21,7 +21,7 @@ t.test('food: light meals', async (t) => {
   t.equal(foodMessage(computeFoodFacts({ food: 'a banana' }), 'snack', 's'),
     'About 122 kcal: a light snack. Add protein, like eggs, yogurt or beans, to stay full longer.')
   t.equal(foodMessage(foodFacts({ kcal: 299, protein_g: 10 }), undefined, 's'),
-    'About 299 kcal: a light meal with some protein. Add fruit or vegetables for fibre.', '10 g counts as some protein')
+    'About 299 kcal: a light meal with some protein. Add fruit or vegetables for fiber.', '10 g counts as some protein')
   t.equal(foodMessage(foodFacts({ kcal: 150, protein_g: null }), 'snack', 's'),
     'About 150 kcal: a light snack. Add protein, like eggs, yogurt or beans, to stay full longer.', 'unknown protein is not claimed')
 })
@@ -56,8 +56,8 @@ t.test('food: an incomplete meal is never given as the whole meal\'s total', asy
 t.test('food: normal and heavy meals', async (t) => {
   // The issue's lunch: 141.6 + 148.8 + 446.6 = 737 kcal.
   t.same(variants((s) => foodMessage(computeFoodFacts({ food: 'a cup of plain tortilla chips, a can of caffeine-free fruit-flavored soft drink, and a small burrito with chicken and beans' }), 'lunch', s)), [
-    'About 737 kcal for this lunch. A side of vegetables would add fibre for very few calories.',
-    'Roughly 737 kcal. Solid lunch; swap refined grains for whole grains to add fibre.'
+    'About 737 kcal for this lunch. A side of vegetables would add fiber for very few calories.',
+    'Roughly 737 kcal. Solid lunch; swap refined grains for whole grains to add fiber.'
   ])
   t.equal(foodMessage(foodFacts({ kcal: 900 }), 'dinner', 's'),
     'About 900 kcal, a hearty dinner. Balance the day with vegetables and lean protein at your next meal.')

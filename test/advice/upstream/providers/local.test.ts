@@ -39,9 +39,9 @@ t.test('the provider: named local, one message per topic, seeded by the entry', 
   const f1 = { food: 'a bagel with cream cheese', meal: 'breakfast' as const }
   const f2 = { food: 'a bagel with cream cheese', meal: 'lunch' as const }
   t.equal(await write({ topic: 'food', entry: f1, context: {}, facts: foodFacts({ kcal: 500 }) }),
-    'About 500 kcal for this breakfast. A side of vegetables would add fibre for very few calories.')
+    'About 500 kcal for this breakfast. A side of vegetables would add fiber for very few calories.')
   t.equal(await write({ topic: 'food', entry: f2, context: {}, facts: foodFacts({ kcal: 500 }) }),
-    'Roughly 500 kcal. Solid lunch; swap refined grains for whole grains to add fibre.')
+    'Roughly 500 kcal. Solid lunch; swap refined grains for whole grains to add fiber.')
 })
 
 t.test('deterministic: the same input gives the same text; different inputs differ', async (t) => {

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
 import { createSpeller } from './spelling.js'
 import { tokens } from './tokens.js'
+import { costsUnsaid, wordShare } from './word-classes.js'
 
 /** What the index knows of one entry: its own name, its head (the words the name is about), and other names for it. */
 export interface IndexEntry {
@@ -72,12 +73,6 @@ export const DEFAULT_RANK_WEIGHTS: Readonly<RankWeights> = { head: 0.3, lastWord
 const MOSTLY = 0.4
 // An exact alias is our own table saying which entry the words mean: it outranks any ranking.
 const EXACT_ALIAS = 2
-// Name words that state the usual case, so a row is not penalised for saying them ("Rice, white, cooked").
-const DEFAULT_WORDS: ReadonlySet<string> = new Set(['cooked', 'white', 'plain', 'regular', 'raw', 'whole', 'fresh', 'prepared', 'general', 'unflavored', 'original', 'shredded', 'grated', 'slice', 'chopped', 'diced', 'minced', 'cubed', 'crumbled', 'homestyle', 'moderate', 'effort'])
-// Where a dish was made ("home recipe", said as "homemade") picks among a food's rows, and names no food.
-const SOURCE_WORDS: ReadonlySet<string> = new Set(['home', 'recipe'])
-const MEASURE_WORDS: ReadonlySet<string> = new Set(['kg', 'lb', 'mph', 'km', 'oz', 'fl', 'ml', 'min', 'rpm', 'watt'])
-const COOKING_WORDS: ReadonlySet<string> = new Set(['grilled', 'fried', 'baked', 'roast', 'boiled', 'steamed', 'broiled', 'sauteed', 'poached', 'toast', 'smoke', 'stewed', 'braised', 'barbecued', 'scrambled'])
 // MiniSearch's BM25 recall is wide; only its best few are re-ranked (each costs a few set lookups).
 const RECALL = 60
 const RARE_WORDS = 2
@@ -123,8 +118,7 @@ function prepare (entries: readonly IndexEntry[]): { prepared: Prepared[], exact
 /** The prepared entry: its word sets, and the name words that cost when a query leaves them unsaid. */
 function entryOf (name: ReadonlySet<string>, head: ReadonlySet<string>, headNoun: string | undefined, synonyms: ReadonlySet<string>, phrases: string[][], generic: boolean): Prepared {
   const costly: string[] = []
-  // Numbers and their units ("25-40 kg load", "6-6.3 mph") size a row; they are not words a text leaves unsaid.
-  for (const w of name) if (!DEFAULT_WORDS.has(w) && !/^\d/.test(w) && !MEASURE_WORDS.has(w)) costly.push(w)
+  for (const w of name) if (costsUnsaid(w)) costly.push(w)
   return { name, head, headWords: [...head], headNoun, synonyms, phrases, generic, costly }
 }
 
@@ -237,9 +231,7 @@ function assemble (prepared: readonly Prepared[], exact: ReadonlyMap<string, num
   function search (words: readonly string[], limit = 5): Candidate[] {
     const query = [...new Set(words)]
     if (query.length === 0) return []
-    // A default word the text says ("plain", "cooked") should not outweigh the food it describes.
-    // A cooking word ("grilled") narrows the row but names no food: it counts half.
-    const weights = query.map((w) => DEFAULT_WORDS.has(w) || SOURCE_WORDS.has(w) ? idf(w) * 0.3 : COOKING_WORDS.has(w) ? idf(w) * 0.5 : idf(w))
+    const weights = query.map((w) => idf(w) * wordShare(w))
     const total = weights.reduce((a, b) => a + b, 0)
     // Entries with every word first (BM25 favours long synonym lists otherwise), then the best of any word.
     const named = exact.get(aliasKey(query)) ?? []

@@ -240,9 +240,13 @@ t.test('kcal_net is null exactly when kcal_burned is', async (t) => {
 
 t.test('an unknown qualifier keeps the activity it qualifies, with a note', async (t) => {
   // Walking,17088,4.5,"Marching, moderate speed, military, no pack": 4.5 × 70 × 2 = 630.
-  const march = computeGymFacts({ activity: 'a loaded march of 2 hours' })
+  const march = computeGymFacts({ activity: 'a zorbly march of 2 hours' })
   t.same([march.compendium_code, march.compendium_heading, march.kcal_burned], ['17088', 'Walking', 630])
-  t.ok(march.notes.includes('"a loaded march of 2 hours" read as Compendium 17088: Marching, moderate speed, military, no pack, from "marching" alone'))
+  t.ok(march.notes.includes('"a zorbly march of 2 hours" read as Compendium 17088: Marching, moderate speed, military, no pack, from "marching" alone'), march.notes.join(' | '))
+  // A qualifier the table knows is read: Occupation,11886,6.3,"Soldiers, military loaded marching, varying
+  // terrain, 25-40 kg load": 6.3 × 70 × 2 = 882.
+  const loaded = computeGymFacts({ activity: 'a loaded march of 2 hours' })
+  t.same([loaded.compendium_code, loaded.compendium_heading, loaded.kcal_burned], ['11886', 'Occupation', 882])
   // Swimming,18310,6.0,"Swimming, leisurely, not lap swimming, general".
   t.equal(computeGymFacts({ activity: 'lunchtime swim' }).compendium_code, '18310')
 })

@@ -140,7 +140,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'The Idempotency-Key was already used with another body, or a food name is taken or the food limit reached',
   413: 'Body larger than the limit',
   415: 'Body is not application/json',
-  422: 'Well-formed but unusable: a recipe that names no food the service recognises; `errors` names the field',
+  422: 'Well-formed but unusable: a recipe that names no food the service recognizes; `errors` names the field',
   429: 'Rate limit exceeded; see Retry-After',
   502: 'Gemini failed and fallback is disabled',
   503: 'Overloaded, shutting down, or a dependency (Gemini without fallback, the database) unavailable; see Retry-After',

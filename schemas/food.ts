@@ -26,7 +26,7 @@ export const FoodEntry = Entry('FoodEntry', {
 /** A meal log. */
 export type FoodEntry = Static<typeof FoodEntry>
 
-/** One recognised part of a meal. */
+/** One recognized part of a meal. */
 export const FoodItem = Type.Object({
   text: Type.String({ maxLength: 500, description: 'The part of the text this item came from' }),
   food: Type.String({ maxLength: 500, description: 'The matched row\'s own USDA description, e.g. "Pizza with pepperoni, from restaurant or fast food, NS as to type of crust"' }),
@@ -40,8 +40,8 @@ export const FoodItem = Type.Object({
   nutrients: Type.Ref(Nutrients, { description: 'Fiber, sugars, sodium and the other nutrients in this amount, from the same source row; null where the row has no value' }),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'How sure the match is, 0–1 (1 = exact name)' }),
   source: Type.String({ maxLength: 100, description: 'The source row: "FNDDS <8-digit food code>" (USDA FNDDS 2021-2023) or "SR Legacy NDB <number>"' })
-}, { $id: 'FoodItem', additionalProperties: false, description: 'A recognised food with its amount and energy' })
-/** One recognised part of a meal. */
+}, { $id: 'FoodItem', additionalProperties: false, description: 'A recognized food with its amount and energy' })
+/** One recognized part of a meal. */
 export type FoodItem = Static<typeof FoodItem>
 
 /** Numbers the service computed for a meal. */
@@ -52,7 +52,7 @@ export const FoodFacts = Type.Object({
   carbs_g: Nullable(Type.Number({ description: 'Carbohydrate of the matched items, in grams; null where unknown' })),
   fat_g: Nullable(Type.Number({ description: 'Fat of the matched items, in grams; null where unknown' })),
   nutrients: Type.Ref(Nutrients, { description: 'Nutrient totals of the matched items; a nutrient is null when any item lacks it (notes say which), and all are null when nothing matched' }),
-  items: Type.Array(Type.Ref(FoodItem), { maxItems: 50, description: 'Recognised foods' }),
+  items: Type.Array(Type.Ref(FoodItem), { maxItems: 50, description: 'Recognized foods' }),
   unmatched: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50, description: 'Parts of the text that matched no food; not guessed' }),
   reported_kcal: Nullable(Type.Number({ description: 'The client\'s own estimated_calories, if sent' })),
   notes: Notes,

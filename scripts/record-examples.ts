@@ -160,7 +160,7 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
     const chili = (await record(app, 'createFood', 'recipe', 'A recipe of 4 servings, read once by the meal reader', asCarol('/foods', 'POST', CHILI), 201)).json().id
     await record(app, 'createFood', 'validation_error', 'A negative nutrient value', asCarol('/foods', 'POST', { ...SHAKE, name: 'bar', per_serving: { kcal: 200, protein_g: -1 } }), 400)
     await record(app, 'createFood', 'name_taken', 'A name another food has as an alias, in other letter case', asCarol('/foods', 'POST', { ...SHAKE, name: 'Shake', aliases: [] }), 409)
-    await record(app, 'createFood', 'recipe_unrecognised', 'A recipe that names no known food', asCarol('/foods', 'POST', { name: 'mystery stew', recipe: 'blorft and zzqx', servings: 2 }), 422)
+    await record(app, 'createFood', 'recipe_unrecognized', 'A recipe that names no known food', asCarol('/foods', 'POST', { name: 'mystery stew', recipe: 'blorft and zzqx', servings: 2 }), 422)
     await record(app, 'adviseFood', 'user_foods', 'A meal naming a saved food and a saved recipe, sized by their servings', post('/food', { food: '2 servings of my protein shake and half a grandma\'s chili' }, carol), 200)
     await record(app, 'listFoods', 'page', 'Carol\'s foods, newest first', asCarol('/foods?limit=1'), 200)
     await record(app, 'listFoods', 'validation_error', 'A limit over 200', asCarol('/foods?limit=500'), 400)
@@ -171,7 +171,7 @@ export async function recordExamples (): Promise<{ examples: ExampleBook, header
     await record(app, 'replaceFood', 'validation_error', 'Both a label and a recipe', asCarol(`/foods/${String(shake)}`, 'PUT', { ...SHAKE, recipe: 'toast', servings: 2 }), 400)
     await record(app, 'replaceFood', 'not_found', 'An id that is not one of yours', asCarol('/foods/5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a', 'PUT', SHAKE), 404)
     await record(app, 'replaceFood', 'name_taken', 'The recipe renamed to the label food\'s alias', asCarol(`/foods/${String(chili)}`, 'PUT', { ...CHILI, name: 'SHAKE' }), 409)
-    await record(app, 'replaceFood', 'recipe_unrecognised', 'A recipe that names no known food', asCarol(`/foods/${String(chili)}`, 'PUT', { ...CHILI, recipe: 'blorft' }), 422)
+    await record(app, 'replaceFood', 'recipe_unrecognized', 'A recipe that names no known food', asCarol(`/foods/${String(chili)}`, 'PUT', { ...CHILI, recipe: 'blorft' }), 422)
     await record(app, 'deleteFood', 'not_found', 'An id that is not one of yours', asCarol('/foods/5b0e2d8c-9f31-4c56-8a47-0d2f6e9b1c3a', 'DELETE'), 404)
     await record(app, 'deleteFood', 'validation_error', 'An id longer than 36 characters', asCarol(`/foods/${'f'.repeat(37)}`, 'DELETE'), 400)
     await record(app, 'deleteFood', 'deleted', 'The recipe deleted', asCarol(`/foods/${String(chili)}`, 'DELETE'), 204)

@@ -40,7 +40,7 @@ export function pageText (page: EntryPage): string {
 /** A saved food: its names and one serving's energy. */
 export function foodText (food: UserFood): string {
   const aliases = food.aliases.length === 0 ? '' : ` (also ${food.aliases.map((a) => `"${a}"`).join(', ')})`
-  const recipe = food.recipe === undefined ? '' : ` Recipe of ${food.servings ?? 1} servings from ${food.items?.length ?? 0} item(s)${(food.unmatched ?? []).length > 0 ? `; not recognised: ${(food.unmatched ?? []).join(', ')}` : ''}.`
+  const recipe = food.recipe === undefined ? '' : ` Recipe of ${food.servings ?? 1} servings from ${food.items?.length ?? 0} item(s)${(food.unmatched ?? []).length > 0 ? `; not recognized: ${(food.unmatched ?? []).join(', ')}` : ''}.`
   return `Food ${food.id}: "${food.name}"${aliases}, ${food.per_serving.kcal} kcal per ${food.serving.description} (${food.serving.grams} g).${recipe}`
 }
 

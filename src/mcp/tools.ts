@@ -194,7 +194,7 @@ export function createTools (deps: ToolDeps): Tool[] {
     tool({
       name: 'list_foods',
       title: 'List saved foods',
-      description: 'The user\'s saved foods and recipes, newest first; pass next_cursor back as cursor. Shows the names log_meal recognises and what a serving counts. ' + NEEDS_USER,
+      description: 'The user\'s saved foods and recipes, newest first; pass next_cursor back as cursor. Shows the names log_meal recognizes and what a serving counts. ' + NEEDS_USER,
       input: ListFoodsInput,
       output: UserFoodPage,
       tracked: true,

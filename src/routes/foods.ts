@@ -18,7 +18,7 @@ export default async function userFoodRoutes (app: FastifyInstance) {
       ...createFood.schema,
       response: { 201: okResponse('createFood', 'The food as stored', { 'application/json': Type.Ref(UserFood) }, { status: 201 }), ...createFood.problems },
       summary: 'Save a food or a recipe',
-      description: `A food from its label (serving and per_serving), or a recipe (recipe and servings) read once by the meal reader: its items are stored with it and one serving is the total over servings. A recipe that names no known food is a 422; one partly recognised is stored with \`unmatched\`. A name or alias you already use is a 409, and so is a 1,001st food. ${MATCHING}`,
+      description: `A food from its label (serving and per_serving), or a recipe (recipe and servings) read once by the meal reader: its items are stored with it and one serving is the total over servings. A recipe that names no known food is a 422; one partly recognized is stored with \`unmatched\`. A name or alias you already use is a 409, and so is a 1,001st food. ${MATCHING}`,
       body: Type.Ref(UserFoodInput)
     }
   }, async (request, reply) => {

@@ -70,7 +70,7 @@ function recipeFood (recipe: string, servings: number, others: UserFoodIndex): P
   const facts = computeFoodFacts({ food: recipe }, others)
   if (facts.items.length === 0 || facts.kcal === null) {
     const named = facts.unmatched.length > 0 ? `: ${facts.unmatched.map((u) => `"${u}"`).join(', ')}` : ''
-    throw new FieldValueError('body', 'recipe', `names no food this service recognises${named}; name each ingredient with its amount, e.g. "500 g ground beef, 1 can kidney beans"`, 'unprocessable')
+    throw new FieldValueError('body', 'recipe', `names no food this service recognizes${named}; name each ingredient with its amount, e.g. "500 g ground beef, 1 can kidney beans"`, 'unprocessable')
   }
   if (facts.items.length >= MAX_INGREDIENTS) throw new FieldValueError('body', 'recipe', `reads as ${MAX_INGREDIENTS} or more ingredients, more than one recipe may have; save part of it as a recipe of its own and name that`, 'unprocessable')
   const per = (v: number | null): number | null => v === null ? null : round(v / servings, 1)

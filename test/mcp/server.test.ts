@@ -176,7 +176,7 @@ t.test('save_food and list_foods: the REST rules, and log_meal counts a saved fo
   t.match(text(clash), new RegExp(`already used by your food ${id}`))
   const nothing = await box.call('save_food', { name: 'mystery', recipe: 'blorft', servings: 2 }, ctx)
   t.equal(nothing.isError, true)
-  t.match(text(nothing), /recipe names no food this service recognises: "blorft"/)
+  t.match(text(nothing), /recipe names no food this service recognizes: "blorft"/)
   t.match(text(await box.call('save_food', { name: 'x', per_serving: { kcal: -1 } }, ctx)), /Invalid arguments for save_food/)
   const listed = await box.call('list_foods', {}, ctx)
   t.equal(text(listed), `1 food:\n- ${id} "My Protein Shake": 160 kcal per 1 bottle`)

@@ -59,7 +59,7 @@ export function foodRoutes (t: Test, fresh: Fresh): void {
     const none = problem(t, await as(app, 'ann').post('/foods', { name: 'mystery', recipe: 'blorft and zzqx', servings: 2 }), 422, /recipe names no food/)
     t.equal(none.type, '/problems/unprocessable')
     t.equal(none.errors[0].field, 'recipe')
-    t.match(none.errors[0].message, /"blorft", "zzqx"/, 'the unrecognised parts are named')
+    t.match(none.errors[0].message, /"blorft", "zzqx"/, 'the unrecognized parts are named')
   })
 
   t.test('bad input is a 400 naming the field', async (t) => {

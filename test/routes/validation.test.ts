@@ -93,7 +93,7 @@ const GOOD: Array<[string, object]> = [
   ['/gym', { activity: 'underwater basket weaving', duration_minutes: 30 }],
   ['/food', { meal: 'breakfast', food: 'oatmeal with berries' }],
   ['/food', { meal: 'lunch', food: 'grilled chicken breast with rice', estimated_calories: 550, meal_time: '2024-06-01T12:30:00', portion_size: 'large', ingredients: ['chicken', 'rice'], cooking_method: 'grilled', dietary_restrictions: ['gluten-free'], satisfaction_level: 8 }],
-  ['/food', { food: 'something unrecognisable', mood: 'happy', tags: ['quick', 'cheap'], hungry: true }]
+  ['/food', { food: 'something unrecognizable', mood: 'happy', tags: ['quick', 'cheap'], hungry: true }]
 ]
 
 t.test('valid bodies in the original style give a 200 with ≤ 25 words', async (t) => {

@@ -23,7 +23,7 @@ export type FoodEntry = Schemas['FoodEntry']
 export type FoodAdvice = Schemas['FoodAdvice']
 /** Meal numbers inside a FoodAdvice. */
 export type FoodFacts = Schemas['FoodFacts']
-/** One recognised food inside FoodFacts. */
+/** One recognized food inside FoodFacts. */
 export type FoodItem = Schemas['FoodItem']
 /** 200 answer of GET /foods/search. */
 export type FoodSearch = Schemas['FoodSearch']

@@ -291,7 +291,7 @@ export interface paths {
         put?: never;
         /**
          * Save a food or a recipe
-         * @description A food from its label (serving and per_serving), or a recipe (recipe and servings) read once by the meal reader: its items are stored with it and one serving is the total over servings. A recipe that names no known food is a 422; one partly recognised is stored with `unmatched`. A name or alias you already use is a 409, and so is a 1,001st food. Meal texts you log (`POST /food`, `log_meal`) name it by its name or an alias, as a whole phrase ("my" and a possessive optional), sized by its serving: "my protein shake", "2 servings of grandma's chili", "half a grandma's chili".
+         * @description A food from its label (serving and per_serving), or a recipe (recipe and servings) read once by the meal reader: its items are stored with it and one serving is the total over servings. A recipe that names no known food is a 422; one partly recognized is stored with `unmatched`. A name or alias you already use is a 409, and so is a 1,001st food. Meal texts you log (`POST /food`, `log_meal`) name it by its name or an alias, as a whole phrase ("my" and a possessive optional), sized by its serving: "my protein shake", "2 servings of grandma's chili", "half a grandma's chili".
          */
         post: operations["createFood"];
         delete?: never;
@@ -591,7 +591,7 @@ export interface components {
         } & {
             [key: string]: (string | number | boolean) | (string | number)[];
         };
-        /** @description A recognised food with its amount and energy */
+        /** @description A recognized food with its amount and energy */
         FoodItem: {
             /** @description The part of the text this item came from */
             text: string;
@@ -623,7 +623,7 @@ export interface components {
             carbs_g: number | null;
             fat_g: number | null;
             nutrients: components["schemas"]["Nutrients"];
-            /** @description Recognised foods */
+            /** @description Recognized foods */
             items: components["schemas"]["FoodItem"][];
             /** @description Parts of the text that matched no food; not guessed */
             unmatched: string[];
@@ -2851,7 +2851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but unusable: a recipe that names no food the service recognises; `errors` names the field */
+            /** @description Well-formed but unusable: a recipe that names no food the service recognizes; `errors` names the field */
             422: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */
@@ -3127,7 +3127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but unusable: a recipe that names no food the service recognises; `errors` names the field */
+            /** @description Well-formed but unusable: a recipe that names no food the service recognizes; `errors` names the field */
             422: {
                 headers: {
                     /** @description "*" when CORS_ORIGINS is * (the default); the request's Origin when CORS_ORIGINS lists it; absent for any other origin */

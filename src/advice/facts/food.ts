@@ -76,7 +76,7 @@ export function computeFoodFacts (entry: FoodEntry, foods?: UserFoodIndex): Food
   for (const text of near) notes.push(`"${text}" matched no food exactly; it is counted as the nearest food for its main word: ${items.find((i) => i.text === text)?.food ?? ''}`)
   if (items.some((i) => i.confidence < 0.6)) notes.push('some amounts were not stated or could not be weighed exactly; their USDA default portions were used')
   if (entry.estimated_calories !== undefined && kcal !== null) {
-    notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values${complete ? '' : ' for the recognised part'}`)
+    notes.push(`your estimate ${entry.estimated_calories} kcal; ours ${kcal} kcal from USDA values${complete ? '' : ' for the recognized part'}`)
   }
   const { nutrients, note } = nutrientTotals(items)
   if (note !== undefined) notes.push(note)

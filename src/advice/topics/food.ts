@@ -6,13 +6,13 @@ import type { EntryTopicDef } from './topic.js'
 // Short, plain text a message may quote back; anything else is described, not echoed.
 const QUOTABLE = /^[\p{L}'-]+(?: [\p{L}'-]+){0,3}$/u
 
-/** Local advice for a meal: its energy, never presented as the whole meal when part of it was not recognised. */
+/** Local advice for a meal: its energy, never presented as the whole meal when part of it was not recognized. */
 export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: string): string {
   const label = meal ?? 'meal'
   const missing = facts.unmatched[0]
   const quoted = missing !== undefined && QUOTABLE.test(missing) ? `"${missing}"` : 'part of it'
   if (facts.kcal === null) {
-    return `We could not recognise ${quoted === 'part of it' ? 'these foods' : quoted}, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".`
+    return `We could not recognize ${quoted === 'part of it' ? 'these foods' : quoted}, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".`
   }
   const kcal = `${facts.kcal} kcal`
   if (!facts.complete && facts.unmatched.length === 0) {
@@ -22,7 +22,7 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
   if (!facts.complete) {
     // The total leaves something out, so no judgement of the meal's size or protein.
     const more = facts.unmatched.length > 1 ? ` and ${facts.unmatched.length - 1} more were` : ' was'
-    return `Counted ${kcal} for recognised foods only; ${quoted}${more} not recognised, so the full ${label} total is unknown.`
+    return `Counted ${kcal} for recognized foods only; ${quoted}${more} not recognized, so the full ${label} total is unknown.`
   }
   const protein = facts.protein_g ?? 0
   if (facts.kcal < 300) {

@@ -88,7 +88,7 @@ t.test('estimated_calories is reported beside ours, never replacing it', async (
   const partial = computeFoodFacts({ food: 'a banana and zorblax', estimated_calories: 300 })
   t.same(partial.notes, [
     'kcal is a partial total: it leaves out "zorblax", which matched no food',
-    'your estimate 300 kcal; ours 122 kcal from USDA values for the recognised part'
+    'your estimate 300 kcal; ours 122 kcal from USDA values for the recognized part'
   ])
 
   const unknown = computeFoodFacts({ food: 'zorblax', estimated_calories: 500 })

@@ -6,10 +6,10 @@ import { foodFacts, variants } from '../../helpers/local-words.js'
 
 t.test('food: nothing matched says so, without asking for amounts', async (t) => {
   const text = foodMessage(computeFoodFacts({ food: 'zorblax' }), 'lunch', 's')
-  t.equal(text, 'We could not recognise "zorblax", so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".')
+  t.equal(text, 'We could not recognize "zorblax", so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".')
   t.notMatch(text, /amount/i)
   const hidden = foodMessage(foodFacts({ kcal: null, complete: false, protein_g: null, unmatched: ['see example.com'] }), undefined, 's')
-  t.equal(hidden, 'We could not recognise these foods, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".',
+  t.equal(hidden, 'We could not recognize these foods, so no calorie estimate. Name each food plainly, like "scrambled eggs" or "white rice".',
     'text that is not a few plain words is not quoted back')
   const none = foodMessage(computeFoodFacts({ food: '360 g' }), undefined, 's')
   t.equal(none, hidden, 'an amount with no food at all')

@@ -64,7 +64,7 @@ function preStopSeconds (hook: Obj | undefined): number {
   if (/(^|\/)sleep$/.test(command[0])) return Number(command[1])
   const ms = /setTimeout\([^,]+,\s*(\d+)\)/.exec(command.join(' '))
   if (ms !== null) return Number(ms[1]) / 1000
-  throw new Error(`unrecognised preStop hook ${JSON.stringify(hook)}`)
+  throw new Error(`unrecognized preStop hook ${JSON.stringify(hook)}`)
 }
 
 /** The container port a probe or Service targets, by number or by name. */

@@ -8,7 +8,7 @@ import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
 
 /**
- * Foods recognised in a meal, the parts of the text that named no known food, and the texts of items
+ * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
  * read as the nearest food to their head noun (their other words named no row).
  */
 export interface MealParse { items: FoodItem[], unmatched: string[], near: string[] }

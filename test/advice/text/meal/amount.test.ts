@@ -44,8 +44,7 @@ t.test('unitOf: countables, plurals and the words FNDDS uses instead', async (t)
 
 t.test('unitOf: food words are not units', async (t) => {
   for (const word of ['egg', 'eggs', 'rice', 'pizza', 'banana', 'coke', 'large', '', 'x', 'gram cracker']) t.equal(unitOf(word), null, word)
-  // "sandwiches" is in the plural table but "sandwich" is not a countable, so the two disagree
-  // and "2 sandwiches" loses its food word (src bug, reported).
+  // A plural agrees with its singular: "2 sandwiches" keeps its food word.
   t.equal(unitOf('sandwich'), null)
   t.equal(unitOf('sandwiches'), null, 'a plural is a unit only when its singular is')
 })
@@ -63,8 +62,7 @@ t.test('readAmount: a count, a unit and the food', async (t) => {
 })
 
 t.test('readAmount: a unit abbreviation may end with a full stop', async (t) => {
-  // LEAD's unit word is any non-space run, so "tbsp." keeps its full stop, unitOf rejects it and
-  // "2 tbsp." is read as the food words "tbsp. oil" (src bug, reported).
+  // "tbsp." is the tablespoon, not the food words "tbsp. oil".
   t.same(readAmount('2 tbsp. of oil'), amount({ quantity: 2, unit: tablespoon, food: 'oil' }))
   t.same(readAmount('6 oz. steak'), amount({ quantity: 6, unit: oz, food: 'steak' }))
   t.same(readAmount('a 12 oz. can of soda'), amount({ quantity: 1, unit: count('can'), measure: { value: 12, unit: oz }, food: 'soda' }))

@@ -74,8 +74,8 @@ t.test('edge inputs', async (t) => {
 
 t.test('a quantity too large for a double is not Infinity', async (t) => {
   // 308 nines is 1e308 cups, a finite count whose grams (× 163 g) pass Number.MAX_VALUE: quantity,
-  // grams and kcal come out as Infinity, which JSON cannot carry (src bug, reported). 309 nines is
-  // Infinity already as a number and is read as no quantity.
+  // grams and kcal must stay finite, as JSON cannot carry Infinity. 309 nines is Infinity already as
+  // a number and is read as no quantity.
   for (const digits of [308, 309]) {
     const text = `${'9'.repeat(digits)} cups of rice`
     t.doesNotThrow(() => checkParse(text, parseMeal(text)), `${digits}-digit quantity`)

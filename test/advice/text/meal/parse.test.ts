@@ -227,8 +227,7 @@ t.test('fractions', async (t) => {
   const cupAndHalf: Row = ['FNDDS 11100000', '1 cup', 1.5, 366, 190.3]
   expectItems(t, '1 1/2 cups of milk', [cupAndHalf])
   expectItems(t, 'one and a half cups of milk', [cupAndHalf])
-  // Vulgar-fraction glyphs: NFKC turns "½" into "1⁄2" before the glyph table runs, and the whole
-  // phrase is unmatched (src bug, reported).
+  // Vulgar-fraction glyphs read as the fractions they stand for (NFKC alone would make "½" "1⁄2").
   expectItems(t, '½ cup of rice', [halfCup])
   expectItems(t, '1½ cups of milk', [cupAndHalf])
 })
@@ -240,9 +239,8 @@ t.test('containers with an inner measure pick the row that states it', async (t)
   expectItems(t, 'a 12 fl oz can of diet coke', [['FNDDS 92410320', '1 can (12 fl oz)', 1, 360, 7.2]])
   // 94000010 Water, NFS has no bottle row: 24 fl oz by its "1 fl oz" 30 g row = 720 g, 0 kcal.
   expectItems(t, 'a 24 oz bottle of water', [['FNDDS 94000010', '24 oz bottle', 1, 720, 0]])
-  // Cola "1 bottle (16.9 fl oz or 500 ml)" 524 g → 220.08 → 220.1. The measure bonus never fires
-  // (it looks for "(16.9" in a description folded without parentheses), so the 20 fl oz row is
-  // chosen (src bug, reported).
+  // Cola "1 bottle (16.9 fl oz or 500 ml)" 524 g → 220.08 → 220.1: the measure in the row's parenthesis
+  // picks it over the 20 fl oz bottle.
   expectItems(t, 'a 16.9 oz bottle of coke', [['FNDDS 92410310', '1 bottle (16.9 fl oz or 500 ml)', 1, 524, 220.1]])
 })
 
@@ -259,8 +257,8 @@ t.test('grams, millilitres and ounces', async (t) => {
 
 t.test('drinks measured in ml or oz use their fluid-ounce row', async (t) => {
   // Orange juice "1 fl oz (no ice)" 31 g: 500 ml × 31 / 29.5735 = 524.12 → 524.1 g → 524.1 × 0.47 = 246.327 → 246.3.
-  // A 20 oz coke: 20 fl oz × 31 g = 620 g → 260.4. The density lookup matches "(no ice)" against a
-  // folded description without parentheses and falls back to one default portion (src bug, reported).
+  // A 20 oz coke: 20 fl oz × 31 g = 620 g → 260.4, by the "1 fl oz (no ice)" row's density, not one
+  // default portion.
   expectItems(t, '500 ml of orange juice', [['FNDDS 61210000', 'ml', 500, 524.1, 246.3]])
   expectItems(t, 'a 20 oz coke', [['FNDDS 92410310', 'oz', 20, 620, 260.4]])
 })
@@ -329,20 +327,19 @@ t.test('unknown words are unmatched, never guessed', async (t) => {
 })
 
 t.test('every part that names a food is an item or unmatched', async (t) => {
-  // "sandwiches" is read as a unit, leaving no food word, so the part is silently dropped (src bug, reported).
+  // "sandwiches" is a countable and the food alike: the part is an item or reported, never dropped.
   const { items, unmatched } = parseMeal('2 sandwiches')
   t.equal(items.length + unmatched.length, 1, '2 sandwiches')
 })
 
 t.test('amounts of zero are zero', async (t) => {
-  // readAmount turns "0" into no quantity, so "0 g of rice" is weighed as 1 g (src bug, reported).
+  // A zero is a quantity: "0 g of rice" is no rice, not one gram.
   expectItems(t, '0 g of rice', [['FNDDS 56205001', 'g', 0, 0, 0]])
   expectItems(t, 'rice 0 g', [['FNDDS 56205001', 'g', 0, 0, 0]])
 })
 
 t.test('a unit abbreviation with a full stop', async (t) => {
-  // "2 tbsp. of olive oil": the full stop splits the phrase and the oil gets its default 14 g
-  // instead of 2 × 14 g = 28 g → 252 kcal (src bug, reported).
+  // "2 tbsp. of olive oil": the full stop ends the abbreviation, not the phrase: 2 × 14 g = 28 g → 252 kcal.
   expectItems(t, '2 tbsp. of olive oil', [['FNDDS 82104000', '1 tablespoon', 2, 28, 252]])
 })
 

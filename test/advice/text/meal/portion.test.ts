@@ -111,9 +111,8 @@ t.test('any other volume goes through the food\'s density', async (t) => {
 })
 
 t.test('a drink whose fluid-ounce rows say "(no ice)" still has a density', async (t) => {
-  // Orange juice "1 fl oz (no ice)" 31 g, so 31 / 29.5735 g per ml. density() matches its patterns,
-  // which expect "(no ice)", against fold(description), which strips the parentheses: no density,
-  // and every volume of a soft drink or juice falls back to one default portion (src bug, reported).
+  // Orange juice "1 fl oz (no ice)" 31 g, so 31 / 29.5735 g per ml: a volume of it is weighed by that
+  // density, not as one default portion.
   // 500 ml × 31 / 29.5735 = 524.12 g.
   expectWeighed(t, weighText(OJ, '500 ml of orange juice'), { grams: 524.12, quantity: 500, unit: 'ml', trust: 0.95 }, '500 ml of juice')
   // 16 fl oz × 29.5735 ml × 31 / 29.5735 = 16 × 31 = 496 g.
@@ -128,8 +127,7 @@ t.test('a measure inside a container picks the row that states it', async (t) =>
   // Diet cola 92410320 "1 can (12 fl oz)" 360 g.
   expectWeighed(t, weighText(food('92410320'), 'a 12 fl oz can of diet coke', ['cola', 'diet']),
     { grams: 360, quantity: 1, unit: '1 can (12 fl oz)', trust: 1 }, '12 fl oz can')
-  // "1 bottle (16.9 fl oz or 500 ml)" 524 g. The measure bonus looks for "(16.9" in fold(description),
-  // which has no parentheses, so the shorter 20 fl oz row wins (src bug, reported).
+  // "1 bottle (16.9 fl oz or 500 ml)" 524 g: the measure in the row's parenthesis picks it over the 20 fl oz bottle.
   expectWeighed(t, weighText(COLA, 'a 16.9 oz bottle of coke', ['cola']),
     { grams: 524, quantity: 1, unit: '1 bottle (16.9 fl oz or 500 ml)', trust: 1 }, '16.9 oz bottle')
   // Water, NFS has no bottle row: 24 fl oz × 29.5735 ml × 30 / 29.5735 = 24 × 30 = 720 g.

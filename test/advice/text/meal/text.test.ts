@@ -61,9 +61,8 @@ t.test('normalizeMeal: typography folds to plain lower-case text', async (t) => 
 })
 
 t.test('normalizeMeal: vulgar-fraction glyphs become fractions', async (t) => {
-  // The glyph table maps "½" to " 1/2", so "½ cup" is read like "1/2 cup" and "1½" like "1 1/2".
-  // NFKC runs first and turns "½" into "1⁄2" (U+2044 FRACTION SLASH), so the table never matches:
-  // a src bug, reported; these stay as the documented behaviour.
+  // The glyph table maps "½" to " 1/2", so "½ cup" is read like "1/2 cup" and "1½" like "1 1/2". It runs
+  // before NFKC, which would turn "½" into "1⁄2" (U+2044 FRACTION SLASH).
   t.equal(normalizeMeal('½ cup of rice'), ' 1/2 cup of rice ')
   t.equal(normalizeMeal('1½ cups of milk'), ' 1.5 cups of milk ')
   t.equal(normalizeMeal('¼ lb'), ' 1/4 lb ')

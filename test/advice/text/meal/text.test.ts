@@ -96,8 +96,7 @@ t.test('mealSegments: hard boundaries always separate items', async (t) => {
 })
 
 t.test('mealSegments: "as well as" is a hard boundary', async (t) => {
-  // HARD lists "as well as", but the filler pattern removes "as well" first, leaving "toast   as jam"
-  // as one phrase: a src bug, reported.
+  // The filler pattern that removes "as well" must leave "as well as" whole.
   t.same(mealSegments('toast as well as jam'), [['toast'], ['jam']])
 })
 
@@ -164,8 +163,7 @@ t.test('mealSegments: occasion after the food, weight restatements and cooking v
   // The verb goes after the amount and before the food's words, which end on the head noun.
   t.same(mealSegments('grilled an 8 oz sirloin steak'), [['an 8 oz grilled sirloin steak']], 'the cooking verb goes after the amount')
   t.same(mealSegments('brewed a cup of coffee'), [['a cup of brewed coffee']])
-  // The code's own example: the narrative pattern removes "from the deli" first, so the rule that
-  // drops the rest of the occasion never sees it and "down the street" stays (src bug, reported).
+  // A place the food came from goes with the rest of its phrase ("down the street").
   t.same(mealSegments('a sandwich from the deli down the street'), [['a sandwich']])
 })
 

@@ -33,11 +33,17 @@ export function foodMessage (facts: FoodFacts, meal: string | undefined, seed: s
   if (facts.kcal > 800) {
     return `About ${kcal}, a hearty ${label}. Balance the day with vegetables and lean protein at your next meal.`
   }
+  // A tip fits the food it names: swapping grains is said only of a meal with a refined grain in it.
+  const refined = facts.items.some((i) => REFINED_GRAIN.test(i.food) && !WHOLE_GRAIN.test(i.food))
   return pick([
     `About ${kcal} for this ${label}. A side of vegetables would add fiber for very few calories.`,
-    `Roughly ${kcal}. Solid ${label}; swap refined grains for whole grains to add fiber.`
+    ...(refined ? [`Roughly ${kcal}. Solid ${label}; swap refined grains for whole grains to add fiber.`] : [])
   ], seed)
 }
+
+// Foods made of grain, by the words of their USDA names; whole-grain ones are not refined.
+const REFINED_GRAIN = /\b(?:bread|bagel|roll|bun|biscuit|croissant|muffin|pancake|waffle|pasta|spaghetti|macaroni|noodles?|rice|tortilla|burrito|taco|quesadilla|pizza|crackers?|pretzels?|cereal|chips|grits|couscous|sandwich|hamburger|cheeseburger)\b/i
+const WHOLE_GRAIN = /\bwhole[ -](?:grain|wheat)\b|\bbrown\b|\bmultigrain\b|\boat/i
 
 /** The key numbers of a meal's facts in one line. */
 function foodText (f: FoodFacts): string {

@@ -59,6 +59,12 @@ t.test('food: normal and heavy meals', async (t) => {
     'About 737 kcal for this lunch. A side of vegetables would add fiber for very few calories.',
     'Roughly 737 kcal. Solid lunch; swap refined grains for whole grains to add fiber.'
   ])
+  // A meal with no grain in it (FNDDS Yogurt, whole milk, plain; Walnuts) is never told to swap its grains.
+  const yogurt = computeFoodFacts({ food: '2 cups of whole milk yogurt and 50 g of walnuts' })
+  t.same(variants((s) => foodMessage(yogurt, 'snack', s)), [`About ${yogurt.kcal ?? 0} kcal for this snack. A side of vegetables would add fiber for very few calories.`])
+  // Whole grains are not refined ones: Rice, brown, cooked, NS as to fat.
+  const brown = computeFoodFacts({ food: '2 cups of brown rice' })
+  t.notOk(variants((s) => foodMessage(brown, 'lunch', s)).some((m) => m.includes('refined grains')), 'brown rice')
   t.equal(foodMessage(foodFacts({ kcal: 900 }), 'dinner', 's'),
     'About 900 kcal, a hearty dinner. Balance the day with vegetables and lean protein at your next meal.')
   for (const kcal of [300, 800]) {

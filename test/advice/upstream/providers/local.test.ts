@@ -38,9 +38,10 @@ t.test('the provider: named local, one message per topic, seeded by the entry', 
   // The meal's facts are given, so this test does not depend on the meal reader; the meal names the label.
   const f1 = { food: 'a bagel with cream cheese', meal: 'breakfast' as const }
   const f2 = { food: 'a bagel with cream cheese', meal: 'lunch' as const }
-  t.equal(await write({ topic: 'food', entry: f1, context: {}, facts: foodFacts({ kcal: 500 }) }),
+  const facts = foodFacts({ kcal: 500, items: [{ text: 'a bagel', food: 'Bagel', quantity: 1, unit: '1 regular', grams: 189, kcal: 500, protein_g: null, carbs_g: null, fat_g: null, nutrients: foodFacts({}).nutrients, confidence: 1, source: 'FNDDS 51180010' }] })
+  t.equal(await write({ topic: 'food', entry: f1, context: {}, facts }),
     'About 500 kcal for this breakfast. A side of vegetables would add fiber for very few calories.')
-  t.equal(await write({ topic: 'food', entry: f2, context: {}, facts: foodFacts({ kcal: 500 }) }),
+  t.equal(await write({ topic: 'food', entry: f2, context: {}, facts }),
     'Roughly 500 kcal. Solid lunch; swap refined grains for whole grains to add fiber.')
 })
 

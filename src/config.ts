@@ -230,3 +230,18 @@ export function requestedProviders (config: Config): ProviderName[] {
 export function providerChain (config: Config): ProviderName[] {
   return requestedProviders(config).filter((name) => name !== 'gemini' || config.GEMINI_API_KEY !== undefined)
 }
+
+/**
+ * What an entry point starts from: the configuration read from the environment (and `.env`), and the
+ * warnings about it. A bad setting exits the process with one line per bad variable, naming it and
+ * never its value (it may be a secret).
+ */
+export function startupConfig (): { config: Config, warnings: string[] } {
+  try {
+    const env = readEnvironment()
+    return { config: loadConfig(env), warnings: configWarnings(env) }
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : 'Invalid configuration')
+    process.exit(1)
+  }
+}

@@ -1,20 +1,11 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { ConfigError, configWarnings, loadConfig, readEnvironment, requestedProviders } from './config.js'
+import { requestedProviders, startupConfig } from './config.js'
 
-let config
-let env
-try {
-  env = readEnvironment()
-  config = loadConfig(env)
-} catch (err) {
-  // One line per bad variable, naming it, never its value (it may be a secret).
-  console.error(err instanceof ConfigError ? err.message : 'Invalid configuration')
-  process.exit(1)
-}
+const { config, warnings } = startupConfig()
 
 const app = await buildApp(config)
-for (const warning of configWarnings(env)) app.log.warn(warning)
+for (const warning of warnings) app.log.warn(warning)
 if (config.API_KEYS === undefined) {
   app.log.warn('API_KEYS is unset: the advice routes are open to anyone who can reach them')
 }

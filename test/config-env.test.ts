@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { ConfigError, configWarnings, loadConfig, readEnvironment } from '../src/config.js'
+import { ConfigError, configWarnings, loadConfig, readEnvironment, startupConfig } from '../src/config.js'
 
 /** The lines of the ConfigError that `env` raises. */
 function lines (env: Record<string, string>): string[] {
@@ -75,4 +75,22 @@ t.test('.env is read when present; the process environment wins over it', async 
   writeFileSync(join(dir, '.env'), 'JWT_JWKS_URL=https://idp.example.com/jwks\n')
   const err = t.throws(() => loadConfig(readEnvironment({}, dir)), 'the file is validated like the environment') as ConfigError
   t.equal(err.variable, 'JWT_ISSUER')
+})
+
+t.test('startupConfig: the config and its warnings; a bad variable exits 1 with its name and never its value', async (t) => {
+  const before = { ...process.env }
+  t.teardown(() => { process.env = before })
+  process.env = { ...before, PORT: '3001', RATE_LIMT_MAX: '5' }
+  const { config, warnings } = startupConfig()
+  t.equal(config.PORT, 3001)
+  t.same(warnings, ['Unknown environment variable RATE_LIMT_MAX is ignored: did you mean RATE_LIMIT_MAX?'])
+
+  process.env = { ...before, PORT: 'secret-eighty' }
+  const errors = t.capture(console, 'error', () => {})
+  const exits = t.capture(process, 'exit', ((code: number) => { throw new Error(`exit ${code}`) }) as typeof process.exit)
+  t.throws(() => startupConfig(), { message: 'exit 1' })
+  t.same(exits().map((c) => c.args), [[1]])
+  const printed = errors().map((c) => String(c.args[0])).join('\n')
+  t.match(printed, 'PORT')
+  t.notMatch(printed, 'secret-eighty')
 })

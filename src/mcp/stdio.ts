@@ -5,21 +5,13 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from '../app.js'
-import { ConfigError, configWarnings, loadConfig, readEnvironment, trackingOff } from '../config.js'
+import { startupConfig, trackingOff } from '../config.js'
 import { createMcpServer, createToolbox } from './server.js'
 
-let config
-let env
-try {
-  env = readEnvironment()
-  config = loadConfig(env)
-} catch (err) {
-  console.error(err instanceof ConfigError ? err.message : 'Invalid configuration')
-  process.exit(1)
-}
+const { config, warnings } = startupConfig()
 
 const app = await buildApp(config, { logStream: process.stderr, localUser: true })
-for (const warning of configWarnings(env)) app.log.warn(warning)
+for (const warning of warnings) app.log.warn(warning)
 await app.ready()
 const off = trackingOff(config, true)
 const toolbox = createToolbox({ advisor: app.advisor, tracking: app.hasDecorator('tracking') ? app.tracking : undefined }, { log: app.log })

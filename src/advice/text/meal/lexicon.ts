@@ -65,6 +65,17 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
  */
 export const HOMEMADE = /\b(?:(?:that |which )?(?:i |we )?(?:made|cooked|prepared|baked) (?:it |them |this |these )?(?:myself|ourselves|at home)|(?:from |following )?(?:my|our) (?:own )?(?:home )?recipe|from scratch|home made|home cooked)\b(?! (?:an?|some|the|\d))/g
 
+/**
+ * Phrases said elsewhere for what the USDA names in other words: "semi-skimmed" milk is reduced fat,
+ * "full cream" and "full fat" are whole, "milk powder" is dry milk. Read as the USDA words before a
+ * phrase is looked up; the rest of the text is left as written.
+ */
+export const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bsemi[ -]skim(?:med)?\b/g, 'reduced fat'],
+  [/\bfull[ -](?:cream|fat)\b/g, 'whole'],
+  [/\b(?:milk powder|powdered milk)\b/g, 'milk, dry, not reconstituted']
+]
+
 // Amounts: the words a text sizes a food with, and the words FNDDS portion rows use for them.
 
 /** A measure: its spellings (alternatives of a regular expression), canonical name, kind, and size in g or mL. */

@@ -4,7 +4,7 @@ import { DEFAULT_RANK_WEIGHTS, openOrCreateTextIndex, type IndexEntry, type Rank
 import { createRewriter, tokens } from '../tokens.js'
 import { Memo } from '../../memo.js'
 import type { Amount } from './amount.js'
-import { OCCASION, PREPARATION } from './lexicon.js'
+import { OCCASION, PHRASES, PREPARATION } from './lexicon.js'
 import { portionFit } from './portion.js'
 
 /** A food found for a phrase, how sure the match is (0–1), and the query words it was found by. */
@@ -99,7 +99,7 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   function words (phrase: string): string[] {
     // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
     return [...phraseWords.get(phrase, () =>
-      rewriter.words(index.correct(tokens(phrase).filter((t) => !OCCASION.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))))]
+      rewriter.words(index.correct(tokens(PHRASES.reduce((text, [said, usda]) => text.replace(said, usda), phrase.toLowerCase())).filter((t) => !OCCASION.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))))]
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index

@@ -208,3 +208,14 @@ t.test('find: "table wine" is wine by its colour; a submarine sandwich is a sub'
     ['cold cut submarine sandwich', '27580050', 'Multiple meat sandwich or sub, restaurant']
   ])
 })
+
+t.test('words: phrases said elsewhere are read as the USDA words', async (t) => {
+  t.same(lookup.words('semi-skimmed milk'), ['reduced', 'fat', 'milk'])
+  t.same(lookup.words('full cream milk'), ['whole', 'milk'])
+  expectRows(t, [
+    ['semi skimmed milk', '11112110', 'Milk, reduced fat (2%)'],
+    ['full-fat milk', '11111000', 'Milk, whole'],
+    ['milk powder', '11810000', 'Milk, dry, not reconstituted'],
+    ['powdered milk', '11810000', 'Milk, dry, not reconstituted']
+  ])
+})

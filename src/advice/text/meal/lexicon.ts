@@ -67,13 +67,15 @@ export const HOMEMADE = /\b(?:(?:that |which )?(?:i |we )?(?:made|cooked|prepare
 
 /**
  * Phrases said elsewhere for what the USDA names in other words: "semi-skimmed" milk is reduced fat,
- * "full cream" and "full fat" are whole, "milk powder" is dry milk. Read as the USDA words before a
+ * "full cream" and "full fat" are whole, "milk powder" is dry milk, "from the freezer" is "from frozen". Read as the USDA words before a
  * phrase is looked up; the rest of the text is left as written.
  */
 export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bsemi[ -]skim(?:med)?\b/g, 'reduced fat'],
   [/\bfull[ -](?:cream|fat)\b/g, 'whole'],
-  [/\b(?:milk powder|powdered milk)\b/g, 'milk, dry, not reconstituted']
+  [/\b(?:milk powder|powdered milk)\b/g, 'milk, dry, not reconstituted'],
+  // FNDDS says "from frozen" ("Pizza, cheese, from frozen"); "freezer" alone would name a freezer pop.
+  [/\b(?:straight )?(?:from|out of) (?:the |my )?freezer\b/g, 'from frozen']
 ]
 
 // Amounts: the words a text sizes a food with, and the words FNDDS portion rows use for them.

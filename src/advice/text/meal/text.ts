@@ -75,7 +75,7 @@ const NARRATIVE: readonly RegExp[] = [
   // A verb with a pronoun and a particle frames the meal rather than naming food: "to wash it down",
   // "topped it off", "rounds everything off nicely"; so do sequence words and "starting my day".
   /\b(?:(?:which|that|and) )?(?:to )?[a-z]+ (?:it|everything|them|this|that|things)(?: all)? (?:down|off|up)(?: nicely| perfectly| well)?\b/g,
-  /\b(?:finally|lastly|firstly|additionally|afterwards|to finish|to start|start(?:ed|ing)? (?:my|the) day|kick(?:ed|ing)? off (?:my|the) day)\b/g
+  /\b(?:finally|lastly|firstly|additionally|afterwards|to finish|to start|start(?:ed|ing)? (?:my|the) day|kick(?:ed|ing|s)? off(?: (?:my|the) day)?)\b/g
 ]
 
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
@@ -114,7 +114,7 @@ export function mealSegments (text: string): string[][] {
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   s = s.replace(HOMEMADE, ' homemade ')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
-  s = s.replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
+  s = s.replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight

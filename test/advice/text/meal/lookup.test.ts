@@ -216,6 +216,7 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['semi skimmed milk', '11112110', 'Milk, reduced fat (2%)'],
     ['full-fat milk', '11111000', 'Milk, whole'],
     ['milk powder', '11810000', 'Milk, dry, not reconstituted'],
-    ['powdered milk', '11810000', 'Milk, dry, not reconstituted']
+    ['powdered milk', '11810000', 'Milk, dry, not reconstituted'],
+    ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust']
   ])
 })

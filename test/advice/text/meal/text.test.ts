@@ -209,6 +209,11 @@ t.test('mealSegments: a weight ends the dish said over soft joins, and goes to t
   t.same(mealSegments('a chicken thigh with the skin on, 118 g'), [['a chicken thigh 118 g', 'the skin on']])
 })
 
+t.test('mealSegments: a filling list still joins when narrative inside it is gone; "kicked off" frames the meal', async (t) => {
+  t.same(mealSegments('a sub with cheese, lettuce, tomato, and some spread, weighing 260 grams'), [['a sub 260 grams', 'cheese', 'lettuce', 'tomato', 'spread']])
+  t.same(mealSegments('I kicked off breakfast with a 620g cola and a 40g cookie'), [['a 620 g cola', 'a 40 g cookie']])
+})
+
 t.test('mealSegments: a trailing weight is not the dish\'s when the dish was weighed already', async (t) => {
   t.same(mealSegments('250 grams of lentil soup with rice and some bread weighing 80 grams'), [['250 grams of lentil soup', 'rice'], ['bread 80 grams']])
   t.same(mealSegments('a cookie made with peanut butter 14 g'), [['a cookie 14 g', 'peanut butter']], 'a dish said without a weight still takes it')

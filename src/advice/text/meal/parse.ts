@@ -1,11 +1,12 @@
 import type { FoodItem } from '../../../../schemas/food.js'
 import { Memo } from '../../memo.js'
-import { readAmount, unitOf, type Amount } from './amount.js'
+import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { COMPONENT_MODIFIERS, COMPONENTS, FOOD_COUNTS, OCCASION, PREPARATION, SEASONINGS } from './lexicon.js'
+import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
+import { describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -26,27 +27,8 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 6
-// Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
-const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
-/** Whether a part's words are all such words. */
-const describesOnly = (amount: Amount): boolean => {
-  const words = tokens(amount.food)
-  const weighed = amount.unit?.kind === 'mass'
-  return words.length > 0 && words.every((w) => PREPARATION.has(w) || (!weighed && SEASONINGS.has(w)))
-}
-/** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
-const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
-  words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))
-// A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
-const FILLED = /\b(?:filled|stuffed|loaded|topped|covered)$/
-const TOPPED = /topped|covered/
 // Items per meal, at most: the response schema's bound.
 const MAX_ITEMS = 50
-
-interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'], amount: Amount }
-
-const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
-
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
   // A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
@@ -86,23 +68,6 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     return later.every((part) => lookup.words(part).some((w) => said.has(w)))
   }
 
-  // An item is said as a noun phrase that opens with an article or an amount; words before it that
-  // name no food on their own say what happened ("lunch consists of a roll", "took out a bag of chips").
-  const framedOff = (part: string): string => {
-    // After an opening amount, a later number is that item's weight ("a fried egg that weighs 30 g").
-    const start = (/^(?:an?|one|the|\d)/.test(part) ? /\s(?:an?|one)\s/ : /\s(?:an?|one|\d+)\b/).exec(part)
-    if (start === null) return part
-    const said = part.slice(0, start.index)
-    // An amount before it ("152 g of a fruit drink", "slice of a large pizza") is the item's own.
-    const unit = /(\S+) of$/.exec(said)
-    // A weight after a comma ("fondant, 2 grams") restates the food before it, whatever that food is.
-    if (/\d/.test(said) || /,$/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
-    // Words the index does not know as written ("picked", "consists") are not food, whatever they are near.
-    const known = tokens(said).filter((w) => !OCCASION.has(w) && lookup.knows(w))
-    const before = lookup.words(known.join(' '))
-    return before.length === 0 || lookup.find(before) === null ? part.slice(start.index + 1) : part
-  }
-
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -122,11 +87,12 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     let dish: Placed | null = null
     let firstOfSegment: Placed | null = null
     for (const parts of mealSegments(text)) {
+      const segment = items.length
       dish = previous === null ? null : firstOfSegment
       firstOfSegment = null
       let i = 0
       while (i < parts.length && items.length < MAX_ITEMS) {
-        parts[i] = framedOff(parts[i])
+        parts[i] = framedOff(parts[i], lookup)
         // "a burrito loaded with …": the filling word says what follows is in the dish; it names nothing itself.
         const filling = FILLED.exec(parts[i])
         if (filling !== null) parts[i] = parts[i].slice(0, filling.index).trim()
@@ -219,7 +185,13 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
-        if (item === null || found === null) { unmatched.push(phrase); previous = null } else {
+        if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
+          // "a pbj sandwich made with 112 g of peanut butter and jelly on wheat": the weighed part names the
+          // dish said just before (the same head) more fully, so it is that dish, not a second one.
+          const said: Placed = previous
+          items[said.index] = toItem(`${said.text} ${phrase}`, found, amount, size) ?? item
+          previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount }
+        } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.
           if (amount.quantity === null && amount.unit === null && amount.measure === null) open = placed

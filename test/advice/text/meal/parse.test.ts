@@ -539,3 +539,10 @@ t.test('a dish made at home, however it is said, is the FNDDS "home recipe" row'
   // "Made myself" before an article is what the person did: 14640100 Grilled cheese sandwich, NFS.
   t.same(parsed('I made myself a grilled cheese sandwich').items.map((i) => i[0]), ['FNDDS 14640100'])
 })
+
+t.test('a weighed part that names the dish said just before more fully is that dish, not a second one', async (t) => {
+  // 42302020 Peanut butter and jelly sandwich, with regular peanut butter, regular jelly, on wheat bread,
+  // 360 kcal/100 g: 112 g → 403.2. Not 42302010 "…, NFS" beside it.
+  t.same(parsed('a peanut butter and jelly sandwich made with 112 g of regular peanut butter and jelly on wheat bread'),
+    { items: [['FNDDS 42302020', 'g', 112, 112, 403.2]], unmatched: [] })
+})

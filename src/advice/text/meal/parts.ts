@@ -1,0 +1,51 @@
+import { unitOf, type Amount } from './amount.js'
+import { tokens } from '../tokens.js'
+import { headOf, type FoodLookup, type FoodMatch } from './lookup.js'
+import { COMPONENT_MODIFIERS, COMPONENTS, OCCASION, PREPARATION, SEASONINGS } from './lexicon.js'
+
+// What a part of a meal text is, read before and beside the lookup: an amount, a description of the
+// food before it, a part of a food, a filling word, the words that frame an item, a restated dish.
+
+// Volumes people measure rather than serve: "250 ml of …" is weighed like grams; "a cup of …" is a serving.
+export const METRIC_VOLUMES: ReadonlySet<string> = new Set(['ml', 'cl', 'dl', 'l'])
+/** Whether a part's words only describe the food before it: preparation words, and seasonings said without a weight. */
+export const describesOnly = (amount: Amount): boolean => {
+  const words = tokens(amount.food)
+  const weighed = amount.unit?.kind === 'mass'
+  return words.length > 0 && words.every((w) => PREPARATION.has(w) || (!weighed && SEASONINGS.has(w)))
+}
+/** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
+export const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
+  words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))
+// A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
+export const FILLED = /\b(?:filled|stuffed|loaded|topped|covered)$/
+export const TOPPED = /topped|covered/
+
+/** An item read: where it is in the list, the words it was read from, its row and its amount. */
+export interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'], amount: Amount }
+
+/** Whether an amount says anything: a count, a unit or a size. */
+export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
+
+/** Whether a weighed food restates the dish counted just before it in the same segment ("a sandwich made with 112 g of …"). */
+export function restated (previous: Placed | null, segment: number, found: FoodMatch, amount: Amount): previous is Placed {
+  return previous !== null && previous.index >= segment && previous.amount.unit === null && previous.amount.measure === null &&
+    (previous.amount.quantity ?? 1) === 1 && amount.unit?.kind === 'mass' && headOf(found.food.description) === headOf(previous.found.food.description)
+}
+
+// An item is said as a noun phrase that opens with an article or an amount; words before it that
+// name no food on their own say what happened ("lunch consists of a roll", "took out a bag of chips").
+export function framedOff (part: string, lookup: Pick<FoodLookup, 'words' | 'find' | 'knows'>): string {
+  // After an opening amount, a later number is that item's weight ("a fried egg that weighs 30 g").
+  const start = (/^(?:an?|one|the|\d)/.test(part) ? /\s(?:an?|one)\s/ : /\s(?:an?|one|\d+)\b/).exec(part)
+  if (start === null) return part
+  const said = part.slice(0, start.index)
+  // An amount before it ("152 g of a fruit drink", "slice of a large pizza") is the item's own.
+  const unit = /(\S+) of$/.exec(said)
+  // A weight after a comma ("fondant, 2 grams") restates the food before it, whatever that food is.
+  if (/\d/.test(said) || /,$/.test(said) || (unit !== null && unitOf(unit[1]) !== null)) return part
+  // Words the index does not know as written ("picked", "consists") are not food, whatever they are near.
+  const known = tokens(said).filter((w) => !OCCASION.has(w) && lookup.knows(w))
+  const before = lookup.words(known.join(' '))
+  return before.length === 0 || lookup.find(before) === null ? part.slice(start.index + 1) : part
+}

@@ -1,0 +1,51 @@
+import t from 'tap'
+import { readAmount } from '../../../../src/advice/text/meal/amount.js'
+import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
+import { describesOnly, framedOff, hasAmount, partOnly, restated, type Placed } from '../../../../src/advice/text/meal/parts.js'
+
+const lookup = createFoodLookup()
+const match = (words: string) => {
+  const found = lookup.find(lookup.words(words))
+  if (found === null) throw new Error(`no row for ${words}`)
+  return found
+}
+
+t.test('hasAmount: a count, a unit or a size; a bare food has none', async (t) => {
+  t.ok(hasAmount(readAmount('2 eggs')))
+  t.ok(hasAmount(readAmount('a cup of rice')))
+  t.ok(hasAmount(readAmount('large fries')))
+  t.notOk(hasAmount(readAmount('rice')))
+})
+
+t.test('describesOnly: preparation words, and a seasoning only when it is not weighed', async (t) => {
+  t.ok(describesOnly(readAmount('grilled')))
+  t.ok(describesOnly(readAmount('salt')))
+  t.notOk(describesOnly(readAmount('2 g of salt')), 'weighed salt is eaten')
+  t.notOk(describesOnly(readAmount('grilled chicken')))
+})
+
+t.test('partOnly: a part of a food with no amount of its own', async (t) => {
+  t.ok(partOnly('a thin crust', lookup.words('thin crust')))
+  t.notOk(partOnly('120 g crust', lookup.words('crust')), 'an amount makes it more than a part')
+  t.notOk(partOnly('cheese', lookup.words('cheese')))
+})
+
+t.test('framedOff: words before an item that name no food are dropped; a food before it is kept', async (t) => {
+  t.equal(framedOff('lunch consists of a roll', lookup), 'a roll')
+  t.equal(framedOff('fondant, 2 grams', lookup), 'fondant, 2 grams', 'a weight after a comma restates the words before it')
+  t.equal(framedOff('152 g of a fruit drink', lookup), '152 g of a fruit drink')
+  t.equal(framedOff('chicken and a roll', lookup), 'chicken and a roll', 'chicken names a food')
+})
+
+t.test('restated: a weighed food with the head of the dish counted just before it, in the same segment', async (t) => {
+  // FNDDS Peanut butter and jelly sandwich, NFS and "…, with regular peanut butter, regular jelly, on wheat bread" share their head.
+  const before: Placed = { index: 0, text: 'a pbj sandwich', found: match('peanut butter jelly sandwich'), size: null, amount: readAmount('a pbj sandwich') }
+  const weighed = readAmount('112 g of peanut butter and jelly on wheat bread')
+  const fuller = match('peanut butter jelly sandwich wheat bread')
+  t.ok(restated(before, 0, fuller, weighed))
+  t.notOk(restated(before, 1, fuller, weighed), 'another segment')
+  t.notOk(restated(null, 0, fuller, weighed))
+  t.notOk(restated(before, 0, fuller, readAmount('a peanut butter and jelly sandwich')), 'not weighed: a second sandwich')
+  t.notOk(restated({ ...before, amount: readAmount('2 pbj sandwiches') }, 0, fuller, weighed), 'two counted before')
+  t.notOk(restated(before, 0, match('banana'), readAmount('100 g of banana')), 'another food')
+})

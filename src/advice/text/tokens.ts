@@ -80,11 +80,12 @@ export function tokens (text: string): string[] {
   // "no cheese", "without bun", "not lap swimming", "caffeine free" are one idea each: "Pizza, no cheese" must not match "cheese pizza".
   let joined = fold(text)
   // Tested only where they can match: most table strings have neither.
-  // Skin left uneaten is one idea however it is said: USDA's "skin not eaten" (kept as two words, as
-  // long as its "skin eaten"), a person's "without the skin" or "skinless".
-  if (joined.includes('skin')) {
-    joined = joined.replace(/\bskin not eaten\b/g, 'skinless eaten')
-      .replace(/\b(?:without|no) (?:the |its )?skin\b|\bskin (?:removed|taken off)\b|\bnot eating the skin\b/g, 'skinless')
+  // Skin or peel left uneaten is one idea however it is said: USDA's "skin not eaten" (kept as two
+  // words, as long as its "skin eaten"), a person's "without the skin", "skinless" or "peeled".
+  if (joined.includes('skin') || joined.includes('peel')) {
+    joined = joined.replace(/\b(skin|peel) not eaten\b/g, '$1less eaten')
+      .replace(/\b(?:without|no) (?:the |its )?(skin|peel)\b|\b(skin|peel) (?:removed|taken off)\b|\bnot eating the (skin|peel)\b/g, (_m, a, b, c) => `${a ?? b ?? c}less`)
+      .replace(/\bpeeled\b/g, 'peelless')
   }
   if (joined.includes('no') || joined.includes('without')) {
     // "no added fat" states the usual case of a cooked food rather than a food of its own: it says nothing to match.

@@ -88,6 +88,9 @@ t.test('tokens: skin left uneaten reads alike in USDA\'s words and a person\'s',
     t.ok(tokens(said).includes('skinless'), said)
   }
   t.notOk(tokens('drumstick with the skin').includes('skinless'))
+  t.same(tokens('Potato, baked, peel not eaten'), ['potato', 'baked', 'peelless', 'eaten'], 'a peel likewise')
+  t.same(tokens('baked potato without the peel'), ['baked', 'potato', 'peelless'])
+  t.same(tokens('a peeled potato'), ['peelless', 'potato'])
 })
 
 t.test('STOPWORDS are folded words that name nothing', async (t) => {

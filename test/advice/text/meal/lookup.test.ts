@@ -217,6 +217,8 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['full-fat milk', '11111000', 'Milk, whole'],
     ['milk powder', '11810000', 'Milk, dry, not reconstituted'],
     ['powdered milk', '11810000', 'Milk, dry, not reconstituted'],
-    ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust']
+    ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust'],
+    ['a bar of milk chocolate', '91705005', 'Chocolate candy, other, NFS'],
+    ['chocolate milk', '11511000', 'Chocolate milk, NFS']
   ])
 })

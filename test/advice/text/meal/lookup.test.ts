@@ -218,7 +218,7 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['milk powder', '11810000', 'Milk, dry, not reconstituted'],
     ['powdered milk', '11810000', 'Milk, dry, not reconstituted'],
     ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust'],
-    ['a bar of milk chocolate', '91705005', 'Chocolate candy, other, NFS'],
+    ['milk chocolate', '91705005', 'Chocolate candy, other, NFS'],
     ['chocolate milk', '11511000', 'Chocolate milk, NFS']
   ])
 })

@@ -34,7 +34,7 @@ const SIZE_PATTERNS = SIZES.map(([re, size]): [RegExp, string] => [new RegExp(`^
 const COUNT_RE = new RegExp(`^(?:${COUNT_UNITS.join('|')})(?:e?s)?$|^(?:${Object.keys(PLURAL_COUNTS).join('|')})$`)
 const SIZE_ALTS = SIZES.map(([re]) => re).join('|')
 const LEAD = new RegExp(
-  `^(?:(?:an?|the|my|one)\\s+)?(?:${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\s+)?(?:x\\s+)?` +
+  `^(?:(?:an?|another|the|my|one)\\s+)?(?:${NUM}(?:\\s*(?:-|to|or)\\s*${NUM})?\\s+)?(?:x\\s+)?` +
   `(?:(?:an?\\s+)?${NUM}\\s*(${UNIT_ALTS})\\.?\\s+(?=\\S))?` +
   // "a large single serving bag": the size is "large"; "single serving" restates the container's kind.
   `(?:(${SIZE_ALTS})\\s+(?:single serv(?:e|ing)\\s+)?)?` +
@@ -105,7 +105,7 @@ export function readAmount (phrase: string): Amount {
     unit ??= unitOf(noun[1])
     rest = rest.slice(0, noun.index).trim()
   }
-  const form = unit === null && (quantity !== null || /^(?:an?|one)\s/.test(text)) ? TRAILING_FORM.exec(rest) : null
+  const form = unit === null && (quantity !== null || /^(?:an?|another|one)\s/.test(text)) ? TRAILING_FORM.exec(rest) : null
   if (form !== null && /\p{L}/u.test(rest.slice(0, form.index))) unit = unitOf(form[1])
   // "a 20 oz coke": the measure with no container is the amount itself.
   let amount: Amount = { quantity, unit, measure, size, food: rest }
@@ -122,6 +122,6 @@ export function readAmount (phrase: string): Amount {
     }
   }
   // A leading article or no number at all: one of whatever unit (or one item).
-  if (amount.quantity === null && /^(?:an?|one)\s/.test(text)) amount.quantity = 1
+  if (amount.quantity === null && /^(?:an?|another|one)\s/.test(text)) amount.quantity = 1
   return amount
 }

@@ -112,11 +112,15 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // "olive oil, 2 tbsp", "a Big Mac (219 g)": a bare amount sizes the food before it, and a
           // weight or volume restates it even when a count came first. A part with words that sizes
           // nothing is reported, never dropped; one of only numbers or filler names nothing.
-          const target = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
+          const target: Placed | null = last ?? (amount.unit !== null && amount.unit.kind !== 'count' ? dish : null)
           // The size said with the food stays with it: "large pepperoni pizza, 3 slices" is three slices of a large one.
           const sized = target !== null && amount.size === null && target.size !== null ? { ...amount, size: target.size } : amount
-          if (!(hasAmount(amount) && restate(target, parts[i], sized)) && amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
-          previous = null
+          const weighs: boolean = hasAmount(amount) && restate(target, parts[i], sized)
+          if (!weighs && amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
+          // The item it sized is still the one just read: "a sandwich (92 g), made with …" names it further.
+          // A part of filler words only ("made") leaves it so too.
+          if (weighs && target !== null) previous = { ...target, text: `${target.text}, ${parts[i]}`, amount: sized }
+          else if (hasAmount(amount)) previous = null
           dish = null
           i++
           continue
@@ -186,11 +190,12 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
-          // "a pbj sandwich made with 112 g of peanut butter and jelly on wheat": the weighed part names the
-          // dish said just before (the same head) more fully, so it is that dish, not a second one.
+          // The part names the dish said just before more fully: it is that dish, not a second one, with
+          // the amount whichever of the two said it.
           const said: Placed = previous
-          items[said.index] = toItem(`${said.text} ${phrase}`, found, amount, size) ?? item
-          previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount }
+          const stated = amount.quantity === null && amount.unit === null && amount.measure === null ? said.amount : amount
+          items[said.index] = toItem(`${said.text} ${phrase}`, found, stated, size) ?? item
+          previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount: stated }
         } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.

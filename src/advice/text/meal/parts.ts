@@ -27,10 +27,22 @@ export interface Placed { index: number, text: string, found: FoodMatch, size: A
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
-/** Whether a weighed food restates the dish counted just before it in the same segment ("a sandwich made with 112 g of …"). */
+/**
+ * Whether a food restates the dish read just before it in the same segment, naming it more fully: its
+ * head is the dish's or part of it ("Cheese sandwich" of "Grilled cheese sandwich"), and one of the two
+ * says the amount: "a pbj sandwich made with 112 g of peanut butter and jelly on wheat", "a peanut
+ * butter sandwich (92 g) made with regular peanut butter on white bread".
+ */
 export function restated (previous: Placed | null, segment: number, found: FoodMatch, amount: Amount): previous is Placed {
-  return previous !== null && previous.index >= segment && previous.amount.unit === null && previous.amount.measure === null &&
-    (previous.amount.quantity ?? 1) === 1 && amount.unit?.kind === 'mass' && headOf(found.food.description) === headOf(previous.found.food.description)
+  // The same row again ("apple, apple") is the food twice, not the dish named more fully.
+  if (previous === null || found.food === previous.found.food) return false
+  const dish = new Set(tokens(headOf(previous.found.food.description)))
+  if (!tokens(headOf(found.food.description)).every((w) => dish.has(w))) return false
+  // Said with no amount (a size word alone, "regular", counts nothing), it restates the dish even after
+  // a comma ("a sandwich (92 g), made with regular peanut butter").
+  if (amount.quantity === null && amount.unit === null && amount.measure === null) return true
+  const counted = previous.amount
+  return previous.index >= segment && counted.unit === null && counted.measure === null && (counted.quantity ?? 1) === 1 && amount.unit?.kind === 'mass'
 }
 
 // An item is said as a noun phrase that opens with an article or an amount; words before it that

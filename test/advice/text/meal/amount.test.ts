@@ -123,6 +123,7 @@ t.test('readAmount: size words', async (t) => {
   t.same(readAmount('a fun size snickers'), amount({ quantity: 1, size: 'fun size', food: 'snickers' }))
   t.same(readAmount('a personal pizza'), amount({ quantity: 1, size: 'personal', food: 'pizza' }))
   t.same(readAmount('a footlong sub'), amount({ quantity: 1, size: 'footlong', food: 'sub' }))
+  t.same(readAmount('another scoop of ice cream'), amount({ quantity: 1, unit: count('scoop'), food: 'ice cream' }), '"another" counts one')
   t.same(readAmount('a foot long hot dog'), amount({ quantity: 1, size: 'footlong', food: 'hot dog' }))
   t.same(readAmount('a large order of fries'), amount({ quantity: 1, unit: count('order'), size: 'large', food: 'fries' }))
 })

@@ -540,6 +540,20 @@ t.test('a dish made at home, however it is said, is the FNDDS "home recipe" row'
   t.same(parsed('I made myself a grilled cheese sandwich').items.map((i) => i[0]), ['FNDDS 14640100'])
 })
 
+t.test('a part with no amount that names the dish just weighed more fully is that dish; the same row again is the food twice', async (t) => {
+  // 42301015 Peanut butter sandwich, with regular peanut butter, on white bread, 382 kcal/100 g: 92 g → 351.44 → 351.4.
+  t.same(parsed('a peanut butter sandwich (92 g), made with regular peanut butter on white bread'),
+    { items: [['FNDDS 42301015', 'g', 92, 92, 351.4]], unmatched: [] })
+  // 14640004 Cheese sandwich, American cheese, on wheat bread (295 kcal/100 g): its head is part of
+  // "Grilled cheese sandwich", so it names that dish: 116 g → 342.2.
+  t.same(parsed('a grilled cheese sandwich made with 116 g of American cheese on wheat bread'),
+    { items: [['FNDDS 14640004', 'g', 116, 116, 342.2]], unmatched: [] })
+  // 63107010 Banana, raw: "1 banana" 126 g, twice.
+  t.same(parsed('a banana, banana').items.map((i) => i[0]), ['FNDDS 63107010', 'FNDDS 63107010'])
+  // "another" counts one, as "a" does: two scoops, 13110100 Ice cream, vanilla and 13110110 Ice cream, chocolate.
+  t.same(parsed('a scoop of vanilla ice cream, another scoop of chocolate ice cream').items.map((i) => i[0]), ['FNDDS 13110100', 'FNDDS 13110110'])
+})
+
 t.test('a weighed part that names the dish said just before more fully is that dish, not a second one', async (t) => {
   // 42302020 Peanut butter and jelly sandwich, with regular peanut butter, regular jelly, on wheat bread,
   // 360 kcal/100 g: 112 g → 403.2. Not 42302010 "…, NFS" beside it.

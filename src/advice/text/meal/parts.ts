@@ -39,8 +39,9 @@ export function restated (previous: Placed | null, segment: number, found: FoodM
   const dish = new Set(tokens(headOf(previous.found.food.description)))
   if (!tokens(headOf(found.food.description)).every((w) => dish.has(w))) return false
   // Said with no amount (a size word alone, "regular", counts nothing), it restates the dish even after
-  // a comma ("a sandwich (92 g), made with regular peanut butter").
-  if (amount.quantity === null && amount.unit === null && amount.measure === null) return true
+  // a comma ("a sandwich (92 g), made with regular peanut butter"), unless its row is USDA's generic
+  // one, which says less than the dish did ("whole milk, … milk").
+  if (amount.quantity === null && amount.unit === null && amount.measure === null) return !/\bNFS\b/.test(found.food.description)
   const counted = previous.amount
   return previous.index >= segment && counted.unit === null && counted.measure === null && (counted.quantity ?? 1) === 1 && amount.unit?.kind === 'mass'
 }

@@ -75,7 +75,7 @@ const NARRATIVE: readonly RegExp[] = [
   // A verb with a pronoun and a particle frames the meal rather than naming food: "to wash it down",
   // "topped it off", "rounds everything off nicely"; so do sequence words and "starting my day".
   /\b(?:(?:which|that|and) )?(?:to )?[a-z]+ (?:it|everything|them|this|that|things)(?: all)? (?:down|off|up)(?: nicely| perfectly| well)?\b/g,
-  /\b(?:finally|lastly|firstly|additionally|afterwards|to finish|to start|start(?:ed|ing)? (?:my|the) day|kick(?:ed|ing|s)? off(?: (?:my|the) day)?)\b/g
+  /\b(?:finally|lastly|firstly|additionally|afterwards|to finish|to start|to drink|start(?:ed|ing)? (?:my|the) day|kick(?:ed|ing|s)? off(?: (?:my|the) day)?)\b/g
 ]
 
 // Boundaries that always separate items (a topping is its own item: "pancakes topped with syrup");
@@ -85,7 +85,7 @@ const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|
 // dish holds, so its commas join softly like its "and", and a row may read the dish whole.
 const LIST_WORD = "[a-z'%]+"
 const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
-const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$)))+`, 'g')
+const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$|\\d)))+`, 'g')
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?<=\bcovered\s+)in|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
@@ -114,7 +114,8 @@ export function mealSegments (text: string): string[][] {
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   s = s.replace(HOMEMADE, ' homemade ')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
-  s = s.replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
+  // "a taco with meat, beans, and sour cream that weighs 132 grams": the weight ends the list.
+  s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight
@@ -160,7 +161,7 @@ function weighedRuns (part: string): string[][] {
 }
 
 const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
-const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!(?:of|and|with|or|plus) )[a-z]+ ){1,4}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=[a-z])/g
+const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!(?:of|and|with|or|plus) )[a-z]+ ){1,4}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=(?!(?:and|with|or|plus) )[a-z])/g
 /**
  * One soft-joined piece in the order the reader expects, amount first: "a diet cola in a 12 fl oz can"
  * is "a 12 fl oz can of diet cola"; in "dinner consists of 61.3 g of chapati", "mixed 33 g of pasta" or

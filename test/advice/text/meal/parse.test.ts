@@ -548,6 +548,8 @@ t.test('a part with no amount that names the dish just weighed more fully is tha
   // "Grilled cheese sandwich", so it names that dish: 116 g → 342.2.
   t.same(parsed('a grilled cheese sandwich made with 116 g of American cheese on wheat bread'),
     { items: [['FNDDS 14640004', 'g', 116, 116, 342.2]], unmatched: [] })
+  // A generic row says less than the dish: 11111000 Milk, whole ("1 cup" 244 g → 148.8) is not read again as Milk, NFS.
+  t.same(parsed('a cup of whole milk, milk').items.map((i) => i[0]), ['FNDDS 11111000', 'FNDDS 11100000'])
   // 63107010 Banana, raw: "1 banana" 126 g, twice.
   t.same(parsed('a banana, banana').items.map((i) => i[0]), ['FNDDS 63107010', 'FNDDS 63107010'])
   // "another" counts one, as "a" does: two scoops, 13110100 Ice cream, vanilla and 13110110 Ice cream, chocolate.

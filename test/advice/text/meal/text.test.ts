@@ -212,6 +212,10 @@ t.test('mealSegments: a weight ends the dish said over soft joins, and goes to t
 t.test('mealSegments: a filling list still joins when narrative inside it is gone; "kicked off" frames the meal', async (t) => {
   t.same(mealSegments('a sub with cheese, lettuce, tomato, and some spread, weighing 260 grams'), [['a sub 260 grams', 'cheese', 'lettuce', 'tomato', 'spread']])
   t.same(mealSegments('I kicked off breakfast with a 620g cola and a 40g cookie'), [['a 620 g cola', 'a 40 g cookie']])
+  t.same(mealSegments('a soft taco with meat, beans, and sour cream that weighs 132 grams, along with 240 grams of water'),
+    [['a soft taco 132 grams', 'meat', 'beans', 'sour cream'], ['240 grams of water']], 'a weight may end the list; it is the dish\'s')
+  t.same(mealSegments('a lollipop that weighs 14 grams and a cookie'), [['a lollipop 14 grams'], ['a cookie']], 'a weight before "and" ends its item')
+  t.same(mealSegments('a cola to drink'), [['a cola']])
 })
 
 t.test('mealSegments: a trailing weight is not the dish\'s when the dish was weighed already', async (t) => {

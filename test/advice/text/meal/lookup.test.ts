@@ -219,6 +219,9 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['powdered milk', '11810000', 'Milk, dry, not reconstituted'],
     ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust'],
     ['milk chocolate', '91705005', 'Chocolate candy, other, NFS'],
-    ['chocolate milk', '11511000', 'Chocolate milk, NFS']
+    ['chocolate milk', '11511000', 'Chocolate milk, NFS'],
+    ['frankfurter on a white bun', '27564000', 'Hot dog sandwich, NFS, on white bun'],
+    ['beef frankfurter', '25210210', 'Hot dog, beef'],
+    ['freezer pop', '91612000', 'Freezer pop: "pop" alone is a soft drink, the freezer pop keeps its name']
   ])
 })

@@ -74,6 +74,9 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bsemi[ -]skim(?:med)?\b/g, 'reduced fat'],
   [/\bfull[ -](?:cream|fat)\b/g, 'whole'],
   [/\b(?:milk powder|powdered milk)\b/g, 'milk, dry, not reconstituted'],
+  // Eggs and milk are the hen's and the cow's unless the text names another animal.
+  [/\b(?:chicken|hen)(?:'s)? (?=eggs?\b)/g, ''],
+  [/\bcow(?:'s)? (?=milk\b)/g, ''],
   // Milk chocolate is chocolate candy in FNDDS; word for word it would be chocolate milk.
   [/\bmilk chocolate\b(?! milk)/g, 'chocolate candy'],
   // FNDDS says "from frozen" ("Pizza, cheese, from frozen"); "freezer" alone would name a freezer pop.

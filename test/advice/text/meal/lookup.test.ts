@@ -212,6 +212,9 @@ t.test('find: "table wine" is wine by its colour; a submarine sandwich is a sub'
 t.test('words: phrases said elsewhere are read as the USDA words', async (t) => {
   t.same(lookup.words('semi-skimmed milk'), ['reduced', 'fat', 'milk'])
   t.same(lookup.words('full cream milk'), ['whole', 'milk'])
+  t.same(lookup.words('boiled hen egg'), ['boiled', 'egg'], 'an egg is the hen\'s unless another animal is named')
+  t.same(lookup.words("cow's milk"), ['milk'])
+  t.same(lookup.words('goat milk'), ['goat', 'milk'])
   expectRows(t, [
     ['semi skimmed milk', '11112110', 'Milk, reduced fat (2%)'],
     ['full-fat milk', '11111000', 'Milk, whole'],

@@ -216,6 +216,7 @@ t.test('mealSegments: a filling list still joins when narrative inside it is gon
     [['a soft taco 132 grams', 'meat', 'beans', 'sour cream'], ['240 grams of water']], 'a weight may end the list; it is the dish\'s')
   t.same(mealSegments('a lollipop that weighs 14 grams and a cookie'), [['a lollipop 14 grams'], ['a cookie']], 'a weight before "and" ends its item')
   t.same(mealSegments('a cola to drink'), [['a cola']])
+  t.same(mealSegments("I'm going to eat a 159-gram quesadilla"), [['a 159 gram quesadilla']], 'what the person will do is narrative too')
 })
 
 t.test('mealSegments: a trailing weight is not the dish\'s when the dish was weighed already', async (t) => {

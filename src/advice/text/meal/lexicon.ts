@@ -59,7 +59,7 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
 }
 
 /**
- * How people say a dish was made at home ("lasagna I made myself", "from my own recipe", "from
+ * How people say a dish was made at home ("the chili I made myself", "from my own recipe", "from
  * scratch"): one word, "homemade", which the word table reads as FNDDS's "home recipe". "Made myself
  * a sandwich" is narrative: an article or amount after it starts the food.
  */

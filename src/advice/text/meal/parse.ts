@@ -117,7 +117,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const sized = target !== null && amount.size === null && target.size !== null ? { ...amount, size: target.size } : amount
           const weighs: boolean = hasAmount(amount) && restate(target, parts[i], sized)
           if (!weighs && amount.unit !== null && /\p{L}/u.test(parts[i])) unmatched.push(parts[i])
-          // The item it sized is still the one just read: "a sandwich (92 g), made with …" names it further.
+          // The item it sized is still the one just read: "a peanut butter sandwich, 80 g, regular peanut butter …" names it further.
           // A part of filler words only ("made") leaves it so too.
           if (weighs && target !== null) previous = { ...target, text: `${target.text}, ${parts[i]}`, amount: sized }
           else if (hasAmount(amount)) previous = null

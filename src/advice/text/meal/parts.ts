@@ -30,8 +30,8 @@ export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !
 /**
  * Whether a food restates the dish read just before it in the same segment, naming it more fully: its
  * head is the dish's or part of it ("Cheese sandwich" of "Grilled cheese sandwich"), and one of the two
- * says the amount: "a pbj sandwich made with 112 g of peanut butter and jelly on wheat", "a peanut
- * butter sandwich (92 g) made with regular peanut butter on white bread".
+ * says the amount: "a peanut butter and jelly sandwich with 150 g of regular peanut butter and jelly on
+ * wheat", "a peanut butter sandwich, 80 g, regular peanut butter on white bread".
  */
 export function restated (previous: Placed | null, segment: number, found: FoodMatch, amount: Amount): previous is Placed {
   // The same row again ("apple, apple") is the food twice, not the dish named more fully.
@@ -39,7 +39,7 @@ export function restated (previous: Placed | null, segment: number, found: FoodM
   const dish = new Set(tokens(headOf(previous.found.food.description)))
   if (!tokens(headOf(found.food.description)).every((w) => dish.has(w))) return false
   // Said with no amount (a size word alone, "regular", counts nothing), it restates the dish even after
-  // a comma ("a sandwich (92 g), made with regular peanut butter"), unless its row is USDA's generic
+  // a comma ("a peanut butter sandwich, 80 g, regular peanut butter"), unless its row is USDA's generic
   // one, which says less than the dish did ("whole milk, … milk").
   if (amount.quantity === null && amount.unit === null && amount.measure === null) return !/\bNFS\b/.test(found.food.description)
   const counted = previous.amount

@@ -115,7 +115,7 @@ export function mealSegments (text: string): string[][] {
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
   s = s.replace(HOMEMADE, ' homemade ')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
-  // "a taco with meat, beans, and sour cream that weighs 132 grams": the weight ends the list.
+  // "a wrap with chicken, rice, and salsa that weighs 300 grams": the weight ends the list.
   s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
@@ -145,7 +145,7 @@ function weighedRuns (part: string): string[][] {
     // apple and a roll 43 g" is the apple, then a roll of 43 g.
     let start = run.length - 1
     while (start > 0 && !ITEM_START.test(start === run.length - 1 ? named : run[start])) start--
-    // A piece weighed already ("274 g of pea stew with chicken and white bread 200 g") is not the
+    // A piece weighed already ("300 g of lentil soup with rice and a roll 80 g") is not the
     // dish this weight sizes: the weight is the last piece's own.
     if (start < run.length - 1 && HAS_WEIGHT.test(run[start])) start = run.length - 1
     if (start > 0) runs.push(run.slice(0, start))
@@ -187,7 +187,7 @@ const COOKED_FIRST = /^(grilled|pan fried|fried|baked|roasted|boiled|steamed|coo
 function cleanPart (raw: string): string {
   const part = raw.trim()
     .replace(/^(?:and|with|or|a side of|side of|some|of|served with|over|on)\s+/, '')
-    // "a tart that is 108 grams": the words introduce the weight (see below), not a clause.
+    // "a scone that is 70 grams": the words introduce the weight (see below), not a clause.
     .replace(WEIGHT_VERB, ' ')
     // "lunch in dakar was 400 g of …": the clause before "was" says when and where.
     .replace(/^[\p{L}' ]{0,40}?\b(?:was|were|is|are|consisted of|included)\s+(?=\d|an?\s|the\s)/u, '')

@@ -220,7 +220,7 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['full-fat milk', '11111000', 'Milk, whole'],
     ['milk powder', '11810000', 'Milk, dry, not reconstituted'],
     ['powdered milk', '11810000', 'Milk, dry, not reconstituted'],
-    ['thick crust cheese pizza straight from the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust'],
+    ['cheese pizza with a thick crust out of the freezer', '58106205', 'Pizza, cheese, from frozen, thick crust'],
     ['milk chocolate', '91705005', 'Chocolate candy, other, NFS'],
     ['chocolate milk', '11511000', 'Chocolate milk, NFS'],
     ['frankfurter on a white bun', '27564000', 'Hot dog sandwich, NFS, on white bun'],

@@ -527,27 +527,27 @@ t.test('a seasoning said without a weight seasons the food; weighed, it is eaten
 t.test('a size word alone after "with" describes the dish; it starts no other food', async (t) => {
   // 42301020 Peanut butter sandwich, with regular peanut butter, on wheat bread names every word: one item,
   // not a generic sandwich beside a second peanut-butter sandwich.
-  t.same(parseMeal('a sandwich with regular peanut butter on wheat bread').items.map((i) => i.source), ['FNDDS 42301020'])
+  t.same(parseMeal('one sandwich with regular peanut butter on whole wheat bread').items.map((i) => i.source), ['FNDDS 42301020'])
 })
 
 t.test('a dish made at home, however it is said, is the FNDDS "home recipe" row', async (t) => {
-  // 58130015 Lasagna with meat, home recipe, 206 kcal/100 g: 250 g → 515; said plainly, 58130011 Lasagna with meat.
-  for (const said of ['250 grams of lasagna with meat that I made myself', '250 grams of homemade lasagna with meat', '250 g of lasagna with meat from my own recipe', '250 g of home-made lasagna with meat']) {
-    t.same(parsed(said).items, [['FNDDS 58130015', 'g', 250, 250, 515]], said)
+  // 58130015 Lasagna with meat, home recipe, 206 kcal/100 g: 300 g → 618; said plainly, 58130011 Lasagna with meat.
+  for (const said of ['300 g of lasagna with meat, made myself', 'homemade lasagna with meat, 300 g', '300 g of lasagna with meat from my own recipe', '300 grams of home-made lasagna with meat']) {
+    t.same(parsed(said).items, [['FNDDS 58130015', 'g', 300, 300, 618]], said)
   }
-  t.same(parsed('250 grams of lasagna with meat').items.map((i) => i[0]), ['FNDDS 58130011'])
+  t.same(parsed('300 g of lasagna with meat').items.map((i) => i[0]), ['FNDDS 58130011'])
   // "Made myself" before an article is what the person did: 14640100 Grilled cheese sandwich, NFS.
   t.same(parsed('I made myself a grilled cheese sandwich').items.map((i) => i[0]), ['FNDDS 14640100'])
 })
 
 t.test('a part with no amount that names the dish just weighed more fully is that dish; the same row again is the food twice', async (t) => {
-  // 42301015 Peanut butter sandwich, with regular peanut butter, on white bread, 382 kcal/100 g: 92 g → 351.44 → 351.4.
-  t.same(parsed('a peanut butter sandwich (92 g), made with regular peanut butter on white bread'),
-    { items: [['FNDDS 42301015', 'g', 92, 92, 351.4]], unmatched: [] })
+  // 42301015 Peanut butter sandwich, with regular peanut butter, on white bread, 382 kcal/100 g: 80 g → 305.6.
+  t.same(parsed('a peanut butter sandwich, 80 g, regular peanut butter on white bread'),
+    { items: [['FNDDS 42301015', 'g', 80, 80, 305.6]], unmatched: [] })
   // 14640004 Cheese sandwich, American cheese, on wheat bread (295 kcal/100 g): its head is part of
-  // "Grilled cheese sandwich", so it names that dish: 116 g → 342.2.
-  t.same(parsed('a grilled cheese sandwich made with 116 g of American cheese on wheat bread'),
-    { items: [['FNDDS 14640004', 'g', 116, 116, 342.2]], unmatched: [] })
+  // "Grilled cheese sandwich", so it names that dish: 130 g → 383.5.
+  t.same(parsed('a grilled cheese sandwich with 130 g of american cheese on wheat'),
+    { items: [['FNDDS 14640004', 'g', 130, 130, 383.5]], unmatched: [] })
   // A generic row says less than the dish: 11111000 Milk, whole ("1 cup" 244 g → 148.8) is not read again as Milk, NFS.
   t.same(parsed('a cup of whole milk, milk').items.map((i) => i[0]), ['FNDDS 11111000', 'FNDDS 11100000'])
   // 63107010 Banana, raw: "1 banana" 126 g, twice.
@@ -558,7 +558,7 @@ t.test('a part with no amount that names the dish just weighed more fully is tha
 
 t.test('a weighed part that names the dish said just before more fully is that dish, not a second one', async (t) => {
   // 42302020 Peanut butter and jelly sandwich, with regular peanut butter, regular jelly, on wheat bread,
-  // 360 kcal/100 g: 112 g → 403.2. Not 42302010 "…, NFS" beside it.
-  t.same(parsed('a peanut butter and jelly sandwich made with 112 g of regular peanut butter and jelly on wheat bread'),
-    { items: [['FNDDS 42302020', 'g', 112, 112, 403.2]], unmatched: [] })
+  // 360 kcal/100 g: 150 g → 540. Not 42302010 "…, NFS" beside it.
+  t.same(parsed('a peanut butter and jelly sandwich with 150 g of regular peanut butter and jelly on wheat'),
+    { items: [['FNDDS 42302020', 'g', 150, 150, 540]], unmatched: [] })
 })

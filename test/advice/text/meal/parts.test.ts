@@ -40,7 +40,7 @@ t.test('framedOff: words before an item that name no food are dropped; a food be
 t.test('restated: a weighed food with the head of the dish counted just before it, in the same segment', async (t) => {
   // FNDDS Peanut butter and jelly sandwich, NFS and "…, with regular peanut butter, regular jelly, on wheat bread" share their head.
   const before: Placed = { index: 0, text: 'a pbj sandwich', found: match('peanut butter jelly sandwich'), size: null, amount: readAmount('a pbj sandwich') }
-  const weighed = readAmount('112 g of peanut butter and jelly on wheat bread')
+  const weighed = readAmount('150 g of peanut butter and jelly on wheat')
   const fuller = match('peanut butter jelly sandwich wheat bread')
   t.ok(restated(before, 0, fuller, weighed))
   t.notOk(restated(before, 1, fuller, weighed), 'another segment')

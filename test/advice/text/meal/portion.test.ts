@@ -73,9 +73,9 @@ t.test('a size said with a cup is the food\'s serving of that size, not a measur
   // 92302000 Tea, hot, leaf, black: "1 small" 360 g, where "1 cup" is 240 g.
   expectWeighed(t, weighText(food('92302000'), 'a small cup of tea', ['tea']), { grams: 360, quantity: 1, unit: '1 small', trust: 1 }, 'small cup of tea')
   // 13110110 Ice cream, chocolate: "1 medium ice cream cup" 240 g, where "1 cup" is 135 g.
-  expectWeighed(t, weighText(food('13110110'), 'a medium cup of chocolate ice cream', ['ice', 'cream']), { grams: 240, quantity: 1, unit: '1 medium ice cream cup', trust: 1 }, 'medium cup of ice cream')
+  expectWeighed(t, weighText(food('13110110'), 'a medium cup of ice cream', ['ice', 'cream']), { grams: 240, quantity: 1, unit: '1 medium ice cream cup', trust: 1 }, 'medium cup of ice cream')
   // No size: the measuring cup.
-  expectWeighed(t, weighText(food('13110110'), 'a cup of chocolate ice cream', ['ice', 'cream']), { grams: 135, quantity: 1, unit: '1 cup', trust: 1 }, 'cup of ice cream')
+  expectWeighed(t, weighText(food('13110110'), 'a cup of ice cream', ['ice', 'cream']), { grams: 135, quantity: 1, unit: '1 cup', trust: 1 }, 'cup of ice cream')
 })
 
 t.test('a mass is weighed as stated', async (t) => {

@@ -210,13 +210,13 @@ t.test('mealSegments: a weight ends the dish said over soft joins, and goes to t
 })
 
 t.test('mealSegments: a filling list still joins when narrative inside it is gone; "kicked off" frames the meal', async (t) => {
-  t.same(mealSegments('a sub with cheese, lettuce, tomato, and some spread, weighing 260 grams'), [['a sub 260 grams', 'cheese', 'lettuce', 'tomato', 'spread']])
-  t.same(mealSegments('I kicked off breakfast with a 620g cola and a 40g cookie'), [['a 620 g cola', 'a 40 g cookie']])
-  t.same(mealSegments('a soft taco with meat, beans, and sour cream that weighs 132 grams, along with 240 grams of water'),
-    [['a soft taco 132 grams', 'meat', 'beans', 'sour cream'], ['240 grams of water']], 'a weight may end the list; it is the dish\'s')
-  t.same(mealSegments('a lollipop that weighs 14 grams and a cookie'), [['a lollipop 14 grams'], ['a cookie']], 'a weight before "and" ends its item')
+  t.same(mealSegments('a wrap with chicken, lettuce, tomato, and some sauce, weighing 210 grams'), [['a wrap 210 grams', 'chicken', 'lettuce', 'tomato', 'sauce']])
+  t.same(mealSegments('I kicked off dinner with a 500 g lemonade and a 60 g roll'), [['a 500 g lemonade', 'a 60 g roll']])
+  t.same(mealSegments('a burrito with rice, beans, and cheese that weighs 300 grams, plus 500 grams of water'),
+    [['a burrito 300 grams', 'rice', 'beans', 'cheese'], ['500 grams of water']], 'a weight may end the list; it is the dish\'s')
+  t.same(mealSegments('a pear that weighs 180 grams and a muffin'), [['a pear 180 grams'], ['a muffin']], 'a weight before "and" ends its item')
   t.same(mealSegments('a cola to drink'), [['a cola']])
-  t.same(mealSegments("I'm going to eat a 159-gram quesadilla"), [['a 159 gram quesadilla']], 'what the person will do is narrative too')
+  t.same(mealSegments('I am going to have a 90-gram bagel'), [['a 90 gram bagel']], 'what the person will do is narrative too')
 })
 
 t.test('mealSegments: a trailing weight is not the dish\'s when the dish was weighed already', async (t) => {

@@ -6,7 +6,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -193,13 +193,13 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.
           const said: Placed = previous
-          const stated = amount.quantity === null && amount.unit === null && amount.measure === null ? said.amount : amount
+          const stated = countsNothing(amount) ? said.amount : amount
           items[said.index] = toItem(`${said.text} ${phrase}`, found, stated, size) ?? item
           previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount: stated }
         } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.
-          if (amount.quantity === null && amount.unit === null && amount.measure === null) open = placed
+          if (countsNothing(amount)) open = placed
           previous = placed
           firstOfSegment ??= placed
           items.push(item)

@@ -24,6 +24,9 @@ export const TOPPED = /topped|covered/
 /** An item read: where it is in the list, the words it was read from, its row and its amount. */
 export interface Placed { index: number, text: string, found: FoodMatch, size: Amount['size'], amount: Amount }
 
+/** Whether an amount counts nothing: no count, unit or measure (a size word alone, "regular", counts nothing). */
+export const countsNothing = (a: Amount): boolean => a.quantity === null && a.unit === null && a.measure === null
+
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
@@ -41,7 +44,7 @@ export function restated (previous: Placed | null, segment: number, found: FoodM
   // Said with no amount (a size word alone, "regular", counts nothing), it restates the dish even after
   // a comma ("a peanut butter sandwich, 80 g, regular peanut butter"), unless its row is USDA's generic
   // one, which says less than the dish did ("whole milk, … milk").
-  if (amount.quantity === null && amount.unit === null && amount.measure === null) return !/\bNFS\b/.test(found.food.description)
+  if (countsNothing(amount)) return !/\bNFS\b/.test(found.food.description)
   const counted = previous.amount
   return previous.index >= segment && counted.unit === null && counted.measure === null && (counted.quantity ?? 1) === 1 && amount.unit?.kind === 'mass'
 }

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
-import { describesOnly, framedOff, hasAmount, partOnly, restated, type Placed } from '../../../../src/advice/text/meal/parts.js'
+import { countsNothing, describesOnly, framedOff, hasAmount, partOnly, restated, type Placed } from '../../../../src/advice/text/meal/parts.js'
 
 const lookup = createFoodLookup()
 const match = (words: string) => {
@@ -15,6 +15,9 @@ t.test('hasAmount: a count, a unit or a size; a bare food has none', async (t) =
   t.ok(hasAmount(readAmount('a cup of rice')))
   t.ok(hasAmount(readAmount('large fries')))
   t.notOk(hasAmount(readAmount('rice')))
+  t.ok(countsNothing(readAmount('regular peanut butter')), 'a size alone counts nothing')
+  t.notOk(countsNothing(readAmount('a sandwich')))
+  t.notOk(countsNothing(readAmount('80 g of rice')))
 })
 
 t.test('describesOnly: preparation words, and a seasoning only when it is not weighed', async (t) => {

@@ -1,7 +1,7 @@
 // The amount in an item phrase: "2 slices of", "a 12 fl oz can of", "171 grams of", "a large order of",
 // "rice, 200 g". Everything else in the phrase names the food.
 
-import { COUNT_SYNONYMS, COUNT_UNITS, MEASURES, PLURAL_COUNTS, SIZES } from './lexicon.js'
+import { CHAINS, COUNT_SYNONYMS, COUNT_UNITS, MEASURES, PLURAL_COUNTS, SIZES } from './lexicon.js'
 
 /** A unit the text used: its canonical name and, for metric and US measures, its size. */
 export interface Unit { name: string, kind: 'mass' | 'volume' | 'count', size?: number }
@@ -39,6 +39,8 @@ const LEAD = new RegExp(
   // "a large single serving bag": the size is "large"; "single serving" restates the container's kind.
   `(?:(${SIZE_ALTS})\\s+(?:single serv(?:e|ing)\\s+)?)?` +
   '(?:(\\S+(?: oz| ounces?)?)\\s+)?(?:of\\s+)?')
+// "a starbucks grande latte": the chain's name before the size stays with the food it names.
+const CHAIN_SIZE = new RegExp(`^(${CHAINS.map((c) => c.replace(/[-']/g, '\\$&')).join('|')})\\s+(${SIZE_ALTS})\\s+(?=\\S)`)
 // Anchored at the end only: a leading lazy group here backtracked over the whole phrase.
 const TRAIL = new RegExp(`(?:^|\\s|,)(x\\s*)?${NUM}\\s*(${UNIT_ALTS})\\.?(?:\\s+(?:bottle|can|cup|glass|carton|box|bag|jar|pack|package|container|tub)s?)?$`)
 
@@ -85,12 +87,17 @@ export function readAmount (phrase: string): Amount {
   const innerValue = fraction(m[3])
   const innerUnit = innerValue === null ? null : unitOf(m[4])
   const measure = innerValue === null || innerUnit === null ? null : { value: innerValue, unit: innerUnit }
-  const size = sizeOf(m[5])
+  let size = sizeOf(m[5])
   let unit: Unit | null = null
   if (m[6] !== undefined) {
     unit = unitOf(m[6])
     // Not a unit: the word belongs to the food ("2 eggs"); give it back.
     if (unit === null) rest = `${m[6]} ${rest}`.trim()
+  }
+  const chain = size === null && unit === null ? CHAIN_SIZE.exec(rest) : null
+  if (chain !== null) {
+    size = sizeOf(chain[2])
+    rest = `${chain[1]} ${rest.slice(chain[0].length)}`
   }
   // "a 12 fl oz can of soda", "500 ml bottle of water": the measure is inside a container.
   const container = /^(\S+)\s+(?:of\s+)?/.exec(rest)

@@ -80,7 +80,11 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Milk chocolate is chocolate candy in FNDDS; word for word it would be chocolate milk.
   [/\bmilk chocolate\b(?! milk)/g, 'chocolate candy'],
   // FNDDS says "from frozen" ("Pizza, cheese, from frozen"); "freezer" alone would name a freezer pop.
-  [/\b(?:straight )?(?:from|out of) (?:the |my )?freezer\b/g, 'from frozen']
+  [/\b(?:straight )?(?:from|out of) (?:the |my )?freezer\b/g, 'from frozen'],
+  // Coffee-shop words: a "skinny" espresso drink is made with nonfat milk.
+  [/\bskinny (?=(?:iced )?(?:latte|cappuccino|mocha|macchiato|flat white)s?\b)/g, 'nonfat '],
+  // Sweet tea, as the US South says it, is iced black tea brewed with sugar.
+  [/\bsweet (?:iced )?tea\b/g, 'iced tea brewed pre-sweetened with sugar']
 ]
 
 // Amounts: the words a text sizes a food with, and the words FNDDS portion rows use for them.
@@ -130,21 +134,31 @@ export const SIZES: ReadonlyArray<[string, string]> = [
   ['large|big|king size|king sized|venti', 'large'],
   ['medium|regular|normal|average|standard|grande', 'medium'],
   ['small|little|kids|kid|child|childs|junior|short|tall', 'small'],
-  ['fun size|fun sized|snack size|snack sized|bite size|bite sized|mini|miniature', 'fun size'],
+  ['fun size|fun sized|snack size|snack sized', 'fun size'],
+  ['bite size|bite sized|mini|miniature', 'miniature'],
   ['personal|personal size|single serve|single serving|individual', 'personal'],
   // A sandwich or hot dog a foot long: FNDDS's "1 footlong" row, or twice the 6-inch one.
   ['footlong|foot long', 'footlong']
 ]
 
+// Chains whose name may come before the size ordered ("a starbucks grande latte", "mcdonalds large fries").
+export const CHAINS: readonly string[] = [
+  'starbucks', 'dunkin', 'dunkin donuts', "dunkin'", 'mcdonalds', "mcdonald's", 'mcd', 'burger king', 'bk', 'wendys',
+  "wendy's", 'taco bell', 'kfc', 'popeyes', 'chick-fil-a', 'chick fil a', 'sonic', 'dairy queen', 'dq', 'tim hortons',
+  'tims', 'costa', 'pret', 'panera', 'jack in the box', 'five guys', 'in-n-out', 'arbys', "arby's", 'peets', "peet's"
+]
+
 // Policy: a size word with no row of that size scales the default portion (small 0.75, large 1.5).
-export const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, personal: 1, footlong: 2 }
+export const SIZE_FACTOR: Readonly<Record<string, number>> = { small: 0.75, medium: 1, large: 1.5, 'extra large': 2, 'fun size': 0.35, miniature: 0.25, personal: 1, footlong: 2 }
 // FNDDS's words for each size the text may say.
 export const SIZE_WORDS: Readonly<Record<string, readonly string[]>> = {
   small: ['small', 'kid', 'child', 'junior'],
   medium: ['medium', 'regular'],
   large: ['large', 'king', 'big'],
   'extra large': ['extra', 'jumbo'],
+  // Each names its own row first, and the other's when the food has only that one.
   'fun size': ['fun', 'snack', 'miniature', 'mini', 'bite'],
+  miniature: ['miniature', 'mini', 'bite', 'fun', 'snack'],
   personal: ['personal', 'individual', 'single'],
   footlong: ['footlong', 'foot']
 }

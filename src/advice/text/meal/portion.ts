@@ -79,6 +79,11 @@ function hasSize (p: Parsed, size: string): boolean {
   return (SIZE_WORDS[size] ?? []).some((w) => p.words.has(w))
 }
 
+// How far down the size's own words a row names it: "fun size" is first "1 fun/snack size", then "1 miniature".
+function sizeRank (p: Parsed, size: string): number {
+  return (SIZE_WORDS[size] ?? []).findIndex((w) => p.words.has(w))
+}
+
 // Food words in a portion row ("1 medium ice cream cup") only tell rows apart when nothing else does:
 // they decide a bare count ("3 cookies" → "1 cookie"), and barely count beside a unit ("a scoop" → "1 scoop").
 const FOOD_WORD = { count: 0.5, unit: 0.1 } as const
@@ -95,7 +100,7 @@ function score (p: Parsed, unitWords: readonly string[], size: string | null, fo
   const u = unitWords.findIndex((w) => p.words.has(w))
   if (u >= 0) s += 3 - u * 0.5
   if (measure !== null && p.numbers.includes(measure)) s += 2
-  if (size !== null) s += hasSize(p, size) ? 1.5 : ([...p.words].some((w) => ALL_SIZES.has(w)) ? -1 : 0)
+  if (size !== null) s += hasSize(p, size) ? 1.5 - 0.1 * sizeRank(p, size) : ([...p.words].some((w) => ALL_SIZES.has(w)) ? -1 : 0)
   // No size said: USDA's "NFS" row for the unit ("1 piece, NFS") is the size not specified, then the medium one.
   else if (p.words.has('nfs')) s += NFS_ROW
   else if (p.words.has('medium') || p.words.has('regular')) s += 0.3
@@ -119,6 +124,7 @@ const label = (p: Parsed): string => p.portion.description
 const MEASURE_ROW: ReadonlySet<string> = new Set(['cup', 'oz', 'fl', 'tablespoon', 'teaspoon', 'bag', 'package', 'packet', 'container', 'pouch', 'box', 'can', 'bottle', 'serving', 'carton', 'jar'])
 // Words FNDDS uses for one item of a food.
 const ONE_ITEM: ReadonlySet<string> = new Set(['each', 'item', 'whole', 'full', 'piece', 'fruit', 'regular', 'medium'])
+const USUAL_ITEM: ReadonlySet<string> = new Set(['regular', 'medium'])
 // Sizes and variants that are not the usual item ("1 miniature roll", "1 Bagel Thin").
 const NOT_TYPICAL: ReadonlySet<string> = new Set(['mini', 'miniature', 'bite', 'large', 'jumbo', 'extra', 'small', 'thin', 'thick', 'kid', 'child'])
 
@@ -129,13 +135,20 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
     if (p.count !== 1 || [...p.words].some((w) => MEASURE_ROW.has(w))) continue
     let s = 0
     for (const w of new Set(foodWords)) if (p.told.has(w)) s += 1
-    const usual = [...p.words].filter((w) => ONE_ITEM.has(w)).length
+    // "Regular" and "medium" name the usual item outright; "piece" may be a bite of it ("1 piece" of a candy bar).
+    const usual = [...p.words].reduce((n, w) => n + (USUAL_ITEM.has(w) ? 1.5 : ONE_ITEM.has(w) ? 1 : 0), 0)
     // An atypical size counts against a row only when it is not also the usual one ("1 regular/large" is usual).
     s += usual * 0.5 - (usual === 0 && [...p.words].some((w) => NOT_TYPICAL.has(w)) ? 1 : 0)
     s -= p.length * 0.05
     if (s > topScore) { top = p; topScore = s }
   }
   return top
+}
+
+// The text says a food word only in the plural ("grapes", "potato chips"): some of it, not one.
+function plural (text: string, word: string): boolean {
+  const w = word.replace(/[^\p{L}\p{N}_]/gu, '\\$&')
+  return new RegExp(`\\b${w}e?s\\b`, 'u').test(text) && !new RegExp(`\\b${w}\\b`, 'u').test(text)
 }
 
 /**
@@ -194,12 +207,17 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     const factor = size === null ? 1 : SIZE_FACTOR[size]
     return { grams: q * factor * fallback.portion.grams, quantity: q, unit: `${size === null ? '' : `${size} `}${label(fallback)}`, trust: unit === null ? 0.8 : 0.6 }
   }
-  if (amount.quantity !== null) {
+  {
     // A bare count ("3 Oreos", "6 strawberries", "a burrito"): the row for one of this food ("1 Oreo sandwich",
     // "1 fruit", "1 burrito"), never a serving of it ("Quantity not specified" is a serving, not an item).
     // A piece is part of a thing: "2 pieces of fried cod" are two fillets, not two "1 whole fish, any size".
     const row = bestCount(piece ? rows.filter((p) => !p.words.has('whole')) : rows, foodWords)
-    if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
+    // A food named with no amount at all ("croissant + latte") is one of it when a row names that one
+    // item by the food's own name ("1 croissant", "1 mango"); a side said with no amount ("with onions",
+    // "with lemon") is USDA's unspecified quantity, not a whole one ("1 whole", "1 fruit").
+    // A plural said with no amount ("potato chips", "grapes") is some of it, not one.
+    const named = row !== null && (amount.quantity !== null || foodWords.some((w) => row.told.has(w) && !plural(amount.food, w)))
+    if (row !== null && named) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }
 }

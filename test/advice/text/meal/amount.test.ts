@@ -126,6 +126,15 @@ t.test('readAmount: size words', async (t) => {
   t.same(readAmount('another scoop of ice cream'), amount({ quantity: 1, unit: count('scoop'), food: 'ice cream' }), '"another" counts one')
   t.same(readAmount('a foot long hot dog'), amount({ quantity: 1, size: 'footlong', food: 'hot dog' }))
   t.same(readAmount('a large order of fries'), amount({ quantity: 1, unit: count('order'), size: 'large', food: 'fries' }))
+  t.same(readAmount('a mini muffin'), amount({ quantity: 1, size: 'miniature', food: 'muffin' }), 'miniature is its own size, smaller than fun size')
+})
+
+t.test('readAmount: a chain\'s name before the size keeps both', async (t) => {
+  t.same(readAmount('starbucks grande latte'), amount({ size: 'medium', food: 'starbucks latte' }))
+  t.same(readAmount("a mcdonald's large fries"), amount({ quantity: 1, size: 'large', food: "mcdonald's fries" }))
+  t.same(readAmount('2 dunkin small coffees'), amount({ quantity: 2, size: 'small', food: 'dunkin coffees' }))
+  // Any other word before a size is the food's: no size is read from inside it.
+  t.same(readAmount('egg large curd'), amount({ food: 'egg large curd' }))
 })
 
 t.test('readAmount: a metric amount at the end', async (t) => {

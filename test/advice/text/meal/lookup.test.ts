@@ -225,6 +225,11 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['chocolate milk', '11511000', 'Chocolate milk, NFS'],
     ['frankfurter on a white bun', '27564000', 'Hot dog sandwich, NFS, on white bun'],
     ['beef frankfurter', '25210210', 'Hot dog, beef'],
-    ['freezer pop', '91612000', 'Freezer pop: "pop" alone is a soft drink, the freezer pop keeps its name']
+    ['freezer pop', '91612000', 'Freezer pop: "pop" alone is a soft drink, the freezer pop keeps its name'],
+    ['skinny latte', '92101901', 'Coffee, Latte, nonfat'],
+    ['sweet tea', '92308000', 'Tea, iced, brewed, black, pre-sweetened with sugar'],
+    ['cafe au lait', '92101850', 'Coffee, cafe con leche'],
+    ['snickers', '91705520', 'Chocolate candy, nougat filled with nuts: the candy bar, not the brand\'s protein bar']
   ])
+  t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')
 })

@@ -302,6 +302,9 @@ t.test('size words pick the sized row', async (t) => {
   expectItems(t, 'a large coke', [['FNDDS 92410310', '1 large drink', 1, 744, 312.5]])
   // 92101900 Coffee, Latte, 43 kcal: "1 small" 360 g → 154.8
   expectItems(t, 'a small latte', [['FNDDS 92101900', '1 small', 1, 360, 154.8]])
+  // A chain's name before the size: "1 medium" 480 g → 206.4; a food logged with no amount is one of it:
+  // 51166000 Croissant, 406 kcal, "1 medium croissant" 57 g → 231.42 → 231.4.
+  expectItems(t, 'starbucks grande latte + croissant', [['FNDDS 92101900', '1 medium', 1, 480, 206.4], ['FNDDS 51166000', '1 medium croissant', 1, 57, 231.4]])
 })
 
 t.test('descriptors pick the row: diet or regular, decaf or not', async (t) => {

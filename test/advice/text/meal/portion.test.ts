@@ -65,8 +65,9 @@ t.test('a size word picks the row of that size', async (t) => {
   expectWeighed(t, weighText(COFFEE, 'a small coffee', ['coffee']), { grams: 360, quantity: 1, unit: '1 small', trust: 1 }, 'small coffee')
   // No row of the size: the default portion scaled (large 1.5): 1.5 × QNS 122 g = 183 g.
   expectWeighed(t, weighText(RICE, 'a large rice', ['rice']), { grams: 183, quantity: 1, unit: 'large Quantity not specified', trust: 0.8 }, 'large rice')
-  // fun size 0.35 × 122 = 42.7 g.
-  expectWeighed(t, weighText(RICE, 'a mini rice', ['rice']), { grams: 42.7, quantity: 1, unit: 'fun size Quantity not specified', trust: 0.8 }, 'mini rice')
+  // fun size 0.35 × 122 = 42.7 g; miniature 0.25 × 122 = 30.5 g.
+  expectWeighed(t, weighText(RICE, 'a fun size rice', ['rice']), { grams: 42.7, quantity: 1, unit: 'fun size Quantity not specified', trust: 0.8 }, 'fun size rice')
+  expectWeighed(t, weighText(RICE, 'a mini rice', ['rice']), { grams: 30.5, quantity: 1, unit: 'miniature Quantity not specified', trust: 0.8 }, 'mini rice')
 })
 
 t.test('a size said with a cup is the food\'s serving of that size, not a measuring cup', async (t) => {
@@ -159,6 +160,32 @@ t.test('a bare count uses the row that counts the food', async (t) => {
 t.test('no amount: the default portion', async (t) => {
   expectWeighed(t, weighText(RICE, 'rice', ['rice']), { grams: 122, quantity: 1, unit: 'Quantity not specified', trust: 1 }, 'rice')
   expectWeighed(t, weighText(WATER, 'water', ['water']), { grams: 360, quantity: 1, unit: 'Quantity not specified', trust: 1 }, 'water')
+})
+
+t.test('no amount: one of a food that a row names by its own name', async (t) => {
+  // 63129010 Mango, raw: "1 mango" 210 g; QNS 83 g. "mango" logged alone is one mango.
+  const mango = food('63129010')
+  expectWeighed(t, weighText(mango, 'mango', ['mango']), { grams: 210, quantity: 1, unit: '1 mango', trust: 1 }, 'mango')
+  // Said only in the plural, it is some of it: QNS 83 g.
+  expectWeighed(t, weighText(mango, 'mangos', ['mango']), { grams: 83, quantity: 1, unit: 'Quantity not specified', trust: 1 }, 'mangos')
+  // 51166000 Croissant: "1 medium croissant" 57 g, the usual one; QNS 70 g.
+  expectWeighed(t, weighText(food('51166000'), 'croissant', ['croissant']), { grams: 57, quantity: 1, unit: '1 medium croissant', trust: 1 }, 'croissant')
+  // 75117020 Onions, raw: "1 whole" 148 g names no onion by name, so "with onions" is QNS 15 g.
+  expectWeighed(t, weighText(food('75117020'), 'onion', ['onion']), { grams: 15, quantity: 1, unit: 'Quantity not specified', trust: 1 }, 'onion')
+})
+
+t.test('a bare count: the regular item before a piece of one', async (t) => {
+  // 75122200 Peppers, sweet, red, raw: "1 piece" 10 g, "1 regular" 120 g. A red pepper is the regular one.
+  expectWeighed(t, weighText(food('75122200'), 'a red pepper', ['pepper']), { grams: 120, quantity: 1, unit: '1 regular', trust: 1 }, 'a red pepper')
+})
+
+t.test('a size names its own row first, another size\'s only when the food has no row of its own', async (t) => {
+  // 91705520 Chocolate candy, nougat filled with nuts: "1 miniature/bite size" 10 g, "1 fun/snack size" 15 g.
+  const candy = food('91705520')
+  expectWeighed(t, weighText(candy, 'a fun size candy', ['candy']), { grams: 15, quantity: 1, unit: '1 fun/snack size', trust: 1 }, 'fun size')
+  expectWeighed(t, weighText(candy, 'a miniature candy', ['candy']), { grams: 10, quantity: 1, unit: '1 miniature/bite size', trust: 1 }, 'miniature')
+  // 51180010 Bagel has "1 miniature" 26 g and no fun size row: "a snack size bagel" takes it.
+  expectWeighed(t, weighText(BAGEL, 'a snack size bagel', ['bagel']), { grams: 26, quantity: 1, unit: '1 miniature', trust: 1 }, 'snack size bagel')
 })
 
 t.test('fallbacks when no row fits', async (t) => {

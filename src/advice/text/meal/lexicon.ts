@@ -55,7 +55,10 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   sandwhich: 'sandwich',
   sammich: 'sandwich',
   brekfast: 'breakfast',
-  bfast: 'breakfast'
+  bfast: 'breakfast',
+  // Brands whose name starts with a number, which would otherwise be read as a count.
+  '7 up': '7up',
+  '3 musketeers': 'musketeers'
 }
 
 /**

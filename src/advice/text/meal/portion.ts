@@ -145,10 +145,9 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
   return top
 }
 
-// The text says a food word only in the plural ("grapes", "potato chips"): some of it, not one.
-function plural (text: string, word: string): boolean {
-  const w = word.replace(/[^\p{L}\p{N}_]/gu, '\\$&')
-  return new RegExp(`\\b${w}e?s\\b`, 'u').test(text) && !new RegExp(`\\b${w}\\b`, 'u').test(text)
+// The text itself says the word, in the singular: "croissant" is one, "grapes" or "fries" are some.
+function saysOne (text: string, word: string): boolean {
+  return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}\p{N}_]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(text.toLowerCase())
 }
 
 /**
@@ -216,7 +215,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     // item by the food's own name ("1 croissant", "1 mango"); a side said with no amount ("with onions",
     // "with lemon") is USDA's unspecified quantity, not a whole one ("1 whole", "1 fruit").
     // A plural said with no amount ("potato chips", "grapes") is some of it, not one.
-    const named = row !== null && (amount.quantity !== null || foodWords.some((w) => row.told.has(w) && !plural(amount.food, w)))
+    const named = row !== null && (amount.quantity !== null || foodWords.some((w) => row.told.has(w) && saysOne(amount.food, w)))
     if (row !== null && named) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }

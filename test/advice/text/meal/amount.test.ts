@@ -129,6 +129,13 @@ t.test('readAmount: size words', async (t) => {
   t.same(readAmount('a mini muffin'), amount({ quantity: 1, size: 'miniature', food: 'muffin' }), 'miniature is its own size, smaller than fun size')
 })
 
+t.test('readAmount: a count of a countable after the food', async (t) => {
+  t.same(readAmount('sushi roll 6 pieces'), amount({ quantity: 6, unit: count('piece'), food: 'sushi roll' }))
+  t.same(readAmount('pepperoni pizza, 2 slices'), amount({ quantity: 2, unit: count('slice'), food: 'pepperoni pizza' }))
+  // A number before a word that counts nothing stays the food's ("vitamin b 12 tablets" has no countable).
+  t.same(readAmount('soda 12 fizz'), amount({ food: 'soda 12 fizz' }))
+})
+
 t.test('readAmount: a chain\'s name before the size keeps both', async (t) => {
   t.same(readAmount('starbucks grande latte'), amount({ size: 'medium', food: 'starbucks latte' }))
   t.same(readAmount("a mcdonald's large fries"), amount({ quantity: 1, size: 'large', food: "mcdonald's fries" }))

@@ -307,6 +307,13 @@ t.test('size words pick the sized row', async (t) => {
   expectItems(t, 'starbucks grande latte + croissant', [['FNDDS 92101900', '1 medium', 1, 480, 206.4], ['FNDDS 51166000', '1 medium croissant', 1, 57, 231.4]])
 })
 
+t.test('app-style counts after the food, and brands whose name starts with a number', async (t) => {
+  // 58151180 Sushi roll, California, 94 kcal: 8 × "1 piece" 30 g = 240 g → 225.6 kcal.
+  expectItems(t, 'california roll 8 pcs', [['FNDDS 58151180', '1 piece', 8, 240, 225.6]])
+  // 7-Up is a synonym of 92410510 Soft drink, fruit flavored, caffeine free (40 kcal), not seven of anything: QNS 372 g → 148.8.
+  expectItems(t, '7 up', [['FNDDS 92410510', 'Quantity not specified', 1, 372, 148.8]])
+})
+
 t.test('descriptors pick the row: diet or regular, decaf or not', async (t) => {
   expectItems(t, 'a can of coke', [['FNDDS 92410310', '1 can (12 fl oz)', 1, 372, 156.2]]) // 372 × 0.42 = 156.24
   expectItems(t, 'a can of diet coke', [['FNDDS 92410320', '1 can (12 fl oz)', 1, 360, 7.2]])

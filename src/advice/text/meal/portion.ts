@@ -204,7 +204,11 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
       if (perMl !== null) return { grams: q * 236.588 * perMl, quantity: q, unit: unit.name, trust: 0.9 }
     }
     const factor = size === null ? 1 : SIZE_FACTOR[size]
-    return { grams: q * factor * fallback.portion.grams, quantity: q, unit: `${size === null ? '' : `${size} `}${label(fallback)}`, trust: unit === null ? 0.8 : 0.6 }
+    // "a medium quesadilla" with no sized row: the food's one item ("1 full circle"), sized.
+    const item = unit === null && measure === null && amount.quantity !== null ? bestCount(rows, foodWords) : null
+    // Not one fry of "a medium fries": the row's own word said only in the plural is a serving of it.
+    const base = item !== null && [...item.told].every((w) => !foodWords.includes(w) || saysOne(amount.food, w)) ? item : fallback
+    return { grams: q * factor * base.portion.grams / base.count, quantity: q, unit: `${size === null ? '' : `${size} `}${label(base)}`, trust: unit === null ? 0.8 : 0.6 }
   }
   {
     // A bare count ("3 Oreos", "6 strawberries", "a burrito"): the row for one of this food ("1 Oreo sandwich",

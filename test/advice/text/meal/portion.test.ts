@@ -70,6 +70,15 @@ t.test('a size word picks the row of that size', async (t) => {
   expectWeighed(t, weighText(RICE, 'a mini rice', ['rice']), { grams: 30.5, quantity: 1, unit: 'miniature Quantity not specified', trust: 0.8 }, 'mini rice')
 })
 
+t.test('one item said with a size the food has no row for is its one item, sized', async (t) => {
+  // 58104700 Quesadilla, NFS: "1 full circle" 140 g, no sized rows; medium is factor 1, large 1.5 → 210 g.
+  const quesadilla = food('58104700')
+  expectWeighed(t, weighText(quesadilla, 'a medium quesadilla', ['quesadilla']), { grams: 140, quantity: 1, unit: 'medium 1 full circle', trust: 0.8 }, 'medium quesadilla')
+  expectWeighed(t, weighText(quesadilla, 'a large quesadilla', ['quesadilla']), { grams: 210, quantity: 1, unit: 'large 1 full circle', trust: 0.8 }, 'large quesadilla')
+  // 71400990 Potato, french fries, NFS: "1 fry, NS as to shape" 5 g; "a medium fries" is a serving (QNS 110 g), not one fry.
+  expectWeighed(t, weigh(food('71400990'), readAmount('a medium fries'), ['fry', 'potato', 'french']), { grams: 110, quantity: 1, unit: 'medium Quantity not specified', trust: 0.8 }, 'medium fries')
+})
+
 t.test('a size said with a cup is the food\'s serving of that size, not a measuring cup', async (t) => {
   // 92302000 Tea, hot, leaf, black: "1 small" 360 g, where "1 cup" is 240 g.
   expectWeighed(t, weighText(food('92302000'), 'a small cup of tea', ['tea']), { grams: 360, quantity: 1, unit: '1 small', trust: 1 }, 'small cup of tea')

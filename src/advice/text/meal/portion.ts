@@ -132,7 +132,8 @@ function bestCount (rows: readonly Parsed[], foodWords: readonly string[]): Pars
   let top: Parsed | null = null
   let topScore = 0.3
   for (const p of rows) {
-    if (p.count !== 1 || [...p.words].some((w) => MEASURE_ROW.has(w))) continue
+    // A row of several ("10 chips") counts the food too when it names it: each is its share.
+    if ((p.count !== 1 && !(p.count > 1 && foodWords.some((w) => p.told.has(w)))) || [...p.words].some((w) => MEASURE_ROW.has(w))) continue
     let s = 0
     for (const w of new Set(foodWords)) if (p.told.has(w)) s += 1
     // "Regular" and "medium" name the usual item outright; "piece" may be a bite of it ("1 piece" of a candy bar).

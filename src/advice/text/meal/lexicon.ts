@@ -86,6 +86,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:straight )?(?:from|out of) (?:the |my )?freezer\b/g, 'from frozen'],
   // Coffee-shop words: a "skinny" espresso drink is made with nonfat milk.
   [/\bskinny (?=(?:iced )?(?:latte|cappuccino|mocha|macchiato|flat white)s?\b)/g, 'nonfat '],
+  // Baby food is FNDDS's "Baby Toddler" rows; "strained" (for a baby's purée) is a word FNDDS never uses
+  // otherwise, save strained yogurt.
+  [/\bbaby foods?\b/g, 'baby toddler'],
+  [/\bstrained\b(?! (?:greek )?yog(?:h)?urt)/g, 'baby toddler'],
   // Sweet tea, as the US South says it, is iced black tea brewed with sugar.
   [/\bsweet (?:iced )?tea\b/g, 'iced tea brewed pre-sweetened with sugar']
 ]

@@ -229,7 +229,12 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['skinny latte', '92101901', 'Coffee, Latte, nonfat'],
     ['sweet tea', '92308000', 'Tea, iced, brewed, black, pre-sweetened with sugar'],
     ['cafe au lait', '92101850', 'Coffee, cafe con leche'],
-    ['snickers', '91705520', 'Chocolate candy, nougat filled with nuts: the candy bar, not the brand\'s protein bar']
+    ['snickers', '91705520', 'Chocolate candy, nougat filled with nuts: the candy bar, not the brand\'s protein bar'],
+    // "Strained" and "baby food" name FNDDS's Baby Toddler rows; strained yogurt is Greek yogurt.
+    ['strained carrots', '76201010', 'Baby Toddler carrots, Stage 1'],
+    ['squash baby food', '76205010', 'Baby Toddler squash, Stage 1'],
+    ['baby carrots', '73101010', 'Carrots, raw: baby carrots are no baby food']
   ])
+  t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')
 })

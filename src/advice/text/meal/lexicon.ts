@@ -56,6 +56,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   sammich: 'sandwich',
   brekfast: 'breakfast',
   bfast: 'breakfast',
+  // Dishes FNDDS has no row for, said as what they are made of.
+  'avocado toast': 'toast with avocado',
   // Brands whose name starts with a number, which would otherwise be read as a count.
   '7 up': '7up',
   '3 musketeers': 'musketeers'
@@ -90,6 +92,8 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // otherwise, save strained yogurt.
   [/\bbaby foods?\b/g, 'baby toddler'],
   [/\bstrained\b(?! (?:greek )?yog(?:h)?urt)/g, 'baby toddler'],
+  // Breakfast cereal is the ready-to-eat kind ("breakfast" alone is the occasion, never looked up).
+  [/\bbreakfast cereals?\b/g, 'ready-to-eat cereal'],
   // Sweet tea, as the US South says it, is iced black tea brewed with sugar.
   [/\bsweet (?:iced )?tea\b/g, 'iced tea brewed pre-sweetened with sugar']
 ]

@@ -27,6 +27,8 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 6
+// Heads that make a food another product: a cereal bar is no cereal, a cheese stick no cheese.
+const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
 // Items per meal, at most: the response schema's bound.
 const MAX_ITEMS = 50
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
@@ -63,9 +65,13 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
   // Each later part of a dish read whole says something of that row: "a pbj sandwich and milk" is
   // 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which
   // would vanish from the meal.
+  // And a row whose head is a form the text never says ("Milk 'n Cereal bar") is another product:
+  // "cereal with milk" is no cereal bar.
   const explainsEach = (later: readonly string[], found: FoodMatch): boolean => {
     const { said } = rowWords(found.food)
-    return later.every((part) => lookup.words(part).some((w) => said.has(w)))
+    const head = tokens(headOf(found.food.description)).at(-1)
+    const form = head !== undefined && PRODUCT_FORMS.has(head) && !found.words.includes(head)
+    return !form && later.every((part) => lookup.words(part).some((w) => said.has(w)))
   }
 
   return (text, options = {}) => {

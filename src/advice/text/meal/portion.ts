@@ -220,7 +220,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     // item by the food's own name ("1 croissant", "1 mango"); a side said with no amount ("with onions",
     // "with lemon") is USDA's unspecified quantity, not a whole one ("1 whole", "1 fruit").
     // A plural said with no amount ("potato chips", "grapes") is some of it, not one.
-    const named = row !== null && (amount.quantity !== null || foodWords.some((w) => row.told.has(w) && saysOne(amount.food, w)))
+    const named = row !== null && (amount.quantity !== null || (!row.words.has('whole') && foodWords.some((w) => row.told.has(w) && saysOne(amount.food, w))))
     if (row !== null && named) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }

@@ -154,6 +154,20 @@ t.test('plain activity names', async (t) => {
   t.equal(matchActivity('martial_arts')?.name, 'Martial Arts', 'the name stops before a parenthesis')
 })
 
+t.test('what people write at the gym is resistance training, and mowing is the walking mower', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['leg day', '02054'], // "Resistance (weight) training, multiple exercises, 8-15 reps at varied resistance"
+    ['chest and triceps', '02054'], // not 09013 "Chess game, sitting"
+    ['back and biceps', '02054'],
+    ['full body strength', '02054'],
+    ['upper body workout', '02054'], // not 02115 "Upper body exercise, arm ergometer"
+    ['3 sets of squats', '02054'], // not 19010 "Moving icehouse, set up/drill holes"
+    ['mowed the lawn', '08095'], // "Mowing lawn, general, walking, moderate effort", not the riding mower
+    ['riding mower', '08100'] // "Mowing lawn, riding mower"
+  ]
+  for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
+})
+
 t.test('skiing: cross-country is not downhill', async (t) => {
   const downhill = (c: string | null): boolean => c !== null && /^191[5-7]\d$/.test(c)
   const crossCountry = (c: string | null): boolean => c !== null && /^(1908\d|1909\d|191[0-4]\d)$/.test(c)

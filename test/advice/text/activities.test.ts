@@ -154,7 +154,7 @@ t.test('plain activity names', async (t) => {
   t.equal(matchActivity('martial_arts')?.name, 'Martial Arts', 'the name stops before a parenthesis')
 })
 
-t.test('what people write at the gym is resistance training, and mowing is the walking mower', async (t) => {
+t.test('everyday words: the gym is resistance training, mowing is the walking mower, a stroll is slow walking', async (t) => {
   const cases: Array<[string, string]> = [
     ['leg day', '02054'], // "Resistance (weight) training, multiple exercises, 8-15 reps at varied resistance"
     ['chest and triceps', '02054'], // not 09013 "Chess game, sitting"
@@ -163,7 +163,13 @@ t.test('what people write at the gym is resistance training, and mowing is the w
     ['upper body workout', '02054'], // not 02115 "Upper body exercise, arm ergometer"
     ['3 sets of squats', '02054'], // not 19010 "Moving icehouse, set up/drill holes"
     ['mowed the lawn', '08095'], // "Mowing lawn, general, walking, moderate effort", not the riding mower
-    ['riding mower', '08100'] // "Mowing lawn, riding mower"
+    ['riding mower', '08100'], // "Mowing lawn, riding mower"
+    ['power walk', '17200'], // "Walking, 3.5 to 3.9 mph, level, brisk", not 08120's power mower
+    ['evening stroll', '17151'], // "Walking, less than 2.0 mph, level, strolling, very slow"
+    ['vacuumed the house', '05043'], // "Vacuuming, general, moderate effort"
+    ['played with the kids', '05175'], // "Walking/running, playing with child(ren), moderate effort"
+    ['orangetheory class', '02210'], // "High intensity interval exercise, moderate effort"
+    ['climbing gym', '15533'] // "Rock or mountain climbing", not 02060's health club
   ]
   for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
 })

@@ -3,7 +3,7 @@ import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { FOOD_COUNTS } from './lexicon.js'
+import { CHAINS, FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
 import { countsNothing, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
@@ -27,6 +27,7 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 6
+const CHAIN_NAME = new RegExp(`\\b(?:${CHAINS.join('|')})\\b`, 'g')
 // Heads that make a food another product: a cereal bar is no cereal, a cheese stick no cheese.
 const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
 // Items per meal, at most: the response schema's bound.
@@ -60,7 +61,13 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
   // A dish read over several parts is named in its first part by the row's own name or one of our
   // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
   // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
-  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => first.some((w) => rowWords(found.food).named.has(w))
+  // A chain's name in one of our aliases names no food: "burger and fries" is no "Potato, french
+  // fries, fast food", whose alias "burger king fries" says "burger" only as the chain's.
+  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => {
+    const { name } = rowWords(found.food)
+    return first.some((w) => name.has(w)) ||
+      found.food.aliases.some((alias) => lookup.words(alias.replace(CHAIN_NAME, ' ')).some((w) => first.includes(w)))
+  }
 
   // Each later part of a dish read whole says something of that row: "a pbj sandwich and milk" is
   // 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which

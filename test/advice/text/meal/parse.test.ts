@@ -314,6 +314,13 @@ t.test('app-style counts after the food, and brands whose name starts with a num
   expectItems(t, '7 up', [['FNDDS 92410510', 'Quantity not specified', 1, 372, 148.8]])
 })
 
+t.test('a chain\'s name in an alias names no food of a dish', async (t) => {
+  // 71400990 Potato, french fries, fast food has the alias "burger king fries"; "burger and fries" is still
+  // two foods: 27510521 Hamburger, NFS (288 kcal) QNS 145 g → 417.6; 71400990 Potato, french fries, NFS
+  // (225 kcal) QNS 110 g → 247.5.
+  expectItems(t, 'burger and fries', [['FNDDS 27510521', 'Quantity not specified', 1, 145, 417.6], ['FNDDS 71400990', 'Quantity not specified', 1, 110, 247.5]])
+})
+
 t.test('a dish FNDDS has no row for is read as what it is made of', async (t) => {
   // Avocado toast: 51000110 Bread, NS as to major flour, toasted (293 kcal) QNS 25 g → 73.25 → 73.3, and
   // 63105010 Avocado, raw (160 kcal) QNS 30 g → 48.

@@ -128,11 +128,13 @@ export function readAmount (phrase: string): Amount {
       amount = { ...amount, quantity: tail[1] === undefined ? value : (amount.quantity ?? 1) * value, unit: unitOf(tail[3]), food }
     }
   }
-  // "california roll 8 pieces", "pizza 2 slices": a count of a countable after the food, app-style.
-  const counted = amount.quantity === null && amount.unit === null ? /\s(\d+(?:\/\d+)?)\s*(\p{L}+)$/u.exec(amount.food) : null
-  const countUnit = counted === null ? null : unitOf(counted[2])
-  if (counted !== null && countUnit?.kind === 'count' && /\p{L}/u.test(amount.food.slice(0, counted.index))) {
-    amount = { ...amount, quantity: fraction(counted[1]), unit: countUnit, food: amount.food.slice(0, counted.index).replace(/[\s,]+$/, '') }
+  // "california roll 8 pieces", "pizza 2 slices": a count of a countable after the food, app-style;
+  // "buffalo wings 6": a plural food then its count.
+  const counted = amount.quantity === null && amount.unit === null ? /\s(\d+(?:\/\d+)?)\s*(\p{L}*)$/u.exec(amount.food) : null
+  const countUnit = counted === null || counted[2] === '' ? null : unitOf(counted[2])
+  const before = counted === null ? '' : amount.food.slice(0, counted.index)
+  if (counted !== null && (countUnit?.kind === 'count' || (counted[2] === '' && /\p{L}[^s\s]s$/u.test(before) && Number(counted[1]) <= 100))) {
+    amount = { ...amount, quantity: fraction(counted[1]), unit: countUnit, food: before.replace(/[\s,]+$/, '') }
   }
   // A leading article or no number at all: one of whatever unit (or one item).
   if (amount.quantity === null && /^(?:an?|another|one)\s/.test(text)) amount.quantity = 1

@@ -222,6 +222,9 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     // A plural said with no amount ("potato chips", "grapes") is some of it, not one.
     const named = row !== null && (amount.quantity !== null || (!row.words.has('whole') && foodWords.some((w) => row.told.has(w) && saysOne(amount.food, w))))
     if (row !== null && named) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
+    // "6 buffalo wings" of a row whose one item row has its own word ("1 drummette"): that item, not six servings.
+    const items = rows.filter((p) => p.count === 1 && p.text !== DEFAULT_ROW && ![...p.words].some((w) => MEASURE_ROW.has(w)))
+    if (row === null && amount.quantity !== null && items.length === 1) return { grams: q * items[0].portion.grams, quantity: q, unit: label(items[0]), trust: 0.8 }
   }
   return { grams: q * fallback.portion.grams, quantity: q, unit: label(fallback), trust: amount.quantity === null ? 1 : 0.8 }
 }

@@ -134,6 +134,11 @@ t.test('readAmount: a count of a countable after the food', async (t) => {
   t.same(readAmount('pepperoni pizza, 2 slices'), amount({ quantity: 2, unit: count('slice'), food: 'pepperoni pizza' }))
   // A number before a word that counts nothing stays the food's ("vitamin b 12 tablets" has no countable).
   t.same(readAmount('soda 12 fizz'), amount({ food: 'soda 12 fizz' }))
+  // A plural food then a bare number is its count; a singular one keeps the number ("vitamin b 12").
+  t.same(readAmount('hot wings 8'), amount({ quantity: 8, food: 'hot wings' }))
+  t.same(readAmount('vitamin b 12'), amount({ food: 'vitamin b 12' }))
+  t.same(readAmount('sea bass 2'), amount({ food: 'sea bass 2' }), '"bass" is no plural')
+  t.same(readAmount('green peas 150'), amount({ food: 'green peas 150' }), 'past 100 it is no count')
 })
 
 t.test('readAmount: a chain\'s name before the size keeps both', async (t) => {

@@ -156,6 +156,9 @@ t.test('a bare count uses the row that counts the food', async (t) => {
   expectWeighed(t, weighText(pb, 'a sandwich', ['peanut', 'butter', 'sandwich', 'slice', 'wheat', 'bread']), { grams: 46, quantity: 1, unit: '1 sandwich (1 slice bread)', trust: 1 }, 'a sandwich on a slice')
   // 2 × "1 egg" 50 g = 100 g.
   expectWeighed(t, weighText(EGG, '2 eggs', ['egg']), { grams: 100, quantity: 2, unit: '1 egg', trust: 1 }, '2 eggs')
+  // 24168010 Chicken "wings" with hot sauce, from precooked: its one item row is "1 drummette" 35 g; 6 are
+  // 210 g, not 6 × QNS 140 g. Trusted less: the text did not name the drummette.
+  expectWeighed(t, weighText(food('24168010'), '6 buffalo wings', ['buffalo', 'wing']), { grams: 210, quantity: 6, unit: '1 drummette', trust: 0.8 }, '6 buffalo wings')
   // 71905410 Plantain chips: "10 chips" 8.4 g, so 5 chips are 4.2 g (not 5 × QNS 38 g).
   expectWeighed(t, weighText(food('71905410'), '5 plantain chips', ['plantain', 'chip']), { grams: 4.2, quantity: 5, unit: '10 chips', trust: 1 }, '5 plantain chips')
   // A bagel: "1 regular" 105 g (medium or regular is the default size).

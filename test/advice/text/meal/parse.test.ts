@@ -421,8 +421,8 @@ t.test('words that look like amounts or modifiers', async (t) => {
   const tea = parseMeal('a cup of mint tea, no sugar')
   t.equal(tea.items.length, 1)
   t.same(tea.unmatched, [])
-  // Our alias: 93301182 Whiskey and cola, 89 kcal: QNS 225 g → 200.25 → 200.3
-  expectItems(t, 'a Jack and Coke', [['FNDDS 93301182', 'Quantity not specified', 1, 225, 200.3]])
+  // Our alias: 93301182 Whiskey and cola, 89 kcal: "a" is one of its one item row, "1 drink" 225 g → 200.25 → 200.3
+  expectItems(t, 'a Jack and Coke', [['FNDDS 93301182', '1 drink', 1, 225, 200.3]])
 })
 
 t.test('a fuller row below a generic one that explains too little', async (t) => {

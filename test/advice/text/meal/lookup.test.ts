@@ -235,7 +235,8 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['squash baby food', '76205010', 'Baby Toddler squash, Stage 1'],
     ['baby carrots', '73101010', 'Carrots, raw: baby carrots are no baby food'],
     ['oat milk latte', '92101903', 'Coffee, Latte, with non-dairy milk: a latte, not the oat milk alone'],
-    ['iced americano', '92102400', 'Iced Coffee, brewed: not ice cream']
+    ['iced americano', '92102400', 'Iced Coffee, brewed: not ice cream'],
+    ['steamed white rice', '56205008', 'Rice, white, cooked, no added fat: steaming adds none']
   ])
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')

@@ -1,7 +1,7 @@
 // The amount in an item phrase: "2 slices of", "a 12 fl oz can of", "171 grams of", "a large order of",
 // "rice, 200 g". Everything else in the phrase names the food.
 
-import { CHAINS, COUNT_SYNONYMS, COUNT_UNITS, MEASURES, PLURAL_COUNTS, SIZES } from './lexicon.js'
+import { CHAINS, COFFEE_SIZES, COUNT_SYNONYMS, COUNT_UNITS, MEASURES, PLURAL_COUNTS, SIZES } from './lexicon.js'
 
 /** A unit the text used: its canonical name and, for metric and US measures, its size. */
 export interface Unit { name: string, kind: 'mass' | 'volume' | 'count', size?: number }
@@ -20,6 +20,7 @@ export interface Amount {
 const count = (name: string): Unit => ({ name, kind: 'count' })
 const UNITS: ReadonlyArray<[string, Unit]> = MEASURES.map(({ spellings, name, kind, size }) => [spellings, { name, kind, size }])
 
+const FL_OZ: Unit = UNITS.find(([, u]) => u.name === 'fl oz')?.[1] ?? { name: 'fl oz', kind: 'volume', size: 29.5735 }
 // Beyond this a quantity is not an amount anyone ate (and would overflow the arithmetic).
 const MAX_QUANTITY = 100000
 const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprigs?|cubes?|rashers?)$/
@@ -86,7 +87,7 @@ export function readAmount (phrase: string): Amount {
   if (quantity !== null && upper !== null && upper > quantity) quantity = (quantity + upper) / 2
   const innerValue = fraction(m[3])
   const innerUnit = innerValue === null ? null : unitOf(m[4])
-  const measure = innerValue === null || innerUnit === null ? null : { value: innerValue, unit: innerUnit }
+  const innerMeasure = innerValue === null || innerUnit === null ? null : { value: innerValue, unit: innerUnit }
   let size = sizeOf(m[5])
   let unit: Unit | null = null
   if (m[6] !== undefined) {
@@ -99,6 +100,10 @@ export function readAmount (phrase: string): Amount {
     size = sizeOf(chain[2])
     rest = `${chain[1]} ${rest.slice(chain[0].length)}`
   }
+  // "a grande caramel macchiato": a coffee-shop size with no unit is its volume, for any drink.
+  const cupSize = COFFEE_SIZES[chain?.[2] ?? m[5] ?? '']
+  let measure = innerMeasure
+  if (cupSize !== undefined && unit === null && measure === null) measure = { value: cupSize, unit: FL_OZ }
   // "a 12 fl oz can of soda", "500 ml bottle of water": the measure is inside a container.
   const container = /^(\S+)\s+(?:of\s+)?/.exec(rest)
   const inner = container === null ? null : unitOf(container[1])

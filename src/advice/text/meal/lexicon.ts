@@ -152,6 +152,9 @@ export const SIZES: ReadonlyArray<[string, string]> = [
   ['footlong|foot long', 'footlong']
 ]
 
+// Coffee-shop sizes are volumes too, in fl oz (hot drinks): a grande is 16 fl oz of whatever it is.
+export const COFFEE_SIZES: Readonly<Record<string, number>> = { tall: 12, grande: 16, venti: 20 }
+
 // Chains whose name may come before the size ordered ("a starbucks grande latte", "mcdonalds large fries").
 export const CHAINS: readonly string[] = [
   'starbucks', 'dunkin', 'dunkin donuts', "dunkin'", 'mcdonalds', "mcdonald's", 'mcd', 'burger king', 'bk', 'wendys',

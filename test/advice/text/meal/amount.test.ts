@@ -113,10 +113,14 @@ t.test('readAmount: a countable noun after the food counts it', async (t) => {
 t.test('readAmount: size words', async (t) => {
   t.same(readAmount('a small coffee'), amount({ quantity: 1, size: 'small', food: 'coffee' }))
   t.same(readAmount('a large diet coke'), amount({ quantity: 1, size: 'large', food: 'diet coke' }))
-  // Coffee-shop names map to FNDDS's coffee sizes (small 12, medium 16, large 20 fl oz): tall, grande, venti.
-  t.same(readAmount('a tall latte'), amount({ quantity: 1, size: 'small', food: 'latte' }))
-  t.same(readAmount('a grande latte'), amount({ quantity: 1, size: 'medium', food: 'latte' }))
-  t.same(readAmount('a venti latte'), amount({ quantity: 1, size: 'large', food: 'latte' }))
+  // Coffee-shop names are FNDDS's coffee sizes (small 12, medium 16, large 20 fl oz) and those volumes:
+  // tall, grande, venti.
+  t.same(readAmount('a tall latte'), amount({ quantity: 12, unit: flOz, size: 'small', food: 'latte' }))
+  t.same(readAmount('a grande latte'), amount({ quantity: 16, unit: flOz, size: 'medium', food: 'latte' }))
+  t.same(readAmount('a venti latte'), amount({ quantity: 20, unit: flOz, size: 'large', food: 'latte' }))
+  t.same(readAmount('2 grande lattes'), amount({ quantity: 32, unit: flOz, size: 'medium', food: 'lattes' }))
+  // With a unit of its own the size only sizes it.
+  t.same(readAmount('a tall glass of milk'), amount({ quantity: 1, unit: count('glass'), size: 'small', food: 'milk' }))
   t.same(readAmount('2 large eggs'), amount({ quantity: 2, size: 'large', food: 'eggs' }))
   t.same(readAmount('an extra large pizza'), amount({ quantity: 1, size: 'extra large', food: 'pizza' }))
   t.same(readAmount('a kids meal'), amount({ quantity: 1, size: 'small', food: 'meal' }))
@@ -142,7 +146,7 @@ t.test('readAmount: a count of a countable after the food', async (t) => {
 })
 
 t.test('readAmount: a chain\'s name before the size keeps both', async (t) => {
-  t.same(readAmount('starbucks grande latte'), amount({ size: 'medium', food: 'starbucks latte' }))
+  t.same(readAmount('starbucks grande latte'), amount({ quantity: 16, unit: flOz, size: 'medium', food: 'starbucks latte' }))
   t.same(readAmount("a mcdonald's large fries"), amount({ quantity: 1, size: 'large', food: "mcdonald's fries" }))
   t.same(readAmount('2 dunkin small coffees'), amount({ quantity: 2, size: 'small', food: 'dunkin coffees' }))
   // Any other word before a size is the food's: no size is read from inside it.

@@ -302,9 +302,12 @@ t.test('size words pick the sized row', async (t) => {
   expectItems(t, 'a large coke', [['FNDDS 92410310', '1 large drink', 1, 744, 312.5]])
   // 92101900 Coffee, Latte, 43 kcal: "1 small" 360 g → 154.8
   expectItems(t, 'a small latte', [['FNDDS 92101900', '1 small', 1, 360, 154.8]])
-  // A chain's name before the size: "1 medium" 480 g → 206.4; a food logged with no amount is one of it:
-  // 51166000 Croissant, 406 kcal, "1 medium croissant" 57 g → 231.42 → 231.4.
-  expectItems(t, 'starbucks grande latte + croissant', [['FNDDS 92101900', '1 medium', 1, 480, 206.4], ['FNDDS 51166000', '1 medium croissant', 1, 57, 231.4]])
+  // A chain's name before the size, and the size is 16 fl oz: 16 × "1 fl oz" 30 g = 480 g → 206.4; a food
+  // logged with no amount is one of it: 51166000 Croissant, 406 kcal, "1 medium croissant" 57 g → 231.42 → 231.4.
+  expectItems(t, 'starbucks grande latte + croissant', [['FNDDS 92101900', '1 fl oz', 16, 480, 206.4], ['FNDDS 51166000', '1 medium croissant', 1, 57, 231.4]])
+  // A drink with no sized rows is sized by the volume: 92101820 Coffee, macchiato, sweetened (40 kcal),
+  // "1 fl oz" 31 g × 16 = 496 g → 198.4.
+  expectItems(t, 'a grande caramel macchiato', [['FNDDS 92101820', '1 fl oz', 16, 496, 198.4]])
 })
 
 t.test('app-style counts after the food, and brands whose name starts with a number', async (t) => {

@@ -236,7 +236,13 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['baby carrots', '73101010', 'Carrots, raw: baby carrots are no baby food'],
     ['oat milk latte', '92101903', 'Coffee, Latte, with non-dairy milk: a latte, not the oat milk alone'],
     ['iced americano', '92102400', 'Iced Coffee, brewed: not ice cream'],
-    ['steamed white rice', '56205008', 'Rice, white, cooked, no added fat: steaming adds none']
+    ['steamed white rice', '56205008', 'Rice, white, cooked, no added fat: steaming adds none'],
+    // Regional words for foods the USDA names in English.
+    ['camote', '73401000', 'Sweet potato, NFS (Peru)'],
+    ['choclo', '75109600', 'Corn, raw (Andes)'],
+    ['smetana', '12310100', 'Sour cream, regular (Eastern Europe)'],
+    ['cafecito', '92101800', 'Coffee, Cuban'],
+    ['çay', '92302000', 'Tea, hot, leaf, black (Turkey)']
   ])
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')

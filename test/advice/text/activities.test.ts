@@ -169,7 +169,9 @@ t.test('everyday words: the gym is resistance training, mowing is the walking mo
     ['vacuumed the house', '05043'], // "Vacuuming, general, moderate effort"
     ['played with the kids', '05175'], // "Walking/running, playing with child(ren), moderate effort"
     ['orangetheory class', '02210'], // "High intensity interval exercise, moderate effort"
-    ['climbing gym', '15533'] // "Rock or mountain climbing", not 02060's health club
+    ['climbing gym', '15533'], // "Rock or mountain climbing", not 02060's health club
+    ['diving', '18090'], // "Diving, springboard or platform" (Google Fit's Diving); scuba says so
+    ['scuba diving', '18200'] // "Skindiving, scuba diving, general"
   ]
   for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
 })

@@ -92,6 +92,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // otherwise, save strained yogurt.
   [/\bbaby foods?\b/g, 'baby toddler'],
   [/\bstrained\b(?! (?:greek )?yog(?:h)?urt)/g, 'baby toddler'],
+  // Milk is milk however it was heated ("boiled whole milk" is no boiled egg).
+  [/\b(?:boiled|boiling|warm(?:ed)?|heated|hot) (?=(?:(?:whole|full|fresh|skim(?:med)?|low fat|cow|goat|buffalo)(?:'s)? )*milk\b)/g, ''],
+  // "Oats milk" is oat milk, not oats.
+  [/\boats milk\b/g, 'oat milk'],
   // Breakfast cereal is the ready-to-eat kind ("breakfast" alone is the occasion, never looked up).
   [/\bbreakfast cereals?\b/g, 'ready-to-eat cereal'],
   // Sweet tea, as the US South says it, is iced black tea brewed with sugar.

@@ -242,7 +242,9 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['choclo', '75109600', 'Corn, raw (Andes)'],
     ['smetana', '12310100', 'Sour cream, regular (Eastern Europe)'],
     ['cafecito', '92101800', 'Coffee, Cuban'],
-    ['çay', '92302000', 'Tea, hot, leaf, black (Turkey)']
+    ['çay', '92302000', 'Tea, hot, leaf, black (Turkey)'],
+    ['boiled whole milk', '11111000', 'Milk, whole: heated milk is milk, not "Egg, whole, boiled"'],
+    ['oats milk', '11360200', 'Oat milk, not oats']
   ])
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')

@@ -171,7 +171,9 @@ t.test('everyday words: the gym is resistance training, mowing is the walking mo
     ['orangetheory class', '02210'], // "High intensity interval exercise, moderate effort"
     ['climbing gym', '15533'], // "Rock or mountain climbing", not 02060's health club
     ['diving', '18090'], // "Diving, springboard or platform" (Google Fit's Diving); scuba says so
-    ['scuba diving', '18200'] // "Skindiving, scuba diving, general"
+    ['scuba diving', '18200'], // "Skindiving, scuba diving, general"
+    ['shoveled snow', '19252'], // "Snow shoveling, by hand, moderate effort", not 19190 snow shoeing
+    ['cleaned the house', '05030'] // "Cleaning, house or cabin, general, moderate effort"
   ]
   for (const [text, want] of cases) t.equal(code(text), want, `"${text}" → ${want} ${row(want).description}`)
 })

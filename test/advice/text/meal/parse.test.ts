@@ -562,3 +562,11 @@ t.test('a weighed part that names the dish said just before more fully is that d
   t.same(parsed('a peanut butter and jelly sandwich with 150 g of regular peanut butter and jelly on wheat'),
     { items: [['FNDDS 42302020', 'g', 150, 150, 540]], unmatched: [] })
 })
+
+t.test('a food put on or into a weighed food is its own item, with its own weight', async (t) => {
+  // 91402000 Jam, 278 kcal/100 g: 12 g → 33.36 → 33.4; 51000110 Bread, NS as to major flour, toasted,
+  // 293 kcal/100 g: 40 g → 117.2. Not one item of 12 g.
+  expectItems(t, '12 g of jam on 40 g of toast', [['FNDDS 91402000', 'g', 12, 12, 33.4], ['FNDDS 51000110', 'g', 40, 40, 117.2]])
+  // 91101000 Sugar, NFS, 401 kcal/100 g: 15 g → 60.15 → 60.2; 92303010 Tea, hot, leaf, green, 1 kcal/100 g: 250 g → 2.5.
+  expectItems(t, '15 g of sugar stirred into 250 g of green tea', [['FNDDS 91101000', 'g', 15, 15, 60.2], ['FNDDS 92303010', 'g', 250, 250, 2.5]])
+})

@@ -270,3 +270,12 @@ t.test('mealSegments: "a lunch of", "a breakfast consisting of" introduce the fo
   // A meal word inside a food's name stays: "breakfast sandwich with egg" is a sandwich.
   t.same(mealSegments('a breakfast sandwich with egg'), [['a breakfast sandwich', 'egg']])
 })
+
+t.test('mealSegments: a food put on, in or into a weighed food is an item apart from it', async (t) => {
+  t.same(mealSegments('12 g of jam spread on 40 g of toast'), [['12 g of jam'], ['40 g of toast']])
+  t.same(mealSegments('15 g of sugar stirred into 250 g of green tea'), [['15 g of sugar'], ['250 g of green tea']])
+  t.same(mealSegments('a bowl of stew over 200 g of rice'), [['a bowl of stew'], ['200 g of rice']])
+  // With no food before it the verb only adds the weighed food, and is no item.
+  t.same(mealSegments('a salad and tossed in 5 g of salt'), [['a salad', '5 g of salt']])
+  t.same(mealSegments('we decided to snack on 50 g of nuts'), [['50 g of nuts']])
+})

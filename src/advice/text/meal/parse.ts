@@ -6,7 +6,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, weighsWhole, namesHead, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -46,13 +46,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
     if (plural === undefined || !plural.endsWith('s') || tokens(plural)[0] === plural) return false
     const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
     if (row.includes(`${plural} and `)) return false
-    // The head noun ends the head, or each of its alternatives ("Taco or tostada"). Taken from the
-    // words as written: the lookup drops words of the occasion, and "dinner" is one ("… meatballs dinner").
-    const heads = headOf(found.food.description).split(/\s+or\s+/).map((alternative) => {
-      const last = tokens(alternative).at(-1)
-      return last === undefined ? undefined : lookup.words(last).at(-1) ?? last
-    })
-    return !heads.some((head) => head !== undefined && first.includes(head))
+    return !namesHead(first, found, lookup)
   }
 
   // A dish read over several parts is named in its first part by the row's own name or one of our
@@ -189,6 +183,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
+        const partOfWeighed = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && previous.found.words.length > 0 && weighsWhole(previous.amount) && countsNothing(amount) && amount.size === null
         if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.
@@ -196,6 +191,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const stated = countsNothing(amount) ? said.amount : amount
           items[said.index] = toItem(`${said.text} ${phrase}`, found, stated, size) ?? item
           previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount: stated }
+        } else if (partOfWeighed) {
+          // "200 g of roast lamb, carrots, and peas": after a food weighed as a whole, a food said apart
+          // with no amount of its own is what that food is made of; the weight was said for all of it.
         } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.

@@ -27,6 +27,9 @@ export interface Placed { index: number, text: string, found: FoodMatch, size: A
 /** Whether an amount counts nothing: no count, unit or measure (a size word alone, "regular", counts nothing). */
 export const countsNothing = (a: Amount): boolean => a.quantity === null && a.unit === null && a.measure === null
 
+/** Whether an amount weighs the food as a whole: a mass, or a volume people measure ("250 ml"). */
+export const weighsWhole = (a: Amount): boolean => a.unit !== null && (a.unit.kind === 'mass' || METRIC_VOLUMES.has(a.unit.name))
+
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 
@@ -64,4 +67,16 @@ export function framedOff (part: string, lookup: Pick<FoodLookup, 'words' | 'fin
   const known = tokens(said).filter((w) => !OCCASION.has(w) && lookup.knows(w))
   const before = lookup.words(known.join(' '))
   return before.length === 0 || lookup.find(before) === null ? part.slice(start.index + 1) : part
+}
+
+/**
+ * Whether words say a row's head noun: the word that ends its head, or ends one of its alternatives
+ * ("Taco or tostada"). Taken from the words as written: the lookup drops words of the occasion, and
+ * "dinner" is one ("… meatballs dinner").
+ */
+export function namesHead (words: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
+  return headOf(found.food.description).split(/\s+or\s+/).some((alternative) => {
+    const last = tokens(alternative).at(-1)
+    return last !== undefined && words.includes(lookup.words(last).at(-1) ?? last)
+  })
 }

@@ -570,3 +570,12 @@ t.test('a food put on or into a weighed food is its own item, with its own weigh
   // 91101000 Sugar, NFS, 401 kcal/100 g: 15 g → 60.15 → 60.2; 92303010 Tea, hot, leaf, green, 1 kcal/100 g: 250 g → 2.5.
   expectItems(t, '15 g of sugar stirred into 250 g of green tea', [['FNDDS 91101000', 'g', 15, 15, 60.2], ['FNDDS 92303010', 'g', 250, 250, 2.5]])
 })
+
+t.test('after a food weighed as a whole, foods said apart with no amount of their own are what it is made of', async (t) => {
+  // 23000100 Lamb, NS as to cut, 292 kcal/100 g: 200 g → 584, for the whole plate.
+  expectItems(t, '200 g of roast lamb, carrots, and peas', [['FNDDS 23000100', 'g', 200, 200, 584]])
+  // A food with an amount of its own is another food: 73101010 Carrots, raw, "1 regular carrot" 60 g, twice.
+  t.same(parseMeal('200 g of roast lamb, 2 carrots').items.map((i) => [i.source, i.grams]), [['FNDDS 23000100', 200], ['FNDDS 73101010', 120]])
+  // Said with no weight, each is a food: 73101010 Carrots, raw and 75120000 Green peas, raw beside the lamb.
+  t.same(parseMeal('roast lamb, carrots, and peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
+})

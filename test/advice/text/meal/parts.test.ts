@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
-import { countsNothing, describesOnly, framedOff, hasAmount, partOnly, restated, type Placed } from '../../../../src/advice/text/meal/parts.js'
+import { countsNothing, describesOnly, framedOff, hasAmount, namesHead, partOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
 
 const lookup = createFoodLookup()
 const match = (words: string) => {
@@ -51,4 +51,18 @@ t.test('restated: a weighed food with the head of the dish counted just before i
   t.notOk(restated(before, 0, fuller, readAmount('a peanut butter and jelly sandwich')), 'not weighed: a second sandwich')
   t.notOk(restated({ ...before, amount: readAmount('2 pbj sandwiches') }, 0, fuller, weighed), 'two counted before')
   t.notOk(restated(before, 0, match('banana'), readAmount('100 g of banana')), 'another food')
+})
+
+t.test('weighsWhole: a mass or a measured volume weighs the food; a count or a serving does not', async (t) => {
+  t.ok(weighsWhole(readAmount('150 g of rice')))
+  t.ok(weighsWhole(readAmount('250 ml of milk')))
+  t.notOk(weighsWhole(readAmount('a cup of milk')))
+  t.notOk(weighsWhole(readAmount('2 eggs')))
+})
+
+t.test('namesHead: the words say the noun that ends the row\'s head, or one of its alternatives', async (t) => {
+  // 22101000 Pork, chop, NS as to fat eaten: its head is "Pork".
+  const chop = match('pork chop')
+  t.ok(namesHead(lookup.words('pork'), chop, lookup))
+  t.notOk(namesHead(lookup.words('grilled'), chop, lookup))
 })

@@ -1,12 +1,11 @@
 import type { FoodItem } from '../../../../schemas/food.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
-import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, weighsWhole, namesHead, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -31,24 +30,6 @@ const MAX_SPAN = 6
 const MAX_ITEMS = 50
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
-  // A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
-  // row's head noun that part does not say is other foods met by chance: "eggs and toast" spells
-  // 51119040 "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup",
-  // "meatballs and spaghetti" 58304010 "Spaghetti and meatballs dinner, NFS, frozen meal". A plural
-  // names whole things, where a modifier is singular ("egg bread"); so a dish named by its last word
-  // ("2 beef and cheese burritos"), or headed by the plural food ("2 biscuits and gravy", Biscuit
-  // with gravy; "beans and rice"), stays whole, and so does a row whose name, synonyms or aliases say
-  // the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured
-  // run ("2 cups of beans and rice") is one dish.
-  const pluralFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
-    if (amount.unit !== null) return false
-    const plural = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
-    if (plural === undefined || !plural.endsWith('s') || tokens(plural)[0] === plural) return false
-    const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
-    if (row.includes(`${plural} and `)) return false
-    return !namesHead(first, found, lookup)
-  }
-
   // A dish read over several parts is named in its first part by the row's own name or one of our
   // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
   // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
@@ -146,7 +127,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         for (let j = reach; j > i + 1; j--) {
           const later = parts.slice(i + 1, j)
           const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole, lookup)) { found = whole; span = j - i; break }
         }
         // A filled dish no row explains whole is the row best named by all its words that the dish's own
         // part names ("burrito meat beans rice" → a burrito row with meat), or else its own part's row.
@@ -183,7 +164,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
-        const partOfWeighed = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && previous.found.words.length > 0 && weighsWhole(previous.amount) && countsNothing(amount) && amount.size === null
+        const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && previous.found.words.length > 0 && weighsWhole(previous.amount) && countsNothing(amount) && amount.size === null ? previous : null
         if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.
@@ -191,9 +172,17 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const stated = countsNothing(amount) ? said.amount : amount
           items[said.index] = toItem(`${said.text} ${phrase}`, found, stated, size) ?? item
           previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount: stated }
-        } else if (partOfWeighed) {
+        } else if (madeInto !== null) {
           // "200 g of roast lamb, carrots, and peas": after a food weighed as a whole, a food said apart
           // with no amount of its own is what that food is made of; the weight was said for all of it.
+          // A row that names the food with it, as well as the food did, is the food's row.
+          const { words } = madeInto.found
+          const whole = lookup.find([...words, ...lookup.words(amount.food)], madeInto.amount)
+          const text = `${madeInto.text}, ${phrase}`
+          const names = whole !== null && whole.food !== madeInto.found.food && whole.confidence >= Math.max(WHOLE_DISH, madeInto.found.confidence) &&
+            explainsEach([amount.food], whole) && namedFirst(words, whole) && namesHead(words, whole, lookup)
+          const read = names ? toItem(text, whole, madeInto.amount, size) : null
+          if (whole !== null && read !== null) [items[madeInto.index], previous] = [read, { ...madeInto, text, found: whole }]
         } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.

@@ -80,3 +80,23 @@ export function namesHead (words: readonly string[], found: FoodMatch, lookup: P
     return last !== undefined && words.includes(lookup.words(last).at(-1) ?? last)
   })
 }
+
+/**
+ * A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
+ * row's head noun that part does not say is other foods met by chance: "eggs and toast" spells
+ * 51119040 "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup",
+ * "meatballs and spaghetti" 58304010 "Spaghetti and meatballs dinner, NFS, frozen meal". A plural
+ * names whole things, where a modifier is singular ("egg bread"); so a dish named by its last word
+ * ("2 beef and cheese burritos"), or headed by the plural food ("2 biscuits and gravy", Biscuit
+ * with gravy; "beans and rice"), stays whole, and so does a row whose name, synonyms or aliases say
+ * the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured
+ * run ("2 cups of beans and rice") is one dish.
+ */
+export function pluralFood (amount: Amount, first: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
+  if (amount.unit !== null) return false
+  const plural = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
+  if (plural === undefined || !plural.endsWith('s') || tokens(plural)[0] === plural) return false
+  const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
+  if (row.includes(`${plural} and `)) return false
+  return !namesHead(first, found, lookup)
+}

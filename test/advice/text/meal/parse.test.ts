@@ -579,3 +579,11 @@ t.test('after a food weighed as a whole, foods said apart with no amount of thei
   // Said with no weight, each is a food: 73101010 Carrots, raw and 75120000 Green peas, raw beside the lamb.
   t.same(parseMeal('roast lamb, carrots, and peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
 })
+
+t.test('a row that names a weighed food with the foods said apart after it is that food\'s row', async (t) => {
+  // 27520610 Bacon, lettuce, tomato sandwich on white, 231 kcal/100 g: 150 g → 346.5, not 150 g of bacon.
+  expectItems(t, 'a 150 g bacon, lettuce, and tomato sandwich', [['FNDDS 27520610', 'g', 150, 150, 346.5]])
+  // The weighed food stays the row's head: 91300100 Pancake syrup is no pancake, so 55100005 Pancakes,
+  // NFS, 282 kcal/100 g: 200 g → 564.
+  expectItems(t, '200 g of pancakes, syrup', [['FNDDS 55100005', 'g', 200, 200, 564]])
+})

@@ -76,7 +76,16 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const last: Placed | null = open
         open = null
         // "no sugar", "sugar-free" after a comma: a modifier of the food before, which names no food itself.
-        if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) { i++; continue }
+        // A weight or volume said with a description ("a bagel, no butter, 90 g", "a lamb chop, broiled,
+        // 100 g") restates the food it describes, as a bare one does, even when a count came first; not
+        // when a food follows in its phrase ("4 g of boiled and salted peanuts", "200 g of a cold,
+        // crisp lager"), which it weighs.
+        const described: Placed | null = last ?? (weighsWhole(amount) && parts.length === 1 && !/\bof\b/.test(parts[i]) ? previous : null)
+        if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) {
+          if (hasAmount(amount)) restate(described, parts[i], amount)
+          i++
+          continue
+        }
         // "a thigh", "2 drumsticks": a countable that is also the food's name is the food.
         if (first.length === 0 && amount.unit !== null && FOOD_COUNTS.has(amount.unit.name)) {
           const named = lookup.find(lookup.words(amount.unit.name))
@@ -139,7 +148,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount)) {
           // "chicken breast, grilled, 150 g": a weight said with the description sizes the food it describes.
-          if (hasAmount(amount)) restate(last, parts[i], amount)
+          if (hasAmount(amount)) restate(described, parts[i], amount)
           open = last
           i++
           continue

@@ -587,3 +587,10 @@ t.test('a row that names a weighed food with the foods said apart after it is th
   // NFS, 282 kcal/100 g: 200 g → 564.
   expectItems(t, '200 g of pancakes, syrup', [['FNDDS 55100005', 'g', 200, 200, 564]])
 })
+
+t.test('a weight said with a description of the food just counted restates that food', async (t) => {
+  // 51180010 Bagel, 264 kcal/100 g: 90 g → 237.6, not its "1 regular" portion.
+  expectItems(t, 'a bagel, no butter, 90 g', [['FNDDS 51180010', 'g', 90, 90, 237.6]])
+  // 23101000 Lamb, chop, 264 kcal/100 g: 100 g → 264.
+  expectItems(t, 'a lamb chop, broiled, 100 g', [['FNDDS 23101000', 'g', 100, 100, 264]])
+})

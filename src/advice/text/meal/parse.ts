@@ -5,7 +5,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -126,7 +126,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         let reach = i + 1
         // After a food weighed as a whole, only a stated amount ("100 g of beans", "a can of …"), not an
         // article ("with a chocolate coating"), starts another food.
-        const weighed = amount.unit !== null && (amount.unit.kind === 'mass' || METRIC_VOLUMES.has(amount.unit.name))
+        const weighed = weighsWhole(amount)
         const another = (part: string): boolean => {
           const said = readAmount(part)
           // A size alone ("with regular peanut butter") describes; it counts nothing.

@@ -27,8 +27,15 @@ export interface Placed { index: number, text: string, found: FoodMatch, size: A
 /** Whether an amount counts nothing: no count, unit or measure (a size word alone, "regular", counts nothing). */
 export const countsNothing = (a: Amount): boolean => a.quantity === null && a.unit === null && a.measure === null
 
-/** Whether an amount weighs the food as a whole: a mass, or a volume people measure ("250 ml"). */
-export const weighsWhole = (a: Amount): boolean => a.unit !== null && (a.unit.kind === 'mass' || METRIC_VOLUMES.has(a.unit.name))
+/**
+ * Whether an amount weighs the food as a whole: a mass, or a volume people measure ("250 ml"); or a
+ * metric one as the measure of one serving ("a 150 g portion of …"), where "a 4 oz container" is a
+ * package size.
+ */
+export const weighsWhole = (a: Amount): boolean =>
+  (a.unit !== null && (a.unit.kind === 'mass' || METRIC_VOLUMES.has(a.unit.name))) ||
+  (a.measure !== null && METRIC.has(a.measure.unit.name) && (a.quantity ?? 1) === 1)
+const METRIC: ReadonlySet<string> = new Set(['g', 'kg', ...METRIC_VOLUMES])
 
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null

@@ -594,3 +594,10 @@ t.test('a weight said with a description of the food just counted restates that 
   // 23101000 Lamb, chop, 264 kcal/100 g: 100 g → 264.
   expectItems(t, 'a lamb chop, broiled, 100 g', [['FNDDS 23101000', 'g', 100, 100, 264]])
 })
+
+t.test('a metric measure of one serving weighs the food as a whole; a package size in ounces does not', async (t) => {
+  // 56130000 Pasta, cooked, 157 kcal/100 g: 250 g → 392.5 for the plate, garlic and parmesan in it.
+  expectItems(t, 'a 250 g plate of spaghetti with garlic and parmesan', [['FNDDS 56130000', '250 g plate', 1, 250, 392.5]])
+  // "a 4 oz container" sizes the yogurt; the banana after it is a food of its own.
+  t.equal(parseMeal('a 6 oz tub of cottage cheese and a pear').items.length, 2)
+})

@@ -58,6 +58,8 @@ t.test('weighsWhole: a mass or a measured volume weighs the food; a count or a s
   t.ok(weighsWhole(readAmount('250 ml of milk')))
   t.notOk(weighsWhole(readAmount('a cup of milk')))
   t.notOk(weighsWhole(readAmount('2 eggs')))
+  t.ok(weighsWhole(readAmount('a 300 g bowl of soup')), 'a metric measure of one serving')
+  t.notOk(weighsWhole(readAmount('a 6 oz tub of cottage cheese')), 'a package size')
 })
 
 t.test('namesHead: the words say the noun that ends the row\'s head, or one of its alternatives', async (t) => {

@@ -279,3 +279,9 @@ t.test('mealSegments: a food put on, in or into a weighed food is an item apart 
   t.same(mealSegments('a salad and tossed in 5 g of salt'), [['a salad', '5 g of salt']])
   t.same(mealSegments('we decided to snack on 50 g of nuts'), [['50 g of nuts']])
 })
+
+t.test('mealSegments: "going with", "opted for" say a choice before the food chosen, and name no food', async (t) => {
+  t.same(mealSegments('tonight he is going with a mug of cocoa'), [['a mug of cocoa']])
+  t.same(mealSegments('we opted for 2 tacos and a soda'), [['2 tacos', 'a soda']])
+  t.same(mealSegments('she went with 300 g of soup'), [['300 g of soup']])
+})

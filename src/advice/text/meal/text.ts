@@ -1,4 +1,5 @@
 import { HOMEMADE, SHORTHAND } from './lexicon.js'
+import { ITEM_START, METRIC, PLACED_ON_WEIGHED, placedApart, RESPECTIVELY, respectively } from './weights.js'
 
 // Meal text, from a sentence to its item phrases: normalise, drop the narrative around the food,
 // split at item boundaries. Regular expressions over a bounded string (the schema caps it at 500
@@ -119,7 +120,7 @@ export function mealSegments (text: string): string[][] {
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
   // "a wrap with chicken, rice, and salsa that weighs 300 grams": the weight ends the list.
   s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
-    .replace(PLACED_ON_WEIGHED, placedApart)
+    .replace(PLACED_ON_WEIGHED, placedApart).replace(RESPECTIVELY, respectively)
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight
@@ -164,22 +165,6 @@ function weighedRuns (part: string): string[][] {
   return runs
 }
 
-// "12 g of jam on 40 g of toast", "a spoon of sugar stirred into 250 ml of green tea": a food put on, in or
-// into a food weighed on its own is two items, each with its own weight; the verb says how, not what.
-// A verb said with no food before it ("and tossed in 5 g of salt", "threw in 2 g of …") only adds the
-// weighed food: the text is left as it is.
-const PUT = 'spread|dunked|stirred|mixed|soaked|dissolved|melted|poured|drizzled|sprinkled|added|dipped|placed|put|threw|thrown|tossed|popped|crumbled|folded|dropped'
-const PLACED_ON_WEIGHED = new RegExp(`(^|[^\\s]+)((?:\\s+(?:${PUT}))?)\\s+(?:into|onto|on|in|over)\\s+(?=(?:about |around )?\\d+(?:\\.\\d+)? ?(?:g|gr|grams?|kg|ml|l|lit(?:er|re)s?|oz|ounces?) of\\b)`, 'g')
-const PUT_WORDS: ReadonlySet<string> = new Set(PUT.split('|'))
-function placedApart (match: string, before: string, verb: string, at: number, text: string): string {
-  const opens = /^$|[,;:.!?(]$|^(?:and|then|also|i|we|just)$/.test(before)
-  if ((verb !== '' && opens) || (verb === '' && PUT_WORDS.has(before))) return match
-  // The food put is said with an amount or an article in the same clause ("decided to snack on 50 g of
-  // nuts" puts nothing anywhere).
-  const clause = text.slice(0, at + before.length).split(/[,;:.!?()]/).at(-1) ?? ''
-  if (!/\d|\b(?:an?|some|the|my)\b/.test(clause)) return match
-  return `${before},`
-}
 const WEIGHT_VERB = /(?:\b(?:that|which)(?:'s| is| are| was| were)?(?:\s+(?:weighs|weighed|weighing))?|\b(?:weighs|weighed|weigh|weighing|totaling|totalling|totals|coming to|at))(?=\s+(?:about |around |approximately |roughly )?\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)\b)/g
 const WEIGHT_AFTER_ADJECTIVE = /\b(an?|the) ((?:(?!(?:of|and|with|or|plus) )[a-z]+ ){1,4}?)(\d+(?:\.\d+)? ?(?:g|grams?|kg|oz|ounces?|ml)) (?=(?!(?:and|with|or|plus) )[a-z])/g
 /**
@@ -195,8 +180,6 @@ function tidyPiece (piece: string): string {
 const BEFORE_WEIGHT_OF = /^(?:[\p{L}']+ ){1,6}?(?=\d+(?:\.\d+)? ?(?:g|gr|grams?|kg|ml|oz|ounces?|l|lit(?:er|re)s?) of )/u
 const CONTAINERS = 'cans?|bottles?|cups?|glass(?:es)?|mugs?|bowls?|cartons?|boxe?s?|jars?|containers?|pouch(?:es)?|packets?|bags?|packages?|juice boxe?s?'
 const CONTAINER_AFTER = new RegExp(`^(?:an?|one) ((?:(?!and |with )[\\p{L}%'-]+ ){0,5}[\\p{L}%'-]+) (?:in|from) ((?:an?|one|\\d+) (?:\\d+(?:\\.\\d+)? ?(?:fl oz|oz|ml|l|liters?) )?(?:${CONTAINERS}))$`, 'u')
-const ITEM_START = /^(?:an?|one)\b|\d/
-const METRIC = '(?:g|gr|gm|gms|grams?|kg|kgs|kilos?|kilograms?|oz|ounces?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?)'
 const WEIGHT_ONLY = new RegExp(`^(?:about |around |approximately |roughly )?\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
 const HAS_WEIGHT = new RegExp(`\\d ?${METRIC}\\b`)
 const TRAILING_WEIGHT = new RegExp(`(?:^|\\s)\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)

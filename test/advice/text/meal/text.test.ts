@@ -285,3 +285,9 @@ t.test('mealSegments: "going with", "opted for" say a choice before the food cho
   t.same(mealSegments('we opted for 2 tacos and a soda'), [['2 tacos', 'a soda']])
   t.same(mealSegments('she went with 300 g of soup'), [['300 g of soup']])
 })
+
+t.test('mealSegments: weights said "respectively" go, in order, to the last foods of the clause', async (t) => {
+  t.same(mealSegments('a latte and a blueberry scone, 350 g and 110 g respectively'), [['a latte 350 g'], ['a blueberry scone 110 g']])
+  t.same(mealSegments('apple juice and crackers, weighing 200 g and 30 g, respectively'), [['200 g of apple juice'], ['30 g of crackers']])
+  t.same(mealSegments('150 g of rice, a pear and a plum, 170 g and 60 g respectively'), [['150 g of rice'], ['a pear 170 g'], ['a plum 60 g']])
+})

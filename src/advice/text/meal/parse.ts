@@ -5,7 +5,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -110,8 +110,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           continue
         }
         // "pizza, 142 g, with a thin crust", "a sandwich (140 g) on a white bun": a part of a food said
-        // apart from it names which row the food is, not another food.
-        if (previous !== null && partOnly(parts[i], first)) {
+        // apart from it names which row the food is, not another food; so does where it came from
+        // ("fries (100 g) from a takeout place").
+        if (previous !== null && (partOnly(parts[i], first) || (parts.length === 1 && placeOnly(amount)))) {
           const whole = lookup.find([...previous.found.words, ...first])
           const sized = hasAmount(amount) && amount.unit !== null && amount.unit.kind !== 'count' ? amount : previous.amount
           const item = whole === null || whole.confidence < previous.found.confidence ? null : toItem(`${previous.text}, ${parts[i]}`, whole, sized, size)

@@ -17,6 +17,13 @@ export const describesOnly = (amount: Amount): boolean => {
 /** Whether a part only names a part of a food ("a thin crust"), with no amount of its own. */
 export const partOnly = (part: string, words: readonly string[]): boolean => !/\d/.test(part) && COMPONENTS.has(words.at(-1) ?? '') &&
   words.slice(0, -1).every((w) => COMPONENT_MODIFIERS.has(w) || PREPARATION.has(w))
+// Words that say only where a food came from: "(from) a takeout place", "a restaurant".
+const PLACES: ReadonlySet<string> = new Set(['from', 'restaurant', 'fast', 'food', 'place', 'chain', 'joint', 'takeout', 'drive', 'thru', 'through'])
+/** Whether a part only says where the food before it came from, with no amount of its own ("from a restaurant"). */
+export const placeOnly = (amount: Amount): boolean => {
+  const words = tokens(amount.food)
+  return words.some((w) => w !== 'from' && w !== 'food') && words.every((w) => PLACES.has(w)) && amount.unit === null && amount.measure === null && (amount.quantity ?? 1) === 1
+}
 // A dish part that ends on a filling word: the soft-joined parts after it are what fills it.
 export const FILLED = /\b(?:filled|stuffed|loaded|topped|covered)$/
 export const TOPPED = /topped|covered/

@@ -601,3 +601,10 @@ t.test('a metric measure of one serving weighs the food as a whole; a package si
   // "a 4 oz container" sizes the yogurt; the banana after it is a food of its own.
   t.equal(parseMeal('a 6 oz tub of cottage cheese and a pear').items.length, 2)
 })
+
+t.test('where a food came from, said apart from it, names its row and no food of its own', async (t) => {
+  // 71400990 Potato, french fries, NFS, 225 kcal/100 g: 100 g → 225; "a takeout place" is no food.
+  expectItems(t, 'fries (100 g) from a takeout place', [['FNDDS 71400990', 'g', 100, 100, 225]])
+  // 58106210 Pizza, cheese, from restaurant or fast food, NS as to type of crust, 266 kcal/100 g: 110 g → 292.6.
+  expectItems(t, 'a cheese pizza (110 g) from a restaurant', [['FNDDS 58106210', 'g', 110, 110, 292.6]])
+})

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
-import { countsNothing, describesOnly, framedOff, hasAmount, namesHead, partOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
+import { countsNothing, describesOnly, framedOff, hasAmount, namesHead, partOnly, placeOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
 
 const lookup = createFoodLookup()
 const match = (words: string) => {
@@ -67,4 +67,11 @@ t.test('namesHead: the words say the noun that ends the row\'s head, or one of i
   const chop = match('pork chop')
   t.ok(namesHead(lookup.words('pork'), chop, lookup))
   t.notOk(namesHead(lookup.words('grilled'), chop, lookup))
+})
+
+t.test('placeOnly: a part that only says where a food came from', async (t) => {
+  t.ok(placeOnly(readAmount('a takeout place')))
+  t.ok(placeOnly(readAmount('from a restaurant')))
+  t.notOk(placeOnly(readAmount('fast food fries')), 'a food')
+  t.notOk(placeOnly(readAmount('2 restaurant')), 'an amount of its own')
 })

@@ -90,6 +90,9 @@ const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|
 const LIST_WORD = "[a-z'%]+"
 const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
 const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$|\\d)))+`, 'g')
+// "a 150 g ham, egg, and cheese croissant": single words listed after a weighed article, then a dish
+// of two words or more, are what that one dish is made of; the list is its name, not three foods.
+const LISTED_DISH = /\b((?:an?|one) \d+(?:\.\d+)? ?(?:g|grams?)) ((?:[a-z]+, ){1,3}(?:and )?[a-z]+,? and )(?=(?!(?:an?|one|the|some)\b)[a-z]+ [a-z]+)/g
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?<=\bcovered\s+)in|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
@@ -121,6 +124,7 @@ export function mealSegments (text: string): string[][] {
   // "a wrap with chicken, rice, and salsa that weighs 300 grams": the weight ends the list.
   s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
     .replace(PLACED_ON_WEIGHED, placedApart).replace(RESPECTIVELY, respectively)
+    .replace(LISTED_DISH, (_m, opening, list) => `${opening} ${list.replace(/,(?: and)?| and/g, '')} `)
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight

@@ -608,3 +608,8 @@ t.test('where a food came from, said apart from it, names its row and no food of
   // 58106210 Pizza, cheese, from restaurant or fast food, NS as to type of crust, 266 kcal/100 g: 110 g → 292.6.
   expectItems(t, 'a cheese pizza (110 g) from a restaurant', [['FNDDS 58106210', 'g', 110, 110, 292.6]])
 })
+
+t.test('a weighed dish named by a list of what it holds is one item', async (t) => {
+  // 34001430 Egg sandwich on croissant, with ham, 284 kcal/100 g: 150 g → 426; not 150 g of ham beside an egg and a cheese croissant.
+  expectItems(t, 'a 150 g ham, egg, and cheese croissant', [['FNDDS 34001430', 'g', 150, 150, 426]])
+})

@@ -291,3 +291,9 @@ t.test('mealSegments: weights said "respectively" go, in order, to the last food
   t.same(mealSegments('apple juice and crackers, weighing 200 g and 30 g, respectively'), [['200 g of apple juice'], ['30 g of crackers']])
   t.same(mealSegments('150 g of rice, a pear and a plum, 170 g and 60 g respectively'), [['150 g of rice'], ['a pear 170 g'], ['a plum 60 g']])
 })
+
+t.test('mealSegments: single words listed after a weighed article, then a dish, name that one dish', async (t) => {
+  t.same(mealSegments('a 150 g ham, egg, and cheese croissant'), [['a 150 g ham egg cheese croissant']])
+  t.same(mealSegments('a 200 g apple, a pear, and orange juice'), [['a 200 g apple'], ['a pear'], ['orange juice']], 'an article starts another food')
+  t.same(mealSegments('a pear, an apple, and orange juice'), [['a pear'], ['an apple'], ['orange juice']], 'no weight: a list of foods')
+})

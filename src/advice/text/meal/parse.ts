@@ -5,7 +5,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, genericDish, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -172,6 +172,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // A topping no row names with the dish ("pancakes topped with syrup") is a food of its own.
           if (weighed || (filling !== null && !TOPPED.test(filling[0]))) span = Math.max(span, reach - i)
         }
+        // "a sandwich with a 70 g tortilla and 30 g of ham": a dish that only a generic row names, said
+        // with no amount of its own and made with weighed foods, is those foods; it is not counted again.
+        if (found !== null && genericDish(parts[i], amount, found) && i + span < parts.length && weighsWhole(readAmount(parts[i + span]))) { i += span; continue }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && previous.found.words.length > 0 && weighsWhole(previous.amount) && countsNothing(amount) && amount.size === null ? previous : null

@@ -44,6 +44,10 @@ export const weighsWhole = (a: Amount): boolean =>
   (a.measure !== null && METRIC.has(a.measure.unit.name) && (a.quantity ?? 1) === 1)
 const METRIC: ReadonlySet<string> = new Set(['g', 'kg', ...METRIC_VOLUMES])
 
+/** Whether a part names a dish that only a generic (NFS) row names, said with an article and no other amount ("a wrap"). */
+export const genericDish = (part: string, amount: Amount, found: FoodMatch): boolean =>
+  /\bNFS\b/.test(found.food.description) && /^(?:an?|one) \D*$/.test(part) && amount.unit === null && amount.measure === null && (amount.quantity ?? 1) === 1
+
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 

@@ -613,3 +613,12 @@ t.test('a weighed dish named by a list of what it holds is one item', async (t) 
   // 34001430 Egg sandwich on croissant, with ham, 284 kcal/100 g: 150 g → 426; not 150 g of ham beside an egg and a cheese croissant.
   expectItems(t, 'a 150 g ham, egg, and cheese croissant', [['FNDDS 34001430', 'g', 150, 150, 426]])
 })
+
+t.test('a dish only a generic row names, made with weighed foods, is those foods and is not counted again', async (t) => {
+  // 52215200 Tortilla, flour, 306 kcal/100 g: 60 g → 183.6; 24201000 Turkey, NFS, 139 kcal/100 g: 40 g → 55.6.
+  // Not 27500300 Sandwich wrap, NFS besides.
+  expectItems(t, 'a wrap made with a 60 g flour tortilla and 40 g of turkey', [['FNDDS 52215200', 'g', 60, 60, 183.6], ['FNDDS 24201000', 'g', 40, 40, 55.6]])
+  // A dish with a row of its own stays: 51180010 Bagel, "Quantity not specified" 105 g → 277.2, and
+  // 14301010 Cream cheese, regular, plain, 343 kcal/100 g: 20 g → 68.6.
+  t.same(parsed('a bagel with 20 g of cream cheese').items.map((i) => [i[0], i[3], i[4]]), [['FNDDS 51180010', 105, 277.2], ['FNDDS 14301010', 20, 68.6]])
+})

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
-import { countsNothing, describesOnly, framedOff, hasAmount, namesHead, partOnly, placeOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
+import { countsNothing, describesOnly, framedOff, genericDish, hasAmount, namesHead, partOnly, placeOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
 
 const lookup = createFoodLookup()
 const match = (words: string) => {
@@ -74,4 +74,11 @@ t.test('placeOnly: a part that only says where a food came from', async (t) => {
   t.ok(placeOnly(readAmount('from a restaurant')))
   t.notOk(placeOnly(readAmount('fast food fries')), 'a food')
   t.notOk(placeOnly(readAmount('2 restaurant')), 'an amount of its own')
+})
+
+t.test('genericDish: an article and a dish only a generic row names', async (t) => {
+  // 27500300 Sandwich wrap, NFS is generic; 51180010 Bagel is not.
+  t.ok(genericDish('a wrap', readAmount('a wrap'), match('sandwich wrap')))
+  t.notOk(genericDish('a bagel', readAmount('a bagel'), match('bagel')))
+  t.notOk(genericDish('2 wraps', readAmount('2 wraps'), match('sandwich wrap')), 'a count of its own')
 })

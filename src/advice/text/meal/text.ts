@@ -119,7 +119,9 @@ export function normalizeMeal (text: string): string {
 export function mealSegments (text: string): string[][] {
   // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
-  s = s.replace(HOMEMADE, ' homemade ')
+  // "paired it with", "seasoned them with": the pronoun stands for the food just said, so the verb
+  // joins what follows as it would without it ("topped it with" is a boundary of its own).
+  s = s.replace(HOMEMADE, ' homemade ').replace(/\b(?!topped\b)([a-z]+(?:ed|t)) (?:it|them|this|that|everything) (with|in|on|using)\b/g, '$1 $2')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
   // "a wrap with chicken, rice, and salsa that weighs 300 grams": the weight ends the list.
   s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))

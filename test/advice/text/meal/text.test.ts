@@ -297,3 +297,8 @@ t.test('mealSegments: single words listed after a weighed article, then a dish, 
   t.same(mealSegments('a 200 g apple, a pear, and orange juice'), [['a 200 g apple'], ['a pear'], ['orange juice']], 'an article starts another food')
   t.same(mealSegments('a pear, an apple, and orange juice'), [['a pear'], ['an apple'], ['orange juice']], 'no weight: a list of foods')
 })
+
+t.test('mealSegments: a pronoun after a verb ("served it with") stands for the food said; the verb joins as without it', async (t) => {
+  t.same(mealSegments('300 g of soup, served it with 50 g of bread'), [['300 g of soup'], ['50 g of bread']])
+  t.same(mealSegments('a salad that we paired them with a 200 ml juice'), mealSegments('a salad that we paired with a 200 ml juice'))
+})

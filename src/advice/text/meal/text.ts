@@ -67,7 +67,7 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:(?:an?|my|the|our) )?(?:(?:light|quick|simple|hearty|late|big|small|healthy) )?(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?: spread| plate)? (?:that )?(?:with|of|consisting of|consists of|consisted of|including|includes|included|made up of|comprising)\b/g,
   /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
-  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,
+  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus |\d+(?:\.\d+)? ?(?:g|grams?|kg|ml)\b)[^,;:.!?()])*/g,
   /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
   /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|(?:snacking|munching|nibbling|sipping|working) on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
   /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well(?! as)|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
@@ -204,7 +204,7 @@ function cleanPart (raw: string): string {
     // "late night 300 ml of milk": a time of day before the amount.
     .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
     // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the occasion, up to the next item.
-    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus ).)*/, '')
+    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus |\d+(?:\.\d+)? ?(?:g|grams?|kg|ml)\b).)*/, '')
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     // "a burrito that weighs 250 grams", "pizza at 120 g", "rolls totaling 334 g", "water that's 507 g":

@@ -302,3 +302,8 @@ t.test('mealSegments: a pronoun after a verb ("served it with") stands for the f
   t.same(mealSegments('300 g of soup, served it with 50 g of bread'), [['300 g of soup'], ['50 g of bread']])
   t.same(mealSegments('a salad that we paired them with a 200 ml juice'), mealSegments('a salad that we paired with a 200 ml juice'))
 })
+
+t.test('mealSegments: the place a food came from is narrative up to a weight, which stays with the food', async (t) => {
+  t.same(mealSegments('a turkey wrap from the canteen that weighs 180 grams'), [['a turkey wrap 180 grams']])
+  t.same(mealSegments('a muffin from the market down the road 80 g and a tea'), [['a muffin 80 g'], ['a tea']])
+})

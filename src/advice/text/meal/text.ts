@@ -89,7 +89,7 @@ const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|
 // dish holds, so its commas join softly like its "and", and a row may read the dish whole.
 const LIST_WORD = "[a-z'%]+"
 const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
-const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$|\\d)))+`, 'g')
+const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?(]|and\\b|$|\\d)))+`, 'g')
 // "a 150 g ham, egg, and cheese croissant": single words listed after a weighed article, then a dish
 // of two words or more, are what that one dish is made of; the list is its name, not three foods.
 const LISTED_DISH = /\b((?:an?|one) \d+(?:\.\d+)? ?(?:g|grams?)) ((?:[a-z]+, ){1,3}(?:and )?[a-z]+,? and )(?=(?!(?:an?|one|the|some)\b)[a-z]+ [a-z]+)/g

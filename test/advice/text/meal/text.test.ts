@@ -307,3 +307,7 @@ t.test('mealSegments: the place a food came from is narrative up to a weight, wh
   t.same(mealSegments('a turkey wrap from the canteen that weighs 180 grams'), [['a turkey wrap 180 grams']])
   t.same(mealSegments('a muffin from the market down the road 80 g and a tea'), [['a muffin 80 g'], ['a tea']])
 })
+
+t.test('mealSegments: a filling list may end on a bracketed weight, which is the dish\'s', async (t) => {
+  t.same(mealSegments('a wrap with rice, beans, and salsa (250 g)'), [['a wrap 250 g', 'rice', 'beans', 'salsa']])
+})

@@ -123,16 +123,21 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
       (c.coverage >= weights.accept || (c.headHit && c.coverage >= weights.acceptWithHead)))
     // A row whose own portions name the container or unit the text said ("a can of …") is the row meant
     // among near equals.
+    // A head of two foods ("Whiskey and ginger ale", "Rum and cola") is named only when both are said:
+    // "ginger ale" alone is the soft drink, so such a row loses its head's credit.
     let top = acceptable[0]
-    if (fit !== undefined) {
-      let best = -Infinity
-      for (const c of acceptable) {
-        const s = c.score + weights.unitFit * fit(rows[c.index])
-        if (s > best) { best = s; top = c }
-      }
+    let best = -Infinity
+    for (const c of acceptable) {
+      const s = c.score + (fit === undefined ? 0 : weights.unitFit * fit(rows[c.index])) - (halfNamed(rows[c.index], query) ? weights.head : 0)
+      if (s > best) { best = s; top = c }
     }
     if (top === undefined) return null
     return { food: rows[top.index], confidence: Math.min(1, Math.round(top.coverage * 100) / 100), words: [...query] }
+  }
+
+  function halfNamed (food: Food, query: readonly string[]): boolean {
+    const foods = headOf(food.description).split(/\s+and\s+/i)
+    return foods.length > 1 && foods.some((one) => !tokens(one).some((w) => query.includes(w)))
   }
 
   // English puts the head noun last ("fried insect larvae", "semi skimmed cow milk"): dropping

@@ -228,3 +228,11 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['freezer pop', '91612000', 'Freezer pop: "pop" alone is a soft drink, the freezer pop keeps its name']
   ])
 })
+
+t.test('a head of two foods is named only when both are said', async (t) => {
+  expectRows(t, [
+    ['ginger ale', '92410610', 'Soft drink, ginger ale: "Whiskey and ginger ale" names a whiskey not said'],
+    ['cola', '92410310', 'Soft drink, cola, not Rum and cola'],
+    ['whiskey and ginger ale', '93301184', 'Whiskey and ginger ale, both said']
+  ])
+})

@@ -48,6 +48,8 @@ export const FOOD_WEIGHTS: Readonly<FoodWeights> = {
 }
 
 const CACHE_ENTRIES = 5000
+// Words said of a snack as an occasion: "a little snack", "a quick snack".
+const SNACK_WORDS: ReadonlySet<string> = new Set(['little', 'quick', 'small', 'light', 'late', 'healthy', 'tasty', 'simple', 'nice', 'my', 'mid', 'midday', 'bedtime'])
 const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'formula', 'gerber'])
 const NEAR_TRUST = 0.8
 const NEAR_WORDS = 4
@@ -96,10 +98,14 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
   const phraseWords = new Memo<readonly string[]>(CACHE_ENTRIES)
+  // "fruit snacks", "corn snacks": "snack" ending a food's own words is the food (a kind of packaged
+  // snack); said alone, first ("snack cake") or after a word of the occasion ("little snack"), it is the occasion.
+  const eaten = (all: readonly string[], i: number): boolean => all[i] === 'snack' && i > 0 && i === all.length - 1 &&
+    !OCCASION.has(all[i - 1]) && !SNACK_WORDS.has(all[i - 1]) && !/^\d/.test(all[i - 1])
   function words (phrase: string): string[] {
     // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
     return [...phraseWords.get(phrase, () =>
-      rewriter.words(index.correct(tokens(PHRASES.reduce((text, [said, usda]) => text.replace(said, usda), phrase.toLowerCase())).filter((t) => !OCCASION.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))))]
+      rewriter.words(index.correct(tokens(PHRASES.reduce((text, [said, usda]) => text.replace(said, usda), phrase.toLowerCase())).filter((t, i, all) => !(OCCASION.has(t) && !eaten(all, i)) && !/^\d+(?:\.\d+)?$/.test(t)))))]
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index

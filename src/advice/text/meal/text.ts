@@ -73,6 +73,8 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well(?! as)|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
   /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top(?! of)|on the side|sliced|chopped|diced)\b/g,
   /\b(?:(?:am |are |is |was )?(?:going to|gonna|about to|planning to|want to|plan to) (?:eat|have|drink|grab|enjoy|make|cook|try))\b/g,
+  // "to snack on", "during my snack": the occasion, said around the food.
+  /\b(?:to snack on|during (?:my |the |a |our )?(?:snack|meal|breakfast|brunch|lunch|dinner|supper)(?: time)?)\b/g,
   // "going with a yogurt", "opted for a salad": a choice, said before the food chosen.
   /\b(?:(?:i|we|he|she|they) )?(?:(?:am |are |is |was )?(?:going|opting)|went|opted) (?:with|for)(?= (?:an?|one|the|some|\d))/g,
   /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g,

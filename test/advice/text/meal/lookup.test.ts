@@ -236,3 +236,10 @@ t.test('a head of two foods is named only when both are said', async (t) => {
     ['whiskey and ginger ale', '93301184', 'Whiskey and ginger ale, both said']
   ])
 })
+
+t.test('"snack" ending a food\'s words is the food; alone, first or after an occasion word it is the occasion', async (t) => {
+  expectRows(t, [['fruit snacks', '91746300', 'Candy, fruit snacks, not Fruit, NFS']])
+  t.same(lookup.words('fruit snacks'), ['fruit', 'snack'])
+  t.notOk(lookup.words('a little snack').includes('snack'), 'a little snack is the occasion')
+  t.same(lookup.words('snack'), [])
+})

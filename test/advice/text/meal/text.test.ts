@@ -311,3 +311,8 @@ t.test('mealSegments: the place a food came from is narrative up to a weight, wh
 t.test('mealSegments: a filling list may end on a bracketed weight, which is the dish\'s', async (t) => {
   t.same(mealSegments('a wrap with rice, beans, and salsa (250 g)'), [['a wrap 250 g', 'rice', 'beans', 'salsa']])
 })
+
+t.test('mealSegments: "to snack on", "during my snack time" are the occasion and name no food', async (t) => {
+  t.same(mealSegments('a small candy bar to snack on'), [['a small candy bar']])
+  t.same(mealSegments('during my snack time, a cup of tea'), [['a cup of tea']])
+})

@@ -99,9 +99,16 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
   const phraseWords = new Memo<readonly string[]>(CACHE_ENTRIES)
   // "fruit snacks", "corn snacks": "snack" ending a food's own words is the food (a kind of packaged
-  // snack); said alone, first ("snack cake") or after a word of the occasion ("little snack"), it is the occasion.
-  const eaten = (all: readonly string[], i: number): boolean => all[i] === 'snack' && i > 0 && i === all.length - 1 &&
-    !OCCASION.has(all[i - 1]) && !SNACK_WORDS.has(all[i - 1]) && !/^\d/.test(all[i - 1])
+  // snack); said alone or after a word of the occasion ("little snack"), it is the occasion.
+  // Said first, it is the food when the source names a food so ("Snack cake, chocolate").
+  let named: ReadonlySet<string> | undefined
+  const namedSnack = (next: string): boolean => {
+    named ??= new Set(rows.flatMap((food) => [...food.description.toLowerCase().matchAll(/\bsnack (\w+)/g)].map((m) => m[1])))
+    return named.has(next)
+  }
+  const eaten = (all: readonly string[], i: number): boolean => all[i] === 'snack' && all.length > 1 && (i === 0
+    ? namedSnack(all[1])
+    : i === all.length - 1 && !OCCASION.has(all[i - 1]) && !SNACK_WORDS.has(all[i - 1]) && !/^\d/.test(all[i - 1]))
   function words (phrase: string): string[] {
     // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
     return [...phraseWords.get(phrase, () =>

@@ -242,4 +242,6 @@ t.test('"snack" ending a food\'s words is the food; alone, first or after an occ
   t.same(lookup.words('fruit snacks'), ['fruit', 'snack'])
   t.notOk(lookup.words('a little snack').includes('snack'), 'a little snack is the occasion')
   t.same(lookup.words('snack'), [])
+  // First, it is the food when the source names one so: 53108200 "Snack cake, chocolate".
+  t.same(lookup.words('snack cake'), ['snack', 'cake'])
 })

@@ -5,7 +5,7 @@ import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './loo
 import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, genericDish, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, genericDish, holdsWhatFollows, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -177,7 +177,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         if (found !== null && genericDish(parts[i], amount, found) && i + span < parts.length && weighsWhole(readAmount(parts[i + span]))) { i += span; continue }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
-        const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && previous.found.words.length > 0 && weighsWhole(previous.amount) && countsNothing(amount) && amount.size === null ? previous : null
+        const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && holdsWhatFollows(previous) && countsNothing(amount) && amount.size === null ? previous : null
         if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.

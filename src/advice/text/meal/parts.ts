@@ -48,6 +48,14 @@ const METRIC: ReadonlySet<string> = new Set(['g', 'kg', ...METRIC_VOLUMES])
 export const genericDish = (part: string, amount: Amount, found: FoodMatch): boolean =>
   /\bNFS\b/.test(found.food.description) && /^(?:an?|one) \D*$/.test(part) && amount.unit === null && amount.measure === null && (amount.quantity ?? 1) === 1
 
+/**
+ * Whether an item was weighed whole as a sentence says it ("200 g of lamb", "a 300 g bowl of …", "lamb,
+ * 200 g"), so that foods said after it with no amount are what it holds; an app-style list ("150g
+ * chicken, rice, broccoli") names each food.
+ */
+export const holdsWhatFollows = (placed: Placed): boolean =>
+  placed.found.words.length > 0 && /\bof\b|^(?:an?|one) |, \d/.test(placed.text) && weighsWhole(placed.amount)
+
 /** Whether an amount says anything: a count, a unit or a size. */
 export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !== null || a.size !== null
 

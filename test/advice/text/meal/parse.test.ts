@@ -578,6 +578,8 @@ t.test('after a food weighed as a whole, foods said apart with no amount of thei
   t.same(parseMeal('200 g of roast lamb, 2 carrots').items.map((i) => [i.source, i.grams]), [['FNDDS 23000100', 200], ['FNDDS 73101010', 120]])
   // Said with no weight, each is a food: 73101010 Carrots, raw and 75120000 Green peas, raw beside the lamb.
   t.same(parseMeal('roast lamb, carrots, and peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
+  // An app-style list weighs only its first food, and names each: the carrots and peas stay.
+  t.same(parseMeal('200g roast lamb, carrots, peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
 })
 
 t.test('a row that names a weighed food with the foods said apart after it is that food\'s row', async (t) => {

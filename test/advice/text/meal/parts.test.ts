@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup } from '../../../../src/advice/text/meal/lookup.js'
-import { countsNothing, describesOnly, framedOff, genericDish, hasAmount, namesHead, partOnly, placeOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
+import { countsNothing, describesOnly, framedOff, genericDish, hasAmount, holdsWhatFollows, namesHead, partOnly, placeOnly, restated, weighsWhole, type Placed } from '../../../../src/advice/text/meal/parts.js'
 
 const lookup = createFoodLookup()
 const match = (words: string) => {
@@ -81,4 +81,13 @@ t.test('genericDish: an article and a dish only a generic row names', async (t) 
   t.ok(genericDish('a wrap', readAmount('a wrap'), match('sandwich wrap')))
   t.notOk(genericDish('a bagel', readAmount('a bagel'), match('bagel')))
   t.notOk(genericDish('2 wraps', readAmount('2 wraps'), match('sandwich wrap')), 'a count of its own')
+})
+
+t.test('holdsWhatFollows: a food weighed whole as a sentence says it, not as an app-style list does', async (t) => {
+  const lamb = match('roast lamb')
+  const placed = (text: string): Placed => ({ index: 0, text, found: lamb, size: null, amount: readAmount(text) })
+  t.ok(holdsWhatFollows(placed('200 g of roast lamb')))
+  t.ok(holdsWhatFollows(placed('roast lamb, 200 g')))
+  t.notOk(holdsWhatFollows(placed('200g roast lamb')), 'an app-style list')
+  t.notOk(holdsWhatFollows(placed('a plate of roast lamb')), 'a serving, not a weight')
 })

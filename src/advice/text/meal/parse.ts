@@ -178,7 +178,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
         const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && holdsWhatFollows(previous) && countsNothing(amount) && amount.size === null ? previous : null
-        if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
+        if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount, parts[i])) {
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.
           const said: Placed = previous

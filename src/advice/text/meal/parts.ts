@@ -65,17 +65,22 @@ export const hasAmount = (a: Amount): boolean => a.quantity !== null || a.unit !
  * says the amount: "a peanut butter and jelly sandwich with 150 g of regular peanut butter and jelly on
  * wheat", "a peanut butter sandwich, 80 g, regular peanut butter on white bread".
  */
-export function restated (previous: Placed | null, segment: number, found: FoodMatch, amount: Amount): previous is Placed {
-  // The same row again ("apple, apple") is the food twice, not the dish named more fully.
-  if (previous === null || found.food === previous.found.food) return false
+export function restated (previous: Placed | null, segment: number, found: FoodMatch, amount: Amount, part = ''): previous is Placed {
+  if (previous === null) return false
+  const counted = previous.amount
+  // Weighed right after a dish counted only by its article, in its phrase or the next one: "a muffin,
+  // 110 g of blueberry muffin", "an apple, 150 g of apple" name that one food and weigh it.
+  // A food said with an article of its own after a comma is another one ("a candy bar, and a small 15 g one").
+  const weighs = (previous.index >= segment || (previous.index === segment - 1 && !/^(?:an?|one)\b/.test(part))) && counted.unit === null && counted.measure === null && (counted.quantity ?? 1) === 1 && amount.unit?.kind === 'mass'
+  // The same row again ("apple, apple") is the food twice, not the dish named more fully, unless it weighs it.
+  if (found.food === previous.found.food) return weighs && previous.index === segment - 1
   const dish = new Set(tokens(headOf(previous.found.food.description)))
   if (!tokens(headOf(found.food.description)).every((w) => dish.has(w))) return false
   // Said with no amount (a size word alone, "regular", counts nothing), it restates the dish even after
   // a comma ("a peanut butter sandwich, 80 g, regular peanut butter"), unless its row is USDA's generic
   // one, which says less than the dish did ("whole milk, … milk").
   if (countsNothing(amount)) return !/\bNFS\b/.test(found.food.description)
-  const counted = previous.amount
-  return previous.index >= segment && counted.unit === null && counted.measure === null && (counted.quantity ?? 1) === 1 && amount.unit?.kind === 'mass'
+  return weighs
 }
 
 // An item is said as a noun phrase that opens with an article or an amount; words before it that

@@ -624,3 +624,12 @@ t.test('a dish only a generic row names, made with weighed foods, is those foods
   // 14301010 Cream cheese, regular, plain, 343 kcal/100 g: 20 g → 68.6.
   t.same(parsed('a bagel with 20 g of cream cheese').items.map((i) => [i[0], i[3], i[4]]), [['FNDDS 51180010', 105, 277.2], ['FNDDS 14301010', 20, 68.6]])
 })
+
+t.test('a weighed food right after a dish counted by its article alone names and weighs that dish', async (t) => {
+  // 52302010 Muffin, fruit, 375 kcal/100 g: 110 g → 412.5; not Muffin, NFS ("1 medium" 130 g) beside it.
+  expectItems(t, 'a muffin, 110 g of blueberry muffin', [['FNDDS 52302010', 'g', 110, 110, 412.5]])
+  // The same row weighed: 63101000 Apple, raw, 61 kcal/100 g: 150 g → 91.5, one apple.
+  expectItems(t, 'an apple, 150 g of apple', [['FNDDS 63101000', 'g', 150, 150, 91.5]])
+  // With an article of its own after the comma it is another food: two items.
+  t.equal(parseMeal('a candy bar, and a small 15 g chocolate bar').items.length, 2)
+})

@@ -40,13 +40,17 @@ t.test('framedOff: words before an item that name no food are dropped; a food be
   t.equal(framedOff('chicken and a roll', lookup), 'chicken and a roll', 'chicken names a food')
 })
 
-t.test('restated: a weighed food with the head of the dish counted just before it, in the same segment', async (t) => {
+t.test('restated: a weighed food with the head of the dish counted just before it, in its segment or the next', async (t) => {
   // FNDDS Peanut butter and jelly sandwich, NFS and "…, with regular peanut butter, regular jelly, on wheat bread" share their head.
   const before: Placed = { index: 0, text: 'a pbj sandwich', found: match('peanut butter jelly sandwich'), size: null, amount: readAmount('a pbj sandwich') }
   const weighed = readAmount('150 g of peanut butter and jelly on wheat')
   const fuller = match('peanut butter jelly sandwich wheat bread')
   t.ok(restated(before, 0, fuller, weighed))
-  t.notOk(restated(before, 1, fuller, weighed), 'another segment')
+  t.ok(restated(before, 1, fuller, weighed), 'the next segment')
+  t.notOk(restated(before, 1, fuller, weighed, 'a 150 g pbj on wheat'), 'the next segment, with an article of its own')
+  t.notOk(restated(before, 2, fuller, weighed), 'a segment further on')
+  t.ok(restated({ ...before, index: 1 }, 2, match('peanut butter jelly sandwich'), weighed), 'the same row, weighed in the next segment')
+  t.notOk(restated(before, 0, match('peanut butter jelly sandwich'), weighed), 'the same row in the same segment')
   t.notOk(restated(null, 0, fuller, weighed))
   t.notOk(restated(before, 0, fuller, readAmount('a peanut butter and jelly sandwich')), 'not weighed: a second sandwich')
   t.notOk(restated({ ...before, amount: readAmount('2 pbj sandwiches') }, 0, fuller, weighed), 'two counted before')

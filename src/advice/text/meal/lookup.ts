@@ -48,6 +48,8 @@ export const FOOD_WEIGHTS: Readonly<FoodWeights> = {
 }
 
 const CACHE_ENTRIES = 5000
+// Words said of a snack as an occasion: "a little snack", "a quick snack".
+const SNACK_WORDS: ReadonlySet<string> = new Set(['little', 'quick', 'small', 'light', 'late', 'healthy', 'tasty', 'simple', 'nice', 'my', 'mid', 'midday', 'bedtime'])
 const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'formula', 'gerber'])
 const NEAR_TRUST = 0.8
 const NEAR_WORDS = 4
@@ -96,10 +98,21 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
   // Phrases recur across meals even more than whole foods do, and their words (tokenising, then the
   // fuzzy spelling search for every word the index does not know) were half of a repeated parse.
   const phraseWords = new Memo<readonly string[]>(CACHE_ENTRIES)
+  // "fruit snacks", "corn snacks": "snack" ending a food's own words is the food (a kind of packaged
+  // snack); said alone or after a word of the occasion ("little snack"), it is the occasion.
+  // Said first, it is the food when the source names a food so ("Snack cake, chocolate").
+  let named: ReadonlySet<string> | undefined
+  const namedSnack = (next: string): boolean => {
+    named ??= new Set(rows.flatMap((food) => [...food.description.toLowerCase().matchAll(/\bsnack (\w+)/g)].map((m) => m[1])))
+    return named.has(next)
+  }
+  const eaten = (all: readonly string[], i: number): boolean => all[i] === 'snack' && all.length > 1 && (i === 0
+    ? namedSnack(all[1])
+    : i === all.length - 1 && !OCCASION.has(all[i - 1]) && !SNACK_WORDS.has(all[i - 1]) && !/^\d/.test(all[i - 1]))
   function words (phrase: string): string[] {
     // Bare numbers left in a phrase ("rice and 2") are amounts, not words of a food; "2%" and "7 up" keep theirs.
     return [...phraseWords.get(phrase, () =>
-      rewriter.words(index.correct(tokens(PHRASES.reduce((text, [said, usda]) => text.replace(said, usda), phrase.toLowerCase())).filter((t) => !OCCASION.has(t) && !/^\d+(?:\.\d+)?$/.test(t)))))]
+      rewriter.words(index.correct(tokens(PHRASES.reduce((text, [said, usda]) => text.replace(said, usda), phrase.toLowerCase())).filter((t, i, all) => !(OCCASION.has(t) && !eaten(all, i)) && !/^\d+(?:\.\d+)?$/.test(t)))))]
   }
 
   // People log the same foods again and again; a bounded cache of phrase → row spares the index
@@ -123,16 +136,21 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
       (c.coverage >= weights.accept || (c.headHit && c.coverage >= weights.acceptWithHead)))
     // A row whose own portions name the container or unit the text said ("a can of …") is the row meant
     // among near equals.
+    // A head of two foods ("Whiskey and ginger ale", "Rum and cola") is named only when both are said:
+    // "ginger ale" alone is the soft drink, so such a row loses its head's credit.
     let top = acceptable[0]
-    if (fit !== undefined) {
-      let best = -Infinity
-      for (const c of acceptable) {
-        const s = c.score + weights.unitFit * fit(rows[c.index])
-        if (s > best) { best = s; top = c }
-      }
+    let best = -Infinity
+    for (const c of acceptable) {
+      const s = c.score + (fit === undefined ? 0 : weights.unitFit * fit(rows[c.index])) - (halfNamed(rows[c.index], query) ? weights.head : 0)
+      if (s > best) { best = s; top = c }
     }
     if (top === undefined) return null
     return { food: rows[top.index], confidence: Math.min(1, Math.round(top.coverage * 100) / 100), words: [...query] }
+  }
+
+  function halfNamed (food: Food, query: readonly string[]): boolean {
+    const foods = headOf(food.description).split(/\s+and\s+/i)
+    return foods.length > 1 && foods.some((one) => !tokens(one).some((w) => query.includes(w)))
   }
 
   // English puts the head noun last ("fried insect larvae", "semi skimmed cow milk"): dropping

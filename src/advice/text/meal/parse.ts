@@ -1,12 +1,11 @@
 import type { FoodItem } from '../../../../schemas/food.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
-import { tokens } from '../tokens.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
 import { CHAINS, FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, describesOnly, FILLED, framedOff, hasAmount, METRIC_VOLUMES, partOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, genericDish, holdsWhatFollows, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -34,30 +33,6 @@ const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
 const MAX_ITEMS = 50
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
-  // A run whose first part names a food in the plural ("2 eggs", "eggs", "three pancakes") and whose
-  // row's head noun that part does not say is other foods met by chance: "eggs and toast" spells
-  // 51119040 "Bread, egg, Challah, toasted", "3 pancakes and syrup" 91300100 "Pancake syrup",
-  // "meatballs and spaghetti" 58304010 "Spaghetti and meatballs dinner, NFS, frozen meal". A plural
-  // names whole things, where a modifier is singular ("egg bread"); so a dish named by its last word
-  // ("2 beef and cheese burritos"), or headed by the plural food ("2 biscuits and gravy", Biscuit
-  // with gravy; "beans and rice"), stays whole, and so does a row whose name, synonyms or aliases say
-  // the words as they were joined ("cookies and cream ice cream", an alias of 13110102). A measured
-  // run ("2 cups of beans and rice") is one dish.
-  const pluralFood = (amount: Amount, first: readonly string[], found: FoodMatch): boolean => {
-    if (amount.unit !== null) return false
-    const plural = /[\p{L}'-]+$/u.exec(amount.food)?.[0].toLowerCase()
-    if (plural === undefined || !plural.endsWith('s') || tokens(plural)[0] === plural) return false
-    const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
-    if (row.includes(`${plural} and `)) return false
-    // The head noun ends the head, or each of its alternatives ("Taco or tostada"). Taken from the
-    // words as written: the lookup drops words of the occasion, and "dinner" is one ("… meatballs dinner").
-    const heads = headOf(found.food.description).split(/\s+or\s+/).map((alternative) => {
-      const last = tokens(alternative).at(-1)
-      return last === undefined ? undefined : lookup.words(last).at(-1) ?? last
-    })
-    return !heads.some((head) => head !== undefined && first.includes(head))
-  }
-
   // A dish read over several parts is named in its first part by the row's own name or one of our
   // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
   // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
@@ -114,7 +89,16 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         const last: Placed | null = open
         open = null
         // "no sugar", "sugar-free" after a comma: a modifier of the food before, which names no food itself.
-        if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) { i++; continue }
+        // A weight or volume said with a description ("a bagel, no butter, 90 g", "a lamb chop, broiled,
+        // 100 g") restates the food it describes, as a bare one does, even when a count came first; not
+        // when a food follows in its phrase ("4 g of boiled and salted peanuts", "200 g of a cold,
+        // crisp lager"), which it weighs.
+        const described: Placed | null = last ?? (weighsWhole(amount) && parts.length === 1 && !/\bof\b/.test(parts[i]) ? previous : null)
+        if (first.length > 0 && first.every((w) => w.startsWith('no_') || w.endsWith('_free'))) {
+          if (hasAmount(amount)) restate(described, parts[i], amount)
+          i++
+          continue
+        }
         // "a thigh", "2 drumsticks": a countable that is also the food's name is the food.
         if (first.length === 0 && amount.unit !== null && FOOD_COUNTS.has(amount.unit.name)) {
           const named = lookup.find(lookup.words(amount.unit.name))
@@ -139,8 +123,9 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           continue
         }
         // "pizza, 142 g, with a thin crust", "a sandwich (140 g) on a white bun": a part of a food said
-        // apart from it names which row the food is, not another food.
-        if (previous !== null && partOnly(parts[i], first)) {
+        // apart from it names which row the food is, not another food; so does where it came from
+        // ("fries (100 g) from a takeout place").
+        if (previous !== null && (partOnly(parts[i], first) || (parts.length === 1 && placeOnly(amount)))) {
           const whole = lookup.find([...previous.found.words, ...first])
           const sized = hasAmount(amount) && amount.unit !== null && amount.unit.kind !== 'count' ? amount : previous.amount
           const item = whole === null || whole.confidence < previous.found.confidence ? null : toItem(`${previous.text}, ${parts[i]}`, whole, sized, size)
@@ -155,7 +140,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         let reach = i + 1
         // After a food weighed as a whole, only a stated amount ("100 g of beans", "a can of …"), not an
         // article ("with a chocolate coating"), starts another food.
-        const weighed = amount.unit !== null && (amount.unit.kind === 'mass' || METRIC_VOLUMES.has(amount.unit.name))
+        const weighed = weighsWhole(amount)
         const another = (part: string): boolean => {
           const said = readAmount(part)
           // A size alone ("with regular peanut butter") describes; it counts nothing.
@@ -165,7 +150,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         for (let j = reach; j > i + 1; j--) {
           const later = parts.slice(i + 1, j)
           const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole)) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole, lookup)) { found = whole; span = j - i; break }
         }
         // A filled dish no row explains whole is the row best named by all its words that the dish's own
         // part names ("burrito meat beans rice" → a burrito row with meat), or else its own part's row.
@@ -177,7 +162,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         // Tried after the whole run, which may be a dish named by such a word ("hot and sour soup").
         if (found === null && describesOnly(amount)) {
           // "chicken breast, grilled, 150 g": a weight said with the description sizes the food it describes.
-          if (hasAmount(amount)) restate(last, parts[i], amount)
+          if (hasAmount(amount)) restate(described, parts[i], amount)
           open = last
           i++
           continue
@@ -200,15 +185,30 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           // A topping no row names with the dish ("pancakes topped with syrup") is a food of its own.
           if (weighed || (filling !== null && !TOPPED.test(filling[0]))) span = Math.max(span, reach - i)
         }
+        // "a sandwich with a 70 g tortilla and 30 g of ham": a dish that only a generic row names, said
+        // with no amount of its own and made with weighed foods, is those foods; it is not counted again.
+        if (found !== null && genericDish(parts[i], amount, found) && i + span < parts.length && weighsWhole(readAmount(parts[i + span]))) { i += span; continue }
         const phrase = parts.slice(i, i + span).join(' ').replace(/halfnhalf/g, 'half and half')
         const item = found === null ? null : toItem(phrase, found, amount, size)
-        if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount)) {
+        const madeInto: Placed | null = i === 0 && !parts.some((p) => /\d/.test(p)) && previous !== null && previous.index < segment && holdsWhatFollows(previous) && countsNothing(amount) && amount.size === null ? previous : null
+        if (item === null || found === null) { unmatched.push(phrase); previous = null } else if (restated(previous, segment, found, amount, parts[i])) {
           // The part names the dish said just before more fully: it is that dish, not a second one, with
           // the amount whichever of the two said it.
           const said: Placed = previous
           const stated = countsNothing(amount) ? said.amount : amount
           items[said.index] = toItem(`${said.text} ${phrase}`, found, stated, size) ?? item
           previous = { index: said.index, text: `${said.text} ${phrase}`, found, size: said.size, amount: stated }
+        } else if (madeInto !== null) {
+          // "200 g of roast lamb, carrots, and peas": after a food weighed as a whole, a food said apart
+          // with no amount of its own is what that food is made of; the weight was said for all of it.
+          // A row that names the food with it, as well as the food did, is the food's row.
+          const { words } = madeInto.found
+          const whole = lookup.find([...words, ...lookup.words(amount.food)], madeInto.amount)
+          const text = `${madeInto.text}, ${phrase}`
+          const names = whole !== null && whole.food !== madeInto.found.food && whole.confidence >= Math.max(WHOLE_DISH, madeInto.found.confidence) &&
+            explainsEach([amount.food], whole) && namedFirst(words, whole) && namesHead(words, whole, lookup)
+          const read = names ? toItem(text, whole, madeInto.amount, size) : null
+          if (whole !== null && read !== null) [items[madeInto.index], previous] = [read, { ...madeInto, text, found: whole }]
         } else {
           const placed = { index: items.length, text: phrase, found, size: amount.size, amount }
           // A food said with no amount, or only a size ("a large pizza"), can be counted by the next part.

@@ -1,4 +1,5 @@
 import { HOMEMADE, SHORTHAND } from './lexicon.js'
+import { ITEM_START, METRIC, PLACED_ON_WEIGHED, placedApart, RESPECTIVELY, respectively } from './weights.js'
 
 // Meal text, from a sentence to its item phrases: normalise, drop the narrative around the food,
 // split at item boundaries. Regular expressions over a bounded string (the schema caps it at 500
@@ -66,12 +67,16 @@ const NARRATIVE: readonly RegExp[] = [
   /\b(?:(?:an?|my|the|our) )?(?:(?:light|quick|simple|hearty|late|big|small|healthy) )?(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?: spread| plate)? (?:that )?(?:with|of|consisting of|consists of|consisted of|including|includes|included|made up of|comprising)\b/g,
   /\b(?:today|tonight|yesterday|earlier|right now|just now|now|later|at the moment|so far)\b/g,
   /\b(?:at|around|about) (?:\d+(?::\d+)? ?(?:am|pm)|noon|midnight|breakfast|lunch|dinner|lunchtime|dinnertime|work|home|school|the office|my desk|the gym|the game|the movies|the park)\b/g,
-  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus )[^,;:.!?()])*/g,
+  /\b(?:from|at) (?:a |the |my |our )?(?:local )?(?:coffee shop|cafe|café|deli|store|grocery store|supermarket|vending machine|cafeteria|canteen|gas station|food truck|street vendor|office|work|kitchen|market|stand)\b(?:(?! and | with | plus |\d+(?:\.\d+)? ?(?:g|grams?|kg|ml)\b)[^,;:.!?()])*/g,
   /\b(?:on the go|to go|on the side|on the way|in the car|at my desk|before (?:my |the )?(?:workout|run|gym|bed|work)|after (?:my |the )?(?:workout|run|gym|work|school))\b/g,
   /\b(?:treated (?:myself|me) to|picked up|whipped up|polished off|snacked on|munched on|(?:snacking|munching|nibbling|sipping|working) on|made (?:myself|me)|got (?:myself|me)|having|had|ate|eaten|eating|grabbed|grabbing|got|downed|bought|drank|sipped|sipping|enjoyed|enjoying|ordered|finished|snacked|munched|devoured|consumed|tried)\b/g,
   /\b(?:it was|that was|which was|there was|there were|i think|i guess|i believe|maybe|probably|roughly|approximately|approx|about|around|almost|nearly|just|only|also|too|as well(?! as)|really|pretty|very|quite|so good|delicious|yummy|tasty|some|any|myself|me|please|thanks?)\b/g,
   /\b(?:nothing(?: else)? to (?:eat|drink)|nothing else|on top(?! of)|on the side|sliced|chopped|diced)\b/g,
   /\b(?:(?:am |are |is |was )?(?:going to|gonna|about to|planning to|want to|plan to) (?:eat|have|drink|grab|enjoy|make|cook|try))\b/g,
+  // "to snack on", "during my snack": the occasion, said around the food.
+  /\b(?:to snack on|during (?:my |the |a |our )?(?:snack|meal|breakfast|brunch|lunch|dinner|supper)(?: time)?)\b/g,
+  // "going with a yogurt", "opted for a salad": a choice, said before the food chosen.
+  /\b(?:(?:i|we|he|she|they) )?(?:(?:am |are |is |was )?(?:going|opting)|went|opted) (?:with|for)(?= (?:an?|one|the|some|\d))/g,
   /\b(?:i'm|im|i am|we're|i've|ive|i'd|i)\b/g,
   // A verb with a pronoun and a particle frames the meal rather than naming food: "to wash it down",
   // "topped it off", "rounds everything off nicely"; so do sequence words and "starting my day".
@@ -86,7 +91,10 @@ const HARD = /\s*(?:[,;:!?()+]|(?<!\b(?:tbsps?|tbs|tsps?|oz|fl|lbs?|kg|ml|pt|qt|
 // dish holds, so its commas join softly like its "and", and a row may read the dish whole.
 const LIST_WORD = "[a-z'%]+"
 const LIST_ITEM = `(?:${LIST_WORD} ){0,2}${LIST_WORD}`
-const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?]|and\\b|$|\\d)))+`, 'g')
+const INGREDIENT_LIST = new RegExp(`\\b(?:filled|stuffed|made|loaded|prepared|topped|that (?:has|had|have|contains)|containing|with) (?:with )?(?!(?:an?|one|the) )${LIST_ITEM}(?:,(?: and)? (?!(?:an?|one|the) )${LIST_ITEM}(?=\\s*(?:[,.;!?(]|and\\b|$|\\d)))+`, 'g')
+// "a 150 g ham, egg, and cheese croissant": single words listed after a weighed article, then a dish
+// of two words or more, are what that one dish is made of; the list is its name, not three foods.
+const LISTED_DISH = /\b((?:an?|one) \d+(?:\.\d+)? ?(?:g|grams?)) ((?:[a-z]+, ){1,3}(?:and )?[a-z]+,? and )(?=(?!(?:an?|one|the|some)\b)[a-z]+ [a-z]+)/g
 // A cooking medium ("made with mayo", "sauteed in olive oil") joins softly too: the whole run is tried as one row first.
 const SOFT = /\s+(?:and|with|over|&|w\/|(?<=\bcovered\s+)in|(?:made|cooked|sauteed|sautéed|fried|simmered|tossed|blended|mixed) (?:with|in))\s+/
 
@@ -113,10 +121,14 @@ export function normalizeMeal (text: string): string {
 export function mealSegments (text: string): string[][] {
   // "Breakfast in Nairobi: …", "Braai in Joburg - …": a short heading before a colon or dash names the occasion.
   let s = normalizeMeal(text).replace(/^\s*[^:\d]{1,60}?(?::| - | – | — )\s*/, (heading) => heading.trim().split(/\s+/).length <= 7 ? ' ' : heading)
-  s = s.replace(HOMEMADE, ' homemade ')
+  // "paired it with", "seasoned them with": the pronoun stands for the food just said, so the verb
+  // joins what follows as it would without it ("topped it with" is a boundary of its own).
+  s = s.replace(HOMEMADE, ' homemade ').replace(/\b(?!topped\b)([a-z]+(?:ed|t)) (?:it|them|this|that|everything) (with|in|on|using)\b/g, '$1 $2')
   for (const pattern of NARRATIVE) s = s.replace(pattern, ' ')
   // "a wrap with chicken, rice, and salsa that weighs 300 grams": the weight ends the list.
   s = s.replace(WEIGHT_VERB, ' ').replace(/ {2,}/g, ' ').replace(INGREDIENT_LIST, (list) => list.replace(/,(?: and)?/g, ' and'))
+    .replace(PLACED_ON_WEIGHED, placedApart).replace(RESPECTIVELY, respectively)
+    .replace(LISTED_DISH, (_m, opening, list) => `${opening} ${list.replace(/,(?: and)?| and/g, '')} `)
   const parts: string[] = []
   for (const part of s.split(HARD).map(cleanPart)) {
     // "a taco with meat and sour cream, about 109 grams", "(180 g)": a part that is only a weight
@@ -176,8 +188,6 @@ function tidyPiece (piece: string): string {
 const BEFORE_WEIGHT_OF = /^(?:[\p{L}']+ ){1,6}?(?=\d+(?:\.\d+)? ?(?:g|gr|grams?|kg|ml|oz|ounces?|l|lit(?:er|re)s?) of )/u
 const CONTAINERS = 'cans?|bottles?|cups?|glass(?:es)?|mugs?|bowls?|cartons?|boxe?s?|jars?|containers?|pouch(?:es)?|packets?|bags?|packages?|juice boxe?s?'
 const CONTAINER_AFTER = new RegExp(`^(?:an?|one) ((?:(?!and |with )[\\p{L}%'-]+ ){0,5}[\\p{L}%'-]+) (?:in|from) ((?:an?|one|\\d+) (?:\\d+(?:\\.\\d+)? ?(?:fl oz|oz|ml|l|liters?) )?(?:${CONTAINERS}))$`, 'u')
-const ITEM_START = /^(?:an?|one)\b|\d/
-const METRIC = '(?:g|gr|gm|gms|grams?|kg|kgs|kilos?|kilograms?|oz|ounces?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?)'
 const WEIGHT_ONLY = new RegExp(`^(?:about |around |approximately |roughly )?\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
 const HAS_WEIGHT = new RegExp(`\\d ?${METRIC}\\b`)
 const TRAILING_WEIGHT = new RegExp(`(?:^|\\s)\\d+(?:\\.\\d+)? ?${METRIC}\\.?$`)
@@ -196,7 +206,7 @@ function cleanPart (raw: string): string {
     // "late night 300 ml of milk": a time of day before the amount.
     .replace(/^(?:late night|late|early|mid morning|morning|afternoon|evening|night|tonight|today)\s+(?=\d|an?\s)/, '')
     // "… during soccer practice", "… at the barbecue", "… from the deli down the street": the occasion, up to the next item.
-    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus ).)*/, '')
+    .replace(/\s+(?:during|while|before|after|on (?:the|my|our) way|on the road|in the car|off (?:a|the)\s|at (?:the|a|an|my|our|his|her|their)\s|from (?:the|a|my|our) (?!restaurant|fast food|bakery|school|box|mix|can|jar|packet|package|freezer|frozen))(?:(?! and | with | plus |\d+(?:\.\d+)? ?(?:g|grams?|kg|ml)\b).)*/, '')
     // "410 g prepared", "214 g total": words that restate a weight.
     .replace(/\b(?:total|in total|altogether|combined|all together|prepared|weighing|worth)\b/g, ' ')
     // "a burrito that weighs 250 grams", "pizza at 120 g", "rolls totaling 334 g", "water that's 507 g":

@@ -249,3 +249,20 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')
 })
+
+t.test('a head of two foods is named only when both are said', async (t) => {
+  expectRows(t, [
+    ['ginger ale', '92410610', 'Soft drink, ginger ale: "Whiskey and ginger ale" names a whiskey not said'],
+    ['cola', '92410310', 'Soft drink, cola, not Rum and cola'],
+    ['whiskey and ginger ale', '93301184', 'Whiskey and ginger ale, both said']
+  ])
+})
+
+t.test('"snack" ending a food\'s words is the food; alone, first or after an occasion word it is the occasion', async (t) => {
+  expectRows(t, [['fruit snacks', '91746300', 'Candy, fruit snacks, not Fruit, NFS']])
+  t.same(lookup.words('fruit snacks'), ['fruit', 'snack'])
+  t.notOk(lookup.words('a little snack').includes('snack'), 'a little snack is the occasion')
+  t.same(lookup.words('snack'), [])
+  // First, it is the food when the source names one so: 53108200 "Snack cake, chocolate".
+  t.same(lookup.words('snack cake'), ['snack', 'cake'])
+})

@@ -588,3 +588,74 @@ t.test('a weighed part that names the dish said just before more fully is that d
   t.same(parsed('a peanut butter and jelly sandwich with 150 g of regular peanut butter and jelly on wheat'),
     { items: [['FNDDS 42302020', 'g', 150, 150, 540]], unmatched: [] })
 })
+
+t.test('a food put on or into a weighed food is its own item, with its own weight', async (t) => {
+  // 91402000 Jam, 278 kcal/100 g: 12 g → 33.36 → 33.4; 51000110 Bread, NS as to major flour, toasted,
+  // 293 kcal/100 g: 40 g → 117.2. Not one item of 12 g.
+  expectItems(t, '12 g of jam on 40 g of toast', [['FNDDS 91402000', 'g', 12, 12, 33.4], ['FNDDS 51000110', 'g', 40, 40, 117.2]])
+  // 91101000 Sugar, NFS, 401 kcal/100 g: 15 g → 60.15 → 60.2; 92303010 Tea, hot, leaf, green, 1 kcal/100 g: 250 g → 2.5.
+  expectItems(t, '15 g of sugar stirred into 250 g of green tea', [['FNDDS 91101000', 'g', 15, 15, 60.2], ['FNDDS 92303010', 'g', 250, 250, 2.5]])
+})
+
+t.test('after a food weighed as a whole, foods said apart with no amount of their own are what it is made of', async (t) => {
+  // 23000100 Lamb, NS as to cut, 292 kcal/100 g: 200 g → 584, for the whole plate.
+  expectItems(t, '200 g of roast lamb, carrots, and peas', [['FNDDS 23000100', 'g', 200, 200, 584]])
+  // A food with an amount of its own is another food: 73101010 Carrots, raw, "1 regular carrot" 60 g, twice.
+  t.same(parseMeal('200 g of roast lamb, 2 carrots').items.map((i) => [i.source, i.grams]), [['FNDDS 23000100', 200], ['FNDDS 73101010', 120]])
+  // Said with no weight, each is a food: 73101010 Carrots, raw and 75120000 Green peas, raw beside the lamb.
+  t.same(parseMeal('roast lamb, carrots, and peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
+  // An app-style list weighs only its first food, and names each: the carrots and peas stay.
+  t.same(parseMeal('200g roast lamb, carrots, peas').items.map((i) => i.source), ['FNDDS 23000100', 'FNDDS 73101010', 'FNDDS 75120000'])
+})
+
+t.test('a row that names a weighed food with the foods said apart after it is that food\'s row', async (t) => {
+  // 27520610 Bacon, lettuce, tomato sandwich on white, 231 kcal/100 g: 150 g → 346.5, not 150 g of bacon.
+  expectItems(t, 'a 150 g bacon, lettuce, and tomato sandwich', [['FNDDS 27520610', 'g', 150, 150, 346.5]])
+  // The weighed food stays the row's head: 91300100 Pancake syrup is no pancake, so 55100005 Pancakes,
+  // NFS, 282 kcal/100 g: 200 g → 564.
+  expectItems(t, '200 g of pancakes, syrup', [['FNDDS 55100005', 'g', 200, 200, 564]])
+})
+
+t.test('a weight said with a description of the food just counted restates that food', async (t) => {
+  // 51180010 Bagel, 264 kcal/100 g: 90 g → 237.6, not its "1 regular" portion.
+  expectItems(t, 'a bagel, no butter, 90 g', [['FNDDS 51180010', 'g', 90, 90, 237.6]])
+  // 23101000 Lamb, chop, 264 kcal/100 g: 100 g → 264.
+  expectItems(t, 'a lamb chop, broiled, 100 g', [['FNDDS 23101000', 'g', 100, 100, 264]])
+})
+
+t.test('a metric measure of one serving weighs the food as a whole; a package size in ounces does not', async (t) => {
+  // 56130000 Pasta, cooked, 157 kcal/100 g: 250 g → 392.5 for the plate, garlic and parmesan in it.
+  expectItems(t, 'a 250 g plate of spaghetti with garlic and parmesan', [['FNDDS 56130000', '250 g plate', 1, 250, 392.5]])
+  // "a 4 oz container" sizes the yogurt; the banana after it is a food of its own.
+  t.equal(parseMeal('a 6 oz tub of cottage cheese and a pear').items.length, 2)
+})
+
+t.test('where a food came from, said apart from it, names its row and no food of its own', async (t) => {
+  // 71400990 Potato, french fries, NFS, 225 kcal/100 g: 100 g → 225; "a takeout place" is no food.
+  expectItems(t, 'fries (100 g) from a takeout place', [['FNDDS 71400990', 'g', 100, 100, 225]])
+  // 58106210 Pizza, cheese, from restaurant or fast food, NS as to type of crust, 266 kcal/100 g: 110 g → 292.6.
+  expectItems(t, 'a cheese pizza (110 g) from a restaurant', [['FNDDS 58106210', 'g', 110, 110, 292.6]])
+})
+
+t.test('a weighed dish named by a list of what it holds is one item', async (t) => {
+  // 34001430 Egg sandwich on croissant, with ham, 284 kcal/100 g: 150 g → 426; not 150 g of ham beside an egg and a cheese croissant.
+  expectItems(t, 'a 150 g ham, egg, and cheese croissant', [['FNDDS 34001430', 'g', 150, 150, 426]])
+})
+
+t.test('a dish only a generic row names, made with weighed foods, is those foods and is not counted again', async (t) => {
+  // 52215200 Tortilla, flour, 306 kcal/100 g: 60 g → 183.6; 24201000 Turkey, NFS, 139 kcal/100 g: 40 g → 55.6.
+  // Not 27500300 Sandwich wrap, NFS besides.
+  expectItems(t, 'a wrap made with a 60 g flour tortilla and 40 g of turkey', [['FNDDS 52215200', 'g', 60, 60, 183.6], ['FNDDS 24201000', 'g', 40, 40, 55.6]])
+  // A dish with a row of its own stays: 51180010 Bagel, "Quantity not specified" 105 g → 277.2, and
+  // 14301010 Cream cheese, regular, plain, 343 kcal/100 g: 20 g → 68.6.
+  t.same(parsed('a bagel with 20 g of cream cheese').items.map((i) => [i[0], i[3], i[4]]), [['FNDDS 51180010', 105, 277.2], ['FNDDS 14301010', 20, 68.6]])
+})
+
+t.test('a weighed food right after a dish counted by its article alone names and weighs that dish', async (t) => {
+  // 52302010 Muffin, fruit, 375 kcal/100 g: 110 g → 412.5; not Muffin, NFS ("1 medium" 130 g) beside it.
+  expectItems(t, 'a muffin, 110 g of blueberry muffin', [['FNDDS 52302010', 'g', 110, 110, 412.5]])
+  // The same row weighed: 63101000 Apple, raw, 61 kcal/100 g: 150 g → 91.5, one apple.
+  expectItems(t, 'an apple, 150 g of apple', [['FNDDS 63101000', 'g', 150, 150, 91.5]])
+  // With an article of its own after the comma it is another food: two items.
+  t.equal(parseMeal('a candy bar, and a small 15 g chocolate bar').items.length, 2)
+})

@@ -270,3 +270,49 @@ t.test('mealSegments: "a lunch of", "a breakfast consisting of" introduce the fo
   // A meal word inside a food's name stays: "breakfast sandwich with egg" is a sandwich.
   t.same(mealSegments('a breakfast sandwich with egg'), [['a breakfast sandwich', 'egg']])
 })
+
+t.test('mealSegments: a food put on, in or into a weighed food is an item apart from it', async (t) => {
+  t.same(mealSegments('12 g of jam spread on 40 g of toast'), [['12 g of jam'], ['40 g of toast']])
+  t.same(mealSegments('15 g of sugar stirred into 250 g of green tea'), [['15 g of sugar'], ['250 g of green tea']])
+  t.same(mealSegments('a bowl of stew over 200 g of rice'), [['a bowl of stew'], ['200 g of rice']])
+  // With no food before it the verb only adds the weighed food, and is no item.
+  t.same(mealSegments('a salad and tossed in 5 g of salt'), [['a salad', '5 g of salt']])
+  t.same(mealSegments('we decided to snack on 50 g of nuts'), [['50 g of nuts']])
+})
+
+t.test('mealSegments: "going with", "opted for" say a choice before the food chosen, and name no food', async (t) => {
+  t.same(mealSegments('tonight he is going with a mug of cocoa'), [['a mug of cocoa']])
+  t.same(mealSegments('we opted for 2 tacos and a soda'), [['2 tacos', 'a soda']])
+  t.same(mealSegments('she went with 300 g of soup'), [['300 g of soup']])
+})
+
+t.test('mealSegments: weights said "respectively" go, in order, to the last foods of the clause', async (t) => {
+  t.same(mealSegments('a latte and a blueberry scone, 350 g and 110 g respectively'), [['a latte 350 g'], ['a blueberry scone 110 g']])
+  t.same(mealSegments('apple juice and crackers, weighing 200 g and 30 g, respectively'), [['200 g of apple juice'], ['30 g of crackers']])
+  t.same(mealSegments('150 g of rice, a pear and a plum, 170 g and 60 g respectively'), [['150 g of rice'], ['a pear 170 g'], ['a plum 60 g']])
+})
+
+t.test('mealSegments: single words listed after a weighed article, then a dish, name that one dish', async (t) => {
+  t.same(mealSegments('a 150 g ham, egg, and cheese croissant'), [['a 150 g ham egg cheese croissant']])
+  t.same(mealSegments('a 200 g apple, a pear, and orange juice'), [['a 200 g apple'], ['a pear'], ['orange juice']], 'an article starts another food')
+  t.same(mealSegments('a pear, an apple, and orange juice'), [['a pear'], ['an apple'], ['orange juice']], 'no weight: a list of foods')
+})
+
+t.test('mealSegments: a pronoun after a verb ("served it with") stands for the food said; the verb joins as without it', async (t) => {
+  t.same(mealSegments('300 g of soup, served it with 50 g of bread'), [['300 g of soup'], ['50 g of bread']])
+  t.same(mealSegments('a salad that we paired them with a 200 ml juice'), mealSegments('a salad that we paired with a 200 ml juice'))
+})
+
+t.test('mealSegments: the place a food came from is narrative up to a weight, which stays with the food', async (t) => {
+  t.same(mealSegments('a turkey wrap from the canteen that weighs 180 grams'), [['a turkey wrap 180 grams']])
+  t.same(mealSegments('a muffin from the market down the road 80 g and a tea'), [['a muffin 80 g'], ['a tea']])
+})
+
+t.test('mealSegments: a filling list may end on a bracketed weight, which is the dish\'s', async (t) => {
+  t.same(mealSegments('a wrap with rice, beans, and salsa (250 g)'), [['a wrap 250 g', 'rice', 'beans', 'salsa']])
+})
+
+t.test('mealSegments: "to snack on", "during my snack time" are the occasion and name no food', async (t) => {
+  t.same(mealSegments('a small candy bar to snack on'), [['a small candy bar']])
+  t.same(mealSegments('during my snack time, a cup of tea'), [['a cup of tea']])
+})

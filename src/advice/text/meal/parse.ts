@@ -2,10 +2,10 @@ import type { FoodItem } from '../../../../schemas/food.js'
 import { Memo } from '../../memo.js'
 import { readAmount, type Amount } from './amount.js'
 import { createFoodLookup, headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { CHAINS, FOOD_COUNTS } from './lexicon.js'
+import { FOOD_COUNTS } from './lexicon.js'
 import { rowWords, toItem, type PortionSize } from './item.js'
 import { mealSegments } from './text.js'
-import { countsNothing, genericDish, holdsWhatFollows, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
+import { countsNothing, explainsEach, namedFirst, genericDish, holdsWhatFollows, weighsWhole, namesHead, pluralFood, describesOnly, FILLED, framedOff, hasAmount, partOnly, placeOnly, restated, TOPPED, type Placed } from './parts.js'
 
 /**
  * Foods recognized in a meal, the parts of the text that named no known food, and the texts of items
@@ -26,36 +26,10 @@ export interface MealOptions {
 const WHOLE_DISH = 0.75
 // Soft-joined parts tried as one dish, at most; a longer run is read part by part.
 const MAX_SPAN = 6
-const CHAIN_NAME = new RegExp(`\\b(?:${CHAINS.join('|')})\\b`, 'g')
-// Heads that make a food another product: a cereal bar is no cereal, a cheese stick no cheese.
-const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
 // Items per meal, at most: the response schema's bound.
 const MAX_ITEMS = 50
 /** Builds a meal parser over a food lookup; the API uses {@link parseMeal}. */
 export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = createFoodLookup()): (text: string, options?: MealOptions) => MealParse {
-  // A dish read over several parts is named in its first part by the row's own name or one of our
-  // aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
-  // pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog").
-  // A chain's name in one of our aliases names no food: "burger and fries" is no "Potato, french
-  // fries, fast food", whose alias "burger king fries" says "burger" only as the chain's.
-  const namedFirst = (first: readonly string[], found: FoodMatch): boolean => {
-    const { name } = rowWords(found.food)
-    return first.some((w) => name.has(w)) ||
-      found.food.aliases.some((alias) => lookup.words(alias.replace(CHAIN_NAME, ' ')).some((w) => first.includes(w)))
-  }
-
-  // Each later part of a dish read whole says something of that row: "a pbj sandwich and milk" is
-  // 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which
-  // would vanish from the meal.
-  // And a row whose head is a form the text never says ("Milk 'n Cereal bar") is another product:
-  // "cereal with milk" is no cereal bar.
-  const explainsEach = (later: readonly string[], found: FoodMatch): boolean => {
-    const { said } = rowWords(found.food)
-    const head = tokens(headOf(found.food.description)).at(-1)
-    const form = head !== undefined && PRODUCT_FORMS.has(head) && !found.words.includes(head)
-    return !form && later.every((part) => lookup.words(part).some((w) => said.has(w)))
-  }
-
   return (text, options = {}) => {
     const items: FoodItem[] = []
     const unmatched: string[] = []
@@ -150,7 +124,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
         for (let j = reach; j > i + 1; j--) {
           const later = parts.slice(i + 1, j)
           const whole = lookup.find([...first, ...later.flatMap((p) => lookup.words(p))])
-          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole) && explainsEach(later, whole) && !pluralFood(amount, first, whole, lookup)) { found = whole; span = j - i; break }
+          if (whole !== null && whole.confidence >= WHOLE_DISH && namedFirst(first, whole, lookup) && explainsEach(later, whole, lookup) && !pluralFood(amount, first, whole, lookup)) { found = whole; span = j - i; break }
         }
         // A filled dish no row explains whole is the row best named by all its words that the dish's own
         // part names ("burrito meat beans rice" → a burrito row with meat), or else its own part's row.
@@ -206,7 +180,7 @@ export function createMealParser (lookup: Omit<FoodLookup, 'candidates'> = creat
           const whole = lookup.find([...words, ...lookup.words(amount.food)], madeInto.amount)
           const text = `${madeInto.text}, ${phrase}`
           const names = whole !== null && whole.food !== madeInto.found.food && whole.confidence >= Math.max(WHOLE_DISH, madeInto.found.confidence) &&
-            explainsEach([amount.food], whole) && namedFirst(words, whole) && namesHead(words, whole, lookup)
+            explainsEach([amount.food], whole, lookup) && namedFirst(words, whole, lookup) && namesHead(words, whole, lookup)
           const read = names ? toItem(text, whole, madeInto.amount, size) : null
           if (whole !== null && read !== null) [items[madeInto.index], previous] = [read, { ...madeInto, text, found: whole }]
         } else {

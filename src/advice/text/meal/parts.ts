@@ -1,7 +1,8 @@
 import { unitOf, type Amount } from './amount.js'
 import { tokens } from '../tokens.js'
 import { headOf, type FoodLookup, type FoodMatch } from './lookup.js'
-import { COMPONENT_MODIFIERS, COMPONENTS, OCCASION, PREPARATION, SEASONINGS } from './lexicon.js'
+import { CHAINS, COMPONENT_MODIFIERS, COMPONENTS, OCCASION, PREPARATION, SEASONINGS } from './lexicon.js'
+import { rowWords } from './item.js'
 
 // What a part of a meal text is, read before and beside the lookup: an amount, a description of the
 // food before it, a part of a food, a filling word, the words that frame an item, a restated dish.
@@ -130,4 +131,34 @@ export function pluralFood (amount: Amount, first: readonly string[], found: Foo
   const row = [found.food.description, ...found.food.synonyms, ...found.food.aliases].join('; ').toLowerCase()
   if (row.includes(`${plural} and `)) return false
   return !namesHead(first, found, lookup)
+}
+
+const CHAIN_NAME = new RegExp(`\\b(?:${CHAINS.join('|')})\\b`, 'g')
+// Heads that make a food another product: a cereal bar is no cereal, a cheese stick no cheese.
+const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
+
+/**
+ * Whether a dish read over several parts is named in its first part by the row's own name or one of
+ * our aliases, not only by the source's synonyms: "a hot dog with mustard" spelled 75503020 "Relish,
+ * pickle" through its additional description ("relish, NFS; sweet; mustard; hot dog"). A chain's name
+ * in an alias names no food: "burger and fries" is no "Potato, french fries, fast food", whose alias
+ * "burger king fries" says "burger" only as the chain's.
+ */
+export function namedFirst (first: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
+  const { name } = rowWords(found.food)
+  return first.some((w) => name.has(w)) ||
+    found.food.aliases.some((alias) => lookup.words(alias.replace(CHAIN_NAME, ' ')).some((w) => first.includes(w)))
+}
+
+/**
+ * Whether each later part of a dish read whole says something of that row: "a pbj sandwich and milk"
+ * is 83 % peanut butter and jelly sandwich by word weight, but the row says nothing of the milk, which
+ * would vanish from the meal. A row whose head is a product form the text never says ("Milk 'n Cereal
+ * bar") is another product: "cereal with milk" is no cereal bar.
+ */
+export function explainsEach (later: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
+  const { said } = rowWords(found.food)
+  const head = tokens(headOf(found.food.description)).at(-1)
+  const form = head !== undefined && PRODUCT_FORMS.has(head) && !found.words.includes(head)
+  return !form && later.every((part) => lookup.words(part).some((w) => said.has(w)))
 }

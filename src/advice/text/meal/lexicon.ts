@@ -96,6 +96,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:boiled|boiling|warm(?:ed)?|heated|hot) (?=(?:(?:whole|full|fresh|skim(?:med)?|low fat|cow|goat|buffalo)(?:'s)? )*milk\b)/g, ''],
   // "Oats milk" is oat milk, not oats.
   [/\boats milk\b/g, 'oat milk'],
+  // "A cookie shaped like an animal" is an animal cookie: the shape names the kind.
+  [/\b([a-z]+) shaped like (?:an? )?([a-z]+)\b/g, '$2 $1'],
+  // "Frying beef" is beef cut for frying, not frying fat.
+  [/\bfrying (?=(?:beef|steak|pork|chicken|fish)\b)/g, ''],
   // Breakfast cereal is the ready-to-eat kind ("breakfast" alone is the occasion, never looked up).
   [/\bbreakfast cereals?\b/g, 'ready-to-eat cereal'],
   // Sweet tea, as the US South says it, is iced black tea brewed with sugar.

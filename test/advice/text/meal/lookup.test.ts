@@ -244,7 +244,10 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['cafecito', '92101800', 'Coffee, Cuban'],
     ['çay', '92302000', 'Tea, hot, leaf, black (Turkey)'],
     ['boiled whole milk', '11111000', 'Milk, whole: heated milk is milk, not "Egg, whole, boiled"'],
-    ['oats milk', '11360200', 'Oat milk, not oats']
+    ['oats milk', '11360200', 'Oat milk, not oats'],
+    ['cookies shaped like animals', '53240000', 'Cookie, animal: the shape names the kind'],
+    ['frying beef', '21000100', 'Beef, NFS: beef for frying, not beef tallow'],
+    ['cheese puffs', '54401055', 'Cheese flavored corn snacks, not crab puffs with cream cheese']
   ])
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')

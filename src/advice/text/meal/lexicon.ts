@@ -219,6 +219,6 @@ export const CONTAINERS: ReadonlySet<string> = new Set(['can', 'bottle', 'bag', 
 // Countables that name the food itself when nothing else does ("a thigh"); "2 slices" alone names nothing.
 export const FOOD_COUNTS: ReadonlySet<string> = new Set(['thigh', 'breast', 'wing', 'leg', 'drumstick'])
 // Parts of a food that FNDDS rows tell apart by ("thin crust", "on white bun", "skin eaten").
-export const COMPONENTS: ReadonlySet<string> = new Set(['crust', 'bun', 'coating', 'skin', 'shell', 'breading', 'batter', 'casing', 'peel', 'rind'])
+export const COMPONENTS: ReadonlySet<string> = new Set(['crust', 'bun', 'coating', 'skin', 'shell', 'breading', 'batter', 'casing', 'peel', 'rind', 'patty'])
 // What a part of a food is said with: "a thin crust", "a white bun", "the skin".
-export const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuffed', 'white', 'wheat', 'whole', 'hand', 'tossed', 'deep', 'dish', 'regular', 'original'])
+export const COMPONENT_MODIFIERS: ReadonlySet<string> = new Set(['thin', 'thick', 'stuffed', 'white', 'wheat', 'whole', 'hand', 'tossed', 'deep', 'dish', 'regular', 'original', 'medium', 'large', 'small', 'beef', 'double', 'single'])

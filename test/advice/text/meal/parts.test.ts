@@ -29,6 +29,8 @@ t.test('describesOnly: preparation words, and a seasoning only when it is not we
 
 t.test('partOnly: a part of a food with no amount of its own', async (t) => {
   t.ok(partOnly('a thin crust', lookup.words('thin crust')))
+  t.ok(partOnly('a medium beef patty', lookup.words('medium beef patty')), 'a burger\'s patty is part of the burger')
+  t.notOk(partOnly('a potato patty', lookup.words('potato patty')), 'a patty of potato is a food')
   t.notOk(partOnly('120 g crust', lookup.words('crust')), 'an amount makes it more than a part')
   t.notOk(partOnly('cheese', lookup.words('cheese')))
 })

@@ -247,7 +247,8 @@ t.test('words: phrases said elsewhere are read as the USDA words', async (t) => 
     ['oats milk', '11360200', 'Oat milk, not oats'],
     ['cookies shaped like animals', '53240000', 'Cookie, animal: the shape names the kind'],
     ['frying beef', '21000100', 'Beef, NFS: beef for frying, not beef tallow'],
-    ['cheese puffs', '54401055', 'Cheese flavored corn snacks, not crab puffs with cream cheese']
+    ['cheese puffs', '54401055', 'Cheese flavored corn snacks, not crab puffs with cream cheese'],
+    ['fig bar', '53220030', 'Cookie, fig bar, not a raw fig']
   ])
   t.notOk(lookup.words('strained greek yogurt').includes('toddler'), 'strained yogurt is no baby food')
   t.notOk(lookup.words('skinny fries').includes('nonfat'), '"skinny" is nonfat only before a coffee drink')

@@ -57,6 +57,24 @@ function density (food: Food): number | null {
   return null
 }
 
+const SPOON_ML: Readonly<Record<string, number>> = { cup: 236.588, tablespoon: 14.787, teaspoon: 4.929 }
+
+/**
+ * A food measured only cut or cooked ("1 cup, cooked, diced", "1/2 cup, chopped"): that row gives its
+ * density, the one whose words the text said ("diced") first, else the first listed.
+ */
+function cutVolume (food: Food, foodWords: readonly string[]): { row: Parsed, perMl: number } | null {
+  let top: { row: Parsed, perMl: number } | null = null
+  let topScore = -1
+  for (const p of servings(food)) {
+    const m = /^[\d./]+ (cup|tablespoon|teaspoon)\b/.exec(p.text)
+    if (m === null || p.portion.grams <= 0) continue
+    const s = foodWords.filter((w) => p.told.has(w)).length
+    if (s > topScore) { top = { row: p, perMl: p.portion.grams / (p.count * SPOON_ML[m[1]]) }; topScore = s }
+  }
+  return top
+}
+
 /** USDA's typical amount of the food: its "Quantity not specified" row's weight, when it has one. */
 function typicalGrams (food: Food): number | null {
   const row = parsedPortions(food).find((p) => p.text === DEFAULT_ROW)
@@ -181,6 +199,8 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     }
     const measured = byMeasure(food, q, unit)
     if (measured !== null) return { grams: measured.grams, quantity: q, unit: unit.name, trust: measured.trust }
+    const cut = cutVolume(food, foodWords)
+    if (cut !== null && unit.kind === 'volume' && unit.size !== undefined) return { grams: q * unit.size * cut.perMl, quantity: q, unit: `${unit.name} (${label(cut.row)})`, trust: 0.9 }
     // Policy: a volume of a food with no volume row counts as one default portion, trusted less.
     return { grams: fallback.portion.grams, quantity: 1, unit: label(fallback), trust: 0.5 }
   }

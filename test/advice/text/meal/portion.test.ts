@@ -261,3 +261,11 @@ t.test('a form noun after the food counts it', async (t) => {
   // not "1 piece" 8 g.
   expectWeighed(t, weighText(food('91705520'), '2 snickers bars', ['snicker', 'bar']), { grams: 110, quantity: 2, unit: 'Quantity not specified', trust: 0.6 }, 'two bars')
 })
+
+t.test('a volume of a food measured only cut gives that row\'s density', async (t) => {
+  // 24154010 Chicken thigh, grilled without sauce, skin eaten: its one cup row is "1 cup, cooked, diced" 135 g,
+  // not a plain "1 cup"; QNS is 80 g. Two cups are 2 × 135 = 270 g; a tablespoon 135 × 14.787 / 236.588 = 8.44 g.
+  const thigh = food('24154010')
+  expectWeighed(t, weighText(thigh, '2 cups of grilled chicken thigh', ['chicken', 'thigh']), { grams: 270, quantity: 2, unit: 'cup (1 cup, cooked, diced)', trust: 0.9 }, 'two cups')
+  expectWeighed(t, weighText(thigh, 'a tablespoon of grilled chicken thigh', ['chicken', 'thigh']), { grams: 8.438, quantity: 1, unit: 'tablespoon (1 cup, cooked, diced)', trust: 0.9 }, 'a tablespoon')
+})

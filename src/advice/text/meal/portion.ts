@@ -59,10 +59,8 @@ function density (food: Food): number | null {
 
 const SPOON_ML: Readonly<Record<string, number>> = { cup: 236.588, tablespoon: 14.787, teaspoon: 4.929 }
 
-/**
- * A food measured only cut or cooked ("1 cup, cooked, diced", "1/2 cup, chopped"): that row gives its
- * density, the one whose words the text said ("diced") first, else the first listed.
- */
+// A food measured only cut or cooked ("1 cup, cooked, diced", "1/2 cup, chopped"): that row gives its
+// density, the one whose words the text said ("diced") first, else the first listed.
 function cutVolume (food: Food, foodWords: readonly string[]): { row: Parsed, perMl: number } | null {
   let top: { row: Parsed, perMl: number } | null = null
   let topScore = -1
@@ -216,6 +214,9 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
       return weigh(food, { ...amount, unit: null, quantity: q }, foodWords, true)
     }
+    // "a miniature bar" of a candy with no bar row: its row of that size ("1 miniature/bite size"), a count.
+    const sizedItem = unit !== null && size !== null && measure === null ? best(rows.filter((p) => ![...p.words].some((w) => MEASURE_ROW.has(w))), [], size, foodWords, null, 1, null) : null
+    if (sizedItem !== null) return { grams: q * sizedItem.portion.grams / sizedItem.count, quantity: q, unit: label(sizedItem), trust: 0.8 }
     if (measure !== null) {
       const measured = byMeasure(food, measure.value * q, measure.unit)
       if (measured !== null) return { grams: measured.grams, quantity: q, unit: `${measure.value} ${measure.unit.name} ${unit?.name ?? ''}`.trim(), trust: measured.trust }

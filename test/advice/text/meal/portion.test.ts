@@ -269,3 +269,12 @@ t.test('a volume of a food measured only cut gives that row\'s density', async (
   expectWeighed(t, weighText(thigh, '2 cups of grilled chicken thigh', ['chicken', 'thigh']), { grams: 270, quantity: 2, unit: 'cup (1 cup, cooked, diced)', trust: 0.9 }, 'two cups')
   expectWeighed(t, weighText(thigh, 'a tablespoon of grilled chicken thigh', ['chicken', 'thigh']), { grams: 8.438, quantity: 1, unit: 'tablespoon (1 cup, cooked, diced)', trust: 0.9 }, 'a tablespoon')
 })
+
+t.test('a sized count with no row of its unit takes the food\'s row of that size', async (t) => {
+  // 91705510 Chocolate candy, nougat filled: no bar row; "1 miniature/bite size" 10 g, "1 fun/snack size" 15 g,
+  // "1 large/king size" 110 g, QNS 55 g. Not QNS scaled by the size (0.25 × 55 = 13.75 g).
+  const nougat = food('91705510')
+  expectWeighed(t, weighText(nougat, 'a miniature candy bar', ['candy', 'bar']), { grams: 10, quantity: 1, unit: '1 miniature/bite size', trust: 0.8 }, 'miniature bar')
+  expectWeighed(t, weighText(nougat, '2 fun size candy bars', ['candy', 'bar']), { grams: 30, quantity: 2, unit: '1 fun/snack size', trust: 0.8 }, 'two fun size bars')
+  expectWeighed(t, weighText(nougat, 'a king size candy bar', ['candy', 'bar']), { grams: 110, quantity: 1, unit: '1 large/king size', trust: 0.8 }, 'king size bar')
+})

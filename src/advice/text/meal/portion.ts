@@ -59,8 +59,7 @@ function density (food: Food): number | null {
 
 const SPOON_ML: Readonly<Record<string, number>> = { cup: 236.588, tablespoon: 14.787, teaspoon: 4.929 }
 
-// A food measured only cut or cooked ("1 cup, cooked, diced", "1/2 cup, chopped"): that row gives its
-// density, the one whose words the text said ("diced") first, else the first listed.
+// A food measured only cut or cooked ("1 cup, cooked, diced"): that row (one the text names first) gives its density.
 function cutVolume (food: Food, foodWords: readonly string[]): { row: Parsed, perMl: number } | null {
   let top: { row: Parsed, perMl: number } | null = null
   let topScore = -1
@@ -191,7 +190,11 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     // serving ("1 small", "1 medium ice cream cup"), not a measuring cup.
     const sized = size === null || unit.name !== 'cup' ? undefined : servings(food).find((p) => p.count === 1 && hasSize(p, size) && (p.words.has('cup') || p.length === 1))
     if (sized !== undefined) return { grams: q * sized.portion.grams, quantity: q, unit: label(sized), trust: 1 }
-    const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))) && (unit.name !== 'oz' || !isDrink(food)))
+    const unitStem = stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))
+    const ownRows = servings(food).filter((p) => p.count === 1 && p.words.has(unitStem) && (unit.name !== 'oz' || !isDrink(food)))
+    // Of the food's cups, the one cut as the text says ("a cup of diced cheese" is "1 cup, diced"), else a plain one.
+    const cutSaid = (p: Parsed): boolean => unit.name === 'cup' && [...p.told].some((w) => w !== unitStem && foodWords.some((f) => stem(f) === w) && !food.description.toLowerCase().includes(w))
+    const own = ownRows.find(cutSaid) ?? ownRows.find((p) => p.words.size <= 2)
     if (own !== undefined && unit.kind === 'volume' && !['ml', 'l', 'cl', 'dl'].includes(unit.name)) {
       return { grams: q * own.portion.grams, quantity: q, unit: label(own), trust: 1 }
     }

@@ -278,3 +278,12 @@ t.test('a sized count with no row of its unit takes the food\'s row of that size
   expectWeighed(t, weighText(nougat, '2 fun size candy bars', ['candy', 'bar']), { grams: 30, quantity: 2, unit: '1 fun/snack size', trust: 0.8 }, 'two fun size bars')
   expectWeighed(t, weighText(nougat, 'a king size candy bar', ['candy', 'bar']), { grams: 110, quantity: 1, unit: '1 large/king size', trust: 0.8 }, 'king size bar')
 })
+
+t.test('a cup of a food cut as the text says is the cup row cut so', async (t) => {
+  // 14104100 Cheese, Cheddar: "1 cup, shredded" 113 g, "1 cup, diced" 132 g, "1 cup, melted" 244 g.
+  const cheddar = food('14104100')
+  expectWeighed(t, weighText(cheddar, 'a cup of diced cheddar', ['diced', 'cheddar', 'cheese']), { grams: 132, quantity: 1, unit: '1 cup, diced', trust: 1 }, 'diced')
+  expectWeighed(t, weighText(cheddar, '2 cups of melted cheddar', ['melted', 'cheddar', 'cheese']), { grams: 488, quantity: 2, unit: '1 cup, melted', trust: 1 }, 'melted')
+  // Nothing said of the cut: the first plain cup row, as before.
+  expectWeighed(t, weighText(cheddar, 'a cup of cheddar', ['cheddar', 'cheese']), { grams: 113, quantity: 1, unit: '1 cup, shredded', trust: 1 }, 'no cut said')
+})

@@ -58,18 +58,13 @@ function density (food: Food): number | null {
 }
 
 const SPOON_ML: Readonly<Record<string, number>> = { cup: 236.588, tablespoon: 14.787, teaspoon: 4.929 }
+const SPOON = /^[\d./]+ (cup|tablespoon|teaspoon)\b/
 
 // A food measured only cut or cooked ("1 cup, cooked, diced"): that row (one the text names first) gives its density.
 function cutVolume (food: Food, foodWords: readonly string[]): { row: Parsed, perMl: number } | null {
-  let top: { row: Parsed, perMl: number } | null = null
-  let topScore = -1
-  for (const p of servings(food)) {
-    const m = /^[\d./]+ (cup|tablespoon|teaspoon)\b/.exec(p.text)
-    if (m === null || p.portion.grams <= 0) continue
-    const s = foodWords.filter((w) => p.told.has(w)).length
-    if (s > topScore) { top = { row: p, perMl: p.portion.grams / (p.count * SPOON_ML[m[1]]) }; topScore = s }
-  }
-  return top
+  const said = (p: Parsed): number => foodWords.filter((w) => p.told.has(stem(w))).length
+  const row = servings(food).filter((p) => p.portion.grams > 0 && SPOON.test(p.text)).reduce<Parsed | null>((a, p) => a === null || said(p) > said(a) ? p : a, null)
+  return row === null ? null : { row, perMl: row.portion.grams / (row.count * SPOON_ML[SPOON.exec(row.text)?.[1] ?? 'cup']) }
 }
 
 /** USDA's typical amount of the food: its "Quantity not specified" row's weight, when it has one. */
@@ -209,7 +204,10 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const rows = servings(food)
   if (unit !== null || size !== null || measure !== null) {
     // Needs a unit or size match to beat the floor; food words alone do not make a row the one meant.
-    const found = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2, typicalGrams(food))
+    // A unit and a size no row names together ("a large round" muffin: "1 round", "1 large"): the size tells more.
+    // Not a piece or slice, whose size may be the whole's, nor a container, whose typical one is meant.
+    const apart = unit !== null && !['piece', 'slice'].includes(unit.name) && !CONTAINERS.has(unitWords[0]) && size !== null && measure === null && !rows.some((p) => hasSize(p, size) && unitWords.some((w) => p.words.has(w))) && rows.some((p) => hasSize(p, size))
+    const found = apart ? best(rows, [], size, foodWords, null, 1, null) : best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2, typicalGrams(food))
     // "a 16 oz can" of a drink whose can row is 12 fl oz: the stated measure wins over the row's.
     const row = measure !== null && found !== null && !found.numbers.includes(measure.value) ? null : found
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
@@ -217,7 +215,7 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
       return weigh(food, { ...amount, unit: null, quantity: q }, foodWords, true)
     }
-    // "a miniature bar" of a candy with no bar row: its row of that size ("1 miniature/bite size"), a count.
+    // "a fun size bag" of a candy with no bag row: its row of that size ("1 fun/snack size"), a count.
     const sizedItem = unit !== null && size !== null && measure === null ? best(rows.filter((p) => ![...p.words].some((w) => MEASURE_ROW.has(w))), [], size, foodWords, null, 1, null) : null
     if (sizedItem !== null) return { grams: q * sizedItem.portion.grams / sizedItem.count, quantity: q, unit: label(sizedItem), trust: 0.8 }
     if (measure !== null) {

@@ -48,6 +48,9 @@ export const FOOD_WEIGHTS: Readonly<FoodWeights> = {
 }
 
 const CACHE_ENTRIES = 5000
+// The container said names the row's form: "a can of tomato soup" is "Soup, tomato, canned" among near equals.
+const PACKED: Readonly<Record<string, string>> = { can: 'canned', bottle: 'bottled' }
+const PACKED_BONUS = 0.03
 // Words said of a snack as an occasion: "a little snack", "a quick snack".
 const SNACK_WORDS: ReadonlySet<string> = new Set(['little', 'quick', 'small', 'light', 'late', 'healthy', 'tasty', 'simple', 'nice', 'my', 'mid', 'midday', 'bedtime'])
 const INFANT: ReadonlySet<string> = new Set(['toddler', 'infant', 'stage', 'formula', 'gerber'])
@@ -123,11 +126,12 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
     const nameable = amount !== undefined && (amount.unit !== null || amount.measure !== null || amount.size !== null)
     const fit = nameable ? (food: Food): number => portionFit(food, amount) : undefined
     const said = nameable ? `${amount.unit?.name ?? ''}|${amount.measure?.value ?? ''}|${amount.size ?? ''}` : ''
-    const match = rowOf.get(`${said}\0${query.join(' ')}`, () => search(query, fit))
+    const form = amount?.unit === null || amount?.unit === undefined ? undefined : PACKED[amount.unit.name]
+    const match = rowOf.get(`${said}\0${query.join(' ')}`, () => search(query, fit, form))
     return match === null ? null : { ...match, words: [...query] }
   }
 
-  function search (query: readonly string[], fit: ((food: Food) => number) | undefined): FoodMatch | null {
+  function search (query: readonly string[], fit: ((food: Food) => number) | undefined, form?: string): FoodMatch | null {
     // Baby foods only when the text says so ("baby food", "toddler"): "baby carrots" are carrots.
     const infant = query.some((w) => INFANT.has(w)) || (query.includes('baby') && query.includes('food'))
     // The best-ranked candidate that explains enough of the words: a generic row that only names the head
@@ -141,7 +145,8 @@ export function createFoodLookup (rows: readonly Food[] = allFoods, weights: Rea
     let top = acceptable[0]
     let best = -Infinity
     for (const c of acceptable) {
-      const s = c.score + (fit === undefined ? 0 : weights.unitFit * fit(rows[c.index])) - (halfNamed(rows[c.index], query) ? weights.head : 0)
+      const s = c.score + (fit === undefined ? 0 : weights.unitFit * fit(rows[c.index])) - (halfNamed(rows[c.index], query) ? weights.head : 0) +
+        (form !== undefined && tokens(rows[c.index].description).includes(form) ? PACKED_BONUS : 0)
       if (s > best) { best = s; top = c }
     }
     if (top === undefined) return null

@@ -57,6 +57,16 @@ function density (food: Food): number | null {
   return null
 }
 
+const SPOON_ML: Readonly<Record<string, number>> = { cup: 236.588, tablespoon: 14.787, teaspoon: 4.929 }
+const SPOON = /^[\d./]+ (cup|tablespoon|teaspoon)\b/
+
+// A food measured only cut or cooked ("1 cup, cooked, diced"): that row (one the text names first) gives its density.
+function cutVolume (food: Food, foodWords: readonly string[]): { row: Parsed, perMl: number } | null {
+  const said = (p: Parsed): number => foodWords.filter((w) => p.told.has(stem(w))).length
+  const row = servings(food).filter((p) => p.portion.grams > 0 && SPOON.test(p.text)).reduce<Parsed | null>((a, p) => a === null || said(p) > said(a) ? p : a, null)
+  return row === null ? null : { row, perMl: row.portion.grams / (row.count * SPOON_ML[SPOON.exec(row.text)?.[1] ?? 'cup']) }
+}
+
 /** USDA's typical amount of the food: its "Quantity not specified" row's weight, when it has one. */
 function typicalGrams (food: Food): number | null {
   const row = parsedPortions(food).find((p) => p.text === DEFAULT_ROW)
@@ -175,12 +185,18 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     // serving ("1 small", "1 medium ice cream cup"), not a measuring cup.
     const sized = size === null || unit.name !== 'cup' ? undefined : servings(food).find((p) => p.count === 1 && hasSize(p, size) && (p.words.has('cup') || p.length === 1))
     if (sized !== undefined) return { grams: q * sized.portion.grams, quantity: q, unit: label(sized), trust: 1 }
-    const own = servings(food).find((p) => p.count === 1 && p.words.size <= 2 && p.words.has(stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))) && (unit.name !== 'oz' || !isDrink(food)))
+    const unitStem = stem(unit.name.slice(unit.name.lastIndexOf(' ') + 1))
+    const ownRows = servings(food).filter((p) => p.count === 1 && p.words.has(unitStem) && (unit.name !== 'oz' || !isDrink(food)))
+    // Of the food's cups, the one cut as the text says ("a cup of diced cheese" is "1 cup, diced"), else a plain one.
+    const cutSaid = (p: Parsed): boolean => unit.name === 'cup' && [...p.told].some((w) => w !== unitStem && foodWords.some((f) => stem(f) === w) && !food.description.toLowerCase().includes(w))
+    const own = ownRows.find(cutSaid) ?? ownRows.find((p) => p.words.size <= 2)
     if (own !== undefined && unit.kind === 'volume' && !['ml', 'l', 'cl', 'dl'].includes(unit.name)) {
       return { grams: q * own.portion.grams, quantity: q, unit: label(own), trust: 1 }
     }
     const measured = byMeasure(food, q, unit)
     if (measured !== null) return { grams: measured.grams, quantity: q, unit: unit.name, trust: measured.trust }
+    const cut = cutVolume(food, foodWords)
+    if (cut !== null && unit.kind === 'volume' && unit.size !== undefined) return { grams: q * unit.size * cut.perMl, quantity: q, unit: `${unit.name} (${label(cut.row)})`, trust: 0.9 }
     // Policy: a volume of a food with no volume row counts as one default portion, trusted less.
     return { grams: fallback.portion.grams, quantity: 1, unit: label(fallback), trust: 0.5 }
   }
@@ -188,7 +204,10 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const rows = servings(food)
   if (unit !== null || size !== null || measure !== null) {
     // Needs a unit or size match to beat the floor; food words alone do not make a row the one meant.
-    const found = best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2, typicalGrams(food))
+    // A unit and a size no row names together ("a large round" muffin: "1 round", "1 large"): the size tells more.
+    // Not a piece or slice, whose size may be the whole's, nor a container, whose typical one is meant.
+    const apart = unit !== null && !['piece', 'slice'].includes(unit.name) && !CONTAINERS.has(unitWords[0]) && size !== null && measure === null && !rows.some((p) => hasSize(p, size) && unitWords.some((w) => p.words.has(w))) && rows.some((p) => hasSize(p, size))
+    const found = apart ? best(rows, [], size, foodWords, null, 1, null) : best(rows, unitWords, size, foodWords, measure?.value ?? null, unit === null ? 1 : 2, typicalGrams(food))
     // "a 16 oz can" of a drink whose can row is 12 fl oz: the stated measure wins over the row's.
     const row = measure !== null && found !== null && !found.numbers.includes(measure.value) ? null : found
     if (row !== null) return { grams: q * row.portion.grams / row.count, quantity: q, unit: label(row), trust: 1 }
@@ -196,6 +215,9 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
     if (unit !== null && (unit.name === 'piece' || unit.name === 'individual') && measure === null && size === null) {
       return weigh(food, { ...amount, unit: null, quantity: q }, foodWords, true)
     }
+    // "a fun size bag" of a candy with no bag row: its row of that size ("1 fun/snack size"), a count.
+    const sizedItem = unit !== null && size !== null && measure === null ? best(rows.filter((p) => ![...p.words].some((w) => MEASURE_ROW.has(w))), [], size, foodWords, null, 1, null) : null
+    if (sizedItem !== null) return { grams: q * sizedItem.portion.grams / sizedItem.count, quantity: q, unit: label(sizedItem), trust: 0.8 }
     if (measure !== null) {
       const measured = byMeasure(food, measure.value * q, measure.unit)
       if (measured !== null) return { grams: measured.grams, quantity: q, unit: `${measure.value} ${measure.unit.name} ${unit?.name ?? ''}`.trim(), trust: measured.trust }

@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap'
 import type { Food } from '../../../../src/advice/data/foods.js'
+import { readAmount } from '../../../../src/advice/text/meal/amount.js'
 import { createFoodLookup, headOf } from '../../../../src/advice/text/meal/lookup.js'
 
 const lookup = createFoodLookup()
@@ -269,4 +270,12 @@ t.test('"snack" ending a food\'s words is the food; alone, first or after an occ
   t.same(lookup.words('snack'), [])
   // First, it is the food when the source names one so: 53108200 "Snack cake, chocolate".
   t.same(lookup.words('snack cake'), ['snack', 'cake'])
+})
+
+t.test('a can or bottle said names the canned or bottled row among near equals', async (t) => {
+  // "Soup, cream of tomato" (74601010) and "Soup, tomato, canned" (74602010) both have a "1 can" row and
+  // each leaves one word unsaid ("cream", "canned"); the can said is the canned soup.
+  t.equal(lookup.find(lookup.words('tomato soup'), readAmount('a can of tomato soup'))?.food.code, '74602010', 'a can of tomato soup')
+  // With no container said, the plain row "Soup, tomato" (74601000) names every word and nothing more.
+  t.equal(codeOf('tomato soup'), '74601000', 'tomato soup')
 })

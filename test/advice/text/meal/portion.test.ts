@@ -261,3 +261,40 @@ t.test('a form noun after the food counts it', async (t) => {
   // not "1 piece" 8 g.
   expectWeighed(t, weighText(food('91705520'), '2 snickers bars', ['snicker', 'bar']), { grams: 110, quantity: 2, unit: 'Quantity not specified', trust: 0.6 }, 'two bars')
 })
+
+t.test('a volume of a food measured only cut gives that row\'s density', async (t) => {
+  // 24154010 Chicken thigh, grilled without sauce, skin eaten: its one cup row is "1 cup, cooked, diced" 135 g,
+  // not a plain "1 cup"; QNS is 80 g. Two cups are 2 × 135 = 270 g; a tablespoon 135 × 14.787 / 236.588 = 8.44 g.
+  const thigh = food('24154010')
+  expectWeighed(t, weighText(thigh, '2 cups of grilled chicken thigh', ['chicken', 'thigh']), { grams: 270, quantity: 2, unit: 'cup (1 cup, cooked, diced)', trust: 0.9 }, 'two cups')
+  expectWeighed(t, weighText(thigh, 'a tablespoon of grilled chicken thigh', ['chicken', 'thigh']), { grams: 8.438, quantity: 1, unit: 'tablespoon (1 cup, cooked, diced)', trust: 0.9 }, 'a tablespoon')
+})
+
+t.test('a sized container with no row of its own takes the food\'s row of that size', async (t) => {
+  // 91705510 Chocolate candy, nougat filled: no bag row; "1 fun/snack size" 15 g, "1 large/king size" 110 g,
+  // QNS 55 g. Not QNS scaled by the size (0.35 × 55 = 19.25 g).
+  const nougat = food('91705510')
+  expectWeighed(t, weighText(nougat, 'a fun size bag of candy', ['candy']), { grams: 15, quantity: 1, unit: '1 fun/snack size', trust: 0.8 }, 'fun size bag')
+  expectWeighed(t, weighText(nougat, '2 king size bags of candy', ['candy']), { grams: 220, quantity: 2, unit: '1 large/king size', trust: 0.8 }, 'two king size bags')
+})
+
+t.test('a cup of a food cut as the text says is the cup row cut so', async (t) => {
+  // 14104100 Cheese, Cheddar: "1 cup, shredded" 113 g, "1 cup, diced" 132 g, "1 cup, melted" 244 g.
+  const cheddar = food('14104100')
+  expectWeighed(t, weighText(cheddar, 'a cup of diced cheddar', ['diced', 'cheddar', 'cheese']), { grams: 132, quantity: 1, unit: '1 cup, diced', trust: 1 }, 'diced')
+  expectWeighed(t, weighText(cheddar, '2 cups of melted cheddar', ['melted', 'cheddar', 'cheese']), { grams: 488, quantity: 2, unit: '1 cup, melted', trust: 1 }, 'melted')
+  // Nothing said of the cut: the first plain cup row, as before.
+  expectWeighed(t, weighText(cheddar, 'a cup of cheddar', ['cheddar', 'cheese']), { grams: 113, quantity: 1, unit: '1 cup, shredded', trust: 1 }, 'no cut said')
+})
+
+t.test('a unit and a size no row names together: the size row', async (t) => {
+  // 91705510 Chocolate candy, nougat filled: no bar row; "1 miniature/bite size" 10 g, "1 fun/snack size" 15 g.
+  const nougat = food('91705510')
+  expectWeighed(t, weighText(nougat, 'a miniature candy bar', ['candy', 'bar']), { grams: 10, quantity: 1, unit: '1 miniature/bite size', trust: 1 }, 'miniature bar')
+  expectWeighed(t, weighText(nougat, '2 fun size candy bars', ['candy', 'bar']), { grams: 30, quantity: 2, unit: '1 fun/snack size', trust: 1 }, 'two fun size bars')
+  // 52206010 Cornbread muffin, stick, round: "1 round" 45 g, "1 small" 66 g, "1 medium" 113 g, "1 large" 154 g;
+  // no row is both round and sized, so the size said picks the row.
+  const muffin = food('52206010')
+  expectWeighed(t, weighText(muffin, 'a large round cornbread muffin', ['cornbread', 'muffin']), { grams: 154, quantity: 1, unit: '1 large', trust: 1 }, 'large round')
+  expectWeighed(t, weighText(muffin, 'a round cornbread muffin', ['cornbread', 'muffin']), { grams: 45, quantity: 1, unit: '1 round', trust: 1 }, 'round, no size')
+})

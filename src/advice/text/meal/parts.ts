@@ -146,9 +146,18 @@ const PRODUCT_FORMS: ReadonlySet<string> = new Set(['bar', 'stick'])
  */
 export function namedFirst (first: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
   const { name } = rowWords(found.food)
-  return first.some((w) => name.has(w)) ||
-    found.food.aliases.some((alias) => lookup.words(alias.replace(CHAIN_NAME, ' ')).some((w) => first.includes(w)))
+  if (first.some((w) => name.has(w))) return true
+  // Per row, once: the dish checks ask this of the same few rows for every run of parts tried.
+  let aliased = aliasWords.get(found.food)
+  if (aliased === undefined) {
+    aliased = new Set(found.food.aliases.flatMap((alias) => lookup.words(alias.replace(CHAIN_NAME, ' '))))
+    aliasWords.set(found.food, aliased)
+  }
+  const words = aliased
+  return first.some((w) => words.has(w))
 }
+const aliasWords = new WeakMap<FoodMatch['food'], ReadonlySet<string>>()
+const headWord = new WeakMap<FoodMatch['food'], string>()
 
 /**
  * Whether each later part of a dish read whole says something of that row: "a pbj sandwich and milk"
@@ -158,7 +167,11 @@ export function namedFirst (first: readonly string[], found: FoodMatch, lookup: 
  */
 export function explainsEach (later: readonly string[], found: FoodMatch, lookup: Pick<FoodLookup, 'words'>): boolean {
   const { said } = rowWords(found.food)
-  const head = tokens(headOf(found.food.description)).at(-1)
-  const form = head !== undefined && PRODUCT_FORMS.has(head) && !found.words.includes(head)
+  let head = headWord.get(found.food)
+  if (head === undefined) {
+    head = tokens(headOf(found.food.description)).at(-1) ?? ''
+    headWord.set(found.food, head)
+  }
+  const form = PRODUCT_FORMS.has(head) && !found.words.includes(head)
   return !form && later.every((part) => lookup.words(part).some((w) => said.has(w)))
 }

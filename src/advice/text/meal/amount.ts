@@ -13,6 +13,8 @@ export interface Amount {
   /** A measure inside a container: "a 12 fl oz can" → 12 fl oz; its unit is mass or volume. */
   measure: { value: number, unit: Unit } | null
   size: string | null
+  /** Energy per item the package states ("a 100 calorie pack of …"), in kcal; absent when none is said. */
+  kcal?: number
   /** The food words left after the amount was read. */
   food: string
 }
@@ -21,6 +23,7 @@ const count = (name: string): Unit => ({ name, kind: 'count' })
 const UNITS: ReadonlyArray<[string, Unit]> = MEASURES.map(({ spellings, name, kind, size }) => [spellings, { name, kind, size }])
 
 const FL_OZ: Unit = UNITS.find(([, u]) => u.name === 'fl oz')?.[1] ?? { name: 'fl oz', kind: 'volume', size: 29.5735 }
+const CALORIE_PACK = /^((?:an?|one|\d+)\s+)?(\d+)[\s-]*(?:cal|cals|calorie|calories|kcal)\s+(?=(?:snack\s+)?(?:packs?|packages?|packets?|bags?|pouch(?:es)?)\b)/
 // Beyond this a quantity is not an amount anyone ate (and would overflow the arithmetic).
 const MAX_QUANTITY = 100000
 const TRAILING_COUNT = /\s(fillets?|spears?|links?|wedges?|cloves?|stalks?|sprigs?|cubes?|rashers?)$/
@@ -77,6 +80,13 @@ function sizeOf (word: string | undefined): string | null {
 
 /** Reads the amount at the start of a phrase (or a metric amount at its end); the rest names the food. */
 export function readAmount (phrase: string): Amount {
+  // "a 100 calorie pack of almonds": the package states its energy; the rest is read as "a pack of almonds".
+  const stated = CALORIE_PACK.exec(phrase.trim())
+  if (stated !== null) {
+    const kcal = fraction(stated[2])
+    const amount = readAmount(`${stated[1] ?? ''} ${phrase.trim().slice(stated[0].length).replace(/^snack\s+/, '')}`)
+    return kcal === null || kcal === 0 || amount.unit?.kind !== 'count' ? amount : { ...amount, kcal }
+  }
   const text = phrase.trim()
   // The trailing space lets a phrase that is only an amount ("360 g") end its unit like any other.
   // LEAD matches every string: each of its parts is optional.

@@ -180,6 +180,8 @@ export function weigh (food: Food, amount: Amount, foodWords: readonly string[],
   const { unit, measure, size } = amount
   const fallback = defaultRow(food)
   if (fallback === undefined) return null
+  // A package that states its energy weighs what that energy is of this food.
+  if (amount.kcal !== undefined && food.kcalPer100g > 0) return { grams: q * amount.kcal * 100 / food.kcalPer100g, quantity: q, unit: `${amount.kcal} calorie package`, trust: 1 }
   if (unit !== null && unit.kind !== 'count') {
     // "a small cup of tea", "a medium cup of ice cream": a size said with a cup is the food's sized
     // serving ("1 small", "1 medium ice cream cup"), not a measuring cup.

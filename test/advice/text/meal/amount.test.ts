@@ -145,6 +145,13 @@ t.test('readAmount: a count of a countable after the food', async (t) => {
   t.same(readAmount('green peas 150'), amount({ food: 'green peas 150' }), 'past 100 it is no count')
 })
 
+t.test('readAmount: a package that states its energy', async (t) => {
+  t.same(readAmount('a 100 calorie pack of almonds'), { ...amount({ quantity: 1, unit: count('package'), food: 'almonds' }), kcal: 100 })
+  t.same(readAmount('2 90-cal snack packs of pretzels'), { ...amount({ quantity: 2, unit: count('package'), food: 'pretzels' }), kcal: 90 })
+  // With no package said, or a zero, the figure is no amount of energy.
+  t.same(readAmount('a 0 calorie pack of gum'), amount({ quantity: 1, unit: count('package'), food: 'gum' }))
+})
+
 t.test('readAmount: a chain\'s name before the size keeps both', async (t) => {
   t.same(readAmount('starbucks grande latte'), amount({ quantity: 16, unit: flOz, size: 'medium', food: 'starbucks latte' }))
   t.same(readAmount("a mcdonald's large fries"), amount({ quantity: 1, size: 'large', food: "mcdonald's fries" }))

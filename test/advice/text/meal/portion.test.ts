@@ -176,6 +176,13 @@ t.test('no amount: the default portion', async (t) => {
   expectWeighed(t, weighText(WATER, 'water', ['water']), { grams: 360, quantity: 1, unit: 'Quantity not specified', trust: 1 }, 'water')
 })
 
+t.test('a package that states its energy weighs that energy of the food', async (t) => {
+  // 42100100 Almonds, NFS, 598 kcal per 100 g: a 100 calorie pack is 100 × 100 / 598 = 16.72 g; two are 33.44 g.
+  const almonds = food('42100100')
+  expectWeighed(t, weighText(almonds, 'a 100 calorie pack of almonds', ['almond']), { grams: 16.72, quantity: 1, unit: '100 calorie package', trust: 1 }, 'a 100 calorie pack')
+  expectWeighed(t, weighText(almonds, '2 100 calorie packs of almonds', ['almond']), { grams: 33.44, quantity: 2, unit: '100 calorie package', trust: 1 }, 'two packs')
+})
+
 t.test('no amount: one of a food that a row names by its own name', async (t) => {
   // 63129010 Mango, raw: "1 mango" 210 g; QNS 83 g. "mango" logged alone is one mango.
   const mango = food('63129010')
